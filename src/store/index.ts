@@ -1,0 +1,6 @@
+export type { Engine } from './engine.ts'
+export { currentVersion, type MigrationResult, migrate } from './migrate.ts'
+export type { Migration } from './migrations/index.ts'
+export { NodeSqliteDialect, type NodeSqliteOptions } from './node-sqlite-dialect.ts'
+export { openStore, type Store, type StoreOptions, type Tx } from './open-store.ts'
+export type * from './schema.ts'

@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { Kysely, PostgresDialect, type Transaction } from 'kysely'
+import pg from 'pg'
+import { DatabaseUnavailableError } from '../errors/index.ts'
+import type { Engine } from './engine.ts'
+import { migrate } from './migrate.ts'
+import { NodeSqliteDialect } from './node-sqlite-dialect.ts'
+import type { Database } from './schema.ts'
+
+export type Tx = Transaction<Database>
+
+export interface StoreOptions {
+  /** `postgres://…` selects PostgreSQL; without it the store is the SQLite file at `sqlitePath`. */
+  readonly databaseUrl?: string | undefined
+  readonly sqlitePath?: string | undefined
+  /** A PostgreSQL schema to live in instead of `public` (tests give each run its own). */
+  readonly postgresSchema?: string | undefined
+}
+
+export interface Store {
+  readonly engine: Engine
+  readonly db: Kysely<Database>
+  /** Runs `work` in one transaction: everything it wrote commits together or not at all. */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
+  /** Adds FOR UPDATE where the engine has row locks; SQLite's write transactions already exclude each other. */
+  forUpdate<Q extends { forUpdate(): Q }>(query: Q): Q
+  close(): Promise<void>
+}
+
+/** Opens the database, migrating it to the code's schema first. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const engine: Engine = options.databaseUrl ? 'postgres' : 'sqlite'
+  const db = engine === 'postgres' ? postgresDb(options) : sqliteDb(options)
+  try {
+    await migrate(db, engine)
+  } catch (error) {
+    await db.destroy()
+    if (engine === 'postgres' && isConnectionFailure(error)) {
+      throw new DatabaseUnavailableError(redactUrl(options.databaseUrl ?? ''), error)
+    }
+    throw error
+  }
+  return {
+    engine,
+    db,
+    transaction: (work) => db.transaction().execute(work),
+    forUpdate: (query) => (engine === 'postgres' ? query.forUpdate() : query),
+    close: () => db.destroy(),
+  }
+}
+
+function sqliteDb(options: StoreOptions): Kysely<Database> {
+  const path = options.sqlitePath ?? './data/fabu.db'
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  return new Kysely<Database>({ dialect: new NodeSqliteDialect({ path }) })
+}
+
+function postgresDb(options: StoreOptions): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    types: { getTypeParser: postgresTypeParser },
+    ...(options.postgresSchema ? { options: `-c search_path=${quoteIdentifier(options.postgresSchema)}` } : {}),
+  })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}
+
+const TIMESTAMPTZ = 1184
+const JSONB = 3802
+const INT8 = 20
+
+/** Read values back in the shapes SQLite gives, so the code above sees one kind of row. */
+function postgresTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  if (oid === TIMESTAMPTZ) return (value) => new Date(value).toISOString()
+  if (oid === JSONB) return (value) => value
+  // COUNT(*) and bigint ids arrive as strings; every count fabu keeps fits a double.
+  if (oid === INT8) return Number
+  return pg.types.getTypeParser(oid, format ?? 'text')
+}
+
+function quoteIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new TypeError(`not a plain schema name: ${name}`)
+  return name
+}
+
+function isConnectionFailure(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? ''
+  return ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', '3D000', '28P01', '28000'].includes(code) ||
+    (error instanceof Error && /timeout|connect/i.test(error.message))
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')
+}

@@ -1,0 +1,164 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * The tables as the code sees them, on either engine. Timestamps are ISO 8601 strings in UTC
+ * (text in SQLite, timestamptz in PostgreSQL read back as ISO strings), JSON is a string
+ * (text or jsonb), flags read back as 0/1 from SQLite and true/false from PostgreSQL.
+ */
+export type Timestamp = string
+export type Json = string
+export type Flag = ColumnType<boolean | number, boolean, boolean>
+
+export interface SitesTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  base_url: string
+  language: string
+  time_zone: string
+  output_prefix: string
+  theme: string
+  org_code: string
+  site_id_code: string
+  icp: string
+  police_record: string
+  sponsor: string
+  contact: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface ColumnsTable {
+  id: Generated<number>
+  site_id: number
+  parent_id: number | null
+  name: string
+  slug: string
+  position: number
+  kind: string
+  page_size: number
+  includes_descendants: Flag
+  is_disclosure: Flag
+  link_url: string | null
+  page_body_html: string
+  list_template: string | null
+  article_template: string | null
+  field_schema: Json
+  created_at: Timestamp
+  updated_at: Timestamp
+  deleted_at: Timestamp | null
+}
+
+export interface ArticlesTable {
+  id: Generated<number>
+  site_id: number
+  column_id: number
+  title: string
+  subtitle: string
+  source: string
+  author: string
+  summary: string
+  keywords: Json
+  body_html: string
+  cover_image: string | null
+  attachments: Json
+  custom_fields: Json
+  weight: number
+  publish_at: Timestamp | null
+  first_published_at: Timestamp | null
+  status: string
+  external_url: string | null
+  url_path: string | null
+  revision: number
+  index_no: string | null
+  topic_category: string | null
+  issuing_agency: string | null
+  written_date: string | null
+  document_no: string | null
+  subject_words: Json
+  created_by: string
+  created_at: Timestamp
+  updated_by: string
+  updated_at: Timestamp
+  deleted_at: Timestamp | null
+  deleted_by: string | null
+}
+
+export interface ArticleColumnsTable {
+  article_id: number
+  column_id: number
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>
+  article_id: number
+  revision: number
+  snapshot: Json
+  actor: string
+  created_at: Timestamp
+}
+
+export interface DisclosureSerialsTable {
+  site_id: number
+  year: number
+  last_serial: number
+}
+
+export interface ChangesTable {
+  id: Generated<number>
+  site_id: number
+  entity: string
+  entity_id: number
+  action: string
+  created_at: Timestamp
+  claimed_by: string | null
+  claimed_at: Timestamp | null
+  done_at: Timestamp | null
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: Timestamp
+  actor: string
+  address: string
+  action: string
+  target_type: string
+  target_id: string
+  outcome: string
+  error_code: string | null
+  detail: Json
+  prev_hash: string
+  hash: string
+}
+
+export interface AuditHeadTable {
+  id: number
+  last_hash: string
+}
+
+export interface SchemaMigrationsTable {
+  version: number
+  name: string
+  applied_at: Timestamp
+}
+
+export interface Database {
+  sites: SitesTable
+  columns: ColumnsTable
+  articles: ArticlesTable
+  article_columns: ArticleColumnsTable
+  article_revisions: ArticleRevisionsTable
+  disclosure_serials: DisclosureSerialsTable
+  changes: ChangesTable
+  audit_log: AuditLogTable
+  audit_head: AuditHeadTable
+  schema_migrations: SchemaMigrationsTable
+}
+
+export type SiteRow = Selectable<SitesTable>
+export type ColumnRow = Selectable<ColumnsTable>
+export type ArticleRow = Selectable<ArticlesTable>
+export type NewArticleRow = Insertable<ArticlesTable>
+export type ArticleUpdate = Updateable<ArticlesTable>
+export type AuditRow = Selectable<AuditLogTable>
+export type ChangeRow = Selectable<ChangesTable>
