@@ -34,7 +34,9 @@ for (const engine of engines()) {
 
     it('keeps the audit log append-only even for raw SQL', async () => {
       await sql`insert into audit_log (at, actor, address, action, target_type, target_id, outcome, detail, prev_hash, hash)
-        values ('2026-01-01T00:00:00.000Z', 'a', '', 'x', 't', '1', 'success', '{}', '', 'h')`.execute(t.store.db)
+        values ('2026-01-01T00:00:00.000Z', 'a', '', 'x', 't', '1', 'success', '{}', '', 'h')`.execute(
+        t.store.db,
+      )
       await expect(sql`update audit_log set actor = 'b'`.execute(t.store.db)).rejects.toThrow(/append-only/)
       await expect(sql`delete from audit_log`.execute(t.store.db)).rejects.toThrow(/append-only/)
     })

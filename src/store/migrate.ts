@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import { DatabaseTooNewError } from '../errors/index.ts'
 import { type Engine, engineTypes } from './engine.ts'
-import { type Migration, migrations as allMigrations } from './migrations/index.ts'
+import { migrations as allMigrations, type Migration } from './migrations/index.ts'
 import type { Database } from './schema.ts'
 
 export interface MigrationResult {

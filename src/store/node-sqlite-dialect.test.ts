@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Kysely, sql } from 'kysely'
+import { type Generated, Kysely, sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { NodeSqliteDialect } from './node-sqlite-dialect.ts'
 
 interface TestDb {
-  notes: { id: number; body: string; done: number; parent_id: number | null }
+  notes: { id: Generated<number>; body: string; done: number; parent_id: number | null }
 }
 
 describe('the node:sqlite dialect', () => {
@@ -35,13 +35,16 @@ describe('the node:sqlite dialect', () => {
   })
 
   it('refuses a row that points at a missing parent', async () => {
-    await expect(db.insertInto('notes').values({ body: 'orphan', done: 0, parent_id: 99 }).execute()).rejects.toThrow(
-      /FOREIGN KEY/,
-    )
+    await expect(
+      db.insertInto('notes').values({ body: 'orphan', done: 0, parent_id: 99 }).execute(),
+    ).rejects.toThrow(/FOREIGN KEY/)
   })
 
   it('reports the inserted id and the affected row count', async () => {
-    const inserted = await db.insertInto('notes').values({ body: 'a', done: 0, parent_id: null }).executeTakeFirst()
+    const inserted = await db
+      .insertInto('notes')
+      .values({ body: 'a', done: 0, parent_id: null })
+      .executeTakeFirst()
     expect(inserted.insertId).toBe(1n)
     await db.insertInto('notes').values({ body: 'b', done: 0, parent_id: null }).execute()
     const updated = await db.updateTable('notes').set({ done: 1 }).executeTakeFirst()
@@ -64,7 +67,10 @@ describe('the node:sqlite dialect', () => {
         throw new Error('boom')
       }),
     ).rejects.toThrow('boom')
-    const count = await db.selectFrom('notes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+    const count = await db
+      .selectFrom('notes')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
     expect(count.n).toBe(0)
   })
 
@@ -82,7 +88,8 @@ describe('the node:sqlite dialect', () => {
   })
 
   it('streams the rows of a select', async () => {
-    for (const body of ['x', 'y', 'z']) await db.insertInto('notes').values({ body, done: 0, parent_id: null }).execute()
+    for (const body of ['x', 'y', 'z'])
+      await db.insertInto('notes').values({ body, done: 0, parent_id: null }).execute()
     const seen: string[] = []
     for await (const row of db.selectFrom('notes').select('body').orderBy('id').stream()) seen.push(row.body)
     expect(seen).toEqual(['x', 'y', 'z'])
@@ -90,7 +97,10 @@ describe('the node:sqlite dialect', () => {
 
   it('reuses prepared statements without mixing up their parameters', async () => {
     for (let i = 0; i < 300; i++) {
-      await db.insertInto('notes').values({ body: `n${i}`, done: i % 2, parent_id: null }).execute()
+      await db
+        .insertInto('notes')
+        .values({ body: `n${i}`, done: i % 2, parent_id: null })
+        .execute()
     }
     const odd = await db.selectFrom('notes').select('body').where('done', '=', 1).execute()
     expect(odd).toHaveLength(150)

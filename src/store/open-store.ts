@@ -62,7 +62,9 @@ function postgresDb(options: StoreOptions): Kysely<Database> {
     max: 10,
     connectionTimeoutMillis: 5000,
     types: { getTypeParser: postgresTypeParser },
-    ...(options.postgresSchema ? { options: `-c search_path=${quoteIdentifier(options.postgresSchema)}` } : {}),
+    ...(options.postgresSchema
+      ? { options: `-c search_path=${quoteIdentifier(options.postgresSchema)}` }
+      : {}),
   })
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
@@ -87,8 +89,10 @@ function quoteIdentifier(name: string): string {
 
 function isConnectionFailure(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? ''
-  return ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', '3D000', '28P01', '28000'].includes(code) ||
+  return (
+    ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', '3D000', '28P01', '28000'].includes(code) ||
     (error instanceof Error && /timeout|connect/i.test(error.message))
+  )
 }
 
 function redactUrl(url: string): string {

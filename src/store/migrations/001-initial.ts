@@ -54,7 +54,11 @@ export const initial: Migration = {
     await sql`create unique index columns_sibling_slug on columns (site_id, coalesce(parent_id, 0), slug) where deleted_at is null`.execute(
       db,
     )
-    await db.schema.createIndex('columns_parent').on('columns').columns(['site_id', 'parent_id', 'position']).execute()
+    await db.schema
+      .createIndex('columns_parent')
+      .on('columns')
+      .columns(['site_id', 'parent_id', 'position'])
+      .execute()
 
     await db.schema
       .createTable('articles')
@@ -91,9 +95,19 @@ export const initial: Migration = {
       .addColumn('deleted_at', t.timestamp)
       .addColumn('deleted_by', 'text')
       .execute()
-    await db.schema.createIndex('articles_column_list').on('articles').columns(['column_id', 'status', 'publish_at']).execute()
-    await db.schema.createIndex('articles_site_status').on('articles').columns(['site_id', 'status']).execute()
-    await sql`create unique index articles_index_no on articles (site_id, index_no) where index_no is not null`.execute(db)
+    await db.schema
+      .createIndex('articles_column_list')
+      .on('articles')
+      .columns(['column_id', 'status', 'publish_at'])
+      .execute()
+    await db.schema
+      .createIndex('articles_site_status')
+      .on('articles')
+      .columns(['site_id', 'status'])
+      .execute()
+    await sql`create unique index articles_index_no on articles (site_id, index_no) where index_no is not null`.execute(
+      db,
+    )
 
     await db.schema
       .createTable('article_columns')
