@@ -1,0 +1,1 @@
+export { CONFIG_FILE, CONFIG_TEMPLATE, type Config, resolveConfig } from './resolve-config.ts'

@@ -1,0 +1,459 @@
+import { z } from 'zod'
+import { InvalidStateError, NotFoundError, ValidationError, VersionConflictError } from '../errors/index.ts'
+import type { ArticleRow, ColumnRow, SiteRow, Tx } from '../store/index.ts'
+import type { Actor } from './actor.ts'
+import { type Article, type ArticleSnapshot, type ArticleStatus, snapshotOf, toArticle } from './article.ts'
+import {
+  type ArticleInput,
+  type ArticlePatch,
+  articleInputSchema,
+  articlePatchSchema,
+  type DisclosureInput,
+  disclosureSchema,
+} from './article-inputs.ts'
+import { type ArticleQuery, listArticles } from './article-query.ts'
+import { recordChange } from './change-log.ts'
+import { findLiveColumnIn } from './column-service.ts'
+import { validateCustomFields } from './custom-fields.ts'
+import { nextIndexNo } from './disclosure-index.ts'
+import { diffSnapshots, type RevisionDiff } from './revision-diff.ts'
+import { sanitizeBody } from './sanitize-body.ts'
+import { perform, type ServiceContext } from './service-context.ts'
+import { findSite } from './site-service.ts'
+import { validateInput } from './validate-input.ts'
+import { parseZonedMinute, zonedYear } from './zoned-time.ts'
+
+export interface RevisionSummary {
+  readonly revision: number
+  readonly actor: string
+  readonly createdAt: string
+}
+
+export interface ArticleService {
+  get(id: number): Promise<Article>
+  list(query: ArticleQuery): Promise<{ readonly items: readonly Article[]; readonly total: number }>
+  create(actor: Actor, input: ArticleInput): Promise<Article>
+  /** Saves changed fields; refused with VERSION_CONFLICT unless `baseRevision` is the latest. */
+  update(actor: Actor, id: number, patch: ArticlePatch): Promise<Article>
+  publish(actor: Actor, id: number): Promise<Article>
+  /** 撤稿: takes a published article off the site, with the reason audited. */
+  withdraw(actor: Actor, id: number, reason: string): Promise<Article>
+  /** Moves the article to the recycle bin. */
+  delete(actor: Actor, id: number): Promise<void>
+  restore(actor: Actor, id: number): Promise<Article>
+  revisions(id: number): Promise<readonly RevisionSummary[]>
+  revision(id: number, revision: number): Promise<ArticleSnapshot>
+  diff(id: number, from: number, to: number): Promise<RevisionDiff>
+  /** Makes an old revision's content the newest revision; nothing in between is lost. */
+  restoreRevision(actor: Actor, id: number, revision: number, baseRevision: number): Promise<Article>
+}
+
+/** The fields of a save after validation, before they are written. */
+type ArticleValues = z.output<typeof articleInputSchema>
+
+export function articleService(ctx: ServiceContext): ArticleService {
+  const { store } = ctx
+
+  async function readArticle(db: Pick<Tx, 'selectFrom'>, id: number, options = { includesDeleted: false }) {
+    const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!row || (row.deleted_at !== null && !options.includesDeleted)) throw new NotFoundError('article', id)
+    const quoted = await db
+      .selectFrom('article_columns')
+      .select('column_id')
+      .where('article_id', '=', id)
+      .orderBy('column_id')
+      .execute()
+    return toArticle(
+      row,
+      quoted.map((q) => q.column_id),
+    )
+  }
+
+  /** Checks the columns, custom fields and disclosure fields of a save; returns what to write. */
+  async function resolve(
+    tx: Tx,
+    site: SiteRow,
+    values: ArticleValues,
+    current: ArticleRow | null,
+    now: string,
+  ) {
+    const column = await findLiveColumnIn(tx, site.id, values.columnId, 'columnId')
+    if (column.kind !== 'list') {
+      throw new ValidationError(
+        'columnId',
+        `栏目「${column.name}」不是文章列表栏目`,
+        `column "${column.name}" does not list articles`,
+      )
+    }
+    const alsoIn = [...new Set(values.alsoInColumnIds)].filter((id) => id !== column.id)
+    for (const id of alsoIn) {
+      const other = await findLiveColumnIn(tx, site.id, id, 'alsoInColumnIds')
+      if (other.kind !== 'list') {
+        throw new ValidationError(
+          'alsoInColumnIds',
+          `栏目「${other.name}」不是文章列表栏目`,
+          `column "${other.name}" does not list articles`,
+        )
+      }
+    }
+    const customFields = validateCustomFields(values.customFields, JSON.parse(column.field_schema))
+    const publishAt = values.publishAt === null ? null : parseZonedMinute(values.publishAt, site.time_zone)
+    if (values.publishAt !== null && publishAt === null) {
+      throw new ValidationError(
+        'publishAt',
+        '发布时间须形如 2017-12-14 16:44',
+        'the publish time must look like 2017-12-14 16:44',
+      )
+    }
+    const disclosure = await resolveDisclosure(tx, site, column, values.disclosure, current, publishAt ?? now)
+    return {
+      column_id: column.id,
+      title: values.title,
+      subtitle: values.subtitle,
+      source: values.source,
+      author: values.author,
+      summary: values.summary,
+      keywords: JSON.stringify(values.keywords),
+      body_html: sanitizeBody(values.bodyHtml, { iframeHosts: ctx.options.iframeHosts }),
+      cover_image: values.coverImage,
+      attachments: JSON.stringify(values.attachments),
+      custom_fields: JSON.stringify(customFields),
+      weight: values.weight,
+      publish_at: publishAt,
+      external_url: values.externalUrl,
+      ...disclosure,
+      alsoIn,
+    }
+  }
+
+  async function resolveDisclosure(
+    tx: Tx,
+    site: SiteRow,
+    column: ColumnRow,
+    input: z.output<typeof disclosureSchema> | null,
+    current: ArticleRow | null,
+    yearOf: string,
+  ) {
+    if (!input) {
+      if (column.is_disclosure) {
+        throw new ValidationError(
+          'disclosure',
+          `信息公开栏目「${column.name}」的文章须填写主题分类和发文机关`,
+          `articles in the disclosure column "${column.name}" need a topic category and an issuing agency`,
+        )
+      }
+      return {
+        index_no: current?.index_no ?? null,
+        topic_category: null,
+        issuing_agency: null,
+        written_date: null,
+        document_no: null,
+        subject_words: '[]',
+      }
+    }
+    const indexNo =
+      current?.index_no ??
+      (column.is_disclosure ? await nextIndexNo(tx, site, zonedYear(yearOf, site.time_zone)) : null)
+    return {
+      index_no: indexNo,
+      topic_category: input.topicCategory,
+      issuing_agency: input.issuingAgency,
+      written_date: input.writtenDate,
+      document_no: input.documentNo,
+      subject_words: JSON.stringify(input.subjectWords),
+    }
+  }
+
+  async function writeRevision(tx: Tx, article: Article, actor: Actor, now: string) {
+    await tx
+      .insertInto('article_revisions')
+      .values({
+        article_id: article.id,
+        revision: article.revision,
+        snapshot: JSON.stringify(snapshotOf(article)),
+        actor: `${actor.name} (${actor.id})`,
+        created_at: now,
+      })
+      .execute()
+  }
+
+  async function replaceQuotes(tx: Tx, articleId: number, columnIds: readonly number[]) {
+    await tx.deleteFrom('article_columns').where('article_id', '=', articleId).execute()
+    if (columnIds.length > 0) {
+      await tx
+        .insertInto('article_columns')
+        .values(columnIds.map((columnId) => ({ article_id: articleId, column_id: columnId })))
+        .execute()
+    }
+  }
+
+  /** A published article's pages change with it; a draft's do not. */
+  async function recordIfVisible(tx: Tx, article: Article | ArticleRow, action: string, now: string) {
+    const siteId = 'siteId' in article ? article.siteId : article.site_id
+    if (article.status === 'published' || action === 'publish' || action === 'withdraw') {
+      await recordChange(tx, { siteId, entity: 'article', entityId: article.id, action }, now)
+    }
+  }
+
+  /** The shared path of update and restoreRevision: one optimistic-locked save. */
+  async function save(
+    tx: Tx,
+    actor: Actor,
+    current: Article,
+    values: ArticleValues,
+    baseRevision: number,
+    now: string,
+  ) {
+    if (baseRevision !== current.revision) throw new VersionConflictError(current.id, current.revision)
+    const site = await findSite(tx, current.siteId)
+    const row = await tx
+      .selectFrom('articles')
+      .selectAll()
+      .where('id', '=', current.id)
+      .executeTakeFirstOrThrow()
+    const { alsoIn, ...fields } = await resolve(tx, site, values, row, now)
+    const updated = await tx
+      .updateTable('articles')
+      .set({ ...fields, revision: baseRevision + 1, updated_by: actor.name, updated_at: now })
+      .where('id', '=', current.id)
+      .where('revision', '=', baseRevision)
+      .executeTakeFirst()
+    // Another save committed between our read and this write: refuse rather than overwrite it.
+    if (updated.numUpdatedRows === 0n) {
+      const latest = await tx
+        .selectFrom('articles')
+        .select('revision')
+        .where('id', '=', current.id)
+        .executeTakeFirstOrThrow()
+      throw new VersionConflictError(current.id, latest.revision)
+    }
+    await replaceQuotes(tx, current.id, alsoIn)
+    const saved = await readArticle(tx, current.id)
+    await writeRevision(tx, saved, actor, now)
+    await recordIfVisible(tx, saved, 'update', now)
+    return saved
+  }
+
+  function valuesOf(article: Article | ArticleSnapshot): ArticleValues {
+    const disclosure: DisclosureInput | null = article.disclosure
+      ? {
+          topicCategory: article.disclosure.topicCategory,
+          issuingAgency: article.disclosure.issuingAgency,
+          writtenDate: article.disclosure.writtenDate,
+          documentNo: article.disclosure.documentNo,
+          subjectWords: [...article.disclosure.subjectWords],
+        }
+      : null
+    return {
+      columnId: article.columnId,
+      alsoInColumnIds: [...article.alsoInColumnIds],
+      title: article.title,
+      subtitle: article.subtitle,
+      source: article.source,
+      author: article.author,
+      summary: article.summary,
+      keywords: [...article.keywords],
+      bodyHtml: article.bodyHtml,
+      coverImage: article.coverImage,
+      attachments: [...article.attachments],
+      customFields: { ...article.customFields },
+      weight: article.weight,
+      publishAt: article.publishAt,
+      externalUrl: article.externalUrl,
+      disclosure: disclosure ? disclosureSchema.parse(disclosure) : null,
+    }
+  }
+
+  async function setStatus(tx: Tx, article: Article, status: ArticleStatus, actor: Actor, now: string) {
+    await tx
+      .updateTable('articles')
+      .set({
+        status,
+        updated_by: actor.name,
+        updated_at: now,
+        ...(status === 'published'
+          ? { first_published_at: article.firstPublishedAt ?? now, publish_at: article.publishAt ?? now }
+          : {}),
+      })
+      .where('id', '=', article.id)
+      .execute()
+  }
+
+  return {
+    get: (id) => readArticle(store.db, id),
+
+    list: (query) => listArticles(store, query, (row, quotes) => toArticle(row, quotes)),
+
+    create(actor, input) {
+      return perform(ctx, actor, 'article.create', { type: 'article' }, async (tx, now) => {
+        const values = validateInput(articleInputSchema, input)
+        const columnRow = await tx
+          .selectFrom('columns')
+          .select('site_id')
+          .where('id', '=', values.columnId)
+          .executeTakeFirst()
+        if (!columnRow)
+          throw new ValidationError(
+            'columnId',
+            `栏目 ${values.columnId} 不存在`,
+            `column ${values.columnId} does not exist`,
+          )
+        const site = await findSite(tx, columnRow.site_id)
+        const { alsoIn, ...fields } = await resolve(tx, site, values, null, now)
+        const { id } = await tx
+          .insertInto('articles')
+          .values({
+            ...fields,
+            site_id: site.id,
+            status: 'draft',
+            revision: 1,
+            created_by: actor.name,
+            created_at: now,
+            updated_by: actor.name,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        await replaceQuotes(tx, id, alsoIn)
+        const article = await readArticle(tx, id)
+        await writeRevision(tx, article, actor, now)
+        return {
+          value: article,
+          targetId: id,
+          detail: { title: article.title, indexNo: article.disclosure?.indexNo },
+        }
+      })
+    },
+
+    update(actor, id, patch) {
+      return perform(ctx, actor, 'article.update', { type: 'article', id }, async (tx, now) => {
+        const changes = validateInput(articlePatchSchema, patch)
+        const current = await readArticle(tx, id)
+        const { baseRevision, ...changed } = changes
+        const merged = validateInput(articleInputSchema, { ...valuesOf(current), ...changed })
+        const saved = await save(tx, actor, current, merged, baseRevision, now)
+        return {
+          value: saved,
+          targetId: id,
+          detail: { revision: saved.revision, fields: Object.keys(changed) },
+        }
+      })
+    },
+
+    publish(actor, id) {
+      return perform(ctx, actor, 'article.publish', { type: 'article', id }, async (tx, now) => {
+        const article = await readArticle(tx, id)
+        if (article.status === 'published') {
+          throw new InvalidStateError({ zh: `文章 ${id} 已发布`, en: `article ${id} is published already` })
+        }
+        await setStatus(tx, article, 'published', actor, now)
+        await recordIfVisible(tx, article, 'publish', now)
+        return { value: await readArticle(tx, id), targetId: id }
+      })
+    },
+
+    withdraw(actor, id, reason) {
+      return perform(ctx, actor, 'article.withdraw', { type: 'article', id }, async (tx, now) => {
+        const why = validateInput(
+          z.string().trim().min(1, '撤稿须说明原因|a withdrawal needs a reason').max(500),
+          reason,
+        )
+        const article = await readArticle(tx, id)
+        if (article.status !== 'published') {
+          throw new InvalidStateError({
+            zh: `文章 ${id} 未发布，无需撤稿`,
+            en: `article ${id} is not published`,
+          })
+        }
+        await setStatus(tx, article, 'withdrawn', actor, now)
+        await recordIfVisible(tx, article, 'withdraw', now)
+        return { value: await readArticle(tx, id), targetId: id, detail: { reason: why } }
+      })
+    },
+
+    delete(actor, id) {
+      return perform(ctx, actor, 'article.delete', { type: 'article', id }, async (tx, now) => {
+        const article = await readArticle(tx, id)
+        await tx
+          .updateTable('articles')
+          .set({ deleted_at: now, deleted_by: actor.name })
+          .where('id', '=', id)
+          .execute()
+        await recordIfVisible(tx, article, 'delete', now)
+        return { value: undefined, targetId: id, detail: { title: article.title } }
+      })
+    },
+
+    restore(actor, id) {
+      return perform(ctx, actor, 'article.restore', { type: 'article', id }, async (tx, now) => {
+        const article = await readArticle(tx, id, { includesDeleted: true })
+        if (article.deletedAt === null) {
+          throw new InvalidStateError({
+            zh: `文章 ${id} 不在回收站中`,
+            en: `article ${id} is not in the recycle bin`,
+          })
+        }
+        const column = await tx
+          .selectFrom('columns')
+          .select(['name', 'deleted_at'])
+          .where('id', '=', article.columnId)
+          .executeTakeFirstOrThrow()
+        if (column.deleted_at !== null) {
+          throw new InvalidStateError({
+            zh: `文章所在栏目「${column.name}」已删除，请先恢复栏目`,
+            en: `the article's column "${column.name}" is deleted; restore the column first`,
+          })
+        }
+        await tx
+          .updateTable('articles')
+          .set({ deleted_at: null, deleted_by: null })
+          .where('id', '=', id)
+          .execute()
+        await recordIfVisible(tx, article, 'restore', now)
+        return { value: await readArticle(tx, id), targetId: id }
+      })
+    },
+
+    async revisions(id) {
+      await readArticle(store.db, id, { includesDeleted: true })
+      const rows = await store.db
+        .selectFrom('article_revisions')
+        .select(['revision', 'actor', 'created_at'])
+        .where('article_id', '=', id)
+        .orderBy('revision', 'desc')
+        .execute()
+      return rows.map((row) => ({ revision: row.revision, actor: row.actor, createdAt: row.created_at }))
+    },
+
+    async revision(id, revision) {
+      const row = await store.db
+        .selectFrom('article_revisions')
+        .select('snapshot')
+        .where('article_id', '=', id)
+        .where('revision', '=', revision)
+        .executeTakeFirst()
+      if (!row) throw new NotFoundError('revision', `${id}@${revision}`)
+      return JSON.parse(row.snapshot) as ArticleSnapshot
+    },
+
+    async diff(id, from, to) {
+      const [before, after] = [await this.revision(id, from), await this.revision(id, to)]
+      return diffSnapshots(id, { revision: from, snapshot: before }, { revision: to, snapshot: after })
+    },
+
+    restoreRevision(actor, id, revision, baseRevision) {
+      return perform(ctx, actor, 'article.restoreRevision', { type: 'article', id }, async (tx, now) => {
+        const row = await tx
+          .selectFrom('article_revisions')
+          .select('snapshot')
+          .where('article_id', '=', id)
+          .where('revision', '=', revision)
+          .executeTakeFirst()
+        if (!row) throw new NotFoundError('revision', `${id}@${revision}`)
+        const current = await readArticle(tx, id)
+        const saved = await save(tx, actor, current, valuesOf(JSON.parse(row.snapshot)), baseRevision, now)
+        return { value: saved, targetId: id, detail: { restored: revision, revision: saved.revision } }
+      })
+    },
+  }
+}

@@ -1,0 +1,39 @@
+import type { Store } from '../store/index.ts'
+import { type ArticleService, articleService } from './article-service.ts'
+import {
+  type AuditQuery,
+  type AuditRecord,
+  type AuditVerification,
+  listAudit,
+  verifyAudit,
+} from './audit-log.ts'
+import { type ColumnService, columnService } from './column-service.ts'
+import { type RecycleBin, recycleBin } from './recycle-bin.ts'
+import { type ContentOptions, createServiceContext } from './service-context.ts'
+import { type SiteService, siteService } from './site-service.ts'
+
+/** The one typed API over fabu's content that the server, the admin UI and the CLI call. */
+export interface Content {
+  readonly sites: SiteService
+  readonly columns: ColumnService
+  readonly articles: ArticleService
+  readonly recycleBin: RecycleBin
+  readonly audit: {
+    list(query?: AuditQuery): Promise<readonly AuditRecord[]>
+    verify(): Promise<AuditVerification>
+  }
+}
+
+export function createContent(store: Store, options: ContentOptions = {}): Content {
+  const ctx = createServiceContext(store, options)
+  return Object.freeze({
+    sites: siteService(ctx),
+    columns: columnService(ctx),
+    articles: articleService(ctx),
+    recycleBin: recycleBin(ctx),
+    audit: {
+      list: (query?: AuditQuery) => listAudit(store, query),
+      verify: () => verifyAudit(store),
+    },
+  })
+}

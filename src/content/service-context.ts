@@ -1,0 +1,99 @@
+import { isFabuError } from '../errors/index.ts'
+import type { Store, Tx } from '../store/index.ts'
+import type { Actor } from './actor.ts'
+import { appendAudit } from './audit-log.ts'
+
+export interface ContentOptions {
+  /** Hosts whose https iframes article bodies may embed (video players, maps). */
+  readonly iframeHosts?: readonly string[]
+  /** Days a deleted article stays in the recycle bin before `purge` removes it. */
+  readonly recycleBinDays?: number
+  /** The clock; tests move it. */
+  readonly now?: () => Date
+}
+
+export interface ServiceContext {
+  readonly store: Store
+  readonly options: Readonly<Required<ContentOptions>>
+  now(): string
+}
+
+export function createServiceContext(store: Store, options: ContentOptions = {}): ServiceContext {
+  const resolved = Object.freeze({
+    iframeHosts: options.iframeHosts ?? [],
+    recycleBinDays: options.recycleBinDays ?? 30,
+    now: options.now ?? (() => new Date()),
+  })
+  return { store, options: resolved, now: () => resolved.now().toISOString() }
+}
+
+export interface Outcome<T> {
+  readonly value: T
+  readonly targetId: string | number
+  readonly detail?: Readonly<Record<string, unknown>>
+}
+
+/**
+ * Runs one service call as one transaction with its audit record inside it. A failed call
+ * rolls back whole, then leaves a failure record of its own, so refused attempts are audited.
+ */
+export async function perform<T>(
+  ctx: ServiceContext,
+  actor: Actor,
+  action: string,
+  target: { readonly type: string; readonly id?: string | number | undefined },
+  work: (tx: Tx, now: string) => Promise<Outcome<T>>,
+): Promise<T> {
+  const now = ctx.now()
+  try {
+    return await ctx.store.transaction(async (tx) => {
+      const outcome = await work(tx, now)
+      await appendAudit(
+        ctx.store,
+        tx,
+        {
+          actor,
+          action,
+          targetType: target.type,
+          targetId: String(outcome.targetId),
+          outcome: 'success',
+          detail: outcome.detail,
+        },
+        now,
+      )
+      return outcome.value
+    })
+  } catch (error) {
+    await recordFailure(ctx, actor, action, target, error, now)
+    throw error
+  }
+}
+
+async function recordFailure(
+  ctx: ServiceContext,
+  actor: Actor,
+  action: string,
+  target: { readonly type: string; readonly id?: string | number | undefined },
+  error: unknown,
+  now: string,
+): Promise<void> {
+  try {
+    await ctx.store.transaction((tx) =>
+      appendAudit(
+        ctx.store,
+        tx,
+        {
+          actor,
+          action,
+          targetType: target.type,
+          targetId: String(target.id ?? ''),
+          outcome: 'failure',
+          errorCode: isFabuError(error) ? error.code : 'INTERNAL',
+        },
+        now,
+      ),
+    )
+  } catch {
+    // The store itself is failing (the original error says why); that error is what the caller needs.
+  }
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { isTimeZone } from './zoned-time.ts'
+
+const text = (max: number) => z.string().trim().max(max)
+
+export const siteFields = {
+  slug: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9-]{0,62}$/,
+      '站点代号只能含小写字母、数字和连字符|use lowercase letters, digits and hyphens',
+    ),
+  name: text(200).min(1),
+  baseUrl: z.url({ protocol: /^https?$/, error: '须为 http(s) 网址|must be an http(s) URL' }),
+  language: z.enum(['zh-CN', 'en']),
+  timeZone: z.string().refine(isTimeZone, '不是有效的时区|not a known time zone'),
+  outputPrefix: z
+    .string()
+    .regex(
+      /^(?:[a-z0-9_-]+(?:\/[a-z0-9_-]+)*)?$/,
+      '须为由小写字母、数字组成的相对路径|must be a relative path of lowercase segments',
+    ),
+  theme: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9-]{0,62}$/,
+      '主题名只能含小写字母、数字和连字符|use lowercase letters, digits and hyphens',
+    ),
+  orgCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{0,32}$/, '机构代码只能含字母、数字和连字符|letters, digits and hyphens only'),
+  siteIdCode: text(32),
+  icp: text(100),
+  policeRecord: text(100),
+  sponsor: text(200),
+  contact: text(500),
+}
+
+export const siteInputSchema = z
+  .object({
+    ...siteFields,
+    language: siteFields.language.default('zh-CN'),
+    timeZone: siteFields.timeZone.default('Asia/Shanghai'),
+    outputPrefix: siteFields.outputPrefix.default(''),
+    theme: siteFields.theme.default('default'),
+    orgCode: siteFields.orgCode.default(''),
+    siteIdCode: siteFields.siteIdCode.default(''),
+    icp: siteFields.icp.default(''),
+    policeRecord: siteFields.policeRecord.default(''),
+    sponsor: siteFields.sponsor.default(''),
+    contact: siteFields.contact.default(''),
+  })
+  .strict()
+
+export const sitePatchSchema = z.object(siteFields).partial().strict()
+
+export type SiteInput = z.input<typeof siteInputSchema>
+export type SitePatch = z.input<typeof sitePatchSchema>
