@@ -1,0 +1,41 @@
+import { Command } from 'commander'
+import { registerArticle } from './commands/article.ts'
+import { registerAudit } from './commands/audit.ts'
+import { registerColumn } from './commands/column.ts'
+import { registerDemo } from './commands/demo.ts'
+import { registerInit } from './commands/init.ts'
+import { registerSite } from './commands/site.ts'
+
+/** The `fabu` command with all its subcommands, ready to parse. */
+export function buildProgram(): Command {
+  const program = new Command('fabu')
+    .description(
+      'fabu（发布）：政府与事业单位网站内容发布系统 / web content publishing for institutional and government websites',
+    )
+    .version('0.1.0')
+    .showHelpAfterError('（运行 fabu --help 查看用法 / run fabu --help for usage）')
+    .exitOverride()
+
+  registerInit(program)
+  registerDemo(program)
+  registerSite(program)
+  registerColumn(program)
+  registerArticle(program)
+  registerAudit(program)
+
+  program.addHelpText(
+    'after',
+    `
+每个命令都接受 --data <dir>（默认 ./data）；设置 DATABASE_URL 则使用 PostgreSQL。
+Every command takes --data <dir> (default ./data); DATABASE_URL selects PostgreSQL.
+
+例 / examples:
+  fabu init                          创建数据目录 / create the data folder
+  fabu demo                          创建示例站点 / create the demo site
+  fabu column list --site simt       栏目树 / the column tree
+  fabu article list --column jcdj/jswm
+  fabu article show 1 --json
+  fabu audit verify`,
+  )
+  return program
+}

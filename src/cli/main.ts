@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import { CommanderError } from 'commander'
+import { asFabuError } from '../errors/index.ts'
+import { buildProgram } from './build-program.ts'
+
+try {
+  await buildProgram().parseAsync(process.argv)
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Commander has printed its message (or the help/version text) already.
+    process.exitCode = error.exitCode
+  } else {
+    const failure = asFabuError(error)
+    process.stderr.write(`fabu: ${failure.code}: ${failure.messages.zh} / ${failure.messages.en}\n`)
+    if (failure.code === 'INTERNAL' && process.env.FABU_DEBUG) console.error(failure.cause)
+    process.exitCode = failure.code === 'INTERNAL' ? 70 : 1
+  }
+}

@@ -1,0 +1,37 @@
+import { userInfo } from 'node:os'
+import { type Config, resolveConfig } from '../config/index.ts'
+import { type Actor, type Content, createContent } from '../content/index.ts'
+import { openStore, type Store } from '../store/index.ts'
+
+export interface App {
+  readonly config: Readonly<Config>
+  readonly store: Store
+  readonly content: Content
+  /** The operator at the terminal, as the audit log names them. */
+  readonly actor: Actor
+}
+
+/** Opens the data folder's store (migrating it), runs `work`, and always closes the store. */
+export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>): Promise<T> {
+  const config = resolveConfig(dataDir)
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath })
+  try {
+    const content = createContent(store, {
+      iframeHosts: config.content.iframeHosts,
+      recycleBinDays: config.content.recycleBinDays,
+    })
+    return await work({ config, store, content, actor: cliActor() })
+  } finally {
+    await store.close()
+  }
+}
+
+function cliActor(): Actor {
+  let name = 'cli'
+  try {
+    name = userInfo().username
+  } catch {
+    // Containers without a passwd entry for the uid: keep the generic name.
+  }
+  return Object.freeze({ id: `cli:${name}`, name, address: '' })
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs'
+import { type Command, InvalidArgumentError, Option } from 'commander'
+import { ValidationError } from '../errors/index.ts'
+
+export interface CommonOptions {
+  readonly data: string
+  readonly json?: boolean
+}
+
+/** Adds the options every command takes. */
+export function withCommonOptions(command: Command, options: { json?: boolean } = { json: true }): Command {
+  command.addOption(new Option('--data <dir>', '数据目录 / data folder').default('./data'))
+  if (options.json) command.option('--json', '输出 JSON / print JSON instead of a table')
+  return command
+}
+
+export function positiveInt(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new InvalidArgumentError('须为正整数 / must be a positive whole number')
+  }
+  return Number(value)
+}
+
+export function wholeNumber(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('须为非负整数 / must be a whole number')
+  return Number(value)
+}
+
+export function list(value: string): string[] {
+  return value
+    .split(/[,，]/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+}
+
+/** Reads a file named on the command line; a missing or unreadable file is bad input, not a crash. */
+export function readInputFile(path: string, option: string): string {
+  try {
+    return path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8')
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable'
+    throw new ValidationError(option, `无法读取文件 ${path}（${reason}）`, `cannot read ${path} (${reason})`)
+  }
+}
+
+export function readJsonFile(path: string, option: string): unknown {
+  const text = readInputFile(path, option)
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new ValidationError(
+      option,
+      `${path} 不是有效的 JSON`,
+      `${path} is not valid JSON: ${(error as Error).message}`,
+    )
+  }
+}

@@ -1,0 +1,179 @@
+import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import pg from 'pg'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { engines } from './support/engines.ts'
+
+const run = promisify(execFile)
+const main = new URL('../src/cli/main.ts', import.meta.url).pathname
+
+interface CliResult {
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+}
+
+for (const engine of engines()) {
+  describe(`${engine.name}: the fabu command`, () => {
+    let folder: string
+    let env: NodeJS.ProcessEnv
+    let demo: CliResult
+
+    // One demo site serves the whole suite: each CLI start costs about a second.
+    beforeAll(async () => {
+      folder = await mkdtemp(join(tmpdir(), 'fabu-cli-'))
+      env = { ...process.env, DATABASE_URL: '' }
+      if (engine.name === 'postgres') env.DATABASE_URL = await freshPostgresSchema()
+      demo = await fabu('demo', '--json')
+    })
+    afterAll(async () => {
+      await rm(folder, { recursive: true, force: true })
+    })
+
+    async function fabu(...args: string[]): Promise<CliResult> {
+      return fabuIn(folder, env, ...args)
+    }
+
+    it('creates the demo site, after which the article list shows the seed article', async () => {
+      expect(demo.code).toBe(0)
+      expect(JSON.parse(demo.stdout).articles.created).toBeGreaterThanOrEqual(41)
+      const listed = await fabu('article', 'list', '--json')
+      expect(listed.code).toBe(0)
+      const articles = JSON.parse(listed.stdout) as { title: string; subtitle: string; publishTime: string }[]
+      expect(articles.length).toBeGreaterThanOrEqual(41)
+      expect(articles).toContainEqual(
+        expect.objectContaining({
+          title: '扛起文明大旗走在前 勇担社会责任谱新篇',
+          subtitle: '市计测院蝉联全国文明单位荣誉称号',
+          publishTime: '2017-12-14 16:44',
+        }),
+      )
+    })
+
+    it('runs the demo twice without duplicating anything', async () => {
+      const again = await fabu('demo', '--json')
+      const summary = JSON.parse(again.stdout)
+      expect(summary.articles.created).toBe(0)
+      expect(summary.columns.created).toBe(0)
+    })
+
+    it('refuses bad input with a one-line error and a non-zero exit', async () => {
+      const noTitle = await fabu('article', 'create', '--column', 'jcdj/jswm')
+      expect(noTitle.code).toBe(1)
+      expect(noTitle.stderr.trim().split('\n')).toHaveLength(1)
+      expect(noTitle.stderr).toMatch(
+        /^fabu: VALIDATION_FAILED: title：标题不能为空 \/ title: the title is required/,
+      )
+      const missing = await fabu('article', 'show', '99999')
+      expect(missing.code).toBe(1)
+      expect(missing.stderr).toContain('NOT_FOUND')
+      const badNumber = await fabu('article', 'list', '--limit', 'many')
+      expect(badNumber.code).not.toBe(0)
+    })
+
+    it('creates, updates and refuses a stale update of an article', async () => {
+      const created = JSON.parse(
+        (await fabu('article', 'create', '--column', 'tzgg', '--title', '测试通知', '--json')).stdout,
+      )
+      const updated = await fabu(
+        'article',
+        'update',
+        String(created.id),
+        '--base-revision',
+        '1',
+        '--title',
+        '改过的通知',
+      )
+      expect(updated.code).toBe(0)
+      const stale = await fabu(
+        'article',
+        'update',
+        String(created.id),
+        '--base-revision',
+        '1',
+        '--title',
+        '另一个改动',
+      )
+      expect(stale.code).toBe(1)
+      expect(stale.stderr).toContain('VERSION_CONFLICT')
+      const shown = JSON.parse((await fabu('article', 'show', String(created.id), '--json')).stdout)
+      expect(shown.title).toBe('改过的通知')
+    })
+
+    it('shows the column tree and verifies the audit log', async () => {
+      const tree = await fabu('column', 'list')
+      expect(tree.stdout).toContain('精神文明')
+      expect(tree.stdout).toContain('/jcdj/jswm/')
+      const verified = await fabu('audit', 'verify', '--json')
+      expect(verified.code).toBe(0)
+      expect(JSON.parse(verified.stdout).isIntact).toBe(true)
+    })
+
+    it('prints help worth reading', async () => {
+      const help = await fabu('--help')
+      expect(help.stdout).toContain('fabu demo')
+      expect(help.stdout).toContain('--data')
+      const articleHelp = await fabu('article', 'update', '--help')
+      expect(articleHelp.stdout).toContain('--base-revision')
+    })
+  })
+}
+
+describe('fabu init and the config file', () => {
+  let folder: string
+  const env = { ...process.env, DATABASE_URL: '' }
+  const fabu = (...args: string[]) => fabuIn(folder, env, ...args)
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'fabu-init-'))
+  })
+  afterEach(async () => {
+    await rm(folder, { recursive: true, force: true })
+  })
+
+  it('initialises a data folder with a commented config file and keeps an existing one', async () => {
+    const first = await fabu('init')
+    expect(first.code).toBe(0)
+    const config = await readFile(join(folder, 'fabu.toml'), 'utf8')
+    expect(config).toContain('# database_url')
+    expect(config).toContain('recycle_bin_days = 30')
+    const second = await fabu('init')
+    expect(second.stdout).toContain('config kept')
+  })
+
+  it('names the key of a bad config setting', async () => {
+    await fabu('init')
+    const { writeFile } = await import('node:fs/promises')
+    await writeFile(join(folder, 'fabu.toml'), '[content]\nrecycle_bin_days = "forever"\n')
+    const result = await fabu('site', 'list')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('CONFIG_INVALID')
+    expect(result.stderr).toContain('content.recycle_bin_days')
+  })
+})
+
+async function fabuIn(folder: string, env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [main, ...args, '--data', folder], { env })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}
+
+async function freshPostgresSchema(): Promise<string> {
+  const url = inject('pgUrl')
+  if (!url) throw new Error(inject('pgError') ?? 'PostgreSQL is not available to the tests')
+  const schema = `cli_${randomBytes(6).toString('hex')}`
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  await client.query(`create schema ${schema}`)
+  await client.end()
+  const withSchema = new URL(url)
+  withSchema.searchParams.set('options', `-c search_path=${schema}`)
+  return withSchema.toString()
+}
