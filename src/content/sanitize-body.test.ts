@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { load } from 'cheerio'
 import { describe, expect, it } from 'vitest'
 import { scriptHazards, xssVectors as vectors } from '../../test/support/script-hazards.ts'

@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import { AlreadyExistsError, NotFoundError } from '../errors/index.ts'
 import type { SiteRow, Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
@@ -57,23 +58,7 @@ export function siteService(ctx: ServiceContext): SiteService {
         await assertSlugFree(tx, values.slug)
         const row = await tx
           .insertInto('sites')
-          .values({
-            slug: values.slug,
-            name: values.name,
-            base_url: values.baseUrl,
-            language: values.language,
-            time_zone: values.timeZone,
-            output_prefix: values.outputPrefix,
-            theme: values.theme,
-            org_code: values.orgCode,
-            site_id_code: values.siteIdCode,
-            icp: values.icp,
-            police_record: values.policeRecord,
-            sponsor: values.sponsor,
-            contact: values.contact,
-            created_at: now,
-            updated_at: now,
-          })
+          .values({ ...siteColumns(values), created_at: now, updated_at: now })
           .returningAll()
           .executeTakeFirstOrThrow()
         await recordChange(tx, { siteId: row.id, entity: 'site', entityId: row.id, action: 'create' }, now)
@@ -88,22 +73,7 @@ export function siteService(ctx: ServiceContext): SiteService {
         if (values.slug !== undefined && values.slug !== site.slug) await assertSlugFree(tx, values.slug)
         const row = await tx
           .updateTable('sites')
-          .set({
-            slug: values.slug,
-            name: values.name,
-            base_url: values.baseUrl,
-            language: values.language,
-            time_zone: values.timeZone,
-            output_prefix: values.outputPrefix,
-            theme: values.theme,
-            org_code: values.orgCode,
-            site_id_code: values.siteIdCode,
-            icp: values.icp,
-            police_record: values.policeRecord,
-            sponsor: values.sponsor,
-            contact: values.contact,
-            updated_at: now,
-          })
+          .set({ ...siteColumns(values), updated_at: now })
           .where('id', '=', site.id)
           .returningAll()
           .executeTakeFirstOrThrow()
@@ -115,6 +85,29 @@ export function siteService(ctx: ServiceContext): SiteService {
 }
 
 type Reader = Pick<Tx, 'selectFrom'>
+
+/** The table's columns for the fields given; in a patch, a field left out stays undefined. */
+function siteColumns(values: z.output<typeof siteInputSchema>): SiteColumns
+function siteColumns(values: z.output<typeof sitePatchSchema>): Partial<SiteColumns>
+function siteColumns(values: z.output<typeof sitePatchSchema>): Partial<SiteColumns> {
+  return {
+    slug: values.slug,
+    name: values.name,
+    base_url: values.baseUrl,
+    language: values.language,
+    time_zone: values.timeZone,
+    output_prefix: values.outputPrefix,
+    theme: values.theme,
+    org_code: values.orgCode,
+    site_id_code: values.siteIdCode,
+    icp: values.icp,
+    police_record: values.policeRecord,
+    sponsor: values.sponsor,
+    contact: values.contact,
+  }
+}
+
+type SiteColumns = Omit<SiteRow, 'id' | 'created_at' | 'updated_at'>
 
 export async function findSite(db: Reader, ref: SiteRef): Promise<SiteRow> {
   const query = db.selectFrom('sites').selectAll()

@@ -39,7 +39,7 @@ export function useContent(engine: TestEngine, options: ContentOptions = {}): Co
     })
   })
   afterEach(async () => {
-    await opened.dispose()
+    await opened?.dispose()
   })
   return fixture
 }
