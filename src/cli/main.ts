@@ -3,6 +3,12 @@ import { CommanderError } from 'commander'
 import { asFabuError } from '../errors/index.ts'
 import { buildProgram } from './build-program.ts'
 
+// `fabu article list | head` closes the pipe early; that is the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
+
 try {
   await buildProgram().parseAsync(process.argv)
 } catch (error) {

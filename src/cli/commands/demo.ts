@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { formatZonedMinute } from '../../content/index.ts'
 import { createDemoSite, seedArticle } from '../../demo/index.ts'
+import { ensureDataFolder } from '../ensure-data-folder.ts'
 import { withApp } from '../open-app.ts'
 import { withCommonOptions } from '../options.ts'
 import { print, printJson } from '../print-table.ts'
@@ -13,6 +14,7 @@ export function registerDemo(program: Command): void {
         '创建示例站点：上海市计量测试技术研究院（可重复运行，不会重复创建）/ create the demo site (safe to run again)',
       ),
   ).action(async (options: { data: string; json?: boolean }) => {
+    ensureDataFolder(options.data)
     await withApp(options.data, async ({ content, actor, config }) => {
       const summary = await createDemoSite(content, actor)
       const tree = await content.columns.tree(summary.site.id)

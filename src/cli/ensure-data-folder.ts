@@ -1,0 +1,16 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { CONFIG_FILE, CONFIG_TEMPLATE } from '../config/index.ts'
+
+/**
+ * Makes the data folder and its commented config file where they are missing. An existing
+ * config may hold an operator's settings, so it is never overwritten.
+ */
+export function ensureDataFolder(dataDir: string): { readonly configPath: string; readonly isNew: boolean } {
+  const folder = resolve(dataDir)
+  const configPath = join(folder, CONFIG_FILE)
+  mkdirSync(folder, { recursive: true })
+  if (existsSync(configPath)) return { configPath, isNew: false }
+  writeFileSync(configPath, CONFIG_TEMPLATE, { flag: 'wx' })
+  return { configPath, isNew: true }
+}
