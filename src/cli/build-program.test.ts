@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { describe, expect, it } from 'vitest'
 import { buildProgram } from './build-program.ts'
+import { cliReference } from './cli-reference.ts'
 
 function leafCommands(command: Command, prefix = ''): string[] {
   return command.commands.flatMap((sub) => {
@@ -11,16 +12,15 @@ function leafCommands(command: Command, prefix = ''): string[] {
 }
 
 describe('the CLI reference', () => {
-  const reference = readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8')
-  const leaves = leafCommands(buildProgram())
-
-  it('documents every command', () => {
-    expect(leaves.length).toBeGreaterThan(20)
-    expect(leaves.filter((name) => !reference.includes(`## fabu ${name}\n`))).toEqual([])
+  it('is the commands’ current help text (run `npm run docs:cli` after changing a command)', () => {
+    const reference = readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8')
+    expect(reference).toBe(cliReference())
   })
 
   it('gives every command the --data option', () => {
     const program = buildProgram()
+    const leaves = leafCommands(program)
+    expect(leaves.length).toBeGreaterThan(20)
     const missing = leaves.filter((name) => {
       const command = name
         .split(' ')

@@ -4,6 +4,8 @@ import { registerAudit } from './commands/audit.ts'
 import { registerColumn } from './commands/column.ts'
 import { registerDemo } from './commands/demo.ts'
 import { registerInit } from './commands/init.ts'
+import { registerPublish } from './commands/publish.ts'
+import { registerServe } from './commands/serve.ts'
 import { registerSite } from './commands/site.ts'
 
 /** The `fabu` command with all its subcommands, ready to parse. */
@@ -21,6 +23,8 @@ export function buildProgram(): Command {
   registerSite(program)
   registerColumn(program)
   registerArticle(program)
+  registerPublish(program)
+  registerServe(program)
   registerAudit(program)
 
   program.addHelpText(

@@ -1,12 +1,15 @@
 import { userInfo } from 'node:os'
+import { join } from 'node:path'
 import { type Config, resolveConfig } from '../config/index.ts'
 import { type Actor, type Content, createContent } from '../content/index.ts'
+import { Publisher } from '../publish/index.ts'
 import { openStore, type Store } from '../store/index.ts'
 
 export interface App {
   readonly config: Readonly<Config>
   readonly store: Store
   readonly content: Content
+  readonly publisher: Publisher
   /** The operator at the terminal, as the audit log names them. */
   readonly actor: Actor
 }
@@ -20,7 +23,11 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       iframeHosts: config.content.iframeHosts,
       recycleBinDays: config.content.recycleBinDays,
     })
-    return await work({ config, store, content, actor: cliActor() })
+    const publisher = new Publisher(store, content, {
+      outputRootFor: (slug, prefix) => join(config.dataDir, 'sites', slug, prefix),
+      manifestDir: join(config.dataDir, 'manifests'),
+    })
+    return await work({ config, store, content, publisher, actor: cliActor() })
   } finally {
     await store.close()
   }

@@ -142,6 +142,46 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp
 }
 
+export interface PublishedPagesTable {
+  site_id: number
+  path: string
+  hash: string
+  kind: string
+  ref_id: number | null
+  templates: string
+  written_at: Timestamp
+}
+
+export interface PageDepsTable {
+  site_id: number
+  dep_key: string
+  path: string
+}
+
+export interface RedirectsTable {
+  site_id: number
+  from_path: string
+  to_path: string
+}
+
+export interface PublishRunsTable {
+  id: Generated<number>
+  site_id: number
+  mode: string
+  started_at: Timestamp
+  finished_at: Timestamp
+  written: number
+  unchanged: number
+  removed: number
+  errors: number
+  manifest: Json
+}
+
+export interface ArticleViewsTable {
+  article_id: number
+  views: number
+}
+
 export interface Database {
   sites: SitesTable
   columns: ColumnsTable
@@ -153,6 +193,11 @@ export interface Database {
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
   schema_migrations: SchemaMigrationsTable
+  published_pages: PublishedPagesTable
+  page_deps: PageDepsTable
+  redirects: RedirectsTable
+  publish_runs: PublishRunsTable
+  article_views: ArticleViewsTable
 }
 
 export type SiteRow = Selectable<SitesTable>

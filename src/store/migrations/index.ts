@@ -1,6 +1,7 @@
 import { initial } from './001-initial.ts'
+import { publishing } from './002-publishing.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
 
-export const migrations: readonly Migration[] = [initial]
+export const migrations: readonly Migration[] = [initial, publishing]

@@ -1,0 +1,74 @@
+import type { Command } from 'commander'
+import type { PublishReport } from '../../publish/index.ts'
+import { withApp } from '../open-app.ts'
+import { withCommonOptions } from '../options.ts'
+import { print, printJson } from '../print-table.ts'
+import { resolveSite } from './resolve-refs.ts'
+
+interface PublishOptions {
+  data: string
+  json?: boolean
+  site?: string
+  full?: boolean
+  dryRun?: boolean
+}
+
+export function registerPublish(program: Command): void {
+  withCommonOptions(
+    program
+      .command('publish')
+      .description(
+        '发布站点：默认只重建受变更影响的页面 / publish a site: by default only the pages pending changes affect',
+      )
+      .option('--site <site>', '站点 ID 或代号（只有一个站点时可省略）/ site id or slug')
+      .option(
+        '--full',
+        '重建全部页面（内容未变的文件不重写）/ render every page (unchanged files are not rewritten)',
+      )
+      .option('--dry-run', '只列出将要重建和删除的页面 / list the pages that would be rendered and removed'),
+  ).action(async (options: PublishOptions) => {
+    await withApp(options.data, async ({ content, publisher, config }) => {
+      const site = await resolveSite(content, options.site)
+      const progress = process.stderr.isTTY && !options.json ? progressBar() : undefined
+      const result = await publisher.publish({
+        site: site.id,
+        mode: options.full ? 'full' : 'incremental',
+        isDryRun: options.dryRun ?? false,
+        onProgress: progress,
+      })
+      if (progress) process.stderr.write('\n')
+      if (options.json) return printJson(result)
+      if (options.dryRun) {
+        print(
+          `将重建 / would render ${result.planned.length} 个页面 pages, 删除 / remove ${result.removed.length}`,
+        )
+        for (const path of result.planned) print(`  ${path}`)
+        for (const path of result.removed) print(`  - ${path}`)
+        return
+      }
+      printSummary(result, `${config.dataDir}/sites/${site.slug}`)
+      if (result.failed.length > 0) process.exitCode = 2
+    })
+  })
+}
+
+export function printSummary(result: PublishReport, folder: string): void {
+  print(
+    `${result.mode === 'full' ? '全量' : '增量'}发布 / ${result.mode} publish of ${result.site}: ` +
+      `写入 written ${result.written.length}, 未变 unchanged ${result.unchanged}, 删除 removed ${result.removed.length}, ` +
+      `错误 errors ${result.failed.length}, ${result.seconds.toFixed(2)} s`,
+  )
+  for (const failure of result.failed.slice(0, 20)) print(`  ✗ ${failure.path}: ${failure.error}`)
+  print(`输出目录 / output: ${folder}`)
+}
+
+/** A one-line counter on the terminal; publishing streams, so the total is not known up front. */
+function progressBar(): (done: number) => void {
+  let last = 0
+  return (done) => {
+    const now = performance.now()
+    if (now - last < 100) return
+    last = now
+    process.stderr.write(`\r发布中 / publishing… ${done} 页 pages`)
+  }
+}

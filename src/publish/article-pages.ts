@@ -1,0 +1,125 @@
+import type { ArticleRow, Store } from '../store/index.ts'
+import type { PageJob } from './page-job.ts'
+import { printPath } from './routes.ts'
+import type { SiteSnapshot } from './site-snapshot.ts'
+
+export interface Neighbour {
+  readonly title: string
+  readonly url: string
+  readonly id: number
+}
+
+/** The article page and its print view. */
+export function articleJobs(
+  snapshot: SiteSnapshot,
+  row: ArticleRow,
+  prev: Neighbour | null,
+  next: Neighbour | null,
+  alsoIn: readonly number[] = [],
+): PageJob[] {
+  const { basePath, baseUrl } = snapshot.context.site
+  const path = row.url_path ?? ''
+  const column = snapshot.context.columns[row.column_id]
+  const keywords: string[] = JSON.parse(row.keywords)
+  const description = row.summary || excerpt(row.body_html)
+  const article = {
+    id: row.id,
+    title: row.title,
+    subtitle: row.subtitle,
+    source: row.source,
+    author: row.author,
+    summary: row.summary,
+    description,
+    keywords,
+    body: row.body_html,
+    publishAt: row.publish_at ?? '',
+    url: `${basePath}${path}`,
+    printUrl: `${basePath}${printPath(path)}`,
+    coverImage: row.cover_image,
+    externalUrl: row.external_url,
+    attachments: JSON.parse(row.attachments),
+    customFields: JSON.parse(row.custom_fields),
+    disclosure: row.index_no
+      ? {
+          indexNo: row.index_no,
+          topicCategory: row.topic_category ?? '',
+          issuingAgency: row.issuing_agency ?? '',
+          writtenDate: row.written_date ?? '',
+          documentNo: row.document_no ?? '',
+          subjectWords: JSON.parse(row.subject_words),
+        }
+      : null,
+    prev,
+    next,
+    alsoInColumnIds: alsoIn,
+  }
+  const page = { kind: 'article', title: row.title, description, canonicalUrl: `${baseUrl}${path}` }
+  const deps = [prev, next].filter((n): n is Neighbour => n !== null).map((n) => `article:${n.id}`)
+  return [
+    {
+      path,
+      kind: 'article',
+      refId: row.id,
+      template: snapshot.tree.get(row.column_id)?.articleTemplate ?? 'article.liquid',
+      data: { column, article, page },
+      deps,
+    },
+    {
+      path: printPath(path),
+      kind: 'print',
+      refId: row.id,
+      template: 'print.liquid',
+      data: { column, article, page: { ...page, kind: 'print' } },
+      deps: [],
+    },
+  ]
+}
+
+/** The neighbours of an article in its home column, by publish time (prev is the older one). */
+export async function neighboursOf(
+  store: Store,
+  snapshot: SiteSnapshot,
+  row: Pick<ArticleRow, 'id' | 'column_id' | 'publish_at'>,
+): Promise<{ prev: Neighbour | null; next: Neighbour | null }> {
+  const base = store.db
+    .selectFrom('articles')
+    .select(['id', 'title', 'url_path'])
+    .where('column_id', '=', row.column_id)
+    .where('status', '=', 'published')
+    .where('deleted_at', 'is', null)
+    .where('url_path', 'is not', null)
+    .where('id', '!=', row.id)
+  const at = row.publish_at ?? ''
+  const older = await base
+    .where((eb) =>
+      eb.or([eb('publish_at', '<', at), eb.and([eb('publish_at', '=', at), eb('id', '<', row.id)])]),
+    )
+    .orderBy('publish_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  const newer = await base
+    .where((eb) =>
+      eb.or([eb('publish_at', '>', at), eb.and([eb('publish_at', '=', at), eb('id', '>', row.id)])]),
+    )
+    .orderBy('publish_at', 'asc')
+    .orderBy('id', 'asc')
+    .limit(1)
+    .executeTakeFirst()
+  const { basePath } = snapshot.context.site
+  const toNeighbour = (
+    n: { id: number; title: string; url_path: string | null } | undefined,
+  ): Neighbour | null => (n ? { id: n.id, title: n.title, url: `${basePath}${n.url_path}` } : null)
+  return { prev: toNeighbour(older), next: toNeighbour(newer) }
+}
+
+/** A plain-text opening for the description meta tag; a regex suffices for attribute text. */
+function excerpt(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&[a-z]+;|&#\d+;/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120)
+}

@@ -1,0 +1,55 @@
+import type { Store } from '../store/index.ts'
+import { articlePath } from './routes.ts'
+import type { SiteSnapshot } from './site-snapshot.ts'
+
+export interface MovedArticle {
+  readonly id: number
+  readonly from: string
+  readonly to: string
+}
+
+/**
+ * Fixes the URL of every article published for the first time, and moves the URL of an
+ * article whose home column changed, leaving a redirect at the old one. Nothing else ever
+ * changes a URL: editing the publish time keeps it.
+ */
+export async function assignUrls(store: Store, snapshot: SiteSnapshot): Promise<readonly MovedArticle[]> {
+  const rows = await store.db
+    .selectFrom('articles')
+    .select(['id', 'column_id', 'publish_at', 'first_published_at', 'url_path'])
+    .where('site_id', '=', snapshot.site.id)
+    .where('status', '=', 'published')
+    .where('deleted_at', 'is', null)
+    .execute()
+  const updates: { id: number; path: string }[] = []
+  const moved: MovedArticle[] = []
+  for (const row of rows) {
+    const column = snapshot.tree.get(row.column_id)
+    if (!column) continue
+    if (row.url_path?.startsWith(`${column.path}/`)) continue
+    const dated = row.publish_at ?? row.first_published_at ?? new Date().toISOString()
+    const path = row.url_path
+      ? `${column.path}/${row.url_path.split('/').slice(-4).join('/')}`
+      : articlePath(column.path, dated, snapshot.site.timeZone, row.id)
+    updates.push({ id: row.id, path })
+    if (row.url_path) moved.push({ id: row.id, from: row.url_path, to: path })
+  }
+  if (updates.length === 0) return moved
+  await store.transaction(async (tx) => {
+    for (const update of updates) {
+      await tx.updateTable('articles').set({ url_path: update.path }).where('id', '=', update.id).execute()
+    }
+    for (const move of moved) {
+      await tx
+        .deleteFrom('redirects')
+        .where('site_id', '=', snapshot.site.id)
+        .where('from_path', '=', move.from)
+        .execute()
+      await tx
+        .insertInto('redirects')
+        .values({ site_id: snapshot.site.id, from_path: move.from, to_path: move.to })
+        .execute()
+    }
+  })
+  return moved
+}

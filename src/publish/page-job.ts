@@ -1,0 +1,40 @@
+/** What the planner hands the renderer: one page, with all the data it shows. */
+export interface PageJob {
+  /** Output path relative to the site's folder, `jcdj/jswm/index.html`. */
+  readonly path: string
+  readonly kind: PageKind
+  /** The article or column the page is about, for the published-page index. */
+  readonly refId: number | null
+  /** The template file; null for files written as they are (feeds, sitemap.xml, assets). */
+  readonly template: string | null
+  /** The scope the template sees (plain data), or the file's bytes as text when template is null. */
+  readonly data: Readonly<Record<string, unknown>> | string | Uint8Array
+  /** Data keys the page shows besides its subject, known before rendering (`article:12`). */
+  readonly deps: readonly string[]
+}
+
+export type PageKind =
+  | 'home'
+  | 'list'
+  | 'page'
+  | 'article'
+  | 'print'
+  | 'redirect'
+  | 'search'
+  | 'notfound'
+  | 'sitemap'
+  | 'feed'
+  | 'robots'
+  | 'asset'
+
+/** What rendering one page came to. */
+export interface PageResult {
+  readonly path: string
+  readonly kind: PageKind
+  readonly refId: number | null
+  readonly outcome: 'written' | 'unchanged' | 'failed'
+  readonly hash: string
+  readonly deps: readonly string[]
+  readonly templates: readonly string[]
+  readonly error?: string
+}

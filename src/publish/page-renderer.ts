@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto'
+import type { Liquid } from 'liquidjs'
+import { AtomicWriter } from './atomic-write.ts'
+import { createLiquidEngine, type DependencyRecorder } from './liquid-engine.ts'
+import type { PageJob, PageResult } from './page-job.ts'
+import type { SiteRenderContext } from './render-context.ts'
+import { type Theme, templateClosure } from './theme.ts'
+
+/** LiquidJS's memory limit alone let a 20 MB capture through; no page is that large. */
+export const MAX_PAGE_BYTES = 5 * 1024 * 1024
+
+/**
+ * Renders pages and writes those whose bytes changed. Runs inside a render worker, which is
+ * what stands between an untrusted template and the process: this class trusts its inputs.
+ */
+export class PageRenderer {
+  readonly #engine: Liquid
+  readonly #recorder: DependencyRecorder = { keys: new Set() }
+  readonly #context: SiteRenderContext
+  readonly #theme: Theme
+  readonly #writer: AtomicWriter
+  readonly #closures = new Map<string, readonly string[]>()
+
+  constructor(theme: Theme, context: SiteRenderContext, outputRoot: string) {
+    this.#theme = theme
+    this.#context = context
+    this.#engine = createLiquidEngine(theme, context, this.#recorder)
+    this.#writer = new AtomicWriter(outputRoot)
+  }
+
+  render(job: PageJob, knownHash: string | undefined): PageResult {
+    const templates = job.template ? this.#templatesOf(job.template) : []
+    this.#recorder.keys.clear()
+    let body: string | Uint8Array
+    try {
+      body = job.template === null ? (job.data as string | Uint8Array) : this.#renderTemplate(job)
+    } catch (error) {
+      return {
+        ...this.#base(job, templates),
+        outcome: 'failed',
+        hash: '',
+        error: describeError(error, job.template),
+      }
+    }
+    const hash = createHash('sha1').update(body).digest('base64url')
+    const deps = [...job.deps, ...this.#recorder.keys]
+    if (hash === knownHash) return { ...this.#base(job, templates), outcome: 'unchanged', hash, deps }
+    try {
+      this.#writer.write(job.path, body)
+    } catch (error) {
+      return {
+        ...this.#base(job, templates),
+        outcome: 'failed',
+        hash: '',
+        deps,
+        error: `write ${job.path}: ${(error as Error).message}`,
+      }
+    }
+    return { ...this.#base(job, templates), outcome: 'written', hash, deps }
+  }
+
+  #renderTemplate(job: PageJob): string {
+    const scope = { site: this.#context.site, ...(job.data as Record<string, unknown>) }
+    const html = this.#engine.renderFileSync(job.template ?? '', scope) as string
+    if (html.length > MAX_PAGE_BYTES) {
+      throw new Error(`page larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB (${job.template})`)
+    }
+    return html
+  }
+
+  #templatesOf(template: string): readonly string[] {
+    let closure = this.#closures.get(template)
+    if (!closure) {
+      closure = templateClosure(this.#theme, template)
+      this.#closures.set(template, closure)
+    }
+    return closure
+  }
+
+  #base(job: PageJob, templates: readonly string[]) {
+    return { path: job.path, kind: job.kind, refId: job.refId, templates, deps: job.deps }
+  }
+}
+
+/** LiquidJS names the file, line and column; keep its words, and name the template when it did not. */
+function describeError(error: unknown, template: string | null): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.includes('.liquid') || !template ? message : `${message} (${template})`
+}

@@ -1,0 +1,241 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Content, SiteRef } from '../content/index.ts'
+import type { ChangeRow, Store } from '../store/index.ts'
+import { assignUrls } from './assign-urls.ts'
+import { AtomicWriter } from './atomic-write.ts'
+import { fullSiteJobs } from './full-site-jobs.ts'
+import type { PageJob, PageResult } from './page-job.ts'
+import { planIncremental } from './plan-incremental.ts'
+import { forgetPages, loadPublished, recordResults } from './published-index.ts'
+import { RenderPool } from './render-pool.ts'
+import { takeSiteSnapshot } from './site-snapshot.ts'
+import { loadTheme } from './theme.ts'
+
+export interface PublishRequest {
+  readonly site: SiteRef
+  /** `incremental` (the default) renders what pending changes affect; `full` renders every page. */
+  readonly mode?: 'full' | 'incremental'
+  /** Plan only: report the pages that would be rendered and removed, touch nothing. */
+  readonly isDryRun?: boolean
+  readonly onProgress?: (done: number) => void
+}
+
+export interface PublishReport {
+  readonly site: string
+  readonly mode: 'full' | 'incremental'
+  readonly runId: number | null
+  readonly planned: readonly string[]
+  readonly written: readonly string[]
+  readonly unchanged: number
+  readonly removed: readonly string[]
+  readonly failed: readonly { readonly path: string; readonly error: string }[]
+  readonly seconds: number
+}
+
+export interface PublisherOptions {
+  /** The folder a site's output goes to; default `<dataDir>/sites/<slug>`. */
+  readonly outputRootFor: (siteSlug: string, outputPrefix: string) => string
+  /** Where run manifests go, one JSON file per run. */
+  readonly manifestDir: string
+  readonly workers?: number
+  readonly pageDeadlineMs?: number
+  readonly themesRoot?: string
+}
+
+const RESULT_FLUSH = 500
+
+/**
+ * Publishes sites: consumes the change log, plans the pages, renders them in workers, writes
+ * the changed ones atomically and records a manifest. A run that dies part-way leaves its
+ * changes unconsumed, so the next run does the work again; unchanged bytes are not rewritten.
+ */
+export class Publisher {
+  readonly #store: Store
+  readonly #content: Content
+  readonly #options: PublisherOptions
+
+  constructor(store: Store, content: Content, options: PublisherOptions) {
+    this.#store = store
+    this.#content = content
+    this.#options = options
+  }
+
+  async publish(request: PublishRequest): Promise<PublishReport> {
+    const started = performance.now()
+    const startedAt = new Date().toISOString()
+    let snapshot = await takeSiteSnapshot(this.#store, this.#content, request.site)
+    const site = snapshot.site
+    const changes = await this.#pendingChanges(site.id)
+    const published = await loadPublished(this.#store, site.id)
+    let mode = request.mode ?? 'incremental'
+    if (published.size === 0) mode = 'full'
+
+    const moved = request.isDryRun ? [] : await assignUrls(this.#store, snapshot)
+    if (moved.length > 0 || !request.isDryRun)
+      snapshot = await takeSiteSnapshot(this.#store, this.#content, site.id)
+
+    let jobs: AsyncIterable<PageJob> | readonly PageJob[] = []
+    let removals: string[] = []
+    if (mode === 'incremental') {
+      const plan = await planIncremental(this.#store, snapshot, published, changes, moved)
+      if (plan.needsFullPublish) mode = 'full'
+      jobs = plan.jobs
+      removals = [...plan.removals]
+    }
+    const theme = loadTheme(site.theme, this.#options.themesRoot)
+    if (mode === 'full') jobs = fullSiteJobs(this.#store, snapshot, theme)
+
+    const outputRoot = this.#options.outputRootFor(site.slug, site.outputPrefix)
+    if (request.isDryRun) {
+      const planned: string[] = []
+      for await (const job of jobs) planned.push(job.path)
+      return report(site.slug, mode, null, planned, [], 0, removals, [], started)
+    }
+
+    const written: string[] = []
+    const failed: { path: string; error: string }[] = []
+    const produced = new Set<string>()
+    let unchanged = 0
+    let buffer: PageResult[] = []
+    const flush = async () => {
+      const batch = buffer
+      buffer = []
+      await recordResults(this.#store, site.id, batch, startedAt)
+    }
+    const pool = new RenderPool({
+      theme,
+      context: snapshot.context,
+      outputRoot,
+      ...(this.#options.workers ? { size: this.#options.workers } : {}),
+      ...(this.#options.pageDeadlineMs ? { pageDeadlineMs: this.#options.pageDeadlineMs } : {}),
+    })
+    try {
+      await pool.run(
+        jobs,
+        (path) => published.get(path)?.hash,
+        (result) => {
+          produced.add(result.path)
+          if (result.outcome === 'written') written.push(result.path)
+          else if (result.outcome === 'unchanged') unchanged++
+          else failed.push({ path: result.path, error: result.error ?? 'failed' })
+          request.onProgress?.(produced.size)
+          buffer.push(result)
+          if (buffer.length >= RESULT_FLUSH) return flush()
+        },
+      )
+      await flush()
+    } finally {
+      await pool.close()
+    }
+
+    // A full run produces every page there is: whatever else was published is stale.
+    if (mode === 'full') {
+      for (const path of published.keys()) if (!produced.has(path)) removals.push(path)
+    }
+    const writer = new AtomicWriter(outputRoot)
+    const removed = removals.filter((path) => !produced.has(path))
+    for (const path of removed) writer.remove(path)
+    await forgetPages(this.#store, site.id, removed)
+
+    const added = written.filter((path) => !published.has(path))
+    const changed = written.filter((path) => published.has(path))
+    const runId = await this.#finish(site.id, mode, changes, startedAt, {
+      added,
+      changed,
+      unchanged,
+      removed,
+      failed,
+    })
+    return report(site.slug, mode, runId, [...produced], written, unchanged, removed, failed, started)
+  }
+
+  async #pendingChanges(siteId: number): Promise<ChangeRow[]> {
+    return this.#store.db
+      .selectFrom('changes')
+      .selectAll()
+      .where('site_id', '=', siteId)
+      .where('done_at', 'is', null)
+      .orderBy('id')
+      .execute()
+  }
+
+  /** Marks the consumed changes done and records the run with its manifest, in one transaction. */
+  async #finish(
+    siteId: number,
+    mode: string,
+    changes: readonly ChangeRow[],
+    startedAt: string,
+    outcome: {
+      added: string[]
+      changed: string[]
+      unchanged: number
+      removed: string[]
+      failed: { path: string; error: string }[]
+    },
+  ): Promise<number> {
+    const finishedAt = new Date().toISOString()
+    const manifest = {
+      added: outcome.added,
+      changed: outcome.changed,
+      removed: outcome.removed,
+      failed: outcome.failed,
+    }
+    const runId = await this.#store.transaction(async (tx) => {
+      const ids = changes.map((change) => change.id)
+      for (let i = 0; i < ids.length; i += 500) {
+        await tx
+          .updateTable('changes')
+          .set({ done_at: finishedAt })
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute()
+      }
+      const row = await tx
+        .insertInto('publish_runs')
+        .values({
+          site_id: siteId,
+          mode,
+          started_at: startedAt,
+          finished_at: finishedAt,
+          written: outcome.added.length + outcome.changed.length,
+          unchanged: outcome.unchanged,
+          removed: outcome.removed.length,
+          errors: outcome.failed.length,
+          manifest: JSON.stringify(manifest),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return row.id
+    })
+    mkdirSync(this.#options.manifestDir, { recursive: true })
+    writeFileSync(
+      join(this.#options.manifestDir, `run-${String(runId).padStart(6, '0')}.json`),
+      `${JSON.stringify({ runId, siteId, mode, startedAt, finishedAt, unchanged: outcome.unchanged, ...manifest }, null, 2)}\n`,
+    )
+    return runId
+  }
+}
+
+function report(
+  site: string,
+  mode: 'full' | 'incremental',
+  runId: number | null,
+  planned: readonly string[],
+  written: readonly string[],
+  unchanged: number,
+  removed: readonly string[],
+  failed: readonly { path: string; error: string }[],
+  started: number,
+): PublishReport {
+  return {
+    site,
+    mode,
+    runId,
+    planned,
+    written,
+    unchanged,
+    removed,
+    failed,
+    seconds: (performance.now() - started) / 1000,
+  }
+}

@@ -1,0 +1,62 @@
+/** The data every page of a site may show: the same for all pages of one publish run. */
+export interface SiteRenderContext {
+  readonly site: SiteView
+  readonly columns: Readonly<Record<number, ColumnView>>
+  /** Per list column: its newest published articles (descendants' too where it lists them), pinned first. */
+  readonly newest: Readonly<Record<number, readonly ArticleSummary[]>>
+}
+
+export interface SiteView {
+  readonly id: number
+  readonly name: string
+  readonly language: string
+  readonly timeZone: string
+  readonly baseUrl: string
+  /** The path part of the base URL, ending in '/': links are written root-relative to it. */
+  readonly basePath: string
+  readonly domain: string
+  readonly siteIdCode: string
+  readonly icp: string
+  readonly policeRecord: string
+  readonly sponsor: string
+  readonly contact: string
+  /** Where article pages post their view, for the live count. */
+  readonly hitsUrl: string
+  /** The top-level columns, for the main navigation. */
+  readonly nav: readonly NavItem[]
+  /** The whole tree, for the site map page. */
+  readonly tree: readonly NavItem[]
+}
+
+export interface NavItem {
+  readonly id: number
+  readonly name: string
+  readonly url: string
+  readonly kind: string
+  readonly children: readonly NavItem[]
+}
+
+export interface ColumnView {
+  readonly id: number
+  readonly name: string
+  readonly path: string
+  readonly url: string
+  readonly kind: string
+  readonly topId: number
+  readonly parentId: number | null
+  readonly breadcrumb: readonly { readonly name: string; readonly url: string }[]
+  readonly children: readonly NavItem[]
+  /** The columns beside it under its parent (itself included), for the side navigation. */
+  readonly siblings: readonly NavItem[]
+  /** The name of its section: its parent's name, or its own at the top. */
+  readonly sectionName: string
+  readonly body: string
+}
+
+export interface ArticleSummary {
+  readonly id: number
+  readonly title: string
+  readonly url: string
+  readonly publishAt: string
+  readonly isPinned: boolean
+}

@@ -1,0 +1,189 @@
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import type { PageJob, PageResult } from './page-job.ts'
+import type { SiteRenderContext } from './render-context.ts'
+import type { RenderBatch, RenderWorkerData } from './render-worker.ts'
+import type { Theme } from './theme.ts'
+
+export interface RenderPoolOptions {
+  readonly theme: Theme
+  readonly context: SiteRenderContext
+  readonly outputRoot: string
+  /** Workers to run; default one per core. */
+  readonly size?: number
+  /** A page that takes longer has its worker terminated and fails. */
+  readonly pageDeadlineMs?: number
+  /** The heap a worker may use before it is stopped. */
+  readonly heapMb?: number
+}
+
+interface Slot {
+  worker: Worker
+  batch: PageJob[]
+  done: number
+  timer: NodeJS.Timeout | undefined
+}
+
+const BATCH_SIZE = 32
+const QUEUE_HIGH_WATER = 512
+
+/**
+ * Renders pages in worker threads. Templates are untrusted and LiquidJS's limits are only
+ * cooperative, so each worker has a hard heap cap and every page a deadline: a worker that
+ * overruns is terminated and replaced, its current page fails with a clear error, and the
+ * rest of its batch goes to the queue again.
+ */
+export class RenderPool {
+  readonly #options: Required<RenderPoolOptions>
+  readonly #slots: Slot[] = []
+  readonly #queue: { job: PageJob; knownHash: string | undefined }[] = []
+  #onResult: (result: PageResult) => void = () => {}
+  #pending = 0
+  #drained: (() => void) | undefined
+  #roomAvailable: (() => void) | undefined
+
+  constructor(options: RenderPoolOptions) {
+    this.#options = {
+      size: Math.max(1, Math.min(availableParallelism(), 8)),
+      pageDeadlineMs: 5_000,
+      heapMb: 256,
+      ...options,
+    }
+    for (let i = 0; i < this.#options.size; i++) this.#slots.push(this.#spawn())
+  }
+
+  /**
+   * Renders the jobs, calling `onResult` for each page as it finishes, in any order. Jobs are
+   * pulled from the source only as fast as the workers take them, so a whole site is never
+   * held in memory at once.
+   */
+  async run(
+    jobs: Iterable<PageJob> | AsyncIterable<PageJob>,
+    knownHash: (path: string) => string | undefined,
+    onResult: (result: PageResult) => void | Promise<void>,
+  ): Promise<void> {
+    const pendingWork: Promise<void>[] = []
+    this.#onResult = (result) => {
+      const work = onResult(result)
+      if (work) pendingWork.push(work)
+    }
+    const drained = new Promise<void>((resolve) => {
+      this.#drained = resolve
+    })
+    this.#pending++ // held until every job is queued, so the pool cannot drain early
+    for await (const job of jobs) {
+      this.#queue.push({ job, knownHash: knownHash(job.path) })
+      this.#pending++
+      for (const slot of this.#slots) this.#dispatch(slot)
+      while (this.#queue.length >= QUEUE_HIGH_WATER) {
+        await new Promise<void>((resolve) => {
+          this.#roomAvailable = resolve
+        })
+      }
+    }
+    this.#settleOne()
+    await drained
+    await Promise.all(pendingWork)
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#slots.map((slot) => slot.worker.terminate()))
+    this.#slots.length = 0
+  }
+
+  #spawn(): Slot {
+    const data: RenderWorkerData = {
+      theme: this.#options.theme,
+      context: this.#options.context,
+      outputRoot: this.#options.outputRoot,
+    }
+    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), {
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: this.#options.heapMb, maxYoungGenerationSizeMb: 32 },
+    })
+    const slot: Slot = { worker, batch: [], done: 0, timer: undefined }
+    worker.on('message', (result: PageResult) => this.#received(slot, result))
+    worker.on('error', (error) => this.#failCurrent(slot, `render worker failed: ${error.message}`))
+    worker.on('exit', (code) => {
+      if (slot.done < slot.batch.length) this.#failCurrent(slot, `render worker exited (code ${code})`)
+    })
+    worker.unref()
+    return slot
+  }
+
+  #dispatch(slot: Slot): void {
+    if (slot.done < slot.batch.length || this.#queue.length === 0) return
+    const taken = this.#queue.splice(0, BATCH_SIZE)
+    if (this.#queue.length < QUEUE_HIGH_WATER) {
+      this.#roomAvailable?.()
+      this.#roomAvailable = undefined
+    }
+    slot.batch = taken.map((entry) => entry.job)
+    slot.done = 0
+    const batch: RenderBatch = { jobs: slot.batch, knownHashes: taken.map((entry) => entry.knownHash) }
+    slot.worker.ref()
+    slot.worker.postMessage(batch)
+    this.#arm(slot)
+  }
+
+  #arm(slot: Slot): void {
+    clearTimeout(slot.timer)
+    slot.timer = setTimeout(() => {
+      const job = slot.batch[slot.done]
+      this.#failCurrent(
+        slot,
+        `rendering took longer than ${this.#options.pageDeadlineMs} ms and was stopped${job?.template ? ` (${job.template})` : ''}`,
+      )
+    }, this.#options.pageDeadlineMs)
+  }
+
+  #received(slot: Slot, result: PageResult): void {
+    slot.done++
+    this.#settle(result)
+    if (slot.done < slot.batch.length) {
+      this.#arm(slot)
+      return
+    }
+    clearTimeout(slot.timer)
+    slot.worker.unref()
+    this.#dispatch(slot)
+  }
+
+  /** The page in hand fails; the worker is replaced and the rest of its batch queued again. */
+  #failCurrent(slot: Slot, error: string): void {
+    const index = this.#slots.indexOf(slot)
+    if (index === -1) return
+    clearTimeout(slot.timer)
+    const current = slot.batch[slot.done]
+    const rest = slot.batch.slice(slot.done + 1)
+    slot.batch = []
+    slot.done = 0
+    void slot.worker.terminate()
+    const replacement = this.#spawn()
+    this.#slots[index] = replacement
+    this.#queue.unshift(...rest.map((job) => ({ job, knownHash: undefined })))
+    if (current) {
+      this.#settle({
+        path: current.path,
+        kind: current.kind,
+        refId: current.refId,
+        outcome: 'failed',
+        hash: '',
+        deps: current.deps,
+        templates: [],
+        error,
+      })
+    }
+    for (const slot of this.#slots) this.#dispatch(slot)
+  }
+
+  #settle(result: PageResult): void {
+    this.#onResult(result)
+    this.#settleOne()
+  }
+
+  #settleOne(): void {
+    this.#pending--
+    if (this.#pending === 0) this.#drained?.()
+  }
+}

@@ -1,0 +1,51 @@
+import { formatZonedMinute } from '../content/index.ts'
+
+/**
+ * fabu's URL scheme. Paths are relative to the site's output folder; links put the site's
+ * base path in front. An article's path is fixed at its first publication.
+ *
+ *   index.html                                 home
+ *   jcdj/jswm/index.html                       a column: its newest list page, or its single page
+ *   jcdj/jswm/index_3.html                     list page 3, counted from the oldest (stable)
+ *   jcdj/jswm/2017/12/14/1.html                an article, by its publish date in the site zone
+ *   jcdj/jswm/2017/12/14/1_print.html          its print view
+ */
+export function articlePath(columnPath: string, publishAt: string, timeZone: string, id: number): string {
+  const [year, month, day] = formatZonedMinute(publishAt, timeZone).slice(0, 10).split('-')
+  return `${columnPath}/${year}/${month}/${day}/${id}.html`
+}
+
+export function printPath(articlePath: string): string {
+  return articlePath.replace(/\.html$/, '_print.html')
+}
+
+export function columnIndexPath(columnPath: string): string {
+  return `${columnPath}/index.html`
+}
+
+/** Archive page `page` (1 = the oldest articles) of a column's list. */
+export function listPagePath(columnPath: string, page: number): string {
+  return `${columnPath}/index_${page}.html`
+}
+
+export function columnFeedPath(columnPath: string): string {
+  return `${columnPath}/rss.xml`
+}
+
+export const SITE_PATHS = {
+  home: 'index.html',
+  search: 'search.html',
+  notFound: '404.html',
+  siteMapPage: 'sitemap.html',
+  robots: 'robots.txt',
+  rss: 'rss.xml',
+  atom: 'atom.xml',
+  sitemapIndex: 'sitemap.xml',
+} as const
+
+/** Sitemap files hold at most this many URLs (the sitemaps.org limit). */
+export const SITEMAP_LIMIT = 50_000
+
+export function sitemapPartPath(part: number): string {
+  return `sitemap-${part}.xml`
+}

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { isBot, type ViewCounter } from './view-counter.ts'
+
+export interface PublicSiteOptions {
+  /** The site's published folder. */
+  readonly root: string
+  readonly counter: ViewCounter
+}
+
+/** Headers every public page gets: no inline script or style anywhere, no framing by others. */
+export const PUBLIC_SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; media-src 'self' https:; frame-src https:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+} as const
+
+/**
+ * Serves a published site and its one dynamic endpoint, the view counter. It sets no cookies:
+ * the public origin knows nothing of editors' sessions.
+ */
+export async function createPublicSite(options: PublicSiteOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false })
+  app.addHook('onSend', async (_request, reply) => {
+    for (const [name, value] of Object.entries(PUBLIC_SECURITY_HEADERS)) reply.header(name, value)
+  })
+
+  app.post<{ Querystring: { id?: string } }>(
+    '/_fabu/hits',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { id: { type: 'string', pattern: '^[0-9]{1,12}$' } },
+          required: ['id'],
+        },
+      },
+    },
+    async (request, reply) => {
+      const id = Number(request.query.id)
+      const views = isBot(request.headers['user-agent'])
+        ? await options.counter.views(id)
+        : await options.counter.hit(id)
+      reply.header('cache-control', 'no-store')
+      if (views === null)
+        return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'no such article' } })
+      return { id, views }
+    },
+  )
+
+  await app.register(fastifyStatic, {
+    root: options.root,
+    index: ['index.html'],
+    dotfiles: 'deny',
+    wildcard: true,
+  })
+  app.setNotFoundHandler((_request, reply) => {
+    if (existsSync(join(options.root, '404.html'))) return reply.code(404).sendFile('404.html')
+    return reply.code(404).type('text/plain; charset=utf-8').send('404 页面不存在 / not found')
+  })
+  return app
+}
