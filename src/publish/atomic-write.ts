@@ -1,5 +1,9 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve, sep } from 'node:path'
+import { threadId } from 'node:worker_threads'
+
+/** Where half-written files wait: inside the output root (so rename is atomic), never served. */
+export const TEMPORARY_FOLDER = '.fabu-tmp'
 
 /**
  * Writes files so that a reader only ever sees a whole old file or a whole new one: the bytes
@@ -12,6 +16,13 @@ export class AtomicWriter {
 
   constructor(root: string) {
     this.root = resolve(root)
+    mkdirSync(join(this.root, TEMPORARY_FOLDER), { recursive: true })
+  }
+
+  /** Removes what a killed run left half-written; call before a run starts writing. */
+  clearTemporaryFiles(): void {
+    rmSync(join(this.root, TEMPORARY_FOLDER), { recursive: true, force: true })
+    mkdirSync(join(this.root, TEMPORARY_FOLDER), { recursive: true })
   }
 
   write(path: string, body: string | Uint8Array): void {
@@ -21,7 +32,7 @@ export class AtomicWriter {
       mkdirSync(folder, { recursive: true })
       this.#madeFolders.add(folder)
     }
-    const temporary = `${target}.${process.pid}.${this.#counter++}.tmp`
+    const temporary = join(this.root, TEMPORARY_FOLDER, `${process.pid}-${threadId}-${this.#counter++}.tmp`)
     try {
       writeFileSync(temporary, body)
       renameSync(temporary, target)

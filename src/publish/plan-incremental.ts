@@ -4,9 +4,9 @@ import { articleJobs, neighboursOf } from './article-pages.ts'
 import type { MovedArticle } from './assign-urls.ts'
 import { listLayout, listPageJobs, pageOfPosition } from './list-pages.ts'
 import type { PageJob } from './page-job.ts'
-import { type PublishedPage, pagesDependingOn } from './published-index.ts'
+import { type PublishedPage, pagesDependingOn, pagesUsingTemplate } from './published-index.ts'
 import { redirectJobs } from './redirect-pages.ts'
-import { printPath, SITE_PATHS } from './routes.ts'
+import { printPath } from './routes.ts'
 import { columnPageJobs, sitemapJobs, sitemapPartOf, sitePageJobs } from './site-pages.ts'
 import { membersQuery, type SiteSnapshot } from './site-snapshot.ts'
 
@@ -19,10 +19,10 @@ export interface IncrementalPlan {
 }
 
 /**
- * Maps article changes to exactly the pages they affect: the article and its print view,
- * its neighbours' prev/next links, the newest page and the affected archive pages of every
- * list that shows it, the pages that showed it or queried those lists (recorded while they
- * rendered), the feeds and its sitemap part.
+ * Maps changes to exactly the pages they affect. For an article: its page and print view, its
+ * neighbours' prev/next links, the newest page and the affected archive pages of every list
+ * that shows it, the pages that showed it or queried those lists (as recorded when they were
+ * rendered), the feeds and its sitemap part. For a template: the pages rendered with it.
  */
 export async function planIncremental(
   store: Store,
@@ -31,87 +31,150 @@ export async function planIncremental(
   changes: readonly ChangeRow[],
   moved: readonly MovedArticle[],
 ): Promise<IncrementalPlan> {
-  if (changes.some((change) => change.entity !== 'article'))
+  if (changes.some((change) => change.entity === 'site' || change.entity === 'column')) {
     return { needsFullPublish: true, jobs: [], removals: [] }
-  const articleIds = [...new Set(changes.map((change) => change.entity_id))]
-  const jobs = new Map<string, PageJob>()
-  const add = (list: readonly PageJob[]) => {
-    for (const job of list) jobs.set(job.path, job)
   }
-  const removals = new Set<string>()
-  const articlesToRender = new Set<number>()
-  const listsFrom = new Map<number, number>() // column id -> first archive page to render
-  const lowerList = (columnId: number, page: number) =>
-    listsFrom.set(columnId, Math.min(listsFrom.get(columnId) ?? Number.POSITIVE_INFINITY, page))
-
-  for (const id of articleIds) {
-    const row = await store.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
-    const isLive = row?.status === 'published' && row.deleted_at === null && row.url_path !== null
-    const oldPage = [...published.values()].find((page) => page.kind === 'article' && page.refId === id)
-    if (oldPage && (!isLive || oldPage.path !== row?.url_path)) {
-      const move = moved.find((m) => m.id === id)
-      if (move && isLive) add(redirectJobs(snapshot, move.from, move.to))
-      else removals.add(oldPage.path).add(printPath(oldPage.path))
-    }
-    if (row && isLive) {
-      articlesToRender.add(id)
-      const { prev, next } = await neighboursOf(store, snapshot, row)
-      if (prev) articlesToRender.add(prev.id)
-      if (next) articlesToRender.add(next.id)
-      const homes = [row.column_id, ...(await quotedColumns(store, id))]
-      for (const [columnId, members] of snapshot.memberColumns) {
-        if (!members.some((member) => homes.includes(member))) continue
-        const column = snapshot.tree.get(columnId)
-        if (column?.kind !== 'list') continue
-        const position = await positionIn(store, snapshot, members, row.publish_at ?? '', id)
-        lowerList(columnId, pageOfPosition(await listLayout(store, snapshot, column), position))
-      }
-    }
-  }
-
-  // Pages that showed or linked to a changed article, or queried a list it is in.
-  const touchedColumns = [...listsFrom.keys()]
+  const plan = new PlanBuilder(store, snapshot, published)
+  const articleIds = [...new Set(changes.filter((c) => c.entity === 'article').map((c) => c.entity_id))]
+  for (const id of articleIds)
+    await plan.articleChanged(
+      id,
+      moved.find((m) => m.id === id),
+    )
+  const templates = changes.filter((c) => c.entity === 'template').map((c) => c.action)
   const dependents = await pagesDependingOn(store, snapshot.site.id, [
     ...articleIds.map((id) => `article:${id}`),
-    ...touchedColumns.map((id) => `newest:${id}`),
+    ...[...plan.touchedColumns].map((id) => `newest:${id}`),
   ])
-  let needsSitePages = false
-  let needsHome = false
-  for (const path of dependents) {
-    const page = published.get(path)
-    if (!page) continue
-    if (page.kind === 'article' && page.refId !== null) articlesToRender.add(page.refId)
-    else if (page.kind === 'list' && page.refId !== null) lowerList(page.refId, listPageNumber(path))
-    else if (page.kind === 'feed') needsSitePages = true
-    else if (page.kind === 'home') needsHome = needsSitePages = true
+  for (const template of templates)
+    dependents.push(...(await pagesUsingTemplate(store, snapshot.site.id, template)))
+  for (const path of dependents) plan.rebuildPage(path)
+  if (articleIds.length > 0) plan.sitemapParts(articleIds.map(sitemapPartOf))
+  return { needsFullPublish: false, ...(await plan.build()) }
+}
+
+/** Collects what to render, then builds the jobs once, so a page named twice renders once. */
+class PlanBuilder {
+  readonly touchedColumns = new Set<number>()
+  readonly #store: Store
+  readonly #snapshot: SiteSnapshot
+  readonly #published: ReadonlyMap<string, PublishedPage>
+  readonly #articles = new Set<number>()
+  readonly #listsFrom = new Map<number, number>()
+  readonly #columnPages = new Set<number>()
+  readonly #sitePages = new Set<string>()
+  readonly #sitemapParts = new Set<number>()
+  readonly #extra: PageJob[] = []
+  readonly #removals = new Set<string>()
+
+  constructor(store: Store, snapshot: SiteSnapshot, published: ReadonlyMap<string, PublishedPage>) {
+    this.#store = store
+    this.#snapshot = snapshot
+    this.#published = published
   }
 
-  for (const id of articlesToRender) {
-    const row = await store.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
-    if (row?.status !== 'published' || row.deleted_at !== null || row.url_path === null) continue
-    const { prev, next } = await neighboursOf(store, snapshot, row)
-    add(articleJobs(snapshot, row, prev, next))
-  }
-  for (const [columnId, from] of listsFrom) {
-    const column = snapshot.tree.get(columnId)
-    if (!column) continue
-    const layout = await listLayout(store, snapshot, column)
-    add(await listPageJobs(store, snapshot, column, layout, Number.isFinite(from) ? from : layout.pages))
-    add(columnPageJobs(snapshot, column))
-    // Archive pages beyond the new last one held articles that are gone.
-    for (const page of published.values()) {
-      if (page.kind === 'list' && page.refId === columnId && listPageNumber(page.path) > layout.pages)
-        removals.add(page.path)
+  async articleChanged(id: number, move: MovedArticle | undefined): Promise<void> {
+    const row = await this.#store.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst()
+    const isLive = row?.status === 'published' && row.deleted_at === null && row.url_path !== null
+    const oldPage = [...this.#published.values()].find((page) => page.kind === 'article' && page.refId === id)
+    if (oldPage && (!isLive || oldPage.path !== row?.url_path)) {
+      if (move && isLive) this.#extra.push(...redirectJobs(this.#snapshot, move.from, move.to))
+      else this.#removals.add(oldPage.path).add(printPath(oldPage.path))
     }
+    if (!row) return
+    if (isLive) {
+      this.#articles.add(id)
+      const { prev, next } = await neighboursOf(this.#store, this.#snapshot, row)
+      if (prev) this.#articles.add(prev.id)
+      if (next) this.#articles.add(next.id)
+    }
+    // Live or gone, the lists it is (or was) in change from its place onwards.
+    const homes = [row.column_id, ...(await quotedColumns(this.#store, id))]
+    for (const [columnId, members] of this.#snapshot.memberColumns) {
+      const column = this.#snapshot.tree.get(columnId)
+      if (column?.kind !== 'list' || !members.some((member) => homes.includes(member))) continue
+      const position = await positionIn(this.#store, this.#snapshot, members, row.publish_at ?? '', id)
+      this.#listFrom(
+        columnId,
+        pageOfPosition(await listLayout(this.#store, this.#snapshot, column), position),
+      )
+    }
+    this.#sitePages.add('rss.xml').add('atom.xml')
   }
-  if (needsSitePages || touchedColumns.length > 0) {
-    // The site feeds list the newest articles; the home page only when it queried a touched list.
-    const wanted = new Set<string>([SITE_PATHS.rss, SITE_PATHS.atom, ...(needsHome ? [SITE_PATHS.home] : [])])
-    add((await sitePageJobs(store, snapshot)).filter((job) => wanted.has(job.path)))
+
+  /** A published page that must be rendered again, whatever kind it is. */
+  rebuildPage(path: string): void {
+    const page = this.#published.get(path)
+    if (!page) return
+    if ((page.kind === 'article' || page.kind === 'print') && page.refId !== null)
+      this.#articles.add(page.refId)
+    else if (page.kind === 'list' && page.refId !== null) this.#listFrom(page.refId, listPageNumber(path))
+    else if (page.kind === 'page' && page.refId !== null) this.#columnPages.add(page.refId)
+    else if (page.kind === 'feed' && page.refId !== null) this.#columnPages.add(page.refId)
+    else this.#sitePages.add(path)
   }
-  add(await sitemapJobs(store, snapshot, new Set(articleIds.map(sitemapPartOf))))
-  for (const path of jobs.keys()) removals.delete(path)
-  return { needsFullPublish: false, jobs: [...jobs.values()], removals: [...removals] }
+
+  sitemapParts(parts: readonly number[]): void {
+    for (const part of parts) this.#sitemapParts.add(part)
+  }
+
+  async build(): Promise<{ jobs: PageJob[]; removals: string[] }> {
+    const jobs = new Map<string, PageJob>()
+    const add = (list: readonly PageJob[]) => {
+      for (const job of list) jobs.set(job.path, job)
+    }
+    add(this.#extra)
+    for (const id of this.#articles) {
+      const row = await this.#store.db
+        .selectFrom('articles')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (!row || row.status !== 'published' || row.deleted_at !== null || row.url_path === null) continue
+      const { prev, next } = await neighboursOf(this.#store, this.#snapshot, row)
+      add(articleJobs(this.#snapshot, row, prev, next))
+    }
+    for (const [columnId, from] of this.#listsFrom) {
+      const column = this.#snapshot.tree.get(columnId)
+      if (!column || column.kind !== 'list') continue
+      const layout = await listLayout(this.#store, this.#snapshot, column)
+      add(
+        await listPageJobs(
+          this.#store,
+          this.#snapshot,
+          column,
+          layout,
+          Number.isFinite(from) ? from : layout.pages + 1,
+        ),
+      )
+      this.#columnPages.add(columnId)
+      // Archive pages beyond the new last one held articles that are gone.
+      for (const page of this.#published.values()) {
+        if (page.kind === 'list' && page.refId === columnId && listPageNumber(page.path) > layout.pages) {
+          this.#removals.add(page.path)
+        }
+      }
+    }
+    for (const columnId of this.#columnPages) {
+      const column = this.#snapshot.tree.get(columnId)
+      if (column) add(columnPageJobs(this.#snapshot, column))
+    }
+    if (this.#sitePages.size > 0) {
+      add((await sitePageJobs(this.#store, this.#snapshot)).filter((job) => this.#sitePages.has(job.path)))
+    }
+    if (this.#sitemapParts.size > 0) add(await sitemapJobs(this.#store, this.#snapshot, this.#sitemapParts))
+    for (const path of jobs.keys()) this.#removals.delete(path)
+    return { jobs: [...jobs.values()], removals: [...this.#removals] }
+  }
+
+  #listFrom(columnId: number, page: number): void {
+    this.touchedColumns.add(columnId)
+    this.#listsFrom.set(columnId, Math.min(this.#listsFrom.get(columnId) ?? Number.POSITIVE_INFINITY, page))
+  }
 }
 
 async function quotedColumns(store: Store, articleId: number): Promise<number[]> {
@@ -138,6 +201,7 @@ async function positionIn(
   return Number(row.n)
 }
 
+/** The archive page number of a list path; the newest page (index.html) counts as after the last. */
 function listPageNumber(path: string): number {
   const match = /index_(\d+)\.html$/.exec(path)
   return match ? Number(match[1]) : Number.POSITIVE_INFINITY

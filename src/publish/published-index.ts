@@ -104,3 +104,16 @@ export async function forgetPages(store: Store, siteId: number, paths: readonly 
     }
   })
 }
+
+/** Pages rendered with the template, directly or through a layout or partial. */
+export async function pagesUsingTemplate(store: Store, siteId: number, template: string): Promise<string[]> {
+  const rows = await store.db
+    .selectFrom('published_pages')
+    .select(['path', 'templates'])
+    .where('site_id', '=', siteId)
+    .where('templates', 'like', `%${JSON.stringify(template)}%`)
+    .execute()
+  return rows
+    .filter((row) => (JSON.parse(row.templates) as string[]).includes(template))
+    .map((row) => row.path)
+}

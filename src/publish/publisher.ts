@@ -93,6 +93,7 @@ export class Publisher {
       return report(site.slug, mode, null, planned, [], 0, removals, [], started)
     }
 
+    new AtomicWriter(outputRoot).clearTemporaryFiles()
     const written: string[] = []
     const failed: { path: string; error: string }[] = []
     const produced = new Set<string>()

@@ -17,9 +17,15 @@ export interface RenderPoolOptions {
   readonly heapMb?: number
 }
 
+interface QueuedJob {
+  readonly job: PageJob
+  readonly knownHash: string | undefined
+}
+
 interface Slot {
   worker: Worker
-  batch: PageJob[]
+  isReady: boolean
+  batch: QueuedJob[]
   done: number
   timer: NodeJS.Timeout | undefined
 }
@@ -36,7 +42,7 @@ const QUEUE_HIGH_WATER = 512
 export class RenderPool {
   readonly #options: Required<RenderPoolOptions>
   readonly #slots: Slot[] = []
-  readonly #queue: { job: PageJob; knownHash: string | undefined }[] = []
+  readonly #queue: QueuedJob[] = []
   #onResult: (result: PageResult) => void = () => {}
   #pending = 0
   #drained: (() => void) | undefined
@@ -101,8 +107,15 @@ export class RenderPool {
       workerData: data,
       resourceLimits: { maxOldGenerationSizeMb: this.#options.heapMb, maxYoungGenerationSizeMb: 32 },
     })
-    const slot: Slot = { worker, batch: [], done: 0, timer: undefined }
-    worker.on('message', (result: PageResult) => this.#received(slot, result))
+    const slot: Slot = { worker, isReady: false, batch: [], done: 0, timer: undefined }
+    worker.on('message', (message: PageResult | { ready: true }) => {
+      if ('ready' in message) {
+        slot.isReady = true
+        this.#dispatch(slot)
+      } else {
+        this.#received(slot, message)
+      }
+    })
     worker.on('error', (error) => this.#failCurrent(slot, `render worker failed: ${error.message}`))
     worker.on('exit', (code) => {
       if (slot.done < slot.batch.length) this.#failCurrent(slot, `render worker exited (code ${code})`)
@@ -112,15 +125,18 @@ export class RenderPool {
   }
 
   #dispatch(slot: Slot): void {
-    if (slot.done < slot.batch.length || this.#queue.length === 0) return
+    if (!slot.isReady || slot.done < slot.batch.length || this.#queue.length === 0) return
     const taken = this.#queue.splice(0, BATCH_SIZE)
     if (this.#queue.length < QUEUE_HIGH_WATER) {
       this.#roomAvailable?.()
       this.#roomAvailable = undefined
     }
-    slot.batch = taken.map((entry) => entry.job)
+    slot.batch = taken
     slot.done = 0
-    const batch: RenderBatch = { jobs: slot.batch, knownHashes: taken.map((entry) => entry.knownHash) }
+    const batch: RenderBatch = {
+      jobs: taken.map((entry) => entry.job),
+      knownHashes: taken.map((entry) => entry.knownHash),
+    }
     slot.worker.ref()
     slot.worker.postMessage(batch)
     this.#arm(slot)
@@ -129,7 +145,7 @@ export class RenderPool {
   #arm(slot: Slot): void {
     clearTimeout(slot.timer)
     slot.timer = setTimeout(() => {
-      const job = slot.batch[slot.done]
+      const job = slot.batch[slot.done]?.job
       this.#failCurrent(
         slot,
         `rendering took longer than ${this.#options.pageDeadlineMs} ms and was stopped${job?.template ? ` (${job.template})` : ''}`,
@@ -154,14 +170,14 @@ export class RenderPool {
     const index = this.#slots.indexOf(slot)
     if (index === -1) return
     clearTimeout(slot.timer)
-    const current = slot.batch[slot.done]
+    const current = slot.batch[slot.done]?.job
     const rest = slot.batch.slice(slot.done + 1)
     slot.batch = []
     slot.done = 0
     void slot.worker.terminate()
     const replacement = this.#spawn()
     this.#slots[index] = replacement
-    this.#queue.unshift(...rest.map((job) => ({ job, knownHash: undefined })))
+    this.#queue.unshift(...rest)
     if (current) {
       this.#settle({
         path: current.path,

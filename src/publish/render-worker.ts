@@ -19,6 +19,9 @@ export interface RenderBatch {
 const { theme, context, outputRoot } = workerData as RenderWorkerData
 const renderer = new PageRenderer(theme, context, outputRoot)
 
+// The pool starts a page's deadline only once the worker has loaded: a slow start is no runaway template.
+parentPort?.postMessage({ ready: true })
+
 parentPort?.on('message', (batch: RenderBatch) => {
   batch.jobs.forEach((job, i) => {
     const result: PageResult = renderer.render(job, batch.knownHashes[i])

@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { editor } from '../support/content-fixture.ts'
+import { engines } from '../support/engines.ts'
+import { usePublishedSite } from '../support/publish-fixture.ts'
+
+for (const engine of engines()) {
+  describe(`${engine.name}: incremental publishing`, () => {
+    const t = usePublishedSite(engine)
+
+    it('publishing one article rewrites its pages, its neighbour, its lists, feeds and the home page, and nothing else', async () => {
+      const previousNewest = (
+        await t.content.articles.list({ site: t.site.id, columnId: t.columns.ynyw.id, limit: 1 })
+      ).items[0]
+      const article = await t.article(t.columns.ynyw, '院内要闻8', 8)
+      const run = await t.publish()
+      expect(run.mode).toBe('incremental')
+      expect(run.failed).toEqual([])
+      expect([...run.written].sort()).toEqual(
+        [
+          `xwzx/ynyw/2024/01/08/${article.id}.html`,
+          `xwzx/ynyw/2024/01/08/${article.id}_print.html`,
+          // Its older neighbour now links to it as 下一篇.
+          `xwzx/ynyw/2024/01/07/${previousNewest?.id}.html`,
+          // 院内要闻 had 7 articles in pages of 3: page 3 held one and now holds two.
+          'xwzx/ynyw/index.html',
+          'xwzx/ynyw/index_3.html',
+          'xwzx/ynyw/rss.xml',
+          // 新闻中心 lists its children's 9: a fourth archive page starts, page 3 links to it.
+          'xwzx/index.html',
+          'xwzx/index_3.html',
+          'xwzx/index_4.html',
+          'xwzx/rss.xml',
+          'index.html',
+          'rss.xml',
+          'atom.xml',
+          'sitemap-1.xml',
+        ].sort(),
+      )
+      expect(run.removed).toEqual([])
+      expect(await t.read(`xwzx/ynyw/2024/01/07/${previousNewest?.id}.html`)).toContain('院内要闻8')
+    })
+
+    it('publishing nothing new writes nothing', async () => {
+      const run = await t.publish()
+      expect(run.written).toEqual([])
+      expect(run.removed).toEqual([])
+    })
+
+    it('withdrawing an article removes its page and refreshes every list that showed it', async () => {
+      const [newest] = (
+        await t.content.articles.list({ site: t.site.id, columnId: t.columns.ynyw.id, limit: 1 })
+      ).items
+      if (!newest?.urlPath) throw new Error('fixture article was not published')
+      expect(await t.read('xwzx/ynyw/index.html')).toContain('院内要闻7')
+      await t.content.articles.withdraw(editor, newest.id, '信息有误')
+      const run = await t.publish()
+      expect([...run.removed].sort()).toEqual(
+        [newest.urlPath, newest.urlPath.replace('.html', '_print.html'), 'xwzx/ynyw/index_3.html'].sort(),
+      )
+      expect(existsSync(join(t.output, 'site', newest.urlPath))).toBe(false)
+      for (const list of [
+        'xwzx/ynyw/index.html',
+        'xwzx/index.html',
+        'index.html',
+        'rss.xml',
+        'xwzx/ynyw/rss.xml',
+      ]) {
+        expect(await t.read(list)).not.toContain('院内要闻7')
+      }
+      // Its neighbour no longer links to it.
+      expect(await t.read('xwzx/ynyw/2024/01/06/' + `${newest.id - 1}.html`)).not.toContain('院内要闻7')
+    })
+
+    it('editing a title refreshes the lists that show it, not the others', async () => {
+      const [newest] = (
+        await t.content.articles.list({ site: t.site.id, columnId: t.columns.tzgg.id, limit: 1 })
+      ).items
+      if (!newest) throw new Error('no article')
+      await t.content.articles.update(editor, newest.id, {
+        baseRevision: newest.revision,
+        title: '通知2（更正）',
+      })
+      const run = await t.publish()
+      expect(run.written).toContain('tzgg/index.html')
+      expect(run.written).toContain('index.html')
+      expect(run.written.some((path) => path.startsWith('xwzx/'))).toBe(false)
+      expect(await t.read('tzgg/index.html')).toContain('通知2（更正）')
+    })
+
+    it('records a manifest of what each run added, changed and removed', async () => {
+      const article = await t.article(t.columns.tzgg, '新通知', 25)
+      const run = await t.publish()
+      const { readFile } = await import('node:fs/promises')
+      const manifest = JSON.parse(
+        await readFile(join(t.output, 'manifests', `run-${String(run.runId).padStart(6, '0')}.json`), 'utf8'),
+      )
+      expect(manifest.added).toContain(`tzgg/2024/01/25/${article.id}.html`)
+      expect(manifest.changed).toContain('tzgg/index.html')
+      expect(manifest.removed).toEqual([])
+    })
+
+    it('gives an article moved to another column a redirect at its old address', async () => {
+      const [newest] = (
+        await t.content.articles.list({ site: t.site.id, columnId: t.columns.tzgg.id, limit: 1 })
+      ).items
+      if (!newest?.urlPath) throw new Error('no article')
+      await t.content.articles.update(editor, newest.id, {
+        baseRevision: newest.revision,
+        columnId: t.columns.mtjj.id,
+      })
+      const run = await t.publish()
+      expect(run.written).toContain(newest.urlPath)
+      const redirect = await t.read(newest.urlPath)
+      expect(redirect).toContain(`/xwzx/mtjj/2024/01/22/${newest.id}.html`)
+      expect(await t.read(`xwzx/mtjj/2024/01/22/${newest.id}.html`)).toContain(newest.title)
+    })
+  })
+}
