@@ -1,12 +1,10 @@
 import { execFile } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import pg from 'pg'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import { engines } from './support/engines.ts'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { engines, freshPostgresUrl } from './support/engines.ts'
 
 const run = promisify(execFile)
 const main = new URL('../src/cli/main.ts', import.meta.url).pathname
@@ -27,7 +25,7 @@ for (const engine of engines()) {
     beforeAll(async () => {
       folder = await mkdtemp(join(tmpdir(), 'fabu-cli-'))
       env = { ...process.env, DATABASE_URL: '' }
-      if (engine.name === 'postgres') env.DATABASE_URL = await freshPostgresSchema()
+      if (engine.name === 'postgres') env.DATABASE_URL = await freshPostgresUrl()
       demo = await fabu('demo', '--json')
     })
     afterAll(async () => {
@@ -163,17 +161,4 @@ async function fabuIn(folder: string, env: NodeJS.ProcessEnv, ...args: string[])
     const failed = error as { code: number; stdout: string; stderr: string }
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
   }
-}
-
-async function freshPostgresSchema(): Promise<string> {
-  const url = inject('pgUrl')
-  if (!url) throw new Error(inject('pgError') ?? 'PostgreSQL is not available to the tests')
-  const schema = `cli_${randomBytes(6).toString('hex')}`
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  await client.query(`create schema ${schema}`)
-  await client.end()
-  const withSchema = new URL(url)
-  withSchema.searchParams.set('options', `-c search_path=${schema}`)
-  return withSchema.toString()
 }

@@ -120,7 +120,6 @@ export class RenderPool {
     worker.on('exit', (code) => {
       if (slot.done < slot.batch.length) this.#failCurrent(slot, `render worker exited (code ${code})`)
     })
-    worker.unref()
     return slot
   }
 
@@ -137,7 +136,6 @@ export class RenderPool {
       jobs: taken.map((entry) => entry.job),
       knownHashes: taken.map((entry) => entry.knownHash),
     }
-    slot.worker.ref()
     slot.worker.postMessage(batch)
     this.#arm(slot)
   }
@@ -161,7 +159,6 @@ export class RenderPool {
       return
     }
     clearTimeout(slot.timer)
-    slot.worker.unref()
     this.#dispatch(slot)
   }
 

@@ -58,3 +58,17 @@ export const postgresEngine: TestEngine = {
     }
   },
 }
+
+/** A DATABASE_URL whose connections live in a fresh schema of the run's database, for child processes. */
+export async function freshPostgresUrl(): Promise<string> {
+  const url = inject('pgUrl')
+  if (!url) throw new Error(inject('pgError') ?? 'PostgreSQL is not available to the tests')
+  const schema = `p_${randomBytes(6).toString('hex')}`
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  await client.query(`create schema ${schema}`)
+  await client.end()
+  const withSchema = new URL(url)
+  withSchema.searchParams.set('options', `-c search_path=${schema}`)
+  return withSchema.toString()
+}
