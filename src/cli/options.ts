@@ -15,7 +15,7 @@ export function withCommonOptions(command: Command, options: { json?: boolean } 
 }
 
 export function positiveInt(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) {
+  if (!/^\d{1,10}$/.test(value) || Number(value) < 1 || Number(value) > 2_147_483_647) {
     throw new InvalidArgumentError('须为正整数 / must be a positive whole number')
   }
   return Number(value)

@@ -56,6 +56,9 @@ export function resolveConfig(dataDir: string, env: NodeJS.ProcessEnv = process.
     )
   }
   const databaseUrl = env.DATABASE_URL || parsed.data.database_url
+  if (env.DATABASE_URL && !/^postgres(?:ql)?:\/\/./.test(env.DATABASE_URL)) {
+    throw new ConfigError('DATABASE_URL', '须为 postgres:// 开头的地址', 'must be a postgres:// URL')
+  }
   return Object.freeze({
     dataDir: folder,
     configPath: raw === null ? null : path,

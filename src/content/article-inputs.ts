@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { isCalendarDate } from './calendar-date.ts'
+import { MAX_RECORD_ID, recordIdSchema } from './record-id.ts'
 
 const text = (max: number) => z.string().trim().max(max)
 const url = z
@@ -6,7 +8,8 @@ const url = z
   .trim()
   .max(2000)
   .regex(
-    /^(?:https?:\/\/\S+|\/\S*)$/,
+    // A site path may not start with // (another host) nor climb out with `..`.
+    /^(?:https?:\/\/\S+|\/(?!\/)(?!(?:\S*\/)?\.\.(?:\/|$))\S*)$/,
     '须为 http(s) 网址或以 / 开头的站内路径|must be an http(s) URL or a path starting with /',
   )
 
@@ -29,7 +32,7 @@ export const disclosureSchema = z
     writtenDate: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期须为 YYYY-MM-DD|written date must be YYYY-MM-DD')
-      .refine((value) => !Number.isNaN(Date.parse(value)), '不是有效日期|not a real date')
+      .refine(isCalendarDate, '不是存在的日期|not a real date')
       .nullable()
       .default(null),
     /** 文号 */
@@ -40,7 +43,7 @@ export const disclosureSchema = z
   .strict()
 
 const articleFields = {
-  columnId: z.number({ error: '请选择所属栏目|choose the home column' }).int().positive(),
+  columnId: z.number({ error: '请选择所属栏目|choose the home column' }).int().positive().max(MAX_RECORD_ID),
   title: z
     .string({ error: '标题不能为空|the title is required' })
     .trim()
@@ -60,7 +63,7 @@ const articleFields = {
   publishAt: z.string().max(40).nullable(),
   externalUrl: z.url({ protocol: /^https?$/, error: '须为 http(s) 网址|must be an http(s) URL' }).nullable(),
   /** Further columns the article also appears in (引用). */
-  alsoInColumnIds: z.array(z.number().int().positive()).max(50),
+  alsoInColumnIds: z.array(recordIdSchema).max(50),
   disclosure: disclosureSchema.nullable(),
 }
 
@@ -86,7 +89,7 @@ export const articleInputSchema = z
 
 /** A save: the changed fields plus the revision the editor started from. */
 export const articlePatchSchema = z
-  .object({ ...articleFields, baseRevision: z.number().int().min(1) })
+  .object({ ...articleFields, baseRevision: z.number().int().min(1).max(MAX_RECORD_ID) })
   .partial()
   .required({ baseRevision: true })
   .strict()

@@ -3,13 +3,14 @@ import { z } from 'zod'
 import type { ArticleRow, Store } from '../store/index.ts'
 import { articleStatuses } from './article.ts'
 import { loadColumnTree } from './column-service.ts'
+import { recordIdSchema } from './record-id.ts'
 import { findSite } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
 
 export const articleQuerySchema = z
   .object({
-    site: z.union([z.number().int().positive(), z.string().min(1)]),
-    columnId: z.number().int().positive().optional(),
+    site: z.union([recordIdSchema, z.string().min(1)]),
+    columnId: recordIdSchema.optional(),
     /** With columnId: the column's descendants' articles too. */
     includesDescendants: z.boolean().default(false),
     status: z.enum(articleStatuses).optional(),

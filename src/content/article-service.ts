@@ -16,9 +16,10 @@ import { recordChange } from './change-log.ts'
 import { findLiveColumnIn } from './column-service.ts'
 import { validateCustomFields } from './custom-fields.ts'
 import { nextIndexNo } from './disclosure-index.ts'
+import { isRecordId } from './record-id.ts'
 import { diffSnapshots, type RevisionDiff } from './revision-diff.ts'
 import { sanitizeBody } from './sanitize-body.ts'
-import { perform, type ServiceContext } from './service-context.ts'
+import { lockSite, perform, type ServiceContext } from './service-context.ts'
 import { findSite } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
 import { parseZonedMinute, zonedYear } from './zoned-time.ts'
@@ -54,8 +55,15 @@ type ArticleValues = z.output<typeof articleInputSchema>
 export function articleService(ctx: ServiceContext): ArticleService {
   const { store } = ctx
 
-  async function readArticle(db: Pick<Tx, 'selectFrom'>, id: number, options = { includesDeleted: false }) {
-    const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
+  async function readArticle(
+    db: Pick<Tx, 'selectFrom'>,
+    id: number,
+    options: { includesDeleted?: boolean; isLocked?: boolean } = {},
+  ) {
+    if (!isRecordId(id)) throw new NotFoundError('article', id)
+    const query = db.selectFrom('articles').selectAll().where('id', '=', id)
+    // A write locks the row first, so a concurrent publish and delete queue up instead of both passing.
+    const row = await (options.isLocked ? store.forUpdate(query) : query).executeTakeFirst()
     if (!row || (row.deleted_at !== null && !options.includesDeleted)) throw new NotFoundError('article', id)
     const quoted = await db
       .selectFrom('article_columns')
@@ -77,6 +85,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
     current: ArticleRow | null,
     now: string,
   ) {
+    await lockSite(ctx, tx, site.id, 'shared')
     const column = await findLiveColumnIn(tx, site.id, values.columnId, 'columnId')
     if (column.kind !== 'list') {
       throw new ValidationError(
@@ -204,6 +213,13 @@ export function articleService(ctx: ServiceContext): ArticleService {
     baseRevision: number,
     now: string,
   ) {
+    if (baseRevision > current.revision) {
+      throw new ValidationError(
+        'baseRevision',
+        `版本 ${baseRevision} 不存在（最新为 ${current.revision}）`,
+        `revision ${baseRevision} does not exist (the latest is ${current.revision})`,
+      )
+    }
     if (baseRevision !== current.revision) throw new VersionConflictError(current.id, current.revision)
     const site = await findSite(tx, current.siteId)
     const row = await tx
@@ -315,7 +331,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
           .returning('id')
           .executeTakeFirstOrThrow()
         await replaceQuotes(tx, id, alsoIn)
-        const article = await readArticle(tx, id)
+        const article = await readArticle(tx, id, { isLocked: true })
         await writeRevision(tx, article, actor, now)
         return {
           value: article,
@@ -328,7 +344,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
     update(actor, id, patch) {
       return perform(ctx, actor, 'article.update', { type: 'article', id }, async (tx, now) => {
         const changes = validateInput(articlePatchSchema, patch)
-        const current = await readArticle(tx, id)
+        const current = await readArticle(tx, id, { isLocked: true })
         const { baseRevision, ...changed } = changes
         const merged = validateInput(articleInputSchema, { ...valuesOf(current), ...changed })
         const saved = await save(tx, actor, current, merged, baseRevision, now)
@@ -342,7 +358,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
 
     publish(actor, id) {
       return perform(ctx, actor, 'article.publish', { type: 'article', id }, async (tx, now) => {
-        const article = await readArticle(tx, id)
+        const article = await readArticle(tx, id, { isLocked: true })
         if (article.status === 'published') {
           throw new InvalidStateError({ zh: `文章 ${id} 已发布`, en: `article ${id} is published already` })
         }
@@ -357,8 +373,9 @@ export function articleService(ctx: ServiceContext): ArticleService {
         const why = validateInput(
           z.string().trim().min(1, '撤稿须说明原因|a withdrawal needs a reason').max(500),
           reason,
+          'reason',
         )
-        const article = await readArticle(tx, id)
+        const article = await readArticle(tx, id, { isLocked: true })
         if (article.status !== 'published') {
           throw new InvalidStateError({
             zh: `文章 ${id} 未发布，无需撤稿`,
@@ -373,7 +390,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
 
     delete(actor, id) {
       return perform(ctx, actor, 'article.delete', { type: 'article', id }, async (tx, now) => {
-        const article = await readArticle(tx, id)
+        const article = await readArticle(tx, id, { isLocked: true })
         await tx
           .updateTable('articles')
           .set({ deleted_at: now, deleted_by: actor.name })
@@ -386,7 +403,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
 
     restore(actor, id) {
       return perform(ctx, actor, 'article.restore', { type: 'article', id }, async (tx, now) => {
-        const article = await readArticle(tx, id, { includesDeleted: true })
+        const article = await readArticle(tx, id, { includesDeleted: true, isLocked: true })
         if (article.deletedAt === null) {
           throw new InvalidStateError({
             zh: `文章 ${id} 不在回收站中`,
@@ -426,6 +443,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
     },
 
     async revision(id, revision) {
+      if (!isRecordId(id) || !isRecordId(revision)) throw new NotFoundError('revision', `${id}@${revision}`)
       const row = await store.db
         .selectFrom('article_revisions')
         .select('snapshot')
@@ -450,7 +468,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
           .where('revision', '=', revision)
           .executeTakeFirst()
         if (!row) throw new NotFoundError('revision', `${id}@${revision}`)
-        const current = await readArticle(tx, id)
+        const current = await readArticle(tx, id, { isLocked: true })
         const saved = await save(tx, actor, current, valuesOf(JSON.parse(row.snapshot)), baseRevision, now)
         return { value: saved, targetId: id, detail: { restored: revision, revision: saved.revision } }
       })

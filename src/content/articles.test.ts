@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { countRows, editor, useContent } from '../../test/support/content-fixture.ts'
 import { engines } from '../../test/support/engines.ts'
@@ -281,50 +282,90 @@ for (const engine of engines()) {
     })
 
     describe('one transaction per call', () => {
-      it('leaves no partial rows and no change row when a save fails', async () => {
+      it('leaves no partial rows, no change row and no drawn serial when a save fails after writing', async () => {
+        const disclosure = { topicCategory: '综合政务', issuingAgency: '院办' }
         const c = await column('gzzd', { isDisclosure: true })
         const published = await t.content.articles.create(editor, {
           columnId: c.id,
           title: '已发布',
-          disclosure: { topicCategory: '综合政务', issuingAgency: '院办' },
+          disclosure,
         })
         await t.content.articles.publish(editor, published.id)
-        const before = {
+        const snapshot = async () => ({
           articles: await countRows(t.store, 'articles'),
           revisions: await countRows(t.store, 'article_revisions'),
           changes: await countRows(t.store, 'changes'),
           quotes: await countRows(t.store, 'article_columns'),
-        }
-        // The quoted column does not exist: fails after the index number was drawn.
+          serial: (await t.store.db.selectFrom('disclosure_serials').select('last_serial').executeTakeFirst())
+            ?.last_serial,
+          title: (await t.content.articles.get(published.id)).title,
+        })
+        const before = await snapshot()
+        // The revision is the last row a save writes: failing there means everything else was written first.
+        await failRevisionInserts()
         await expect(
           t.content.articles.create(editor, {
             columnId: c.id,
+            alsoInColumnIds: [],
             title: '失败',
-            alsoInColumnIds: [99_999],
-            disclosure: { topicCategory: '综合政务', issuingAgency: '院办' },
+            disclosure,
           }),
-        ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'alsoInColumnIds' })
+        ).rejects.toThrow(/injected failure/)
         await expect(
-          t.content.articles.update(editor, published.id, {
-            baseRevision: 1,
-            title: '改',
-            alsoInColumnIds: [99_999],
-          }),
-        ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' })
-        expect({
-          articles: await countRows(t.store, 'articles'),
-          revisions: await countRows(t.store, 'article_revisions'),
-          changes: await countRows(t.store, 'changes'),
-          quotes: await countRows(t.store, 'article_columns'),
-        }).toEqual(before)
-        expect((await t.content.articles.get(published.id)).title).toBe('已发布')
-        // The serial the failed creation drew was rolled back with it.
-        const next = await t.content.articles.create(editor, {
-          columnId: c.id,
-          title: '下一篇',
-          disclosure: { topicCategory: '综合政务', issuingAgency: '院办' },
-        })
+          t.content.articles.update(editor, published.id, { baseRevision: 1, title: '改' }),
+        ).rejects.toThrow(/injected failure/)
+        expect(await snapshot()).toEqual(before)
+        await allowRevisionInserts()
+        const next = await t.content.articles.create(editor, { columnId: c.id, title: '下一篇', disclosure })
         expect(next.disclosure?.indexNo).toBe('42500000X/2026-00002')
+      })
+
+      async function failRevisionInserts() {
+        if (engine.name === 'postgres') {
+          await sql`create function fail_revision() returns trigger language plpgsql as $$
+            begin raise exception 'injected failure'; end $$`.execute(t.store.db)
+          await sql`create trigger fail_revision before insert on article_revisions
+            for each row execute function fail_revision()`.execute(t.store.db)
+        } else {
+          await sql`create trigger fail_revision before insert on article_revisions
+            begin select raise(abort, 'injected failure'); end`.execute(t.store.db)
+        }
+      }
+
+      async function allowRevisionInserts() {
+        await sql`drop trigger fail_revision${engine.name === 'postgres' ? sql` on article_revisions` : sql``}`.execute(
+          t.store.db,
+        )
+      }
+
+      it('refuses text the database cannot hold, naming the field', async () => {
+        const c = await column()
+        await expect(
+          t.content.articles.create(editor, { columnId: c.id, title: 'a\0b' }),
+        ).rejects.toMatchObject({
+          code: 'VALIDATION_FAILED',
+          field: 'title',
+        })
+        await expect(
+          t.content.articles.create(editor, { columnId: c.id, title: 't', keywords: ['\ud800'] }),
+        ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'keywords.0' })
+      })
+
+      it('never leaves a live article in a column deleted at the same moment', async () => {
+        for (let round = 0; round < 8; round++) {
+          const c = await column(`race${round}`)
+          await Promise.allSettled([
+            t.content.columns.delete(editor, c.id),
+            t.content.articles.create(editor, { columnId: c.id, title: `竞争 ${round}` }),
+          ])
+          const columnRow = await t.store.db
+            .selectFrom('columns')
+            .select('deleted_at')
+            .where('id', '=', c.id)
+            .executeTakeFirstOrThrow()
+          const live = await t.content.articles.list({ site: t.site.id, columnId: c.id })
+          expect(columnRow.deleted_at !== null && live.total > 0).toBe(false)
+        }
       })
 
       it('writes a change row with every change to a published article, in its transaction', async () => {

@@ -63,10 +63,18 @@ export async function appendAudit(store: Store, tx: Tx, entry: AuditEntry, now: 
 
 /** Walks the whole chain and reports the first record that was edited, removed or inserted. */
 export async function verifyAudit(store: Store): Promise<AuditVerification> {
+  // The head is read first: records appended while we walk lie beyond it and are left for
+  // the next check, so concurrent writers never look like a truncated log.
+  const head = await store.db
+    .selectFrom('audit_head')
+    .select('last_hash')
+    .where('id', '=', 1)
+    .executeTakeFirst()
+  const target = head?.last_hash ?? ''
   let previous = ''
   let checked = 0
   let afterId = 0
-  for (;;) {
+  while (previous !== target) {
     const rows = await store.db
       .selectFrom('audit_log')
       .selectAll()
@@ -74,6 +82,9 @@ export async function verifyAudit(store: Store): Promise<AuditVerification> {
       .orderBy('id')
       .limit(1000)
       .execute()
+    if (rows.length === 0) {
+      return { isIntact: false, checked, reason: 'records are missing from the end of the log' }
+    }
     for (const row of rows) {
       if (row.prev_hash !== previous) {
         return {
@@ -93,18 +104,9 @@ export async function verifyAudit(store: Store): Promise<AuditVerification> {
       }
       previous = row.hash
       checked++
+      if (previous === target) break
     }
-    const last = rows.at(-1)
-    if (!last) break
-    afterId = last.id
-  }
-  const head = await store.db
-    .selectFrom('audit_head')
-    .select('last_hash')
-    .where('id', '=', 1)
-    .executeTakeFirst()
-  if ((head?.last_hash ?? '') !== previous) {
-    return { isIntact: false, checked, reason: 'records are missing from the end of the log' }
+    afterId = rows.at(-1)?.id ?? afterId
   }
   return { isIntact: true, checked }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { fieldSchemaSchema } from './custom-fields.ts'
+import { recordIdSchema } from './record-id.ts'
 
 const templateName = z
   .string()
@@ -40,8 +41,8 @@ const linkNeedsUrlMessage = {
 
 export const columnInputSchema = z
   .object({
-    siteId: z.number().int().positive(),
-    parentId: z.number().int().positive().nullable().default(null),
+    siteId: recordIdSchema,
+    parentId: recordIdSchema.nullable().default(null),
     position: z.number().int().min(0).optional(),
     ...columnFields,
     kind: columnFields.kind.default('list'),
@@ -61,7 +62,7 @@ export const columnPatchSchema = z.object(columnFields).partial().strict()
 
 export const columnMoveSchema = z
   .object({
-    parentId: z.number().int().positive().nullable(),
+    parentId: recordIdSchema.nullable(),
     position: z.number().int().min(0).optional(),
   })
   .strict()

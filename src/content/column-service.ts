@@ -18,8 +18,9 @@ import {
   columnPatchSchema,
 } from './column-inputs.ts'
 import { type Column, type ColumnNode, ColumnTree } from './column-tree.ts'
+import { isRecordId } from './record-id.ts'
 import { sanitizeBody } from './sanitize-body.ts'
-import { perform, type ServiceContext } from './service-context.ts'
+import { lockSite, perform, type ServiceContext } from './service-context.ts'
 import { findSite, type SiteRef } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
 
@@ -66,6 +67,7 @@ export function columnService(ctx: ServiceContext): ColumnService {
       return perform(ctx, actor, 'column.create', { type: 'column' }, async (tx, now) => {
         const values = validateInput(columnInputSchema, input)
         const site = await findSite(tx, values.siteId)
+        await lockSite(ctx, tx, site.id, 'exclusive')
         if (values.parentId !== null) await findLiveColumnIn(tx, site.id, values.parentId, 'parentId')
         await assertSlugFreeAmongSiblings(tx, site.id, values.parentId, values.slug)
         const position = await openPosition(tx, site.id, values.parentId, values.position)
@@ -99,8 +101,9 @@ export function columnService(ctx: ServiceContext): ColumnService {
 
     update(actor, id, patch) {
       return perform(ctx, actor, 'column.update', { type: 'column', id }, async (tx, now) => {
-        const current = await findLiveColumnRow(tx, id)
         const values = validateInput(columnPatchSchema, patch)
+        await lockSite(ctx, tx, (await findLiveColumnRow(tx, id)).site_id, 'exclusive')
+        const current = await findLiveColumnRow(tx, id)
         const kind = values.kind ?? current.kind
         const linkUrl = values.linkUrl === undefined ? current.link_url : values.linkUrl
         if (kind === 'link' && !linkUrl) {
@@ -146,6 +149,7 @@ export function columnService(ctx: ServiceContext): ColumnService {
     move(actor, id, to) {
       return perform(ctx, actor, 'column.move', { type: 'column', id }, async (tx, now) => {
         const values = validateInput(columnMoveSchema, to)
+        await lockSite(ctx, tx, (await findLiveColumnRow(tx, id)).site_id, 'exclusive')
         const current = await findLiveColumnRow(tx, id)
         const tree = await loadColumnTree(tx, current.site_id)
         if (values.parentId !== null) {
@@ -189,6 +193,7 @@ export function columnService(ctx: ServiceContext): ColumnService {
         { type: 'column', id: parentId ?? '' },
         async (tx, now) => {
           const site = await findSite(tx, siteRef)
+          await lockSite(ctx, tx, site.id, 'exclusive')
           const siblings = siblingIds(await loadColumnTree(tx, site.id), parentId)
           const isSameSet =
             orderedIds.length === siblings.length &&
@@ -219,6 +224,7 @@ export function columnService(ctx: ServiceContext): ColumnService {
 
     delete(actor, id) {
       return perform(ctx, actor, 'column.delete', { type: 'column', id }, async (tx, now) => {
+        await lockSite(ctx, tx, (await findLiveColumnRow(tx, id)).site_id, 'exclusive')
         const current = await findLiveColumnRow(tx, id)
         const { articles, children } = await contentCount(tx, id)
         if (articles > 0 || children > 0) throw new ColumnNotEmptyError(current.name, articles, children)
@@ -238,6 +244,7 @@ export function columnService(ctx: ServiceContext): ColumnService {
 
     restore(actor, id) {
       return perform(ctx, actor, 'column.restore', { type: 'column', id }, async (tx, now) => {
+        await lockSite(ctx, tx, (await findColumnRow(tx, id)).site_id, 'exclusive')
         const current = await findColumnRow(tx, id)
         if (current.deleted_at === null) {
           throw new InvalidStateError({
@@ -276,6 +283,7 @@ export async function loadColumnTree(db: Reader, siteId: number): Promise<Column
 }
 
 export async function findColumnRow(db: Reader, id: number): Promise<ColumnRow> {
+  if (!isRecordId(id)) throw new NotFoundError('column', id)
   const row = await db.selectFrom('columns').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw new NotFoundError('column', id)
   return row
@@ -294,7 +302,9 @@ export async function findLiveColumnIn(
   id: number,
   field: string,
 ): Promise<ColumnRow> {
-  const row = await db.selectFrom('columns').selectAll().where('id', '=', id).executeTakeFirst()
+  const row = isRecordId(id)
+    ? await db.selectFrom('columns').selectAll().where('id', '=', id).executeTakeFirst()
+    : undefined
   if (!row || row.deleted_at !== null || row.site_id !== siteId) {
     throw new ValidationError(
       field,

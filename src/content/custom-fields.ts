@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ValidationError } from '../errors/index.ts'
+import { isCalendarDate } from './calendar-date.ts'
 
 /** One custom field a column asks its articles for (e.g. 文件有效期, 办理时限). */
 export const fieldDefinitionSchema = z
@@ -32,8 +33,6 @@ export const fieldSchemaSchema = z
 export type FieldDefinition = z.output<typeof fieldDefinitionSchema>
 export type CustomFieldValue = string | number | boolean
 export type CustomFields = Readonly<Record<string, CustomFieldValue>>
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /**
  * Checks an article's custom fields against its column's schema: unknown fields, missing
@@ -78,7 +77,7 @@ function checkValue(definition: FieldDefinition, value: unknown, field: string):
     case 'boolean':
       return typeof value === 'boolean' ? value : wrong('须为是或否', 'must be true or false')
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value))
+      return typeof value === 'string' && isCalendarDate(value)
         ? value
         : wrong('须为 YYYY-MM-DD 格式的日期', 'must be a date as YYYY-MM-DD')
     case 'select':

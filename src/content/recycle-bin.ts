@@ -1,5 +1,7 @@
+import { z } from 'zod'
 import type { Actor } from './actor.ts'
 import { perform, type ServiceContext } from './service-context.ts'
+import { validateInput } from './validate-input.ts'
 
 export interface PurgeResult {
   readonly articles: number
@@ -17,8 +19,9 @@ export interface RecycleBin {
 export function recycleBin(ctx: ServiceContext): RecycleBin {
   return {
     purge(actor, options = {}) {
-      const days = options.olderThanDays ?? ctx.options.recycleBinDays
-      return perform(ctx, actor, 'recycleBin.purge', { type: 'recycleBin', id: days }, async (tx) => {
+      const requested = options.olderThanDays ?? ctx.options.recycleBinDays
+      return perform(ctx, actor, 'recycleBin.purge', { type: 'recycleBin', id: requested }, async (tx) => {
+        const days = validateInput(z.number().int().min(0).max(36_500), requested, 'olderThanDays')
         const cutoff = new Date(Date.parse(ctx.now()) - days * 86_400_000).toISOString()
         const expired = await tx
           .selectFrom('articles')
@@ -30,6 +33,7 @@ export function recycleBin(ctx: ServiceContext): RecycleBin {
         if (ids.length > 0) {
           await tx.deleteFrom('article_columns').where('article_id', 'in', ids).execute()
           await tx.deleteFrom('article_revisions').where('article_id', 'in', ids).execute()
+          await tx.deleteFrom('article_views').where('article_id', 'in', ids).execute()
           await tx.deleteFrom('articles').where('id', 'in', ids).execute()
         }
         // A column leaves only when nothing refers to it any more (binned articles, children).

@@ -1,5 +1,5 @@
-import { isFabuError } from '../errors/index.ts'
-import type { Store, Tx } from '../store/index.ts'
+import { AlreadyExistsError, isFabuError } from '../errors/index.ts'
+import { isUniqueViolation, type Store, type Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
 import { appendAudit } from './audit-log.ts'
 
@@ -63,10 +63,24 @@ export async function perform<T>(
       )
       return outcome.value
     })
-  } catch (error) {
+  } catch (caught) {
+    // Checks run before writes, so this is a concurrent call that took the value first.
+    const error = isUniqueViolation(caught)
+      ? new AlreadyExistsError('value', String(target.id ?? target.type))
+      : caught
     await recordFailure(ctx, actor, action, target, error, now)
     throw error
   }
+}
+
+/**
+ * Serialises changes to a site's column tree (and article writes against them) on PostgreSQL:
+ * structure changes take the site row exclusively, article writes share it, so a column is
+ * never deleted while an article is being saved into it, and two moves cannot form a cycle.
+ */
+export async function lockSite(ctx: ServiceContext, tx: Tx, siteId: number, mode: 'exclusive' | 'shared') {
+  const query = tx.selectFrom('sites').select('id').where('id', '=', siteId)
+  await (mode === 'exclusive' ? ctx.store.forUpdate(query) : ctx.store.forShare(query)).execute()
 }
 
 async function recordFailure(

@@ -4,12 +4,11 @@ import { isTimeZone } from './zoned-time.ts'
 const text = (max: number) => z.string().trim().max(max)
 
 export const siteFields = {
-  slug: z
-    .string()
-    .regex(
-      /^[a-z0-9][a-z0-9-]{0,62}$/,
-      '站点代号只能含小写字母、数字和连字符|use lowercase letters, digits and hyphens',
-    ),
+  slug: z.string().regex(
+    // At least one letter: an all-digit slug could not be told from a site id.
+    /^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]{0,62}$/,
+    '站点代号只能含小写字母、数字和连字符|use lowercase letters, digits and hyphens',
+  ),
   name: text(200).min(1),
   baseUrl: z.url({ protocol: /^https?$/, error: '须为 http(s) 网址|must be an http(s) URL' }),
   language: z.enum(['zh-CN', 'en']),

@@ -3,6 +3,7 @@ import { AlreadyExistsError, NotFoundError } from '../errors/index.ts'
 import type { SiteRow, Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
 import { recordChange } from './change-log.ts'
+import { isRecordId } from './record-id.ts'
 import { perform, type ServiceContext } from './service-context.ts'
 import { type SiteInput, type SitePatch, siteInputSchema, sitePatchSchema } from './site-inputs.ts'
 import { validateInput } from './validate-input.ts'
@@ -112,6 +113,7 @@ type SiteColumns = Omit<SiteRow, 'id' | 'created_at' | 'updated_at'>
 export async function findSite(db: Reader, ref: SiteRef): Promise<SiteRow> {
   const query = db.selectFrom('sites').selectAll()
   const byId = typeof ref === 'number' || /^\d+$/.test(ref)
+  if (byId && !isRecordId(Number(ref))) throw new NotFoundError('site', ref)
   const row = await (byId
     ? query.where('id', '=', Number(ref))
     : query.where('slug', '=', ref)

@@ -24,6 +24,9 @@ describe('publish times in the site time zone', () => {
     expect(parseZonedMinute('2017-02-30 10:00', 'Asia/Shanghai')).toBeNull()
     expect(parseZonedMinute('2017-12-14 24:10', 'Asia/Shanghai')).toBeNull()
     expect(parseZonedMinute('yesterday', 'Asia/Shanghai')).toBeNull()
+    expect(parseZonedMinute('0017-01-01 10:00', 'Asia/Shanghai')).toBeNull()
+    expect(parseZonedMinute('0017-01-01T00:00Z', 'Asia/Shanghai')).toBeNull()
+    expect(parseZonedMinute('1900-01-01 00:00', 'Asia/Shanghai')).toBe('1899-12-31T15:54:00.000Z')
   })
 
   it('takes the year of publication in the site zone, not in UTC', () => {

@@ -25,7 +25,9 @@ export function parseZonedMinute(text: string, zone: string): string | null {
   const trimmed = text.trim()
   if (WITH_OFFSET.test(trimmed)) {
     const instant = new Date(trimmed)
-    return Number.isNaN(instant.getTime()) ? null : truncateToMinute(instant)
+    return Number.isNaN(instant.getTime()) || !isPlausibleYear(instant.getUTCFullYear())
+      ? null
+      : truncateToMinute(instant)
   }
   const match = LOCAL_MINUTE.exec(trimmed)
   if (!match) return null
@@ -36,6 +38,7 @@ export function parseZonedMinute(text: string, zone: string): string | null {
     number,
     number,
   ]
+  if (!isPlausibleYear(year)) return null
   const asUtc = Date.UTC(year, month - 1, day, hour, minute)
   const check = new Date(asUtc)
   // Date.UTC rolls 2017-02-30 over into March; a typed date must exist as typed.
@@ -55,6 +58,11 @@ export function formatZonedMinute(iso: string, zone: string): string {
 /** The calendar year of an instant in `zone` (索引号 use the year of publication there). */
 export function zonedYear(iso: string, zone: string): number {
   return zonedParts(Date.parse(iso), zone).year
+}
+
+/** Publish times of web pages fall within these years; outside them a typo is likelier than a date. */
+function isPlausibleYear(year: number): boolean {
+  return year >= 1900 && year <= 2999
 }
 
 export function truncateToMinute(instant: Date): string {

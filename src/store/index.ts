@@ -1,3 +1,4 @@
+export { isUniqueViolation } from './constraint-errors.ts'
 export type { Engine } from './engine.ts'
 export { currentVersion, type MigrationResult, migrate } from './migrate.ts'
 export type { Migration } from './migrations/index.ts'

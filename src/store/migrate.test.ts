@@ -39,6 +39,9 @@ for (const engine of engines()) {
       )
       await expect(sql`update audit_log set actor = 'b'`.execute(t.store.db)).rejects.toThrow(/append-only/)
       await expect(sql`delete from audit_log`.execute(t.store.db)).rejects.toThrow(/append-only/)
+      if (engine.name === 'postgres') {
+        await expect(sql`truncate audit_log`.execute(t.store.db)).rejects.toThrow(/append-only/)
+      }
     })
   })
 }

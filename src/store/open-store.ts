@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { Kysely, PostgresDialect, type Transaction } from 'kysely'
+import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely'
 import pg from 'pg'
 import { DatabaseUnavailableError } from '../errors/index.ts'
 import type { Engine } from './engine.ts'
@@ -25,6 +25,8 @@ export interface Store {
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
   /** Adds FOR UPDATE where the engine has row locks; SQLite's write transactions already exclude each other. */
   forUpdate<Q extends { forUpdate(): Q }>(query: Q): Q
+  /** Adds FOR SHARE likewise: readers of a row keep a writer of it waiting until they commit. */
+  forShare<Q extends { forShare(): Q }>(query: Q): Q
   close(): Promise<void>
 }
 
@@ -46,6 +48,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     db,
     transaction: (work) => db.transaction().execute(work),
     forUpdate: (query) => (engine === 'postgres' ? query.forUpdate() : query),
+    forShare: (query) => (engine === 'postgres' ? query.forShare() : query),
     close: () => db.destroy(),
   }
 }
@@ -66,7 +69,16 @@ function postgresDb(options: StoreOptions): Kysely<Database> {
       ? { options: `-c search_path=${quoteIdentifier(options.postgresSchema)}` }
       : {}),
   })
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool,
+      // Timestamps are read back by text; fix the server's output format so the parser below
+      // never meets a local offset or a US day/month order.
+      onCreateConnection: async (connection) => {
+        await connection.executeQuery(CompiledQuery.raw("set time zone 'UTC'; set datestyle = 'ISO, YMD'"))
+      },
+    }),
+  })
 }
 
 const TIMESTAMPTZ = 1184

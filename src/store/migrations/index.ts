@@ -1,7 +1,8 @@
 import { initial } from './001-initial.ts'
 import { publishing } from './002-publishing.ts'
+import { auditTruncateGuard } from './003-audit-truncate-guard.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
 
-export const migrations: readonly Migration[] = [initial, publishing]
+export const migrations: readonly Migration[] = [initial, publishing, auditTruncateGuard]
