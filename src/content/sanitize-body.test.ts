@@ -195,6 +195,136 @@ describe('styles', () => {
   })
 })
 
+// The tricks behind hidden links (暗链): text a search engine or an inspector reads but a
+// visitor never sees, or a block slid over the site's own header to forge it.
+describe('text hidden from readers', () => {
+  /** The body as sanitized, after checking that sanitizing it again changes nothing. */
+  function clean(html: string): string {
+    const once = sanitizeBody(html)
+    expect(sanitizeBody(once)).toBe(once)
+    return once
+  }
+
+  it.each([
+    ...['font-size:0', 'font-size:0px', 'font-size:0.1px', 'font-size:0pt', 'font-size:0em', 'font-size:1px'],
+    ...['font-size:5pt', 'font-size:0.3em', 'font-size:10%', 'font-size:1vw', 'FONT-SIZE: 0 !important'],
+    ...['color:transparent', 'color:rgba(0,0,0,0)', 'color:rgb(0 0 0 / 0)', 'color:rgba(255,0,0,.05)'],
+    ...['color:hsla(0,0%,0%,0)', 'color:hsl(0 0% 0% / 5%)', 'color:#0000', 'color:#00000000', 'color:#fff1'],
+    ...['background:transparent', 'background-color:rgba(0,0,0,0)'],
+  ])('drops transparent or zero-size text so nothing can be hidden from readers: %s', (style) => {
+    expect(clean(`<p>通知<span style="${style}">暗链</span></p>`)).toBe('<p>通知<span>暗链</span></p>')
+  })
+
+  it('drops an invisible colour or a size of nothing on <font> too', () => {
+    expect(clean('<font color="transparent" size="0">暗链</font>')).toBe('<font>暗链</font>')
+    expect(clean('<font color="#FF000000">暗链</font>')).toBe('<font>暗链</font>')
+  })
+
+  it('keeps small print, half-transparent shading and every ordinary colour', () => {
+    const readable = [
+      ...['font-size:8px', 'font-size:6pt', 'font-size:0.5em', 'font-size:50%', 'font-size:10.5pt'],
+      ...['font-size:xx-small', 'font-size:x-small', 'font-size:smaller'],
+      ...['color:red', 'color:#f00', 'color:#FF0000', 'color:rgb(0,0,0)', 'color:hsl(0,100%,50%)'],
+      ...['background:rgba(255,255,0,0.5)', 'color:#f00a', 'color:#ff000080', 'background-color:yellow'],
+    ]
+    for (const style of readable) {
+      const html = `<p><span style="${style}">正文</span></p>`
+      expect(clean(html)).toBe(html)
+    }
+    expect(clean('<font size="1" color="#0070C0">注</font>')).toBe('<font size="1" color="#0070C0">注</font>')
+  })
+
+  it('does not let text shrink to nothing by nesting sizes that are each readable', () => {
+    expect(clean('<span style="font-size:50%"><span style="font-size:50%">暗链</span></span>')).toBe(
+      '<span style="font-size:50%"><span>暗链</span></span>',
+    )
+    expect(clean(`${'<small>'.repeat(5)}暗链${'</small>'.repeat(5)}`)).toBe(
+      '<small><small><small><span><span>暗链</span></span></small></small></small>',
+    )
+    // An absolute size is measured on its own, whatever is around it.
+    expect(clean('<span style="font-size:50%"><span style="font-size:12pt">正文</span></span>')).toBe(
+      '<span style="font-size:50%"><span style="font-size:12pt">正文</span></span>',
+    )
+  })
+
+  it("keeps Word's hanging indent but not a far negative indent", () => {
+    const hanging = [
+      'margin-left:18.0pt;text-indent:-18.0pt',
+      'margin-left:72.0pt;text-indent:-72.0pt',
+      'margin:0cm 0cm 0pt 42.0pt;text-indent:-42.0pt',
+      'text-indent:-21pt;margin-left:21pt',
+      'text-indent:-2em',
+      'text-indent:-4em',
+      'text-indent:2em',
+    ]
+    for (const style of hanging)
+      expect(clean(`<p style="${style}">一、</p>`)).toBe(`<p style="${style}">一、</p>`)
+    for (const style of [
+      'text-indent:-9999px',
+      'text-indent:-5em',
+      'text-indent:9999px',
+      'text-indent:-100%',
+    ]) {
+      expect(clean(`<p style="${style}">暗链</p>`)).toBe('<p>暗链</p>')
+    }
+    expect(clean('<p style="margin-left:18.0pt;text-indent:-9999px">暗链</p>')).toBe(
+      '<p style="margin-left:18.0pt">暗链</p>',
+    )
+  })
+
+  it('refuses negative margins that could cover the page header', () => {
+    expect(clean('<div style="margin-top:-200px;background:white;font-size:22pt">伪造的标题</div>')).toBe(
+      '<div style="background:white;font-size:22pt">伪造的标题</div>',
+    )
+    for (const style of [
+      'margin-left:-9999px',
+      'margin:-50px 0 0',
+      'margin:0 0 0 -1em',
+      'margin-left:9999px',
+    ]) {
+      expect(clean(`<p style="${style}">暗链</p>`)).toBe('<p>暗链</p>')
+    }
+    expect(clean('<p style="padding-left:9999px">暗链</p>')).toBe('<p>暗链</p>')
+    const word = '<p style="margin:0cm 0cm 0pt;margin-bottom:.0001pt;padding:1.0pt 4.0pt">正文</p>'
+    expect(clean(word)).toBe(word)
+  })
+
+  it('keeps lines far enough apart to read', () => {
+    for (const style of [
+      'line-height:0',
+      'line-height:0px',
+      'line-height:0.1',
+      'line-height:10%',
+      'line-height:2px',
+    ]) {
+      expect(clean(`<p style="${style}">暗链</p>`)).toBe('<p>暗链</p>')
+    }
+    for (const style of ['line-height:1.5', 'line-height:150%', 'line-height:28.0pt', 'line-height:normal']) {
+      expect(clean(`<p style="${style}">正文</p>`)).toBe(`<p style="${style}">正文</p>`)
+    }
+  })
+
+  it('drops a zero width or height that would hide an image or a paragraph', () => {
+    expect(clean('<img src="/a.png" width="0" height="0">')).toBe('<img src="/a.png">')
+    expect(clean('<img src="/a.png" style="width:0;height:0.5px">')).toBe('<img src="/a.png">')
+    expect(clean('<p style="height:0;width:0px">暗链</p>')).toBe('<p>暗链</p>')
+    const sized = '<img src="/a.png" width="553" height="311" style="width:415.3pt;height:100%">'
+    expect(clean(sized)).toBe(sized)
+  })
+
+  it('keeps the empty row of zero height Word writes under a table whose columns do not line up', () => {
+    const table =
+      '<table><tbody><tr><td width="83">一</td></tr><tr height="0"><td width="83" style="border:none;height:0"></td></tr></tbody></table>'
+    expect(clean(table)).toBe(table)
+  })
+
+  it('drops opacity and letter or word spacing, which the allow-list never had', () => {
+    expect(
+      clean('<p style="opacity:0.01;letter-spacing:-9999px;word-spacing:-999px;color:red">暗链</p>'),
+    ).toBe('<p style="color:red">暗链</p>')
+  })
+})
+
 describe('markup the allow-list does not know', () => {
   it('drops class and id, so pasted markup cannot pick up the site CSS', () => {
     expect(sanitizeBody('<p class="MsoNormal red" id="main" align="CENTER">居中</p>')).toBe(
