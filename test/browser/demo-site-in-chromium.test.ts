@@ -1,0 +1,140 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createContent } from '../../src/content/index.ts'
+import { createDemoSite, seedArticle } from '../../src/demo/index.ts'
+import { Publisher } from '../../src/publish/index.ts'
+import { createPublicSite, ViewCounter } from '../../src/server/index.ts'
+import { launchChromium } from '../support/browser.ts'
+import { editor } from '../support/content-fixture.ts'
+import { sqliteEngine, type TestStore } from '../support/engines.ts'
+import { PAGE_TYPES } from '../support/page-types.ts'
+
+const READER =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36'
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+// The theme is engine-independent; the browser checks run once, on SQLite.
+describe('the published demo site in Chromium', () => {
+  let opened: TestStore
+  let output: string
+  let server: FastifyInstance
+  let counter: ViewCounter
+  let browser: Browser
+  let origin: string
+  let seedPath: string
+
+  beforeAll(async () => {
+    opened = await sqliteEngine.open()
+    output = await mkdtemp(join(tmpdir(), 'fabu-browser-'))
+    const content = createContent(opened.store)
+    await createDemoSite(content, editor)
+    const publisher = new Publisher(opened.store, content, {
+      outputRootFor: () => join(output, 'site'),
+      manifestDir: join(output, 'manifests'),
+    })
+    await publisher.publish({ site: 'simt' })
+    seedPath =
+      (await content.articles.list({ site: 'simt', text: seedArticle.title })).items[0]?.urlPath ?? ''
+    counter = new ViewCounter(opened.store)
+    server = await createPublicSite({ root: join(output, 'site'), counter })
+    await server.listen({ host: '127.0.0.1', port: 0 })
+    const address = server.server.address()
+    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+    browser = await launchChromium()
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    await counter?.close()
+    await opened?.dispose()
+    await rm(output, { recursive: true, force: true })
+  })
+
+  it('has no WCAG 2.1 AA violations on any page type (axe-core)', async () => {
+    const context = await browser.newContext({ bypassCSP: true })
+    const page = await context.newPage()
+    const source = await axeSource
+    const violations: string[] = []
+    for (const [type, path] of Object.entries(PAGE_TYPES(seedPath))) {
+      await page.goto(`${origin}/${path}`)
+      await page.evaluate(source)
+      const result = await page.evaluate(() =>
+        (
+          globalThis as unknown as {
+            axe: {
+              run: (
+                options: unknown,
+              ) => Promise<{ passes: unknown[]; violations: { id: string; nodes: { target: string[] }[] }[] }>
+            }
+          }
+        ).axe.run({
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        }),
+      )
+      // A check that passed nothing did not run.
+      if (result.passes.length === 0) violations.push(`${type}: axe checked nothing`)
+      for (const violation of result.violations) {
+        violations.push(
+          `${type}: ${violation.id} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        )
+      }
+    }
+    await context.close()
+    expect(violations).toEqual([])
+  })
+
+  it('counts a view on the live page without setting a cookie, and shows the count', async () => {
+    // Headless Chromium names itself in its user agent, and the counter rightly ignores robots.
+    const context = await browser.newContext({ userAgent: READER })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    await page.goto(`${origin}/${seedPath}`)
+    await expect.poll(() => page.locator('.hits').textContent()).toMatch(/^\d+$/)
+    const first = Number(await page.locator('.hits').textContent())
+    await page.reload()
+    await expect.poll(async () => Number(await page.locator('.hits').textContent())).toBe(first + 1)
+    expect(await context.cookies()).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('works with JavaScript off: navigation, print view and font size links', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${origin}/index.html`)
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '基层党建' }).click()
+    await expect.poll(() => page.url()).toContain('/jcdj/index.html')
+    await page.goto(`${origin}/${seedPath}`)
+    const normal = await page
+      .locator('.article-body')
+      .evaluate(
+        (body) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(
+            body,
+          ).fontSize,
+      )
+    await page.getByRole('link', { name: '大', exact: true }).click()
+    const large = await page
+      .locator('.article-body')
+      .evaluate(
+        (body) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(
+            body,
+          ).fontSize,
+      )
+    expect(Number.parseFloat(large)).toBeGreaterThan(Number.parseFloat(normal))
+    await page.getByRole('link', { name: '打印本页' }).click()
+    await expect.poll(() => page.locator('.article-meta').textContent()).toContain('时间: 2017 -12 -14')
+    await context.close()
+  })
+})
