@@ -51,9 +51,19 @@ export function parseZonedMinute(text: string, zone: string): string | null {
 
 /** `2017-12-14 16:44` for an instant, as a reader in `zone` sees it. */
 export function formatZonedMinute(iso: string, zone: string): string {
-  const parts = zonedParts(Date.parse(iso), zone)
-  return `${parts.year}-${pad(parts.month)}-${pad(parts.day)} ${pad(parts.hour)}:${pad(parts.minute)}`
+  const key = `${zone} ${iso}`
+  let formatted = formattedMinutes.get(key)
+  if (formatted === undefined) {
+    const parts = zonedParts(Date.parse(iso), zone)
+    formatted = `${parts.year}-${pad(parts.month)}-${pad(parts.day)} ${pad(parts.hour)}:${pad(parts.minute)}`
+    // Publishing formats each date many times (lists, meta tags); Intl is slow enough to notice.
+    if (formattedMinutes.size >= 50_000) formattedMinutes.clear()
+    formattedMinutes.set(key, formatted)
+  }
+  return formatted
 }
+
+const formattedMinutes = new Map<string, string>()
 
 /** The calendar year of an instant in `zone` (索引号 use the year of publication there). */
 export function zonedYear(iso: string, zone: string): number {

@@ -13,14 +13,25 @@ export interface MovedArticle {
  * article whose home column changed, leaving a redirect at the old one. Nothing else ever
  * changes a URL: editing the publish time keeps it.
  */
-export async function assignUrls(store: Store, snapshot: SiteSnapshot): Promise<readonly MovedArticle[]> {
-  const rows = await store.db
+export async function assignUrls(
+  store: Store,
+  snapshot: SiteSnapshot,
+  scope: 'all' | { readonly changedIds: readonly number[] },
+): Promise<{ readonly assigned: number; readonly moved: readonly MovedArticle[] }> {
+  let query = store.db
     .selectFrom('articles')
     .select(['id', 'column_id', 'publish_at', 'first_published_at', 'url_path'])
     .where('site_id', '=', snapshot.site.id)
     .where('status', '=', 'published')
     .where('deleted_at', 'is', null)
-    .execute()
+  // Only a change can move an article; without one, only first publications need a URL.
+  if (scope !== 'all') {
+    const ids = scope.changedIds.slice(0, 5000)
+    query = query.where((eb) =>
+      ids.length > 0 ? eb.or([eb('url_path', 'is', null), eb('id', 'in', ids)]) : eb('url_path', 'is', null),
+    )
+  }
+  const rows = await query.execute()
   const updates: { id: number; path: string }[] = []
   const moved: MovedArticle[] = []
   for (const row of rows) {
@@ -34,7 +45,7 @@ export async function assignUrls(store: Store, snapshot: SiteSnapshot): Promise<
     updates.push({ id: row.id, path })
     if (row.url_path) moved.push({ id: row.id, from: row.url_path, to: path })
   }
-  if (updates.length === 0) return moved
+  if (updates.length === 0) return { assigned: 0, moved }
   await store.transaction(async (tx) => {
     for (const update of updates) {
       await tx.updateTable('articles').set({ url_path: update.path }).where('id', '=', update.id).execute()
@@ -51,5 +62,5 @@ export async function assignUrls(store: Store, snapshot: SiteSnapshot): Promise<
         .execute()
     }
   })
-  return moved
+  return { assigned: updates.length, moved }
 }

@@ -33,7 +33,7 @@ export async function* fullSiteJobs(
   yield* articlePages(store, snapshot)
 }
 
-/** Article pages in home-column order, so each knows its older and newer neighbour. */
+/** Article pages column by column in publish order, so each knows its older and newer neighbour. */
 async function* articlePages(store: Store, snapshot: SiteSnapshot): AsyncGenerator<PageJob> {
   const { basePath } = snapshot.context.site
   const neighbour = (row: ArticleRow): Neighbour => ({
@@ -41,47 +41,29 @@ async function* articlePages(store: Store, snapshot: SiteSnapshot): AsyncGenerat
     title: row.title,
     url: `${basePath}${row.url_path}`,
   })
-  let previous: ArticleRow | null = null
-  let beforePrevious: ArticleRow | null = null
-  let after: [number, string, number] | null = null
-  for (;;) {
-    let query = store.db
-      .selectFrom('articles')
-      .selectAll()
-      .where('site_id', '=', snapshot.site.id)
-      .where('status', '=', 'published')
-      .where('deleted_at', 'is', null)
-      .where('url_path', 'is not', null)
-    if (after) {
-      const [columnId, publishAt, id] = after
-      query = query.where(sql<boolean>`(column_id, publish_at, id) > (${columnId}, ${publishAt}, ${id})`)
-    }
-    const rows = await query.orderBy('column_id').orderBy('publish_at').orderBy('id').limit(CHUNK).execute()
-    for (const row of rows) {
-      if (previous) {
-        const sameColumn = previous.column_id === row.column_id
-        yield* articleJobs(
-          snapshot,
-          previous,
-          beforePrevious && beforePrevious.column_id === previous.column_id
-            ? neighbour(beforePrevious)
-            : null,
-          sameColumn ? neighbour(row) : null,
-        )
+  for (const column of snapshot.tree.all()) {
+    let older: ArticleRow | null = null
+    let current: ArticleRow | null = null
+    let after: [string, number] | null = null
+    for (;;) {
+      let query = store.db
+        .selectFrom('articles')
+        .selectAll()
+        .where('column_id', '=', column.id)
+        .where('status', '=', 'published')
+        .where('deleted_at', 'is', null)
+        .where('url_path', 'is not', null)
+      if (after) query = query.where(sql<boolean>`(publish_at, id) > (${after[0]}, ${after[1]})`)
+      const rows = await query.orderBy('publish_at').orderBy('id').limit(CHUNK).execute()
+      for (const row of rows) {
+        if (current) yield* articleJobs(snapshot, current, older ? neighbour(older) : null, neighbour(row))
+        older = current
+        current = row
       }
-      beforePrevious = previous
-      previous = row
+      const last = rows.at(-1)
+      if (!last) break
+      after = [last.publish_at ?? '', last.id]
     }
-    const last = rows.at(-1)
-    if (!last) break
-    after = [last.column_id, last.publish_at ?? '', last.id]
-  }
-  if (previous) {
-    yield* articleJobs(
-      snapshot,
-      previous,
-      beforePrevious && beforePrevious.column_id === previous.column_id ? neighbour(beforePrevious) : null,
-      null,
-    )
+    if (current) yield* articleJobs(snapshot, current, older ? neighbour(older) : null, null)
   }
 }

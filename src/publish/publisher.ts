@@ -9,6 +9,7 @@ import type { PageJob, PageResult } from './page-job.ts'
 import { planIncremental } from './plan-incremental.ts'
 import { forgetPages, loadPublished, recordResults } from './published-index.ts'
 import { RenderPool } from './render-pool.ts'
+import type { RenderWorkerData } from './render-worker.ts'
 import { takeSiteSnapshot } from './site-snapshot.ts'
 import { loadTheme } from './theme.ts'
 
@@ -41,6 +42,8 @@ export interface PublisherOptions {
   readonly workers?: number
   readonly pageDeadlineMs?: number
   readonly themesRoot?: string
+  /** Keep the render workers between runs (a server); call close() when done. */
+  readonly keepsWorkers?: boolean
 }
 
 const RESULT_FLUSH = 500
@@ -54,6 +57,7 @@ export class Publisher {
   readonly #store: Store
   readonly #content: Content
   readonly #options: PublisherOptions
+  #pool: RenderPool | undefined
 
   constructor(store: Store, content: Content, options: PublisherOptions) {
     this.#store = store
@@ -69,11 +73,20 @@ export class Publisher {
     const changes = await this.#pendingChanges(site.id)
     const published = await loadPublished(this.#store, site.id)
     let mode = request.mode ?? 'incremental'
-    if (published.size === 0) mode = 'full'
+    // Nothing published yet, or a change to the site or its columns (navigation, footer, URLs
+    // of whole columns): every page is affected.
+    if (published.size === 0 || changes.some((c) => c.entity === 'site' || c.entity === 'column'))
+      mode = 'full'
 
-    const moved = request.isDryRun ? [] : await assignUrls(this.#store, snapshot)
-    if (moved.length > 0 || !request.isDryRun)
-      snapshot = await takeSiteSnapshot(this.#store, this.#content, site.id)
+    const articleChanges = changes
+      .filter((change) => change.entity === 'article')
+      .map((change) => change.entity_id)
+    const urls = request.isDryRun
+      ? { assigned: 0, moved: [] }
+      : await assignUrls(this.#store, snapshot, mode === 'full' ? 'all' : { changedIds: articleChanges })
+    const moved = urls.moved
+    // New URLs put articles into lists: the snapshot's newest lists must see them.
+    if (urls.assigned > 0) snapshot = await takeSiteSnapshot(this.#store, this.#content, site.id)
 
     let jobs: AsyncIterable<PageJob> | readonly PageJob[] = []
     let removals: string[] = []
@@ -104,13 +117,7 @@ export class Publisher {
       buffer = []
       await recordResults(this.#store, site.id, batch, startedAt)
     }
-    const pool = new RenderPool({
-      theme,
-      context: snapshot.context,
-      outputRoot,
-      ...(this.#options.workers ? { size: this.#options.workers } : {}),
-      ...(this.#options.pageDeadlineMs ? { pageDeadlineMs: this.#options.pageDeadlineMs } : {}),
-    })
+    const pool = this.#poolFor({ theme, context: snapshot.context, outputRoot })
     try {
       await pool.run(
         jobs,
@@ -127,7 +134,7 @@ export class Publisher {
       )
       await flush()
     } finally {
-      await pool.close()
+      if (!this.#options.keepsWorkers) await pool.close()
     }
 
     // A full run produces every page there is: whatever else was published is stale.
@@ -149,6 +156,26 @@ export class Publisher {
       failed,
     })
     return report(site.slug, mode, runId, [...produced], written, unchanged, removed, failed, started)
+  }
+
+  /** Stops the workers a publisher that keeps them has running. */
+  async close(): Promise<void> {
+    await this.#pool?.close()
+    this.#pool = undefined
+  }
+
+  #poolFor(setup: RenderWorkerData): RenderPool {
+    if (this.#options.keepsWorkers && this.#pool) {
+      this.#pool.prepare(setup)
+      return this.#pool
+    }
+    const pool = new RenderPool({
+      ...setup,
+      ...(this.#options.workers ? { size: this.#options.workers } : {}),
+      ...(this.#options.pageDeadlineMs ? { pageDeadlineMs: this.#options.pageDeadlineMs } : {}),
+    })
+    if (this.#options.keepsWorkers) this.#pool = pool
+    return pool
   }
 
   async #pendingChanges(siteId: number): Promise<ChangeRow[]> {

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { PageJob, PageResult } from './page-job.ts'
 import type { SiteRenderContext } from './render-context.ts'
-import type { RenderBatch, RenderWorkerData } from './render-worker.ts'
+import type { RenderBatch, RenderSetup, RenderWorkerData } from './render-worker.ts'
 import type { Theme } from './theme.ts'
 
 export interface RenderPoolOptions {
@@ -47,6 +47,7 @@ export class RenderPool {
   #pending = 0
   #drained: (() => void) | undefined
   #roomAvailable: (() => void) | undefined
+  #setup: RenderWorkerData
 
   constructor(options: RenderPoolOptions) {
     this.#options = {
@@ -55,7 +56,18 @@ export class RenderPool {
       heapMb: 256,
       ...options,
     }
+    this.#setup = { theme: options.theme, context: options.context, outputRoot: options.outputRoot }
     for (let i = 0; i < this.#options.size; i++) this.#slots.push(this.#spawn())
+  }
+
+  /**
+   * Points the (running) workers at another publish run's theme and site data, so a long-lived
+   * publisher keeps its workers warm instead of starting new ones for every change.
+   */
+  prepare(setup: RenderWorkerData): void {
+    this.#setup = setup
+    const message: RenderSetup = { setup }
+    for (const slot of this.#slots) slot.worker.postMessage(message)
   }
 
   /**
@@ -98,11 +110,7 @@ export class RenderPool {
   }
 
   #spawn(): Slot {
-    const data: RenderWorkerData = {
-      theme: this.#options.theme,
-      context: this.#options.context,
-      outputRoot: this.#options.outputRoot,
-    }
+    const data = this.#setup
     const worker = new Worker(new URL('./render-worker.ts', import.meta.url), {
       workerData: data,
       resourceLimits: { maxOldGenerationSizeMb: this.#options.heapMb, maxYoungGenerationSizeMb: 32 },

@@ -16,14 +16,30 @@ export interface RenderBatch {
   readonly knownHashes: readonly (string | undefined)[]
 }
 
-const { theme, context, outputRoot } = workerData as RenderWorkerData
-const renderer = new PageRenderer(theme, context, outputRoot)
+/** Sent before a run: the worker renders the next batches with this theme and site data. */
+export interface RenderSetup {
+  readonly setup: RenderWorkerData
+}
+
+let renderer: PageRenderer | undefined
+
+function setUp(data: RenderWorkerData): void {
+  renderer = new PageRenderer(data.theme, data.context, data.outputRoot)
+}
+
+if (workerData) setUp(workerData as RenderWorkerData)
 
 // The pool starts a page's deadline only once the worker has loaded: a slow start is no runaway template.
 parentPort?.postMessage({ ready: true })
 
-parentPort?.on('message', (batch: RenderBatch) => {
+parentPort?.on('message', (message: RenderBatch | RenderSetup) => {
+  if ('setup' in message) {
+    setUp(message.setup)
+    return
+  }
+  const batch = message
   batch.jobs.forEach((job, i) => {
+    if (!renderer) throw new Error('render worker used before set-up')
     const result: PageResult = renderer.render(job, batch.knownHashes[i])
     parentPort?.postMessage(result)
   })
