@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=8
 import { CommanderError } from 'commander'
 import { asFabuError } from '../errors/index.ts'
 import { buildProgram } from './build-program.ts'

@@ -1,6 +1,7 @@
+import { sql } from 'kysely'
+import type { ColumnTree, Site } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
 import { articlePath } from './routes.ts'
-import type { SiteSnapshot } from './site-snapshot.ts'
 
 export interface MovedArticle {
   readonly id: number
@@ -15,7 +16,7 @@ export interface MovedArticle {
  */
 export async function assignUrls(
   store: Store,
-  snapshot: SiteSnapshot,
+  snapshot: { readonly site: Site; readonly tree: ColumnTree },
   scope: 'all' | { readonly changedIds: readonly number[] },
 ): Promise<{ readonly assigned: number; readonly moved: readonly MovedArticle[] }> {
   let query = store.db
@@ -47,8 +48,22 @@ export async function assignUrls(
   }
   if (updates.length === 0) return { assigned: 0, moved }
   await store.transaction(async (tx) => {
-    for (const update of updates) {
-      await tx.updateTable('articles').set({ url_path: update.path }).where('id', '=', update.id).execute()
+    // One statement per 500 articles: a first full publish of a big import assigns them all.
+    for (let i = 0; i < updates.length; i += 500) {
+      const chunk = updates.slice(i, i + 500)
+      const cases = sql.join(
+        chunk.map((u) => sql`when ${u.id} then ${u.path}`),
+        sql` `,
+      )
+      await tx
+        .updateTable('articles')
+        .set({ url_path: sql<string>`case id ${cases} end` })
+        .where(
+          'id',
+          'in',
+          chunk.map((u) => u.id),
+        )
+        .execute()
     }
     for (const move of moved) {
       await tx

@@ -18,19 +18,8 @@ export interface ListLayout {
   readonly pages: number
 }
 
-export async function listLayout(
-  store: Store,
-  snapshot: SiteSnapshot,
-  column: ColumnNode,
-): Promise<ListLayout> {
-  const row = await membersQuery(
-    store,
-    snapshot.site.id,
-    snapshot.memberColumns.get(column.id) ?? [column.id],
-  )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  const total = Number(row.n)
+export async function listLayout(snapshot: SiteSnapshot, column: ColumnNode): Promise<ListLayout> {
+  const total = await snapshot.lists.count(column.id)
   return { total, pageSize: column.pageSize, pages: Math.max(1, Math.ceil(total / column.pageSize)) }
 }
 
@@ -48,19 +37,16 @@ export async function listPageJobs(
   from: number,
 ): Promise<PageJob[]> {
   const { basePath } = snapshot.context.site
-  const members = snapshot.memberColumns.get(column.id) ?? [column.id]
   const newest =
     layout.pageSize <= NEWEST_LIMIT
       ? (snapshot.context.newest[column.id] ?? []).slice(0, layout.pageSize)
-      : await newestOf(store, snapshot.site.id, members, layout.pageSize, basePath)
+      : await snapshot.lists.newest(column.id, layout.pageSize)
   const first = Math.max(1, from)
-  const rows = await membersQuery(store, snapshot.site.id, members)
-    .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
-    .orderBy('publish_at', 'asc')
-    .orderBy('id', 'asc')
-    .limit((layout.pages - first + 1) * layout.pageSize)
-    .offset((first - 1) * layout.pageSize)
-    .execute()
+  const rows = await snapshot.lists.range(
+    column.id,
+    (first - 1) * layout.pageSize,
+    (layout.pages - first + 1) * layout.pageSize,
+  )
   const headUrl = `${basePath}${columnIndexPath(column.path)}`
   const pageUrl = (page: number) => `${basePath}${listPagePath(column.path, page)}`
   const zone = snapshot.site.timeZone

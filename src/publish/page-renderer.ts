@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash as digest } from 'node:crypto'
 import type { Liquid } from 'liquidjs'
 import { AtomicWriter } from './atomic-write.ts'
 import { createLiquidEngine, type DependencyRecorder } from './liquid-engine.ts'
@@ -42,7 +42,7 @@ export class PageRenderer {
         error: describeError(error, job.template),
       }
     }
-    const hash = createHash('sha1').update(body).digest('base64url')
+    const hash = digest('sha1', body, 'base64url')
     const deps = [...job.deps, ...this.#recorder.keys]
     if (hash === knownHash) return { ...this.#base(job, templates), outcome: 'unchanged', hash, deps }
     try {

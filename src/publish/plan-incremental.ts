@@ -98,10 +98,7 @@ class PlanBuilder {
       const column = this.#snapshot.tree.get(columnId)
       if (column?.kind !== 'list' || !members.some((member) => homes.includes(member))) continue
       const position = await positionIn(this.#store, this.#snapshot, members, row.publish_at ?? '', id)
-      this.#listFrom(
-        columnId,
-        pageOfPosition(await listLayout(this.#store, this.#snapshot, column), position),
-      )
+      this.#listFrom(columnId, pageOfPosition(await listLayout(this.#snapshot, column), position))
     }
     this.#sitePages.add('rss.xml').add('atom.xml')
   }
@@ -141,7 +138,7 @@ class PlanBuilder {
     for (const [columnId, from] of this.#listsFrom) {
       const column = this.#snapshot.tree.get(columnId)
       if (!column || column.kind !== 'list') continue
-      const layout = await listLayout(this.#store, this.#snapshot, column)
+      const layout = await listLayout(this.#snapshot, column)
       add(
         await listPageJobs(
           this.#store,

@@ -117,3 +117,14 @@ export async function pagesUsingTemplate(store: Store, siteId: number, template:
     .filter((row) => (JSON.parse(row.templates) as string[]).includes(template))
     .map((row) => row.path)
 }
+
+/** Pages a full run started at `since` did not record again: they no longer exist. */
+export async function stalePages(store: Store, siteId: number, since: string): Promise<string[]> {
+  const rows = await store.db
+    .selectFrom('published_pages')
+    .select('path')
+    .where('site_id', '=', siteId)
+    .where('written_at', '<', since)
+    .execute()
+  return rows.map((row) => row.path)
+}

@@ -7,7 +7,7 @@ import { AtomicWriter } from './atomic-write.ts'
 import { fullSiteJobs } from './full-site-jobs.ts'
 import type { PageJob, PageResult } from './page-job.ts'
 import { planIncremental } from './plan-incremental.ts'
-import { forgetPages, loadPublished, recordResults } from './published-index.ts'
+import { forgetPages, loadPublished, recordResults, stalePages } from './published-index.ts'
 import { RenderPool } from './render-pool.ts'
 import type { RenderWorkerData } from './render-worker.ts'
 import { takeSiteSnapshot } from './site-snapshot.ts'
@@ -46,7 +46,7 @@ export interface PublisherOptions {
   readonly keepsWorkers?: boolean
 }
 
-const RESULT_FLUSH = 500
+const RESULT_FLUSH = 2000
 
 /**
  * Publishes sites: consumes the change log, plans the pages, renders them in workers, writes
@@ -68,8 +68,8 @@ export class Publisher {
   async publish(request: PublishRequest): Promise<PublishReport> {
     const started = performance.now()
     const startedAt = new Date().toISOString()
-    let snapshot = await takeSiteSnapshot(this.#store, this.#content, request.site)
-    const site = snapshot.site
+    const site = await this.#content.sites.get(request.site)
+    const tree = await this.#content.columns.tree(site.id)
     const changes = await this.#pendingChanges(site.id)
     const published = await loadPublished(this.#store, site.id)
     let mode = request.mode ?? 'incremental'
@@ -83,10 +83,16 @@ export class Publisher {
       .map((change) => change.entity_id)
     const urls = request.isDryRun
       ? { assigned: 0, moved: [] }
-      : await assignUrls(this.#store, snapshot, mode === 'full' ? 'all' : { changedIds: articleChanges })
+      : await assignUrls(
+          this.#store,
+          { site, tree },
+          mode === 'full' ? 'all' : { changedIds: articleChanges },
+        )
     const moved = urls.moved
-    // New URLs put articles into lists: the snapshot's newest lists must see them.
-    if (urls.assigned > 0) snapshot = await takeSiteSnapshot(this.#store, this.#content, site.id)
+    // Taken after the URLs are fixed: an article enters the lists with its URL.
+    const snapshot = await takeSiteSnapshot(this.#store, this.#content, site.id, {
+      isFullPublish: mode === 'full',
+    })
 
     let jobs: AsyncIterable<PageJob> | readonly PageJob[] = []
     let removals: string[] = []
@@ -109,7 +115,7 @@ export class Publisher {
     new AtomicWriter(outputRoot).clearTemporaryFiles()
     const written: string[] = []
     const failed: { path: string; error: string }[] = []
-    const produced = new Set<string>()
+    let rendered = 0
     let unchanged = 0
     let buffer: PageResult[] = []
     const flush = async () => {
@@ -123,11 +129,11 @@ export class Publisher {
         jobs,
         (path) => published.get(path)?.hash,
         (result) => {
-          produced.add(result.path)
+          rendered++
           if (result.outcome === 'written') written.push(result.path)
           else if (result.outcome === 'unchanged') unchanged++
           else failed.push({ path: result.path, error: result.error ?? 'failed' })
-          request.onProgress?.(produced.size)
+          request.onProgress?.(rendered)
           buffer.push(result)
           if (buffer.length >= RESULT_FLUSH) return flush()
         },
@@ -137,12 +143,15 @@ export class Publisher {
       if (!this.#options.keepsWorkers) await pool.close()
     }
 
-    // A full run produces every page there is: whatever else was published is stale.
+    // A full run renders every page there is: a page it did not touch (nor fail) is stale.
     if (mode === 'full') {
-      for (const path of published.keys()) if (!produced.has(path)) removals.push(path)
+      const failedPaths = new Set(failed.map((f) => f.path))
+      const untouched = await stalePages(this.#store, site.id, startedAt)
+      removals.push(...untouched.filter((path) => !failedPaths.has(path)))
     }
     const writer = new AtomicWriter(outputRoot)
-    const removed = removals.filter((path) => !produced.has(path))
+    const renderedNow = new Set(mode === 'full' ? [] : (jobs as readonly PageJob[]).map((job) => job.path))
+    const removed = [...new Set(removals)].filter((path) => !renderedNow.has(path))
     for (const path of removed) writer.remove(path)
     await forgetPages(this.#store, site.id, removed)
 
@@ -155,7 +164,8 @@ export class Publisher {
       removed,
       failed,
     })
-    return report(site.slug, mode, runId, [...produced], written, unchanged, removed, failed, started)
+    const planned = mode === 'full' ? [] : (jobs as readonly PageJob[]).map((job) => job.path)
+    return report(site.slug, mode, runId, planned, written, unchanged, removed, failed, started)
   }
 
   /** Stops the workers a publisher that keeps them has running. */

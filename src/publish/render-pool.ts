@@ -2,7 +2,13 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { PageJob, PageResult } from './page-job.ts'
 import type { SiteRenderContext } from './render-context.ts'
-import type { RenderBatch, RenderSetup, RenderWorkerData } from './render-worker.ts'
+import type {
+  RenderBatch,
+  RenderSetup,
+  RenderWorkerData,
+  RenderWorkerMessage,
+  RenderWorkerStart,
+} from './render-worker.ts'
 import type { Theme } from './theme.ts'
 
 export interface RenderPoolOptions {
@@ -25,8 +31,12 @@ interface QueuedJob {
 interface Slot {
   worker: Worker
   isReady: boolean
+  /** Pages this worker has finished, counted by the worker in shared memory. */
+  progress: Int32Array
+  /** The batch in flight; empty while the worker is idle. */
   batch: QueuedJob[]
-  done: number
+  batchStart: number
+  lastSeen: number
   timer: NodeJS.Timeout | undefined
 }
 
@@ -53,7 +63,7 @@ export class RenderPool {
     this.#options = {
       size: Math.max(1, Math.min(availableParallelism(), 8)),
       pageDeadlineMs: 5_000,
-      heapMb: 256,
+      heapMb: 128,
       ...options,
     }
     this.#setup = { theme: options.theme, context: options.context, outputRoot: options.outputRoot }
@@ -110,36 +120,46 @@ export class RenderPool {
   }
 
   #spawn(): Slot {
-    const data = this.#setup
+    const progress = new SharedArrayBuffer(4)
+    const start: RenderWorkerStart = { setup: this.#setup, progress }
     const worker = new Worker(new URL('./render-worker.ts', import.meta.url), {
-      workerData: data,
-      resourceLimits: { maxOldGenerationSizeMb: this.#options.heapMb, maxYoungGenerationSizeMb: 32 },
+      workerData: start,
+      resourceLimits: { maxOldGenerationSizeMb: this.#options.heapMb, maxYoungGenerationSizeMb: 16 },
     })
-    const slot: Slot = { worker, isReady: false, batch: [], done: 0, timer: undefined }
-    worker.on('message', (message: PageResult | { ready: true }) => {
+    const slot: Slot = {
+      worker,
+      isReady: false,
+      progress: new Int32Array(progress),
+      batch: [],
+      batchStart: 0,
+      lastSeen: 0,
+      timer: undefined,
+    }
+    worker.on('message', (message: RenderWorkerMessage) => {
       if ('ready' in message) {
         slot.isReady = true
         this.#dispatch(slot)
       } else {
-        this.#received(slot, message)
+        this.#received(slot, message.results)
       }
     })
     worker.on('error', (error) => this.#failCurrent(slot, `render worker failed: ${error.message}`))
     worker.on('exit', (code) => {
-      if (slot.done < slot.batch.length) this.#failCurrent(slot, `render worker exited (code ${code})`)
+      if (slot.batch.length > 0) this.#failCurrent(slot, `render worker exited (code ${code})`)
     })
     return slot
   }
 
   #dispatch(slot: Slot): void {
-    if (!slot.isReady || slot.done < slot.batch.length || this.#queue.length === 0) return
+    if (!slot.isReady || slot.batch.length > 0 || this.#queue.length === 0) return
     const taken = this.#queue.splice(0, BATCH_SIZE)
     if (this.#queue.length < QUEUE_HIGH_WATER) {
       this.#roomAvailable?.()
       this.#roomAvailable = undefined
     }
     slot.batch = taken
-    slot.done = 0
+    slot.batchStart = Atomics.load(slot.progress, 0)
+    slot.lastSeen = slot.batchStart
     const batch: RenderBatch = {
       jobs: taken.map((entry) => entry.job),
       knownHashes: taken.map((entry) => entry.knownHash),
@@ -148,41 +168,45 @@ export class RenderPool {
     this.#arm(slot)
   }
 
+  /**
+   * Checks the worker every deadline: a worker that finished no page since the last check has
+   * a page stuck (so a page gets between one and two deadlines before it is stopped).
+   */
   #arm(slot: Slot): void {
     clearTimeout(slot.timer)
     slot.timer = setTimeout(() => {
-      const job = slot.batch[slot.done]?.job
-      this.#failCurrent(
-        slot,
-        `rendering took longer than ${this.#options.pageDeadlineMs} ms and was stopped${job?.template ? ` (${job.template})` : ''}`,
-      )
+      const seen = Atomics.load(slot.progress, 0)
+      if (seen !== slot.lastSeen) {
+        slot.lastSeen = seen
+        this.#arm(slot)
+        return
+      }
+      this.#failCurrent(slot, `rendering took longer than ${this.#options.pageDeadlineMs} ms and was stopped`)
     }, this.#options.pageDeadlineMs)
   }
 
-  #received(slot: Slot, result: PageResult): void {
-    slot.done++
-    this.#settle(result)
-    if (slot.done < slot.batch.length) {
-      this.#arm(slot)
-      return
-    }
+  #received(slot: Slot, results: readonly PageResult[]): void {
     clearTimeout(slot.timer)
+    slot.batch = []
+    for (const result of results) this.#settle(result)
     this.#dispatch(slot)
   }
 
-  /** The page in hand fails; the worker is replaced and the rest of its batch queued again. */
+  /**
+   * The page in hand fails; the worker is replaced. Pages it finished in this batch lost their
+   * results with it, so they are queued again with the rest (rendering is idempotent).
+   */
   #failCurrent(slot: Slot, error: string): void {
     const index = this.#slots.indexOf(slot)
-    if (index === -1) return
+    if (index === -1 || slot.batch.length === 0) return
     clearTimeout(slot.timer)
-    const current = slot.batch[slot.done]?.job
-    const rest = slot.batch.slice(slot.done + 1)
+    const done = Math.min(Atomics.load(slot.progress, 0) - slot.batchStart, slot.batch.length - 1)
+    const current = slot.batch[done]?.job
+    const again = [...slot.batch.slice(0, done), ...slot.batch.slice(done + 1)]
     slot.batch = []
-    slot.done = 0
     void slot.worker.terminate()
-    const replacement = this.#spawn()
-    this.#slots[index] = replacement
-    this.#queue.unshift(...rest)
+    this.#slots[index] = this.#spawn()
+    this.#queue.unshift(...again)
     if (current) {
       this.#settle({
         path: current.path,
@@ -192,10 +216,10 @@ export class RenderPool {
         hash: '',
         deps: current.deps,
         templates: [],
-        error,
+        error: current.template ? `${error} (${current.template})` : error,
       })
     }
-    for (const slot of this.#slots) this.#dispatch(slot)
+    for (const each of this.#slots) this.#dispatch(each)
   }
 
   #settle(result: PageResult): void {

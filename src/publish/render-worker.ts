@@ -4,11 +4,21 @@ import { PageRenderer } from './page-renderer.ts'
 import type { SiteRenderContext } from './render-context.ts'
 import type { Theme } from './theme.ts'
 
-/** The worker side of the render pool: renders the jobs it is sent, one result message per page. */
+/**
+ * The worker side of the render pool. It counts each finished page in shared memory, which
+ * the pool watches to tell a slow batch from a stuck page without a message per page, and
+ * posts the batch's results together at its end.
+ */
 export interface RenderWorkerData {
   readonly theme: Theme
   readonly context: SiteRenderContext
   readonly outputRoot: string
+}
+
+export interface RenderWorkerStart {
+  readonly setup: RenderWorkerData
+  /** One Int32: pages finished so far by this worker. */
+  readonly progress: SharedArrayBuffer
 }
 
 export interface RenderBatch {
@@ -21,26 +31,24 @@ export interface RenderSetup {
   readonly setup: RenderWorkerData
 }
 
-let renderer: PageRenderer | undefined
+export type RenderWorkerMessage = { readonly ready: true } | { readonly results: readonly PageResult[] }
 
-function setUp(data: RenderWorkerData): void {
-  renderer = new PageRenderer(data.theme, data.context, data.outputRoot)
-}
-
-if (workerData) setUp(workerData as RenderWorkerData)
+const start = workerData as RenderWorkerStart
+const progress = new Int32Array(start.progress)
+let renderer = new PageRenderer(start.setup.theme, start.setup.context, start.setup.outputRoot)
 
 // The pool starts a page's deadline only once the worker has loaded: a slow start is no runaway template.
-parentPort?.postMessage({ ready: true })
+parentPort?.postMessage({ ready: true } satisfies RenderWorkerMessage)
 
 parentPort?.on('message', (message: RenderBatch | RenderSetup) => {
   if ('setup' in message) {
-    setUp(message.setup)
+    renderer = new PageRenderer(message.setup.theme, message.setup.context, message.setup.outputRoot)
     return
   }
-  const batch = message
-  batch.jobs.forEach((job, i) => {
-    if (!renderer) throw new Error('render worker used before set-up')
-    const result: PageResult = renderer.render(job, batch.knownHashes[i])
-    parentPort?.postMessage(result)
+  const results = message.jobs.map((job, i) => {
+    const result = renderer.render(job, message.knownHashes[i])
+    Atomics.add(progress, 0, 1)
+    return result
   })
+  parentPort?.postMessage({ results } satisfies RenderWorkerMessage)
 })

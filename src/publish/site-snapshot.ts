@@ -1,5 +1,6 @@
 import type { ColumnNode, ColumnTree, Content, Site } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
+import { type ListSource, memoryListSource, queryListSource } from './list-source.ts'
 import type { ArticleSummary, ColumnView, NavItem, SiteRenderContext, SiteView } from './render-context.ts'
 import { columnIndexPath } from './routes.ts'
 
@@ -12,6 +13,7 @@ export interface SiteSnapshot {
   readonly context: SiteRenderContext
   /** For each column, the columns whose articles its list shows (itself, descendants where it includes them). */
   readonly memberColumns: ReadonlyMap<number, readonly number[]>
+  readonly lists: ListSource
 }
 
 /** Reads what every page of the site may show, once per publish run. */
@@ -19,6 +21,7 @@ export async function takeSiteSnapshot(
   store: Store,
   content: Content,
   siteRef: number | string,
+  options: { readonly isFullPublish?: boolean } = {},
 ): Promise<SiteSnapshot> {
   const site = await content.sites.get(siteRef)
   const tree = await content.columns.tree(site.id)
@@ -77,18 +80,14 @@ export async function takeSiteSnapshot(
       body: node.pageBodyHtml,
     }
   }
+  const lists = options.isFullPublish
+    ? await memoryListSource(store, site.id, memberColumns, basePath)
+    : queryListSource(store, site.id, memberColumns, basePath)
   const newest: Record<number, readonly ArticleSummary[]> = {}
   for (const column of tree.all()) {
-    if (column.kind !== 'list') continue
-    newest[column.id] = await newestOf(
-      store,
-      site.id,
-      memberColumns.get(column.id) ?? [column.id],
-      NEWEST_LIMIT,
-      basePath,
-    )
+    if (column.kind === 'list') newest[column.id] = await lists.newest(column.id, NEWEST_LIMIT)
   }
-  return { site, tree, memberColumns, context: { site: siteView, columns, newest } }
+  return { site, tree, memberColumns, lists, context: { site: siteView, columns, newest } }
 }
 
 /** The newest published articles among the columns, pinned first. */
