@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Store } from '../store/index.ts'
 import type { ArticleSummary } from './render-context.ts'
 import { membersQuery, toSummary } from './site-snapshot.ts'
@@ -18,44 +19,124 @@ export interface ListSource {
   range(columnId: number, offset: number, limit: number): Promise<readonly ListRow[]>
   /** The newest members, pinned first. */
   newest(columnId: number, limit: number): Promise<readonly ArticleSummary[]>
+  /** How many members come before this place in publish order. */
+  countBefore(columnId: number, publishAt: string, id: number): Promise<number>
 }
 
 type MemberColumns = ReadonlyMap<number, readonly number[]>
 
-/** Answers each question with a query: cheap when a change touches a few lists. */
+/**
+ * Answers each question with queries that walk an index per member column and merge in
+ * memory: an incremental publish asks about a few lists, near their newest end, and one
+ * query over all members would sort a whole section of the site for each question.
+ */
 export function queryListSource(
   store: Store,
   siteId: number,
   members: MemberColumns,
   basePath: string,
 ): ListSource {
-  const of = (columnId: number) => membersQuery(store, siteId, members.get(columnId) ?? [columnId])
+  const columnsOf = (columnId: number) => members.get(columnId) ?? [columnId]
+  const live = (columnIds: readonly number[]) =>
+    store.db
+      .selectFrom('articles')
+      .where('column_id', 'in', columnIds)
+      .where('status', '=', 'published')
+      .where('deleted_at', 'is', null)
+      .where('url_path', 'is not', null)
+  // Articles quoted into the list but at home elsewhere: few, read whole.
+  const quoted = (columnIds: readonly number[]) =>
+    store.db
+      .selectFrom('article_columns')
+      .innerJoin('articles', 'articles.id', 'article_columns.article_id')
+      .select([
+        'articles.id',
+        'articles.title',
+        'articles.url_path',
+        'articles.publish_at',
+        'articles.weight',
+      ])
+      .distinct()
+      .where('article_columns.column_id', 'in', columnIds)
+      .where('articles.column_id', 'not in', columnIds)
+      .where('articles.site_id', '=', siteId)
+      .where('articles.status', '=', 'published')
+      .where('articles.deleted_at', 'is', null)
+      .where('articles.url_path', 'is not', null)
+      .execute()
+  /** The newest `count` members, newest first, whatever their pin. */
+  const tail = async (columnIds: readonly number[], count: number): Promise<ListRow[]> => {
+    const rows: ListRow[] = [...(await quoted(columnIds))]
+    for (const columnId of columnIds) {
+      rows.push(
+        ...(await live([columnId])
+          .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
+          .orderBy('publish_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(count)
+          .execute()),
+      )
+    }
+    return rows.sort(newestFirst).slice(0, count)
+  }
+  const count = async (columnId: number) => {
+    const columnIds = columnsOf(columnId)
+    const row = await live(columnIds)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    return Number(row.n) + (await quoted(columnIds)).length
+  }
+  const everything = (columnId: number) => membersQuery(store, siteId, columnsOf(columnId))
   return {
-    async count(columnId) {
-      const row = await of(columnId)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-      return Number(row.n)
-    },
-    range: (columnId, offset, limit) =>
-      of(columnId)
+    count,
+    async range(columnId, offset, limit) {
+      const total = await count(columnId)
+      const fromEnd = total - offset
+      if (fromEnd <= NEAR_THE_END) return (await tail(columnsOf(columnId), fromEnd)).reverse().slice(0, limit)
+      return everything(columnId)
         .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
         .orderBy('publish_at', 'asc')
         .orderBy('id', 'asc')
         .limit(limit)
         .offset(offset)
-        .execute(),
+        .execute()
+    },
     async newest(columnId, limit) {
-      const rows = await of(columnId)
+      const columnIds = columnsOf(columnId)
+      const pinned = await everything(columnId)
         .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
+        .where('weight', '>', 0)
         .orderBy('weight', 'desc')
         .orderBy('publish_at', 'desc')
         .orderBy('id', 'desc')
         .limit(limit)
         .execute()
-      return rows.map((row) => toSummary(row, basePath))
+      const newest = (await tail(columnIds, limit + pinned.length)).filter((row) => row.weight <= 0)
+      return [...pinned, ...newest].slice(0, limit).map((row) => toSummary(row, basePath))
+    },
+    async countBefore(columnId, publishAt, id) {
+      const columnIds = columnsOf(columnId)
+      const row = await live(columnIds)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(sql<boolean>`(publish_at, id) < (${publishAt}, ${id})`)
+        .executeTakeFirstOrThrow()
+      const quotedBefore = (await quoted(columnIds)).filter((q) => compareOrder(q, publishAt, id) < 0).length
+      return Number(row.n) + quotedBefore
     },
   }
+}
+
+/** Lists are asked about near their newest end: the tail is read by index, the rest by one query. */
+const NEAR_THE_END = 2_000
+
+function newestFirst(a: ListRow, b: ListRow): number {
+  const byTime = (b.publish_at ?? '').localeCompare(a.publish_at ?? '')
+  return byTime !== 0 ? byTime : b.id - a.id
+}
+
+function compareOrder(row: ListRow, publishAt: string, id: number): number {
+  const byTime = (row.publish_at ?? '').localeCompare(publishAt)
+  return byTime !== 0 ? byTime : row.id - id
 }
 
 /**
@@ -101,12 +182,14 @@ export async function memoryListSource(
   }
   return {
     count: async (columnId) => membersOf(columnId).length,
+    countBefore: async (columnId, publishAt, id) =>
+      membersOf(columnId).filter((row) => compareOrder(row, publishAt, id) < 0).length,
     range: async (columnId, offset, limit) => membersOf(columnId).slice(offset, offset + limit),
     async newest(columnId, limit) {
       const list = membersOf(columnId)
       const pinned = list
         .filter((row) => row.weight > 0)
-        .sort((a, b) => b.weight - a.weight || compareDesc(a, b))
+        .sort((a, b) => b.weight - a.weight || newestFirst(a, b))
       const newest: ListRow[] = pinned.slice(0, limit)
       for (let i = list.length - 1; i >= 0 && newest.length < limit; i--) {
         const row = list[i]
@@ -115,9 +198,4 @@ export async function memoryListSource(
       return newest.map((row) => toSummary(row, basePath))
     },
   }
-}
-
-function compareDesc(a: ListRow, b: ListRow): number {
-  const byTime = (b.publish_at ?? '').localeCompare(a.publish_at ?? '')
-  return byTime !== 0 ? byTime : b.id - a.id
 }

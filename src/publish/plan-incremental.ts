@@ -1,14 +1,18 @@
-import { sql } from 'kysely'
 import type { ChangeRow, Store } from '../store/index.ts'
 import { articleJobs, neighboursOf } from './article-pages.ts'
 import type { MovedArticle } from './assign-urls.ts'
 import { listLayout, listPageJobs, pageOfPosition } from './list-pages.ts'
 import type { PageJob } from './page-job.ts'
-import { type PublishedPage, pagesDependingOn, pagesUsingTemplate } from './published-index.ts'
+import {
+  type PublishedLookup,
+  type PublishedPage,
+  pagesDependingOn,
+  pagesUsingTemplate,
+} from './published-index.ts'
 import { redirectJobs } from './redirect-pages.ts'
 import { printPath } from './routes.ts'
 import { columnPageJobs, sitemapJobs, sitemapPartOf, sitePageJobs } from './site-pages.ts'
-import { membersQuery, type SiteSnapshot } from './site-snapshot.ts'
+import type { SiteSnapshot } from './site-snapshot.ts'
 
 export interface IncrementalPlan {
   /** Site or column changes reach every page (navigation, footer): publish the whole site. */
@@ -27,7 +31,7 @@ export interface IncrementalPlan {
 export async function planIncremental(
   store: Store,
   snapshot: SiteSnapshot,
-  published: ReadonlyMap<string, PublishedPage>,
+  published: PublishedLookup,
   changes: readonly ChangeRow[],
   moved: readonly MovedArticle[],
 ): Promise<IncrementalPlan> {
@@ -48,7 +52,7 @@ export async function planIncremental(
   ])
   for (const template of templates)
     dependents.push(...(await pagesUsingTemplate(store, snapshot.site.id, template)))
-  for (const path of dependents) plan.rebuildPage(path)
+  for (const page of await published.pages([...new Set(dependents)])) plan.rebuildPage(page)
   if (articleIds.length > 0) plan.sitemapParts(articleIds.map(sitemapPartOf))
   return { needsFullPublish: false, ...(await plan.build()) }
 }
@@ -58,7 +62,7 @@ class PlanBuilder {
   readonly touchedColumns = new Set<number>()
   readonly #store: Store
   readonly #snapshot: SiteSnapshot
-  readonly #published: ReadonlyMap<string, PublishedPage>
+  readonly #published: PublishedLookup
   readonly #articles = new Set<number>()
   readonly #listsFrom = new Map<number, number>()
   readonly #columnPages = new Set<number>()
@@ -67,7 +71,7 @@ class PlanBuilder {
   readonly #extra: PageJob[] = []
   readonly #removals = new Set<string>()
 
-  constructor(store: Store, snapshot: SiteSnapshot, published: ReadonlyMap<string, PublishedPage>) {
+  constructor(store: Store, snapshot: SiteSnapshot, published: PublishedLookup) {
     this.#store = store
     this.#snapshot = snapshot
     this.#published = published
@@ -80,7 +84,7 @@ class PlanBuilder {
       .where('id', '=', id)
       .executeTakeFirst()
     const isLive = row?.status === 'published' && row.deleted_at === null && row.url_path !== null
-    const oldPage = [...this.#published.values()].find((page) => page.kind === 'article' && page.refId === id)
+    const oldPage = await this.#published.articlePage(id)
     if (oldPage && (!isLive || oldPage.path !== row?.url_path)) {
       if (move && isLive) this.#extra.push(...redirectJobs(this.#snapshot, move.from, move.to))
       else this.#removals.add(oldPage.path).add(printPath(oldPage.path))
@@ -97,16 +101,15 @@ class PlanBuilder {
     for (const [columnId, members] of this.#snapshot.memberColumns) {
       const column = this.#snapshot.tree.get(columnId)
       if (column?.kind !== 'list' || !members.some((member) => homes.includes(member))) continue
-      const position = await positionIn(this.#store, this.#snapshot, members, row.publish_at ?? '', id)
+      const position = await this.#snapshot.lists.countBefore(columnId, row.publish_at ?? '', id)
       this.#listFrom(columnId, pageOfPosition(await listLayout(this.#snapshot, column), position))
     }
     this.#sitePages.add('rss.xml').add('atom.xml')
   }
 
   /** A published page that must be rendered again, whatever kind it is. */
-  rebuildPage(path: string): void {
-    const page = this.#published.get(path)
-    if (!page) return
+  rebuildPage(page: PublishedPage): void {
+    const { path } = page
     if ((page.kind === 'article' || page.kind === 'print') && page.refId !== null)
       this.#articles.add(page.refId)
     else if (page.kind === 'list' && page.refId !== null) this.#listFrom(page.refId, listPageNumber(path))
@@ -150,7 +153,7 @@ class PlanBuilder {
       )
       this.#columnPages.add(columnId)
       // Archive pages beyond the new last one held articles that are gone.
-      for (const page of this.#published.values()) {
+      for (const page of await this.#published.listPages(columnId)) {
         if (page.kind === 'list' && page.refId === columnId && listPageNumber(page.path) > layout.pages) {
           this.#removals.add(page.path)
         }
@@ -181,21 +184,6 @@ async function quotedColumns(store: Store, articleId: number): Promise<number[]>
     .where('article_id', '=', articleId)
     .execute()
   return rows.map((row) => row.column_id)
-}
-
-/** How many of the list's articles come before this one (0 = it is the oldest). */
-async function positionIn(
-  store: Store,
-  snapshot: SiteSnapshot,
-  members: readonly number[],
-  publishAt: string,
-  id: number,
-) {
-  const row = await membersQuery(store, snapshot.site.id, members)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(sql<boolean>`(publish_at, id) < (${publishAt}, ${id})`)
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
 }
 
 /** The archive page number of a list path; the newest page (index.html) counts as after the last. */

@@ -9,17 +9,6 @@ export interface PublishedPage {
   readonly refId: number | null
 }
 
-export async function loadPublished(store: Store, siteId: number): Promise<Map<string, PublishedPage>> {
-  const rows = await store.db
-    .selectFrom('published_pages')
-    .select(['path', 'hash', 'kind', 'ref_id'])
-    .where('site_id', '=', siteId)
-    .execute()
-  return new Map(
-    rows.map((row) => [row.path, { path: row.path, hash: row.hash, kind: row.kind, refId: row.ref_id }]),
-  )
-}
-
 /** Pages that recorded any of the keys, by path. */
 export async function pagesDependingOn(
   store: Store,
@@ -127,4 +116,76 @@ export async function stalePages(store: Store, siteId: number, since: string): P
     .where('written_at', '<', since)
     .execute()
   return rows.map((row) => row.path)
+}
+
+/** Targeted reads of the published-page index, for a run that touches a few pages of a big site. */
+export interface PublishedLookup {
+  articlePage(articleId: number): Promise<PublishedPage | undefined>
+  pages(paths: readonly string[]): Promise<PublishedPage[]>
+  /** The list pages of a column. */
+  listPages(columnId: number): Promise<PublishedPage[]>
+}
+
+export function publishedLookup(store: Store, siteId: number): PublishedLookup {
+  const base = () =>
+    store.db
+      .selectFrom('published_pages')
+      .select(['path', 'hash', 'kind', 'ref_id'])
+      .where('site_id', '=', siteId)
+  const toPage = (row: {
+    path: string
+    hash: string
+    kind: string
+    ref_id: number | null
+  }): PublishedPage => ({
+    path: row.path,
+    hash: row.hash,
+    kind: row.kind,
+    refId: row.ref_id,
+  })
+  return {
+    async articlePage(articleId) {
+      const row = await base()
+        .where('kind', '=', 'article')
+        .where('ref_id', '=', articleId)
+        .executeTakeFirst()
+      return row ? toPage(row) : undefined
+    },
+    async pages(paths) {
+      const found: PublishedPage[] = []
+      for (let i = 0; i < paths.length; i += 500) {
+        found.push(
+          ...(
+            await base()
+              .where('path', 'in', paths.slice(i, i + 500))
+              .execute()
+          ).map(toPage),
+        )
+      }
+      return found
+    },
+    async listPages(columnId) {
+      return (await base().where('kind', '=', 'list').where('ref_id', '=', columnId).execute()).map(toPage)
+    },
+  }
+}
+
+export async function hasPublishedPages(store: Store, siteId: number): Promise<boolean> {
+  const row = await store.db
+    .selectFrom('published_pages')
+    .select('path')
+    .where('site_id', '=', siteId)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** Every page's hash, for a full run to skip unchanged bytes: path and hash only. */
+export async function loadHashes(store: Store, siteId: number): Promise<Map<string, string>> {
+  const rows = await store.db
+    .selectFrom('published_pages')
+    .select(['path', 'hash'])
+    .where('site_id', '=', siteId)
+    .execute()
+  return new Map(rows.map((row) => [row.path, row.hash]))
 }

@@ -7,7 +7,14 @@ import { AtomicWriter } from './atomic-write.ts'
 import { fullSiteJobs } from './full-site-jobs.ts'
 import type { PageJob, PageResult } from './page-job.ts'
 import { planIncremental } from './plan-incremental.ts'
-import { forgetPages, loadPublished, recordResults, stalePages } from './published-index.ts'
+import {
+  forgetPages,
+  hasPublishedPages,
+  loadHashes,
+  publishedLookup,
+  recordResults,
+  stalePages,
+} from './published-index.ts'
 import { RenderPool } from './render-pool.ts'
 import type { RenderWorkerData } from './render-worker.ts'
 import { takeSiteSnapshot } from './site-snapshot.ts'
@@ -71,12 +78,11 @@ export class Publisher {
     const site = await this.#content.sites.get(request.site)
     const tree = await this.#content.columns.tree(site.id)
     const changes = await this.#pendingChanges(site.id)
-    const published = await loadPublished(this.#store, site.id)
+    const hasPublished = await hasPublishedPages(this.#store, site.id)
     let mode = request.mode ?? 'incremental'
     // Nothing published yet, or a change to the site or its columns (navigation, footer, URLs
     // of whole columns): every page is affected.
-    if (published.size === 0 || changes.some((c) => c.entity === 'site' || c.entity === 'column'))
-      mode = 'full'
+    if (!hasPublished || changes.some((c) => c.entity === 'site' || c.entity === 'column')) mode = 'full'
 
     const articleChanges = changes
       .filter((change) => change.entity === 'article')
@@ -97,7 +103,13 @@ export class Publisher {
     let jobs: AsyncIterable<PageJob> | readonly PageJob[] = []
     let removals: string[] = []
     if (mode === 'incremental') {
-      const plan = await planIncremental(this.#store, snapshot, published, changes, moved)
+      const plan = await planIncremental(
+        this.#store,
+        snapshot,
+        publishedLookup(this.#store, site.id),
+        changes,
+        moved,
+      )
       if (plan.needsFullPublish) mode = 'full'
       jobs = plan.jobs
       removals = [...plan.removals]
@@ -112,6 +124,18 @@ export class Publisher {
       return report(site.slug, mode, null, planned, [], 0, removals, [], started)
     }
 
+    // The hashes of what is published now, to leave unchanged bytes alone: all of them for a
+    // full run, only the planned pages' for an incremental one.
+    const known =
+      mode === 'full'
+        ? await loadHashes(this.#store, site.id)
+        : new Map(
+            (
+              await publishedLookup(this.#store, site.id).pages(
+                (jobs as readonly PageJob[]).map((job) => job.path),
+              )
+            ).map((page) => [page.path, page.hash]),
+          )
     new AtomicWriter(outputRoot).clearTemporaryFiles()
     const written: string[] = []
     const failed: { path: string; error: string }[] = []
@@ -127,7 +151,7 @@ export class Publisher {
     try {
       await pool.run(
         jobs,
-        (path) => published.get(path)?.hash,
+        (path) => known.get(path),
         (result) => {
           rendered++
           if (result.outcome === 'written') written.push(result.path)
@@ -155,8 +179,8 @@ export class Publisher {
     for (const path of removed) writer.remove(path)
     await forgetPages(this.#store, site.id, removed)
 
-    const added = written.filter((path) => !published.has(path))
-    const changed = written.filter((path) => published.has(path))
+    const added = written.filter((path) => !known.has(path))
+    const changed = written.filter((path) => known.has(path))
     const runId = await this.#finish(site.id, mode, changes, startedAt, {
       added,
       changed,
