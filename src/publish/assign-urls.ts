@@ -25,12 +25,10 @@ export async function assignUrls(
     .where('site_id', '=', snapshot.site.id)
     .where('status', '=', 'published')
     .where('deleted_at', 'is', null)
-  // Only a change can move an article; without one, only first publications need a URL.
+  // Publishing or moving an article writes a change row: only changed articles can need a URL.
   if (scope !== 'all') {
-    const ids = scope.changedIds.slice(0, 5000)
-    query = query.where((eb) =>
-      ids.length > 0 ? eb.or([eb('url_path', 'is', null), eb('id', 'in', ids)]) : eb('url_path', 'is', null),
-    )
+    if (scope.changedIds.length === 0) return { assigned: 0, moved: [] }
+    query = query.where('id', 'in', scope.changedIds.slice(0, 5000))
   }
   const rows = await query.execute()
   const updates: { id: number; path: string }[] = []

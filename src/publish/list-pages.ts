@@ -4,7 +4,7 @@ import type { Store } from '../store/index.ts'
 import type { PageJob } from './page-job.ts'
 import type { ArticleSummary } from './render-context.ts'
 import { columnIndexPath, listPagePath } from './routes.ts'
-import { membersQuery, NEWEST_LIMIT, newestOf, type SiteSnapshot, toSummary } from './site-snapshot.ts'
+import { NEWEST_LIMIT, type SiteSnapshot, toSummary } from './site-snapshot.ts'
 
 /**
  * A column's list pages. The newest page is `index.html` (pinned articles first); the

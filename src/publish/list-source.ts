@@ -103,14 +103,17 @@ export function queryListSource(
     },
     async newest(columnId, limit) {
       const columnIds = columnsOf(columnId)
-      const pinned = await everything(columnId)
-        .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
-        .where('weight', '>', 0)
-        .orderBy('weight', 'desc')
-        .orderBy('publish_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .execute()
+      const pinned: ListRow[] = []
+      for (const member of columnIds) {
+        pinned.push(
+          ...(await live([member])
+            .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
+            .where('weight', '>', 0)
+            .execute()),
+        )
+      }
+      pinned.push(...(await quoted(columnIds)).filter((row) => row.weight > 0))
+      pinned.sort((a, b) => b.weight - a.weight || newestFirst(a, b))
       const newest = (await tail(columnIds, limit + pinned.length)).filter((row) => row.weight <= 0)
       return [...pinned, ...newest].slice(0, limit).map((row) => toSummary(row, basePath))
     },

@@ -43,8 +43,11 @@ export const SITE_PATHS = {
   sitemapIndex: 'sitemap.xml',
 } as const
 
-/** Sitemap files hold at most this many URLs (the sitemaps.org limit). */
-export const SITEMAP_LIMIT = 50_000
+/**
+ * URLs per sitemap part: well under the sitemaps.org limit of 50,000, so that the part a new
+ * article lands in is cheap to write again.
+ */
+export const SITEMAP_LIMIT = 10_000
 
 export function sitemapPartPath(part: number): string {
   return `sitemap-${part}.xml`

@@ -3,7 +3,7 @@ import type { Store } from '../store/index.ts'
 import type { PageJob } from './page-job.ts'
 import type { ArticleSummary } from './render-context.ts'
 import { columnFeedPath, columnIndexPath, SITE_PATHS, SITEMAP_LIMIT, sitemapPartPath } from './routes.ts'
-import { newestOf, type SiteSnapshot } from './site-snapshot.ts'
+import { type SiteSnapshot, toSummary } from './site-snapshot.ts'
 import type { Theme } from './theme.ts'
 
 const FEED_SIZE = 20
@@ -17,8 +17,7 @@ export async function sitePageJobs(store: Store, snapshot: SiteSnapshot): Promis
     description: `${site.name} ${title}`,
     canonicalUrl: `${site.baseUrl}${path}`,
   })
-  const allColumns = snapshot.tree.all().map((c) => c.id)
-  const newest = await newestOf(store, site.id, allColumns, FEED_SIZE, site.basePath)
+  const newest = await siteNewest(store, site.id, FEED_SIZE, site.basePath)
   return [
     {
       path: SITE_PATHS.home,
@@ -237,4 +236,25 @@ function xml(text: string): string {
     /[<>&'"]/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
   )
+}
+
+/** The newest published articles of the whole site, for its feeds. */
+async function siteNewest(
+  store: Store,
+  siteId: number,
+  limit: number,
+  basePath: string,
+): Promise<ArticleSummary[]> {
+  const rows = await store.db
+    .selectFrom('articles')
+    .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
+    .where('site_id', '=', siteId)
+    .where('status', '=', 'published')
+    .where('deleted_at', 'is', null)
+    .where('url_path', 'is not', null)
+    .orderBy('publish_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((row) => toSummary(row, basePath))
 }

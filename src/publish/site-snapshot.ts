@@ -90,24 +90,6 @@ export async function takeSiteSnapshot(
   return { site, tree, memberColumns, lists, context: { site: siteView, columns, newest } }
 }
 
-/** The newest published articles among the columns, pinned first. */
-export async function newestOf(
-  store: Store,
-  siteId: number,
-  columnIds: readonly number[],
-  limit: number,
-  basePath: string,
-): Promise<ArticleSummary[]> {
-  const rows = await membersQuery(store, siteId, columnIds)
-    .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
-    .orderBy('weight', 'desc')
-    .orderBy('publish_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute()
-  return rows.map((row) => toSummary(row, basePath))
-}
-
 /** Published, live articles at home in the columns or quoted into them. */
 export function membersQuery(store: Store, siteId: number, columnIds: readonly number[]) {
   return store.db

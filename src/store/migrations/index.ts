@@ -2,8 +2,15 @@ import { initial } from './001-initial.ts'
 import { publishing } from './002-publishing.ts'
 import { auditTruncateGuard } from './003-audit-truncate-guard.ts'
 import { articleOrderIndex } from './004-article-order-index.ts'
+import { newestIndexes } from './005-newest-indexes.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
 
-export const migrations: readonly Migration[] = [initial, publishing, auditTruncateGuard, articleOrderIndex]
+export const migrations: readonly Migration[] = [
+  initial,
+  publishing,
+  auditTruncateGuard,
+  articleOrderIndex,
+  newestIndexes,
+]
