@@ -91,9 +91,17 @@ async function incremental(articles: number, db: string, output: string): Promis
     manifestDir: join(output, 'manifests'),
     keepsWorkers: true,
   })
-  await publisher.publish({ site: 'bench' }) // warms the workers; nothing is pending
   const actor = systemActor('bench')
   const leaf = await content.columns.byPath('bench', 's0/c0')
+  // A running server has published before: warm the workers and the planner with one untimed change.
+  const warmUp = await content.articles.create(actor, {
+    columnId: leaf.id,
+    title: '预热',
+    bodyHtml: '<p>预热</p>',
+    publishAt: '2026-11-26 10:00',
+  })
+  await content.articles.publish(actor, warmUp.id)
+  await publisher.publish({ site: 'bench' })
   const created = await content.articles.create(actor, {
     columnId: leaf.id,
     title: '基准测试新发布的文章',

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { ArticleRow, Store } from '../store/index.ts'
 import type { PageJob } from './page-job.ts'
 import { printPath } from './routes.ts'
@@ -88,20 +89,16 @@ export async function neighboursOf(
     .where('status', '=', 'published')
     .where('deleted_at', 'is', null)
     .where('url_path', 'is not', null)
-    .where('id', '!=', row.id)
   const at = row.publish_at ?? ''
+  // Row-value comparisons walk the column's publish-order index from the article's place.
   const older = await base
-    .where((eb) =>
-      eb.or([eb('publish_at', '<', at), eb.and([eb('publish_at', '=', at), eb('id', '<', row.id)])]),
-    )
+    .where(sql<boolean>`(publish_at, id) < (${at}, ${row.id})`)
     .orderBy('publish_at', 'desc')
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst()
   const newer = await base
-    .where((eb) =>
-      eb.or([eb('publish_at', '>', at), eb.and([eb('publish_at', '=', at), eb('id', '>', row.id)])]),
-    )
+    .where(sql<boolean>`(publish_at, id) > (${at}, ${row.id})`)
     .orderBy('publish_at', 'asc')
     .orderBy('id', 'asc')
     .limit(1)

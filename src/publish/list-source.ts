@@ -47,22 +47,17 @@ export function queryListSource(
   // Articles quoted into the list but at home elsewhere: few, read whole.
   const quoted = (columnIds: readonly number[]) =>
     store.db
-      .selectFrom('article_columns')
-      .innerJoin('articles', 'articles.id', 'article_columns.article_id')
-      .select([
-        'articles.id',
-        'articles.title',
-        'articles.url_path',
-        'articles.publish_at',
-        'articles.weight',
-      ])
-      .distinct()
-      .where('article_columns.column_id', 'in', columnIds)
-      .where('articles.column_id', 'not in', columnIds)
-      .where('articles.site_id', '=', siteId)
-      .where('articles.status', '=', 'published')
-      .where('articles.deleted_at', 'is', null)
-      .where('articles.url_path', 'is not', null)
+      .selectFrom('articles')
+      .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
+      // Driven from the quotes (few) into the articles by key, never the other way round.
+      .where('id', 'in', (eb) =>
+        eb.selectFrom('article_columns').select('article_id').where('column_id', 'in', columnIds),
+      )
+      .where('column_id', 'not in', columnIds)
+      .where('site_id', '=', siteId)
+      .where('status', '=', 'published')
+      .where('deleted_at', 'is', null)
+      .where('url_path', 'is not', null)
       .execute()
   /** The newest `count` members, newest first, whatever their pin. */
   const tail = async (columnIds: readonly number[], count: number): Promise<ListRow[]> => {

@@ -47,7 +47,7 @@ export const SITE_PATHS = {
  * URLs per sitemap part: well under the sitemaps.org limit of 50,000, so that the part a new
  * article lands in is cheap to write again.
  */
-export const SITEMAP_LIMIT = 10_000
+export const SITEMAP_LIMIT = 5_000
 
 export function sitemapPartPath(part: number): string {
   return `sitemap-${part}.xml`

@@ -3,6 +3,7 @@ import { publishing } from './002-publishing.ts'
 import { auditTruncateGuard } from './003-audit-truncate-guard.ts'
 import { articleOrderIndex } from './004-article-order-index.ts'
 import { newestIndexes } from './005-newest-indexes.ts'
+import { liveArticleIndexes } from './006-live-article-indexes.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   auditTruncateGuard,
   articleOrderIndex,
   newestIndexes,
+  liveArticleIndexes,
 ]
