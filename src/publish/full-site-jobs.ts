@@ -22,7 +22,7 @@ export async function* fullSiteJobs(
   for (const column of snapshot.tree.all()) {
     yield* columnPageJobs(snapshot, column)
     if (column.kind === 'list')
-      yield* await listPageJobs(store, snapshot, column, await listLayout(snapshot, column), 1)
+      yield* await listPageJobs(snapshot, column, await listLayout(snapshot, column), 1)
   }
   const redirects = await store.db
     .selectFrom('redirects')

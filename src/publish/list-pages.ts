@@ -1,6 +1,5 @@
 import type { ColumnNode } from '../content/index.ts'
 import { formatZonedMinute } from '../content/index.ts'
-import type { Store } from '../store/index.ts'
 import type { PageJob } from './page-job.ts'
 import type { ArticleSummary } from './render-context.ts'
 import { columnIndexPath, listPagePath } from './routes.ts'
@@ -30,7 +29,6 @@ export function pageOfPosition(layout: ListLayout, position: number): number {
 
 /** Jobs for the newest page and for archive pages `from`…last of a list column. */
 export async function listPageJobs(
-  store: Store,
   snapshot: SiteSnapshot,
   column: ColumnNode,
   layout: ListLayout,

@@ -134,23 +134,15 @@ class PlanBuilder {
         .selectAll()
         .where('id', '=', id)
         .executeTakeFirst()
-      if (!row || row.status !== 'published' || row.deleted_at !== null || row.url_path === null) continue
+      if (row?.status !== 'published' || row.deleted_at !== null || row.url_path === null) continue
       const { prev, next } = await neighboursOf(this.#store, this.#snapshot, row)
       add(articleJobs(this.#snapshot, row, prev, next))
     }
     for (const [columnId, from] of this.#listsFrom) {
       const column = this.#snapshot.tree.get(columnId)
-      if (!column || column.kind !== 'list') continue
+      if (column?.kind !== 'list') continue
       const layout = await listLayout(this.#snapshot, column)
-      add(
-        await listPageJobs(
-          this.#store,
-          this.#snapshot,
-          column,
-          layout,
-          Number.isFinite(from) ? from : layout.pages + 1,
-        ),
-      )
+      add(await listPageJobs(this.#snapshot, column, layout, Number.isFinite(from) ? from : layout.pages + 1))
       this.#columnPages.add(columnId)
       // Archive pages beyond the new last one held articles that are gone.
       for (const page of await this.#published.listPages(columnId)) {

@@ -70,7 +70,7 @@ for (const engine of engines()) {
         expect(await t.read(list)).not.toContain('院内要闻7')
       }
       // Its neighbour no longer links to it.
-      expect(await t.read('xwzx/ynyw/2024/01/06/' + `${newest.id - 1}.html`)).not.toContain('院内要闻7')
+      expect(await t.read(`xwzx/ynyw/2024/01/06/${newest.id - 1}.html`)).not.toContain('院内要闻7')
     })
 
     it('editing a title refreshes the lists that show it, not the others', async () => {
