@@ -178,6 +178,7 @@ export class Publisher {
     const removed = [...new Set(removals)].filter((path) => !renderedNow.has(path))
     for (const path of removed) writer.remove(path)
     await forgetPages(this.#store, site.id, removed)
+    if (mode === 'full') await this.#store.refreshStatistics()
 
     const added = written.filter((path) => !known.has(path))
     const changed = written.filter((path) => known.has(path))

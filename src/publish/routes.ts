@@ -32,6 +32,10 @@ export function columnFeedPath(columnPath: string): string {
   return `${columnPath}/rss.xml`
 }
 
+export function columnAtomPath(columnPath: string): string {
+  return `${columnPath}/atom.xml`
+}
+
 export const SITE_PATHS = {
   home: 'index.html',
   search: 'search.html',

@@ -2,7 +2,14 @@ import type { ColumnNode } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
 import type { PageJob } from './page-job.ts'
 import type { ArticleSummary } from './render-context.ts'
-import { columnFeedPath, columnIndexPath, SITE_PATHS, SITEMAP_LIMIT, sitemapPartPath } from './routes.ts'
+import {
+  columnAtomPath,
+  columnFeedPath,
+  columnIndexPath,
+  SITE_PATHS,
+  SITEMAP_LIMIT,
+  sitemapPartPath,
+} from './routes.ts'
 import { type SiteSnapshot, toSummary } from './site-snapshot.ts'
 import type { Theme } from './theme.ts'
 
@@ -91,15 +98,12 @@ export function columnPageJobs(snapshot: SiteSnapshot, column: ColumnNode): Page
   }
   if (column.kind === 'list') {
     const items = (snapshot.context.newest[column.id] ?? []).slice(0, FEED_SIZE)
+    const title = `${site.name} - ${column.name}`
+    const link = `${site.baseUrl}${columnIndexPath(column.path)}`
+    // refId ties a column's feeds to the column, so the planner can rebuild them by kind.
     return [
-      feedJob(
-        columnFeedPath(column.path),
-        'rss',
-        `${site.name} - ${column.name}`,
-        `${site.baseUrl}${columnIndexPath(column.path)}`,
-        items,
-        snapshot,
-      ),
+      { ...feedJob(columnFeedPath(column.path), 'rss', title, link, items, snapshot), refId: column.id },
+      { ...feedJob(columnAtomPath(column.path), 'atom', title, link, items, snapshot), refId: column.id },
     ]
   }
   return []

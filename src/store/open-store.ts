@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely'
+import { CompiledQuery, Kysely, PostgresDialect, sql, type Transaction } from 'kysely'
 import pg from 'pg'
 import { DatabaseUnavailableError } from '../errors/index.ts'
 import type { Engine } from './engine.ts'
@@ -27,6 +27,11 @@ export interface Store {
   forUpdate<Q extends { forUpdate(): Q }>(query: Q): Q
   /** Adds FOR SHARE likewise: readers of a row keep a writer of it waiting until they commit. */
   forShare<Q extends { forShare(): Q }>(query: Q): Q
+  /**
+   * Refreshes the query planner's statistics after a bulk change (a first full publish moves
+   * every article into the live-article indexes). PostgreSQL's autovacuum does this itself.
+   */
+  refreshStatistics(): Promise<void>
   close(): Promise<void>
 }
 
@@ -49,6 +54,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     transaction: (work) => db.transaction().execute(work),
     forUpdate: (query) => (engine === 'postgres' ? query.forUpdate() : query),
     forShare: (query) => (engine === 'postgres' ? query.forShare() : query),
+    refreshStatistics: async () => {
+      // A sampled ANALYZE: fast on a big file, and enough for the planner to pick indexes well.
+      if (engine !== 'sqlite') return
+      await sql`pragma analysis_limit = 1000`.execute(db)
+      await sql`analyze`.execute(db)
+    },
     close: () => db.destroy(),
   }
 }

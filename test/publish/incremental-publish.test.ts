@@ -27,11 +27,13 @@ for (const engine of engines()) {
           'xwzx/ynyw/index.html',
           'xwzx/ynyw/index_3.html',
           'xwzx/ynyw/rss.xml',
+          'xwzx/ynyw/atom.xml',
           // 新闻中心 lists its children's 9: a fourth archive page starts, page 3 links to it.
           'xwzx/index.html',
           'xwzx/index_3.html',
           'xwzx/index_4.html',
           'xwzx/rss.xml',
+          'xwzx/atom.xml',
           'index.html',
           'rss.xml',
           'atom.xml',
