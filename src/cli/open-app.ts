@@ -2,7 +2,7 @@ import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { type Config, resolveConfig } from '../config/index.ts'
 import { type Actor, type Content, createContent } from '../content/index.ts'
-import { Publisher } from '../publish/index.ts'
+import { Publisher, type PublisherOptions } from '../publish/index.ts'
 import { openStore, type Store } from '../store/index.ts'
 
 export interface App {
@@ -23,10 +23,7 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       iframeHosts: config.content.iframeHosts,
       recycleBinDays: config.content.recycleBinDays,
     })
-    const publisher = new Publisher(store, content, {
-      outputRootFor: (slug, prefix) => join(config.dataDir, 'sites', slug, prefix),
-      manifestDir: join(config.dataDir, 'manifests'),
-    })
+    const publisher = new Publisher(store, content, publisherOptions(config))
     return await work({ config, store, content, publisher, actor: cliActor() })
   } finally {
     await store.close()
@@ -41,4 +38,12 @@ function cliActor(): Actor {
     // Containers without a passwd entry for the uid: keep the generic name.
   }
   return Object.freeze({ id: `cli:${name}`, name, address: '' })
+}
+
+/** Where a data folder's sites and manifests go. */
+export function publisherOptions(config: Readonly<Config>): PublisherOptions {
+  return {
+    outputRootFor: (slug, prefix) => join(config.dataDir, 'sites', slug, prefix),
+    manifestDir: join(config.dataDir, 'manifests'),
+  }
 }

@@ -1,3 +1,4 @@
+export { AutoPublisher } from './auto-publisher.ts'
 export type { PageKind, PageResult } from './page-job.ts'
 export { Publisher, type PublisherOptions, type PublishReport, type PublishRequest } from './publisher.ts'
 export { recordTemplateChange } from './record-template-change.ts'

@@ -3,9 +3,10 @@ import type { Command } from 'commander'
 import { formatZonedMinute } from '../../content/index.ts'
 import { createDemoSite, seedArticle } from '../../demo/index.ts'
 import { ValidationError } from '../../errors/index.ts'
+import { AutoPublisher, Publisher } from '../../publish/index.ts'
 import { createPublicSite, ViewCounter } from '../../server/index.ts'
 import { ensureDataFolder } from '../ensure-data-folder.ts'
-import { type App, withApp } from '../open-app.ts'
+import { type App, publisherOptions, withApp } from '../open-app.ts'
 import { wholeNumber, withCommonOptions } from '../options.ts'
 import { print } from '../print-table.ts'
 import { printSummary } from './publish.ts'
@@ -87,6 +88,23 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     print(
       `种子文章 / seed article (${formatZonedMinute(seed.publishAt ?? '', site.timeZone)}): ${url}${seed.urlPath}`,
     )
+  // A warm publisher of its own publishes what editors change while the server runs.
+  const publisher = new Publisher(app.store, app.content, {
+    ...publisherOptions(app.config),
+    keepsWorkers: true,
+  })
+  const autoPublisher = new AutoPublisher(app.store, publisher, site.id, {
+    onRun: (report) =>
+      print(
+        `已发布变更 / published changes: ${report.written.length} 个文件写入 written, ${report.removed.length} 删除 removed` +
+          (report.failed.length > 0 ? `, ${report.failed.length} 错误 errors` : '') +
+          ` (${Math.round(report.seconds * 1000)} ms)`,
+      ),
+    onError: (error) =>
+      process.stderr.write(`fabu: 自动发布失败 / publishing failed: ${(error as Error).message}\n`),
+  })
+  autoPublisher.start()
+  print('修改内容后会自动发布 / changes are published as they are made')
   print('按 Ctrl+C 停止 / press Ctrl+C to stop')
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -97,6 +115,8 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  await autoPublisher.stop()
+  await publisher.close()
   await server.close()
   await counter.close()
   print('已停止，浏览计数已保存 / stopped; view counts saved')
