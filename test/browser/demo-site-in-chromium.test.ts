@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createContent } from '../../src/content/index.ts'
 import { createDemoSite, seedArticle } from '../../src/demo/index.ts'
@@ -16,6 +16,18 @@ import { PAGE_TYPES } from '../support/page-types.ts'
 
 const READER =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36'
+
+/** The article body's computed font size; the callback runs in the page (no DOM types here). */
+function bodyFontSize(page: Page): Promise<string> {
+  return page
+    .locator('.article-body')
+    .evaluate(
+      (body) =>
+        (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(
+          body,
+        ).fontSize,
+    )
+}
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -115,23 +127,9 @@ describe('the published demo site in Chromium', () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '基层党建' }).click()
     await expect.poll(() => page.url()).toContain('/jcdj/index.html')
     await page.goto(`${origin}/${seedPath}`)
-    const normal = await page
-      .locator('.article-body')
-      .evaluate(
-        (body) =>
-          (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(
-            body,
-          ).fontSize,
-      )
+    const normal = await bodyFontSize(page)
     await page.getByRole('link', { name: '大', exact: true }).click()
-    const large = await page
-      .locator('.article-body')
-      .evaluate(
-        (body) =>
-          (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(
-            body,
-          ).fontSize,
-      )
+    const large = await bodyFontSize(page)
     expect(Number.parseFloat(large)).toBeGreaterThan(Number.parseFloat(normal))
     await page.getByRole('link', { name: '打印本页' }).click()
     await expect.poll(() => page.locator('.article-meta').textContent()).toContain('时间: 2017 -12 -14')
