@@ -94,21 +94,18 @@ async function incremental(articles: number, db: string, output: string): Promis
   const actor = systemActor('bench')
   const leaf = await content.columns.byPath('bench', 's0/c0')
   // A running server has published before: warm the workers and the planner with one untimed change.
-  const warmUp = await content.articles.create(actor, {
-    columnId: leaf.id,
-    title: '预热',
-    bodyHtml: '<p>预热</p>',
-    publishAt: '2026-11-26 10:00',
-  })
-  await content.articles.publish(actor, warmUp.id)
+  const publishNew = async (title: string, publishAt: string) => {
+    const created = await content.articles.create(actor, {
+      columnId: leaf.id,
+      title,
+      bodyHtml: `<p>${title}</p>`,
+      publishAt,
+    })
+    await content.articles.publish(actor, created.id)
+  }
+  await publishNew('预热', '2026-11-26 10:00')
   await publisher.publish({ site: 'bench' })
-  const created = await content.articles.create(actor, {
-    columnId: leaf.id,
-    title: '基准测试新发布的文章',
-    bodyHtml: '<p>一篇新文章。</p>',
-    publishAt: '2026-11-27 10:00',
-  })
-  await content.articles.publish(actor, created.id)
+  await publishNew('基准测试新发布的文章', '2026-11-27 10:00')
   const measured: Row[] = []
   let started = performance.now()
   let report = await publisher.publish({ site: 'bench' })
