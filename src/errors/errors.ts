@@ -117,6 +117,96 @@ export class ConfigError extends FabuError {
   }
 }
 
+/** A request that cannot be read at all: malformed JSON, a wrong content type. */
+export class BadRequestError extends FabuError {
+  readonly code = 'BAD_REQUEST'
+  readonly status = 400
+}
+
+/** No valid session: never signed in, signed out, or the session expired. */
+export class UnauthenticatedError extends FabuError {
+  readonly code = 'UNAUTHENTICATED'
+  readonly status = 401
+  constructor(messages: { zh: string; en: string } = { zh: '请先登录', en: 'sign in first' }) {
+    super(messages)
+  }
+}
+
+/** Signed in, but the user's roles do not allow the action. Nothing was changed. */
+export class ForbiddenError extends FabuError {
+  readonly code = 'FORBIDDEN'
+  readonly status = 403
+  constructor(actionZh: string, actionEn: string) {
+    super({ zh: `无权${actionZh}`, en: `not allowed to ${actionEn}` })
+  }
+}
+
+/** A state-changing request without the session's CSRF token. */
+export class CsrfError extends FabuError {
+  readonly code = 'CSRF_FAILED'
+  readonly status = 403
+  constructor() {
+    super({
+      zh: '请求缺少有效的 CSRF 令牌，请刷新页面后重试',
+      en: 'the request lacks a valid CSRF token; reload the page and try again',
+    })
+  }
+}
+
+/** The password has expired under the 等保 profile: only a password change is allowed. */
+export class PasswordExpiredError extends FabuError {
+  readonly code = 'PASSWORD_EXPIRED'
+  readonly status = 403
+  constructor() {
+    super({ zh: '密码已过期，请先修改密码', en: 'the password has expired; change it first' })
+  }
+}
+
+/** Too many failed sign-ins: the account is locked until `until`. */
+export class AccountLockedError extends FabuError {
+  readonly code = 'ACCOUNT_LOCKED'
+  readonly status = 429
+  readonly retryAfterSeconds: number
+  constructor(retryAfterSeconds: number) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60))
+    super({
+      zh: `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系安全管理员`,
+      en: `too many failed sign-ins; the account is locked for ${minutes} min or until a security administrator unlocks it`,
+    })
+    this.retryAfterSeconds = retryAfterSeconds
+  }
+}
+
+/** Too many requests from one address or for one account in a short time. */
+export class RateLimitedError extends FabuError {
+  readonly code = 'RATE_LIMITED'
+  readonly status = 429
+  readonly retryAfterSeconds: number
+  constructor(retryAfterSeconds: number) {
+    super({
+      zh: `请求过于频繁，请 ${retryAfterSeconds} 秒后再试`,
+      en: `too many requests; try again in ${retryAfterSeconds} s`,
+    })
+    this.retryAfterSeconds = retryAfterSeconds
+  }
+}
+
+/** A request or upload larger than its limit; nothing was stored. */
+export class TooLargeError extends FabuError {
+  readonly code = 'TOO_LARGE'
+  readonly status = 413
+  constructor(what: { zh: string; en: string }, limitBytes: number) {
+    const mb = (limitBytes / 1024 / 1024).toFixed(limitBytes < 1024 * 1024 ? 2 : 0)
+    super({ zh: `${what.zh}超过上限 ${mb} MB`, en: `${what.en} exceeds the limit of ${mb} MB` })
+  }
+}
+
+/** An upload whose content is not an allowed type, is unsafe (script, bomb) or cannot be read. */
+export class UploadRefusedError extends FabuError {
+  readonly code = 'UPLOAD_REFUSED'
+  readonly status = 422
+}
+
 /** A failure fabu did not foresee; the original error is kept as `cause` for the logs only. */
 export class InternalError extends FabuError {
   readonly code = 'INTERNAL'
