@@ -47,6 +47,24 @@ export interface ArticleService {
   diff(id: number, from: number, to: number): Promise<RevisionDiff>
   /** Makes an old revision's content the newest revision; nothing in between is lost. */
   restoreRevision(actor: Actor, id: number, revision: number, baseRevision: number): Promise<Article>
+  /**
+   * Sends a draft or rejected article to review. In a column without review it goes straight
+   * on: published, or scheduled when its publish time lies ahead.
+   */
+  submit(actor: Actor, id: number): Promise<Article>
+  /**
+   * Approves at `level`, which must be the level the article waits for (so two reviewers
+   * cannot both pass one level); the column's last level publishes or schedules it.
+   */
+  approve(actor: Actor, id: number, level: number): Promise<Article>
+  /** Returns a submitted article to its author with the reviewer's comment. */
+  reject(actor: Actor, id: number, comment: string): Promise<Article>
+  /** Sets (or with null clears) the time a published article comes off the site by itself. */
+  scheduleUnpublish(actor: Actor, id: number, at: string | null): Promise<Article>
+  /** Publishes the scheduled articles whose time has come, withdraws those due to come off. */
+  runDue(
+    actor: Actor,
+  ): Promise<{ readonly published: readonly number[]; readonly withdrawn: readonly number[] }>
 }
 
 /** The fields of a save after validation, before they are written. */
@@ -295,6 +313,47 @@ export function articleService(ctx: ServiceContext): ArticleService {
       .execute()
   }
 
+  /** A publish time set in the past is back-dating: the audit record says so, with both times. */
+  function backdating(publishAt: string | null, before: string | null, now: string) {
+    return publishAt !== null && publishAt < now && publishAt !== before
+      ? { backdatedTo: publishAt, previousPublishAt: before }
+      : {}
+  }
+
+  async function reviewLevelsOf(tx: Tx, article: Article): Promise<number> {
+    const column = await tx
+      .selectFrom('columns')
+      .select('review_levels')
+      .where('id', '=', article.columnId)
+      .executeTakeFirstOrThrow()
+    return column.review_levels
+  }
+
+  function awaitedLevel(article: Article): number {
+    if (article.status !== 'submitted') {
+      throw new InvalidStateError({
+        zh: `文章 ${article.id} 未在审核中`,
+        en: `article ${article.id} is not waiting for review`,
+      })
+    }
+    return article.reviewStage + 1
+  }
+
+  /** The last review passed: publish now, or schedule for a publish time that lies ahead. */
+  async function passReview(tx: Tx, article: Article, actor: Actor, now: string): Promise<ArticleStatus> {
+    if (article.publishAt !== null && article.publishAt > now) {
+      await tx
+        .updateTable('articles')
+        .set({ status: 'scheduled', updated_at: now })
+        .where('id', '=', article.id)
+        .execute()
+      return 'scheduled'
+    }
+    await setStatus(tx, article, 'published', actor, now)
+    await recordIfVisible(tx, article, 'publish', now)
+    return 'published'
+  }
+
   return {
     get: (id) => readArticle(store.db, id),
 
@@ -336,7 +395,11 @@ export function articleService(ctx: ServiceContext): ArticleService {
         return {
           value: article,
           targetId: id,
-          detail: { title: article.title, indexNo: article.disclosure?.indexNo },
+          detail: {
+            title: article.title,
+            indexNo: article.disclosure?.indexNo,
+            ...backdating(article.publishAt, null, now),
+          },
         }
       })
     },
@@ -351,7 +414,11 @@ export function articleService(ctx: ServiceContext): ArticleService {
         return {
           value: saved,
           targetId: id,
-          detail: { revision: saved.revision, fields: Object.keys(changed) },
+          detail: {
+            revision: saved.revision,
+            fields: Object.keys(changed),
+            ...backdating(changed.publishAt !== undefined ? saved.publishAt : null, current.publishAt, now),
+          },
         }
       })
     },
@@ -366,6 +433,135 @@ export function articleService(ctx: ServiceContext): ArticleService {
         await recordIfVisible(tx, article, 'publish', now)
         return { value: await readArticle(tx, id), targetId: id }
       })
+    },
+
+    submit(actor, id) {
+      return perform(ctx, actor, 'article.submit', { type: 'article', id }, async (tx, now) => {
+        const article = await readArticle(tx, id, { isLocked: true })
+        if (article.status !== 'draft' && article.status !== 'rejected' && article.status !== 'withdrawn') {
+          throw new InvalidStateError({
+            zh: `文章 ${id} 当前状态为 ${article.status}，只有草稿、退回或已撤稿的文章可以送审`,
+            en: `article ${id} is ${article.status}; only drafts, rejected and withdrawn articles can be submitted`,
+          })
+        }
+        const levels = await reviewLevelsOf(tx, article)
+        await tx
+          .updateTable('articles')
+          .set({ status: 'submitted', review_stage: 0, submitted_by: actor.name, updated_at: now })
+          .where('id', '=', id)
+          .execute()
+        const status = levels === 0 ? await passReview(tx, article, actor, now) : 'submitted'
+        return { value: await readArticle(tx, id), targetId: id, detail: { status, reviewLevels: levels } }
+      })
+    },
+
+    approve(actor, id, level) {
+      return perform(ctx, actor, 'article.approve', { type: 'article', id }, async (tx, now) => {
+        const article = await readArticle(tx, id, { isLocked: true })
+        const awaited = awaitedLevel(article)
+        if (level !== awaited) {
+          throw new InvalidStateError({
+            zh: `文章 ${id} 正等待第 ${awaited} 级审核，不是第 ${level} 级`,
+            en: `article ${id} waits for review level ${awaited}, not ${level}`,
+          })
+        }
+        const levels = await reviewLevelsOf(tx, article)
+        await tx
+          .updateTable('articles')
+          .set({ review_stage: level, review_comment: null, updated_at: now })
+          .where('id', '=', id)
+          .execute()
+        const status = level >= levels ? await passReview(tx, article, actor, now) : 'submitted'
+        return { value: await readArticle(tx, id), targetId: id, detail: { level, status } }
+      })
+    },
+
+    reject(actor, id, comment) {
+      return perform(ctx, actor, 'article.reject', { type: 'article', id }, async (tx, now) => {
+        const why = validateInput(
+          z.string().trim().min(1, '退回须填写意见|a rejection needs a comment').max(2000),
+          comment,
+          'comment',
+        )
+        const article = await readArticle(tx, id, { isLocked: true })
+        const level = awaitedLevel(article)
+        await tx
+          .updateTable('articles')
+          .set({
+            status: 'rejected',
+            review_stage: 0,
+            review_comment: why,
+            updated_by: actor.name,
+            updated_at: now,
+          })
+          .where('id', '=', id)
+          .execute()
+        return { value: await readArticle(tx, id), targetId: id, detail: { level, comment: why } }
+      })
+    },
+
+    scheduleUnpublish(actor, id, at) {
+      return perform(ctx, actor, 'article.scheduleUnpublish', { type: 'article', id }, async (tx, now) => {
+        const article = await readArticle(tx, id, { isLocked: true })
+        const site = await findSite(tx, article.siteId)
+        const instant = at === null ? null : parseZonedMinute(at, site.time_zone)
+        if (at !== null && instant === null) {
+          throw new ValidationError(
+            'unpublishAt',
+            '撤稿时间须形如 2017-12-14 16:44',
+            'the withdrawal time must look like 2017-12-14 16:44',
+          )
+        }
+        if (instant !== null && instant <= now) {
+          throw new ValidationError('unpublishAt', '撤稿时间须在将来', 'the withdrawal time must lie ahead')
+        }
+        await tx
+          .updateTable('articles')
+          .set({ unpublish_at: instant, updated_at: now })
+          .where('id', '=', id)
+          .execute()
+        return { value: await readArticle(tx, id), targetId: id, detail: { unpublishAt: instant } }
+      })
+    },
+
+    async runDue(actor) {
+      const now = ctx.now()
+      const due = (status: ArticleStatus, column: 'publish_at' | 'unpublish_at') =>
+        store.db
+          .selectFrom('articles')
+          .select('id')
+          .where('status', '=', status)
+          .where('deleted_at', 'is', null)
+          .where(column, '<=', now)
+          .orderBy('id')
+          .execute()
+      const published: number[] = []
+      for (const { id } of await due('scheduled', 'publish_at')) {
+        await perform(ctx, actor, 'article.publishScheduled', { type: 'article', id }, async (tx, at) => {
+          const article = await readArticle(tx, id, { isLocked: true })
+          // Another process may have fired it meanwhile: firing twice must not publish twice.
+          if (article.status !== 'scheduled')
+            return { value: undefined, targetId: id, detail: { skipped: true } }
+          await setStatus(tx, article, 'published', actor, at)
+          await recordIfVisible(tx, article, 'publish', at)
+          published.push(id)
+          return { value: undefined, targetId: id }
+        })
+      }
+      const withdrawn: number[] = []
+      for (const { id } of await due('published', 'unpublish_at')) {
+        await perform(ctx, actor, 'article.withdrawScheduled', { type: 'article', id }, async (tx, at) => {
+          const article = await readArticle(tx, id, { isLocked: true })
+          if (article.status !== 'published')
+            return { value: undefined, targetId: id, detail: { skipped: true } }
+          await setStatus(tx, article, 'withdrawn', actor, at)
+          await tx.updateTable('articles').set({ unpublish_at: null }).where('id', '=', id).execute()
+          await recordIfVisible(tx, article, 'withdraw', at)
+          withdrawn.push(id)
+          return { value: undefined, targetId: id, detail: { reason: '定时撤稿 / scheduled withdrawal' } }
+        })
+      }
+      return { published, withdrawn }
     },
 
     withdraw(actor, id, reason) {

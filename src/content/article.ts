@@ -5,7 +5,7 @@ import type { CustomFields } from './custom-fields.ts'
 export const articleStatuses = [
   'draft',
   'submitted',
-  'approved',
+  'rejected',
   'scheduled',
   'published',
   'withdrawn',
@@ -57,6 +57,13 @@ export interface Article {
   readonly updatedAt: string
   readonly deletedAt: string | null
   readonly deletedBy: string | null
+  /** Review levels passed so far while submitted (0 until 初审 approves). */
+  readonly reviewStage: number
+  /** The reviewer's comment of the last rejection, shown to the author. */
+  readonly reviewComment: string | null
+  /** When a published article is taken off the site by itself (scheduled 撤稿). */
+  readonly unpublishAt: string | null
+  readonly submittedBy: string | null
 }
 
 /** What a revision keeps: everything an editor can change. */
@@ -120,6 +127,10 @@ export function toArticle(row: ArticleRow, alsoInColumnIds: readonly number[]): 
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
     deletedBy: row.deleted_by,
+    reviewStage: row.review_stage,
+    reviewComment: row.review_comment,
+    unpublishAt: row.unpublish_at,
+    submittedBy: row.submitted_by,
   }
 }
 

@@ -25,6 +25,8 @@ const columnFields = {
   pageSize: z.number().int().min(1).max(200),
   includesDescendants: z.boolean(),
   isDisclosure: z.boolean(),
+  /** Review levels before publication: 0 none, 1 初审, 2 复审, 3 终审. */
+  reviewLevels: z.number().int().min(0).max(3),
   linkUrl: z.url({ protocol: /^https?$/, error: '须为 http(s) 网址|must be an http(s) URL' }).nullable(),
   pageBodyHtml: z.string().max(2_000_000),
   listTemplate: templateName,
@@ -49,6 +51,7 @@ export const columnInputSchema = z
     pageSize: columnFields.pageSize.default(20),
     includesDescendants: columnFields.includesDescendants.default(false),
     isDisclosure: columnFields.isDisclosure.default(false),
+    reviewLevels: columnFields.reviewLevels.default(0),
     linkUrl: columnFields.linkUrl.default(null),
     pageBodyHtml: columnFields.pageBodyHtml.default(''),
     listTemplate: columnFields.listTemplate.default(null),

@@ -83,6 +83,7 @@ export function columnService(ctx: ServiceContext): ColumnService {
             page_size: values.pageSize,
             includes_descendants: values.includesDescendants,
             is_disclosure: values.isDisclosure,
+            review_levels: values.reviewLevels,
             link_url: values.linkUrl,
             page_body_html: sanitizeBody(values.pageBodyHtml, { iframeHosts: ctx.options.iframeHosts }),
             list_template: values.listTemplate,
@@ -121,6 +122,7 @@ export function columnService(ctx: ServiceContext): ColumnService {
             page_size: values.pageSize,
             includes_descendants: values.includesDescendants,
             is_disclosure: values.isDisclosure,
+            review_levels: values.reviewLevels,
             link_url: values.linkUrl,
             page_body_html:
               values.pageBodyHtml === undefined

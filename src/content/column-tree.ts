@@ -18,6 +18,8 @@ export interface Column {
   readonly pageSize: number
   readonly includesDescendants: boolean
   readonly isDisclosure: boolean
+  /** Review levels before publication: 0 none, 1 初审, 2 复审, 3 终审. */
+  readonly reviewLevels: number
   readonly linkUrl: string | null
   readonly pageBodyHtml: string
   readonly listTemplate: string | null
@@ -124,6 +126,7 @@ function toColumn(row: ColumnRow, parent: Column | null): Column {
     pageSize: row.page_size,
     includesDescendants: Boolean(row.includes_descendants),
     isDisclosure: Boolean(row.is_disclosure),
+    reviewLevels: row.review_levels,
     linkUrl: row.link_url,
     pageBodyHtml: row.page_body_html,
     listTemplate: row.list_template,

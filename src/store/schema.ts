@@ -44,6 +44,7 @@ export interface ColumnsTable {
   list_template: string | null
   article_template: string | null
   field_schema: Json
+  review_levels: Generated<number>
   created_at: Timestamp
   updated_at: Timestamp
   deleted_at: Timestamp | null
@@ -82,6 +83,10 @@ export interface ArticlesTable {
   updated_at: Timestamp
   deleted_at: Timestamp | null
   deleted_by: string | null
+  review_stage: Generated<number>
+  review_comment: string | null
+  unpublish_at: Timestamp | null
+  submitted_by: string | null
 }
 
 export interface ArticleColumnsTable {
@@ -182,6 +187,60 @@ export interface ArticleViewsTable {
   views: number
 }
 
+export interface UsersTable {
+  id: Generated<number>
+  user_name: string
+  display_name: string
+  password_hash: string
+  password_changed_at: Timestamp
+  must_change_password: Flag
+  disabled: Flag
+  failed_sign_ins: number
+  locked_until: Timestamp | null
+  totp_secret: string | null
+  totp_last_step: number | null
+  last_sign_in_at: Timestamp | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>
+  user_id: number
+  password_hash: string
+  created_at: Timestamp
+}
+
+export interface SessionsTable {
+  id: string
+  user_id: number
+  csrf_token: string
+  second_factor_pending: Flag
+  address: string
+  user_agent: string
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  expires_at: Timestamp
+  ended_at: Timestamp | null
+}
+
+export interface GrantsTable {
+  id: Generated<number>
+  user_id: number
+  role: string
+  site_id: number | null
+  column_id: number | null
+  review_level: number | null
+  created_by: string
+  created_at: Timestamp
+}
+
+export interface SignInFailuresTable {
+  id: Generated<number>
+  address: string
+  at: Timestamp
+}
+
 export interface Database {
   sites: SitesTable
   columns: ColumnsTable
@@ -198,6 +257,11 @@ export interface Database {
   redirects: RedirectsTable
   publish_runs: PublishRunsTable
   article_views: ArticleViewsTable
+  users: UsersTable
+  password_history: PasswordHistoryTable
+  sessions: SessionsTable
+  grants: GrantsTable
+  sign_in_failures: SignInFailuresTable
 }
 
 export type SiteRow = Selectable<SitesTable>
@@ -207,3 +271,6 @@ export type NewArticleRow = Insertable<ArticlesTable>
 export type ArticleUpdate = Updateable<ArticlesTable>
 export type AuditRow = Selectable<AuditLogTable>
 export type ChangeRow = Selectable<ChangesTable>
+export type UserRow = Selectable<UsersTable>
+export type SessionRow = Selectable<SessionsTable>
+export type GrantRow = Selectable<GrantsTable>

@@ -48,7 +48,7 @@ interface ArticleOptions {
 const STATUS_LABEL: Record<ArticleStatus, string> = {
   draft: '草稿 draft',
   submitted: '待审 submitted',
-  approved: '已审 approved',
+  rejected: '退回 rejected',
   scheduled: '定时 scheduled',
   published: '已发布 published',
   withdrawn: '已撤稿 withdrawn',

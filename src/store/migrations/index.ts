@@ -4,6 +4,7 @@ import { auditTruncateGuard } from './003-audit-truncate-guard.ts'
 import { articleOrderIndex } from './004-article-order-index.ts'
 import { newestIndexes } from './005-newest-indexes.ts'
 import { liveArticleIndexes } from './006-live-article-indexes.ts'
+import { accountsAndWorkflow } from './007-accounts-and-workflow.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   articleOrderIndex,
   newestIndexes,
   liveArticleIndexes,
+  accountsAndWorkflow,
 ]
