@@ -1,10 +1,31 @@
+export {
+  type Access,
+  accessOf,
+  type ContentPlace,
+  canAdministerSecurity,
+  canAdministerSystem,
+  canBackdate,
+  canManageSite,
+  canReadAudit,
+  canReadSite,
+  canReview,
+  canWrite,
+  columnRoles,
+  type Grant,
+  installationRoles,
+  operatorAccess,
+  type Principal,
+  type Role,
+  roleLabels,
+  roles,
+} from './access.ts'
 export { type Actor, systemActor } from './actor.ts'
 export type { Article, ArticleSnapshot, ArticleStatus, Disclosure } from './article.ts'
 export { articleStatuses } from './article.ts'
 export type { ArticleInput, ArticlePatch, Attachment } from './article-inputs.ts'
 export type { ArticleQuery } from './article-query.ts'
 export type { RevisionSummary } from './article-service.ts'
-export type { AuditRecord, AuditVerification } from './audit-log.ts'
+export { type AuditRecord, type AuditVerification, appendAudit } from './audit-log.ts'
 export type { ColumnInput, ColumnKind, ColumnMove, ColumnPatch } from './column-inputs.ts'
 export type { Column, ColumnNode, ColumnTree } from './column-tree.ts'
 export { type Content, createContent } from './content.ts'
@@ -13,7 +34,8 @@ export { htmlToText } from './html-to-text.ts'
 export type { PurgeResult } from './recycle-bin.ts'
 export type { FieldChange, RevisionDiff, TextChange } from './revision-diff.ts'
 export { sanitizeBody } from './sanitize-body.ts'
-export type { ContentOptions } from './service-context.ts'
+export { type ContentOptions, createServiceContext, perform, type ServiceContext } from './service-context.ts'
 export type { SiteInput, SitePatch } from './site-inputs.ts'
 export type { Site, SiteRef } from './site-service.ts'
+export { validateInput } from './validate-input.ts'
 export { formatZonedMinute, parseZonedMinute } from './zoned-time.ts'

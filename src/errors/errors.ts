@@ -29,6 +29,10 @@ const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   column: { zh: '栏目', en: 'column' },
   article: { zh: '文章', en: 'article' },
   revision: { zh: '修订版本', en: 'revision' },
+  user: { zh: '用户', en: 'user' },
+  grant: { zh: '授权', en: 'grant' },
+  upload: { zh: '文件', en: 'file' },
+  job: { zh: '任务', en: 'job' },
 }
 
 /** A save based on a revision that is no longer the latest: nothing was written. */

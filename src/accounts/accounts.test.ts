@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest'
+import { useContent } from '../../test/support/content-fixture.ts'
+import { engines } from '../../test/support/engines.ts'
+import { operatorAccess, type Principal, systemActor } from '../content/index.ts'
+import { type Accounts, createAccounts } from './accounts.ts'
+import { totpCode } from './totp.ts'
+
+const operator: Principal = { actor: systemActor('cli:test'), access: operatorAccess }
+const here = { address: '192.0.2.10', userAgent: 'vitest' }
+const PASSWORD = 'Jiliang#2026'
+
+for (const engine of engines()) {
+  describe(`${engine.name}: accounts and sessions`, () => {
+    const t = useContent(engine)
+    let accounts: Accounts
+
+    async function user(userName: string, grants: { role: string; siteId?: number | null }[] = []) {
+      accounts = createAccounts(t.store, { now: () => t.clock.now })
+      const created = await accounts.users.create(operator, {
+        userName,
+        displayName: userName,
+        password: PASSWORD,
+        mustChangePassword: false,
+      })
+      for (const grant of grants) {
+        await accounts.users.grant(operator, { userId: created.id, siteId: null, ...grant } as never)
+      }
+      return created
+    }
+
+    async function signIn(userName: string, password = PASSWORD) {
+      return accounts.sessions.signIn({ userName, password }, here)
+    }
+
+    it('gives every sign-in a new session id and CSRF token', async () => {
+      await user('zhangsan')
+      const first = await signIn('zhangsan')
+      const second = await signIn('ZhangSan')
+      expect(first.token).not.toBe(second.token)
+      expect(first.session.csrfToken).not.toBe(second.session.csrfToken)
+      expect((await accounts.sessions.resolve(first.token, here))?.user.userName).toBe('zhangsan')
+      expect(
+        await t.store.db.selectFrom('sessions').select('id').where('id', '=', first.token).execute(),
+      ).toEqual([])
+    })
+
+    it('locks the account after 5 failed sign-ins, even against the right password, until unlocked', async () => {
+      const zhang = await user('zhangsan')
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await expect(signIn('zhangsan', 'wrong-Password1')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
+      }
+      await expect(signIn('zhangsan')).rejects.toMatchObject({ code: 'ACCOUNT_LOCKED', status: 429 })
+      t.clock.now = new Date(t.clock.now.getTime() + 16 * 60_000)
+      await expect(signIn('zhangsan')).resolves.toBeTruthy()
+      for (let attempt = 0; attempt < 5; attempt++) await signIn('zhangsan', 'x').catch(() => {})
+      await accounts.users.unlock(operator, zhang.id)
+      await expect(signIn('zhangsan')).resolves.toBeTruthy()
+    })
+
+    it('answers an unknown user name exactly as a wrong password', async () => {
+      await user('zhangsan')
+      const unknown = await signIn('lisi').catch((error) => error)
+      const wrong = await signIn('zhangsan', 'Wrong#2026x').catch((error) => error)
+      expect(unknown.code).toBe('UNAUTHENTICATED')
+      expect(unknown.messages).toEqual(wrong.messages)
+    })
+
+    it('makes an address wait after many failures over many user names', async () => {
+      accounts = createAccounts(t.store, { now: () => t.clock.now, addressFailureLimit: 3 })
+      for (const name of ['a1', 'a2', 'a3']) await signIn(name).catch(() => {})
+      await expect(signIn('a4')).rejects.toMatchObject({ code: 'RATE_LIMITED', status: 429 })
+    })
+
+    it('ends a session after 30 idle minutes and after its absolute lifetime', async () => {
+      await user('zhangsan')
+      const idle = await signIn('zhangsan')
+      t.clock.now = new Date(t.clock.now.getTime() + 31 * 60_000)
+      expect(await accounts.sessions.resolve(idle.token, here)).toBeNull()
+      const busy = await signIn('zhangsan')
+      for (let hour = 0; hour < 12; hour++) {
+        t.clock.now = new Date(t.clock.now.getTime() + 20 * 60_000)
+        expect(await accounts.sessions.resolve(busy.token, here)).not.toBeNull()
+        t.clock.now = new Date(t.clock.now.getTime() + 20 * 60_000)
+        expect(await accounts.sessions.resolve(busy.token, here)).not.toBeNull()
+        t.clock.now = new Date(t.clock.now.getTime() + 20 * 60_000)
+        await accounts.sessions.resolve(busy.token, here)
+      }
+      expect(await accounts.sessions.resolve(busy.token, here)).toBeNull()
+    })
+
+    it('ends the other sessions when the password changes, and refuses a recent password', async () => {
+      await user('zhangsan')
+      const laptop = await signIn('zhangsan')
+      const phone = await signIn('zhangsan')
+      await accounts.sessions.changePassword(laptop.token, PASSWORD, 'Xinmima#2027', here)
+      expect(await accounts.sessions.resolve(laptop.token, here)).not.toBeNull()
+      expect(await accounts.sessions.resolve(phone.token, here)).toBeNull()
+      await expect(
+        accounts.sessions.changePassword(laptop.token, 'Xinmima#2027', PASSWORD, here),
+      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'password' })
+      await expect(
+        accounts.sessions.changePassword(laptop.token, 'not-it', 'Another#2028', here),
+      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'currentPassword' })
+    })
+
+    it('refuses a password the 等保 policy does not allow, naming the rule', async () => {
+      accounts = createAccounts(t.store, { now: () => t.clock.now })
+      await expect(
+        accounts.users.create(operator, { userName: 'weak', displayName: 'w', password: 'abcdefgh' }),
+      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'password' })
+      expect(await t.store.db.selectFrom('users').select('id').execute()).toEqual([])
+    })
+
+    it('requires a password change once the password is 90 days old', async () => {
+      await user('zhangsan')
+      t.clock.now = new Date(t.clock.now.getTime() + 91 * 86_400_000)
+      const signedIn = await signIn('zhangsan')
+      expect(signedIn.session.mustChangePassword).toBe(true)
+    })
+
+    it('ends a user’s sessions when a role is granted or revoked', async () => {
+      const zhang = await user('zhangsan')
+      const before = await signIn('zhangsan')
+      const granted = await accounts.users.grant(operator, {
+        userId: zhang.id,
+        role: 'editor',
+        siteId: t.site.id,
+      })
+      expect(await accounts.sessions.resolve(before.token, here)).toBeNull()
+      const after = await signIn('zhangsan')
+      expect(after.session.user.grants).toMatchObject([{ role: 'editor', siteId: t.site.id }])
+      await accounts.users.revoke(operator, granted.grants[0]?.id ?? 0)
+      expect(await accounts.sessions.resolve(after.token, here)).toBeNull()
+    })
+
+    it('keeps the three administrators apart (三员分立)', async () => {
+      await user('sysadmin', [{ role: 'system_admin' }])
+      await user('secadmin', [{ role: 'security_admin' }])
+      const target = await user('auditor', [{ role: 'audit_admin' }])
+      const as = async (name: string) => (await signIn(name)).session.principal
+      const system = await as('sysadmin')
+      const security = await as('secadmin')
+      const audit = await as('auditor')
+      await expect(accounts.users.grant(system, { userId: target.id, role: 'admin' })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+        status: 403,
+      })
+      await expect(
+        accounts.users.create(security, { userName: 'new1', displayName: 'n', password: PASSWORD }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await expect(accounts.users.list(audit)).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await expect(accounts.users.unlock(audit, target.id)).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      expect((await accounts.users.get(audit, target.id)).userName).toBe('auditor')
+    })
+
+    it('refuses an installation role scoped to a site', async () => {
+      const zhang = await user('zhangsan')
+      await expect(
+        accounts.users.grant(operator, { userId: zhang.id, role: 'audit_admin', siteId: t.site.id }),
+      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'siteId' })
+    })
+
+    it('asks for the one-time code after the password once TOTP is on, and refuses its replay', async () => {
+      await user('zhangsan')
+      const first = await signIn('zhangsan')
+      const { secret } = accounts.sessions.proposeSecondFactor(first.session)
+      await accounts.sessions.enableSecondFactor(first.token, secret, totpCode(secret, t.clock.now), here)
+      t.clock.now = new Date(t.clock.now.getTime() + 60_000)
+      const next = await signIn('zhangsan')
+      expect(next.session.secondFactorPending).toBe(true)
+      const code = totpCode(secret, t.clock.now)
+      const confirmed = await accounts.sessions.confirmSecondFactor(next.token, code, here)
+      expect(confirmed.secondFactorPending).toBe(false)
+      const again = await signIn('zhangsan')
+      await expect(accounts.sessions.confirmSecondFactor(again.token, code, here)).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+      })
+    })
+
+    it('audits sign-ins, failed and successful, with the address', async () => {
+      await user('zhangsan')
+      await signIn('zhangsan', 'nope').catch(() => {})
+      await signIn('zhangsan')
+      const records = await t.content.audit.list({ action: 'session.signIn' })
+      expect(records.map((record) => [record.outcome, record.address])).toEqual([
+        ['success', here.address],
+        ['failure', here.address],
+      ])
+    })
+  })
+}

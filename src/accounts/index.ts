@@ -1,0 +1,8 @@
+export type { GrantInput, UserInput, UserPatch } from './account-inputs.ts'
+export { type Accounts, createAccounts } from './accounts.ts'
+export { generatePassword } from './generate-password.ts'
+export { type AccountsOptions, defaultAccountsOptions } from './options.ts'
+export { describePolicy, type PasswordProfile, passwordPolicy } from './password-policy.ts'
+export type { Session, SignedIn, Where } from './sessions.ts'
+export { totpCode } from './totp.ts'
+export type { User } from './user.ts'

@@ -1,0 +1,375 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import {
+  type Access,
+  type Actor,
+  accessOf,
+  appendAudit,
+  type Principal,
+  perform,
+  type ServiceContext,
+} from '../content/index.ts'
+import {
+  AccountLockedError,
+  RateLimitedError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../errors/index.ts'
+import type { SessionRow } from '../store/index.ts'
+import { signInSchema } from './account-inputs.ts'
+import type { AccountsOptions } from './options.ts'
+import { hashPassword, verifyAgainstNothing, verifyPassword } from './password-hash.ts'
+import { checkPassword, isExpired, isReused, passwordPolicy } from './password-policy.ts'
+import { generateTotpSecret, totpUri, verifyTotp } from './totp.ts'
+import { normalizeUserName, type User } from './user.ts'
+import { endSessions, readUser } from './users.ts'
+
+export interface SignedIn {
+  /** The cookie's value. Only its hash is stored. */
+  readonly token: string
+  readonly session: Session
+}
+
+export interface Session {
+  readonly user: User
+  readonly csrfToken: string
+  /** Signed in with the password, the TOTP code still to come: nothing else is allowed. */
+  readonly secondFactorPending: boolean
+  /** The password expired or an administrator set it: only a password change is allowed. */
+  readonly mustChangePassword: boolean
+  readonly expiresAt: string
+  readonly principal: Principal
+}
+
+export interface Where {
+  readonly address: string
+  readonly userAgent: string
+}
+
+export interface SessionService {
+  signIn(credentials: { userName: string; password: string }, where: Where): Promise<SignedIn>
+  /** The session of a cookie's token, or null when it is unknown, ended, idle or too old. */
+  resolve(token: string, where: Where): Promise<Session | null>
+  confirmSecondFactor(token: string, code: string, where: Where): Promise<Session>
+  signOut(token: string, where: Where): Promise<void>
+  /** Changes the signed-in user's own password and ends their other sessions. */
+  changePassword(token: string, current: string, next: string, where: Where): Promise<void>
+  /** A new TOTP secret to show as a QR code; nothing is stored until `enableSecondFactor`. */
+  proposeSecondFactor(session: Session): { readonly secret: string; readonly uri: string }
+  enableSecondFactor(token: string, secret: string, code: string, where: Where): Promise<void>
+  checkCsrf(session: Session, presented: string | undefined): boolean
+}
+
+const INVALID = { zh: '用户名或密码错误', en: 'wrong user name or password' }
+
+export function sessionService(ctx: ServiceContext, options: AccountsOptions): SessionService {
+  const { store } = ctx
+  const policy = passwordPolicy(options.passwordProfile)
+  const minutes = (n: number) => n * 60_000
+  const later = (now: string, ms: number) => new Date(Date.parse(now) + ms).toISOString()
+
+  async function session(row: SessionRow, where: Where): Promise<Session> {
+    const user = await readUser(store.db, row.user_id)
+    const actor: Actor = { id: `user:${user.id}`, name: user.userName, address: where.address }
+    const access: Access = accessOf(user.id, user.grants)
+    return {
+      user,
+      csrfToken: row.csrf_token,
+      secondFactorPending: Boolean(row.second_factor_pending),
+      mustChangePassword:
+        user.mustChangePassword || isExpired(policy, user.passwordChangedAt, new Date(ctx.now())),
+      expiresAt: row.expires_at,
+      principal: { actor, access },
+    }
+  }
+
+  async function liveRow(token: string): Promise<SessionRow | null> {
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null
+    const row = await store.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', hashToken(token))
+      .executeTakeFirst()
+    if (!row || row.ended_at !== null) return null
+    const now = ctx.now()
+    const idleSince = later(row.last_seen_at, minutes(options.idleMinutes))
+    if (row.expires_at <= now || idleSince <= now) return null
+    return row
+  }
+
+  async function requireRow(token: string): Promise<SessionRow> {
+    const row = await liveRow(token)
+    if (!row) throw new UnauthenticatedError()
+    return row
+  }
+
+  /** A refused sign-in leaves its trace outside the refused transaction: counters and audit. */
+  async function recordFailure(
+    userId: number | null,
+    userName: string,
+    where: Where,
+    code: string,
+    now: string,
+  ) {
+    await store.transaction(async (tx) => {
+      await tx.insertInto('sign_in_failures').values({ address: where.address, at: now }).execute()
+      if (userId !== null) {
+        const row = await store
+          .forUpdate(tx.selectFrom('users').select('failed_sign_ins').where('id', '=', userId))
+          .executeTakeFirstOrThrow()
+        const failures = row.failed_sign_ins + 1
+        const locks = failures >= options.lockoutThreshold
+        await tx
+          .updateTable('users')
+          .set({
+            failed_sign_ins: locks ? 0 : failures,
+            locked_until: locks ? later(now, minutes(options.lockoutMinutes)) : undefined,
+          })
+          .where('id', '=', userId)
+          .execute()
+      }
+      await appendAudit(
+        store,
+        tx,
+        {
+          actor: {
+            id: userId === null ? 'unknown' : `user:${userId}`,
+            name: userName.slice(0, 64),
+            address: where.address,
+          },
+          action: 'session.signIn',
+          targetType: 'user',
+          targetId: String(userId ?? ''),
+          outcome: 'failure',
+          errorCode: code,
+        },
+        now,
+      )
+    })
+  }
+
+  async function addressIsBlocked(where: Where, now: string): Promise<boolean> {
+    const since = later(now, -minutes(options.addressWindowMinutes))
+    const row = await store.db
+      .selectFrom('sign_in_failures')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('address', '=', where.address)
+      .where('at', '>', since)
+      .executeTakeFirstOrThrow()
+    return Number(row.n) >= options.addressFailureLimit
+  }
+
+  async function openSession(userId: number, secondFactorPending: boolean, where: Where, now: string) {
+    const token = randomBytes(32).toString('base64url')
+    await store.db
+      .insertInto('sessions')
+      .values({
+        id: hashToken(token),
+        user_id: userId,
+        csrf_token: randomBytes(32).toString('base64url'),
+        second_factor_pending: secondFactorPending,
+        address: where.address.slice(0, 100),
+        user_agent: where.userAgent.slice(0, 300),
+        created_at: now,
+        last_seen_at: now,
+        expires_at: later(now, options.absoluteHours * 3_600_000),
+      })
+      .execute()
+    return token
+  }
+
+  return {
+    async signIn(credentials, where) {
+      const now = ctx.now()
+      const parsed = signInSchema.safeParse(credentials)
+      if (!parsed.success) throw new UnauthenticatedError(INVALID)
+      if (await addressIsBlocked(where, now)) {
+        throw new RateLimitedError(options.addressWindowMinutes * 60)
+      }
+      const userName = normalizeUserName(parsed.data.userName)
+      const row = await store.db
+        .selectFrom('users')
+        .selectAll()
+        .where('user_name', '=', userName)
+        .executeTakeFirst()
+      if (row?.locked_until && row.locked_until > now) {
+        await recordFailure(row.id, userName, where, 'ACCOUNT_LOCKED', now)
+        throw new AccountLockedError(Math.ceil((Date.parse(row.locked_until) - Date.parse(now)) / 1000))
+      }
+      const matches = row
+        ? await verifyPassword(parsed.data.password, row.password_hash)
+        : await verifyAgainstNothing(parsed.data.password)
+      if (!row || !matches || row.disabled) {
+        await recordFailure(row?.id ?? null, userName, where, 'UNAUTHENTICATED', now)
+        throw new UnauthenticatedError(INVALID)
+      }
+      await store.transaction(async (tx) => {
+        await tx
+          .updateTable('users')
+          .set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: now })
+          .where('id', '=', row.id)
+          .execute()
+        await appendAudit(
+          store,
+          tx,
+          {
+            actor: { id: `user:${row.id}`, name: row.user_name, address: where.address },
+            action: 'session.signIn',
+            targetType: 'user',
+            targetId: String(row.id),
+            outcome: 'success',
+          },
+          now,
+        )
+      })
+      const issued = await openSession(row.id, row.totp_secret !== null, where, now)
+      const opened = await requireRow(issued)
+      return { token: issued, session: await session(opened, where) }
+    },
+
+    async resolve(token, where) {
+      const row = await liveRow(token)
+      if (!row) return null
+      const now = ctx.now()
+      // Touch at most once a minute: a page of API calls should not write a row each.
+      if (Date.parse(now) - Date.parse(row.last_seen_at) > 60_000) {
+        await store.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute()
+      }
+      return session(row, where)
+    },
+
+    async confirmSecondFactor(token, code, where) {
+      const row = await requireRow(token)
+      const user = await store.db
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', row.user_id)
+        .executeTakeFirstOrThrow()
+      const now = ctx.now()
+      const step = user.totp_secret ? verifyTotp(user.totp_secret, code, new Date(now)) : null
+      if (step === null || (user.totp_last_step !== null && step <= user.totp_last_step)) {
+        await recordFailure(user.id, user.user_name, where, 'UNAUTHENTICATED', now)
+        throw new UnauthenticatedError({
+          zh: '动态口令错误或已使用',
+          en: 'the one-time code is wrong or used already',
+        })
+      }
+      await store.db.updateTable('users').set({ totp_last_step: step }).where('id', '=', user.id).execute()
+      await store.db
+        .updateTable('sessions')
+        .set({ second_factor_pending: false })
+        .where('id', '=', row.id)
+        .execute()
+      return session(await requireRow(token), where)
+    },
+
+    async signOut(token, where) {
+      const row = await liveRow(token)
+      if (!row) return
+      const current = await session(row, where)
+      await perform(
+        ctx,
+        current.principal.actor,
+        'session.signOut',
+        { type: 'user', id: row.user_id },
+        async (tx, now) => {
+          await tx.updateTable('sessions').set({ ended_at: now }).where('id', '=', row.id).execute()
+          return { value: undefined, targetId: row.user_id }
+        },
+      )
+    },
+
+    async changePassword(token, current, next, where) {
+      const row = await requireRow(token)
+      const signedIn = await session(row, where)
+      await perform(
+        ctx,
+        signedIn.principal.actor,
+        'user.changePassword',
+        { type: 'user', id: row.user_id },
+        async (tx, now) => {
+          const user = await tx
+            .selectFrom('users')
+            .selectAll()
+            .where('id', '=', row.user_id)
+            .executeTakeFirstOrThrow()
+          if (!(await verifyPassword(current, user.password_hash))) {
+            throw new ValidationError('currentPassword', '当前密码不正确', 'the current password is wrong')
+          }
+          await checkPassword(policy, next, { userName: user.user_name })
+          const history = await tx
+            .selectFrom('password_history')
+            .select('password_hash')
+            .where('user_id', '=', user.id)
+            .orderBy('id', 'desc')
+            .limit(Math.max(1, policy.historySize))
+            .execute()
+          const previous = history.map((h) => h.password_hash)
+          if ((await isReused(policy, next, previous)) || (await verifyPassword(next, user.password_hash))) {
+            throw new ValidationError(
+              'password',
+              `新密码不能与最近 ${Math.max(1, policy.historySize)} 次使用过的密码相同`,
+              `the new password must differ from the last ${Math.max(1, policy.historySize)} passwords`,
+            )
+          }
+          const hash = await hashPassword(next)
+          await tx
+            .updateTable('users')
+            .set({
+              password_hash: hash,
+              password_changed_at: now,
+              must_change_password: false,
+              updated_at: now,
+            })
+            .where('id', '=', user.id)
+            .execute()
+          await tx
+            .insertInto('password_history')
+            .values({ user_id: user.id, password_hash: hash, created_at: now })
+            .execute()
+          await endSessions(tx, user.id, now, row.id)
+          return { value: undefined, targetId: user.id }
+        },
+      )
+    },
+
+    proposeSecondFactor(current) {
+      const secret = generateTotpSecret()
+      return { secret, uri: totpUri(secret, current.user.userName) }
+    },
+
+    async enableSecondFactor(token, secret, code, where) {
+      const row = await requireRow(token)
+      const signedIn = await session(row, where)
+      await perform(
+        ctx,
+        signedIn.principal.actor,
+        'user.enableSecondFactor',
+        { type: 'user', id: row.user_id },
+        async (tx) => {
+          if (!/^[A-Z2-7]{32}$/.test(secret)) {
+            throw new ValidationError('secret', '密钥格式不正确', 'the secret is malformed')
+          }
+          const step = verifyTotp(secret, code, new Date(ctx.now()))
+          if (step === null) throw new ValidationError('code', '动态口令不正确', 'the one-time code is wrong')
+          await tx
+            .updateTable('users')
+            .set({ totp_secret: secret, totp_last_step: step })
+            .where('id', '=', row.user_id)
+            .execute()
+          return { value: undefined, targetId: row.user_id }
+        },
+      )
+    },
+
+    checkCsrf(current, presented) {
+      if (typeof presented !== 'string') return false
+      const expected = Buffer.from(current.csrfToken)
+      const given = Buffer.from(presented)
+      return expected.length === given.length && timingSafeEqual(expected, given)
+    },
+  }
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}

@@ -1,0 +1,278 @@
+import {
+  canAdministerSecurity,
+  canAdministerSystem,
+  installationRoles,
+  type Principal,
+  perform,
+  roleLabels,
+  type ServiceContext,
+  validateInput,
+} from '../content/index.ts'
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors/index.ts'
+import type { Tx } from '../store/index.ts'
+import {
+  type GrantInput,
+  grantInputSchema,
+  type UserInput,
+  type UserPatch,
+  userInputSchema,
+  userPatchSchema,
+} from './account-inputs.ts'
+import type { AccountsOptions } from './options.ts'
+import { hashPassword } from './password-hash.ts'
+import { checkPassword, passwordPolicy } from './password-policy.ts'
+import { toUser, type User } from './user.ts'
+
+export interface UserService {
+  list(principal: Principal): Promise<readonly User[]>
+  get(principal: Principal, id: number): Promise<User>
+  /** System administrators create accounts; the password must pass the policy. */
+  create(principal: Principal, input: UserInput): Promise<User>
+  update(principal: Principal, id: number, patch: UserPatch): Promise<User>
+  /** Security administrators set a new password the user must change at next sign-in. */
+  resetPassword(principal: Principal, id: number, password: string): Promise<void>
+  unlock(principal: Principal, id: number): Promise<User>
+  grant(principal: Principal, input: GrantInput): Promise<User>
+  revoke(principal: Principal, grantId: number): Promise<User>
+}
+
+export function userService(ctx: ServiceContext, options: AccountsOptions): UserService {
+  const { store } = ctx
+  const policy = passwordPolicy(options.passwordProfile)
+
+  function requireSystem(principal: Principal) {
+    if (!canAdministerSystem(principal.access))
+      throw new ForbiddenError('管理用户账号', 'manage user accounts')
+  }
+  function requireSecurity(principal: Principal) {
+    if (!canAdministerSecurity(principal.access))
+      throw new ForbiddenError('管理授权和账号安全', 'manage grants and account security')
+  }
+  /** Those who administer accounts see them; everyone sees themselves. */
+  function requireSees(principal: Principal, id: number) {
+    const { access } = principal
+    if (access.userId !== id && !canAdministerSystem(access) && !canAdministerSecurity(access)) {
+      throw new NotFoundError('user', id)
+    }
+  }
+
+  return {
+    async list(principal) {
+      if (!canAdministerSystem(principal.access) && !canAdministerSecurity(principal.access)) {
+        throw new ForbiddenError('查看用户列表', 'list users')
+      }
+      const rows = await store.db.selectFrom('users').selectAll().orderBy('id').execute()
+      const grants = await store.db.selectFrom('grants').selectAll().orderBy('id').execute()
+      return rows.map((row) =>
+        toUser(
+          row,
+          grants.filter((grant) => grant.user_id === row.id),
+        ),
+      )
+    },
+
+    async get(principal, id) {
+      requireSees(principal, id)
+      return readUser(store.db, id)
+    },
+
+    create(principal, input) {
+      return perform(ctx, principal.actor, 'user.create', { type: 'user' }, async (tx, now) => {
+        requireSystem(principal)
+        const values = validateInput(userInputSchema, input)
+        await checkPassword(policy, values.password, { userName: values.userName })
+        const hash = await hashPassword(values.password)
+        const { id } = await tx
+          .insertInto('users')
+          .values({
+            user_name: values.userName,
+            display_name: values.displayName,
+            password_hash: hash,
+            password_changed_at: now,
+            must_change_password: values.mustChangePassword,
+            disabled: false,
+            failed_sign_ins: 0,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        await tx
+          .insertInto('password_history')
+          .values({ user_id: id, password_hash: hash, created_at: now })
+          .execute()
+        return { value: await readUser(tx, id), targetId: id, detail: { userName: values.userName } }
+      })
+    },
+
+    update(principal, id, patch) {
+      return perform(ctx, principal.actor, 'user.update', { type: 'user', id }, async (tx, now) => {
+        requireSystem(principal)
+        const values = validateInput(userPatchSchema, patch)
+        await readUser(tx, id)
+        await tx
+          .updateTable('users')
+          .set({ display_name: values.displayName, disabled: values.disabled, updated_at: now })
+          .where('id', '=', id)
+          .execute()
+        if (values.disabled) await endSessions(tx, id, now)
+        return { value: await readUser(tx, id), targetId: id, detail: values }
+      })
+    },
+
+    resetPassword(principal, id, password) {
+      return perform(ctx, principal.actor, 'user.resetPassword', { type: 'user', id }, async (tx, now) => {
+        requireSecurity(principal)
+        const user = await readUser(tx, id)
+        await checkPassword(policy, password, { userName: user.userName })
+        const hash = await hashPassword(password)
+        await tx
+          .updateTable('users')
+          .set({
+            password_hash: hash,
+            password_changed_at: now,
+            must_change_password: true,
+            failed_sign_ins: 0,
+            locked_until: null,
+            updated_at: now,
+          })
+          .where('id', '=', id)
+          .execute()
+        await tx
+          .insertInto('password_history')
+          .values({ user_id: id, password_hash: hash, created_at: now })
+          .execute()
+        await endSessions(tx, id, now)
+        return { value: undefined, targetId: id }
+      })
+    },
+
+    unlock(principal, id) {
+      return perform(ctx, principal.actor, 'user.unlock', { type: 'user', id }, async (tx, now) => {
+        requireSecurity(principal)
+        await readUser(tx, id)
+        await tx
+          .updateTable('users')
+          .set({ failed_sign_ins: 0, locked_until: null, updated_at: now })
+          .where('id', '=', id)
+          .execute()
+        return { value: await readUser(tx, id), targetId: id }
+      })
+    },
+
+    grant(principal, input) {
+      return perform(
+        ctx,
+        principal.actor,
+        'user.grant',
+        { type: 'user', id: input.userId },
+        async (tx, now) => {
+          requireSecurity(principal)
+          const values = validateInput(grantInputSchema, input)
+          await readUser(tx, values.userId)
+          await checkGrantScope(tx, values)
+          await tx
+            .insertInto('grants')
+            .values({
+              user_id: values.userId,
+              role: values.role,
+              site_id: values.siteId,
+              column_id: values.columnId,
+              review_level: values.reviewLevel,
+              created_by: principal.actor.name,
+              created_at: now,
+            })
+            .execute()
+          // A role change takes effect at once: the user signs in again under the new roles.
+          await endSessions(tx, values.userId, now)
+          return { value: await readUser(tx, values.userId), targetId: values.userId, detail: values }
+        },
+      )
+    },
+
+    revoke(principal, grantId) {
+      return perform(ctx, principal.actor, 'user.revoke', { type: 'grant', id: grantId }, async (tx, now) => {
+        requireSecurity(principal)
+        const grant = await tx.selectFrom('grants').selectAll().where('id', '=', grantId).executeTakeFirst()
+        if (!grant) throw new NotFoundError('grant', grantId)
+        await tx.deleteFrom('grants').where('id', '=', grantId).execute()
+        await endSessions(tx, grant.user_id, now)
+        return {
+          value: await readUser(tx, grant.user_id),
+          targetId: grantId,
+          detail: {
+            userId: grant.user_id,
+            role: grant.role,
+            siteId: grant.site_id,
+            columnId: grant.column_id,
+          },
+        }
+      })
+    },
+  }
+}
+
+export async function readUser(db: Pick<Tx, 'selectFrom'>, id: number): Promise<User> {
+  const row = Number.isSafeInteger(id)
+    ? await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+    : undefined
+  if (!row) throw new NotFoundError('user', id)
+  const grants = await db.selectFrom('grants').selectAll().where('user_id', '=', id).orderBy('id').execute()
+  return toUser(row, grants)
+}
+
+export async function endSessions(tx: Tx, userId: number, now: string, except?: string): Promise<void> {
+  let update = tx
+    .updateTable('sessions')
+    .set({ ended_at: now })
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null)
+  if (except !== undefined) update = update.where('id', '!=', except)
+  await update.execute()
+}
+
+/** Installation roles take no site; reviewer levels only for reviewers; the column must be the site's. */
+async function checkGrantScope(tx: Tx, grant: ReturnType<typeof grantInputSchema.parse>) {
+  const label = roleLabels[grant.role]
+  if (installationRoles.includes(grant.role) && (grant.siteId !== null || grant.columnId !== null)) {
+    throw new ValidationError(
+      'siteId',
+      `${label.zh}的授权适用于整个系统，不能限定站点`,
+      `${label.en} is granted installation-wide, without a site`,
+    )
+  }
+  if (grant.reviewLevel !== null && grant.role !== 'reviewer') {
+    throw new ValidationError('reviewLevel', '只有审核员有审核级别', 'only reviewers have a review level')
+  }
+  if (grant.columnId !== null) {
+    if (grant.role === 'site_admin') {
+      throw new ValidationError(
+        'columnId',
+        '站点管理员的授权不能限定栏目',
+        'a site administrator is granted a whole site',
+      )
+    }
+    const column = await tx
+      .selectFrom('columns')
+      .select('site_id')
+      .where('id', '=', grant.columnId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
+    if (!column || column.site_id !== grant.siteId) {
+      throw new ValidationError(
+        'columnId',
+        `栏目 ${grant.columnId} 不属于所选站点`,
+        `column ${grant.columnId} is not in the chosen site`,
+      )
+    }
+  }
+  if (grant.siteId !== null) {
+    const site = await tx.selectFrom('sites').select('id').where('id', '=', grant.siteId).executeTakeFirst()
+    if (!site)
+      throw new ValidationError(
+        'siteId',
+        `站点 ${grant.siteId} 不存在`,
+        `site ${grant.siteId} does not exist`,
+      )
+  }
+}
