@@ -2,10 +2,24 @@ import { sql } from 'kysely'
 import { z } from 'zod'
 import type { ArticleRow, Store } from '../store/index.ts'
 import { articleStatuses } from './article.ts'
+import { isCalendarDate } from './calendar-date.ts'
 import { loadColumnTree } from './column-service.ts'
 import { recordIdSchema } from './record-id.ts'
 import { findSite } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期须为 YYYY-MM-DD|a date must be YYYY-MM-DD')
+  .refine(isCalendarDate, '不是存在的日期|not a real date')
+
+const sortColumns = {
+  publishAt: 'publish_at',
+  updatedAt: 'updated_at',
+  createdAt: 'created_at',
+  title: 'title',
+  id: 'id',
+} as const
 
 export const articleQuerySchema = z
   .object({
@@ -16,6 +30,15 @@ export const articleQuerySchema = z
     status: z.enum(articleStatuses).optional(),
     /** Words in the title. */
     text: z.string().trim().max(100).optional(),
+    /** The user name of whoever created it. */
+    createdBy: z.string().trim().max(100).optional(),
+    /** Publish time (or, before publication, creation time) from this day on, in UTC. */
+    from: isoDay.optional(),
+    /** … up to and including this day. */
+    to: isoDay.optional(),
+    /** One of a fixed set of fields; `default` is pinned first, then newest first. */
+    sort: z.enum(['default', 'publishAt', 'updatedAt', 'createdAt', 'title', 'id']).default('default'),
+    order: z.enum(['asc', 'desc']).default('desc'),
     /** The recycle bin instead of the live articles. */
     isDeleted: z.boolean().default(false),
     limit: z.number().int().min(1).max(500).default(50),
@@ -48,6 +71,10 @@ export async function listArticles<A>(
     .where('deleted_at', query.isDeleted ? 'is not' : 'is', null)
   if (query.status) select = select.where('status', '=', query.status)
   if (query.text) select = select.where(sql<boolean>`title like ${`%${escapeLike(query.text)}%`} escape '\\'`)
+  if (query.createdBy) select = select.where('created_by', '=', query.createdBy)
+  const shownAt = sql<string>`coalesce(publish_at, created_at)`
+  if (query.from) select = select.where(shownAt, '>=', `${query.from}T00:00:00.000Z`)
+  if (query.to) select = select.where(shownAt, '<', `${nextDay(query.to)}T00:00:00.000Z`)
   if (columnIds) {
     const ids = columnIds
     select = select.where((eb) =>
@@ -59,14 +86,14 @@ export async function listArticles<A>(
   }
 
   const counted = await select.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  const rows = await select
-    .selectAll()
-    .orderBy('weight', 'desc')
-    .orderBy('publish_at', (order) => order.desc().nullsLast())
-    .orderBy('id', 'desc')
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute()
+  const sorted =
+    query.sort === 'default'
+      ? select
+          .orderBy('weight', 'desc')
+          .orderBy('publish_at', (order) => order.desc().nullsLast())
+          .orderBy('id', 'desc')
+      : select.orderBy(sortColumns[query.sort], query.order).orderBy('id', query.order)
+  const rows = await sorted.selectAll().limit(query.limit).offset(query.offset).execute()
   const quotes = await quotesOf(
     store,
     rows.map((row) => row.id),
@@ -86,6 +113,10 @@ async function quotesOf(store: Store, articleIds: readonly number[]): Promise<Ma
   for (const row of rows)
     byArticle.set(row.article_id, [...(byArticle.get(row.article_id) ?? []), row.column_id])
   return byArticle
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10)
 }
 
 /** `like` patterns treat % and _ as wildcards; a search for "100%" means the text. */

@@ -38,4 +38,5 @@ export { type ContentOptions, createServiceContext, perform, type ServiceContext
 export type { SiteInput, SitePatch } from './site-inputs.ts'
 export type { Site, SiteRef } from './site-service.ts'
 export { validateInput } from './validate-input.ts'
+export { createWorkspace, type Workspace } from './workspace.ts'
 export { formatZonedMinute, parseZonedMinute } from './zoned-time.ts'

@@ -1,0 +1,380 @@
+import { ForbiddenError, isFabuError, NotFoundError } from '../errors/index.ts'
+import type { Store } from '../store/index.ts'
+import {
+  type ContentPlace,
+  canAdministerSystem,
+  canBackdate,
+  canManageSite,
+  canReadAudit,
+  canReadSite,
+  canReview,
+  canWrite,
+  type Principal,
+} from './access.ts'
+import type { Article, ArticleSnapshot } from './article.ts'
+import type { ArticleInput, ArticlePatch } from './article-inputs.ts'
+import type { ArticleQuery } from './article-query.ts'
+import type { RevisionSummary } from './article-service.ts'
+import { type AuditQuery, type AuditRecord, type AuditVerification, appendAudit } from './audit-log.ts'
+import type { ColumnInput, ColumnMove, ColumnPatch } from './column-inputs.ts'
+import type { Column, ColumnTree } from './column-tree.ts'
+import type { Content } from './content.ts'
+import type { RevisionDiff } from './revision-diff.ts'
+import type { SiteInput, SitePatch } from './site-inputs.ts'
+import type { Site, SiteRef } from './site-service.ts'
+import { parseZonedMinute } from './zoned-time.ts'
+
+/**
+ * The content services as one signed-in user may use them: every call checks the user's
+ * grants before it reaches the service, so no HTTP route can forget to. Content of a site
+ * the user holds no role in answers NOT_FOUND, as if it did not exist.
+ */
+export interface Workspace {
+  readonly principal: Principal
+  sites: {
+    list(): Promise<readonly Site[]>
+    get(ref: SiteRef): Promise<Site>
+    create(input: SiteInput): Promise<Site>
+    update(ref: SiteRef, patch: SitePatch): Promise<Site>
+  }
+  columns: {
+    tree(site: SiteRef): Promise<ColumnTree>
+    get(id: number): Promise<Column>
+    create(input: ColumnInput): Promise<Column>
+    update(id: number, patch: ColumnPatch): Promise<Column>
+    move(id: number, to: ColumnMove): Promise<Column>
+    reorder(site: SiteRef, parentId: number | null, orderedIds: readonly number[]): Promise<void>
+    delete(id: number): Promise<void>
+    restore(id: number): Promise<Column>
+  }
+  articles: {
+    list(query: ArticleQuery): Promise<{ readonly items: readonly Article[]; readonly total: number }>
+    get(id: number): Promise<Article>
+    create(input: ArticleInput): Promise<Article>
+    update(id: number, patch: ArticlePatch): Promise<Article>
+    submit(id: number): Promise<Article>
+    approve(id: number, level: number): Promise<Article>
+    reject(id: number, comment: string): Promise<Article>
+    publish(id: number): Promise<Article>
+    withdraw(id: number, reason: string): Promise<Article>
+    scheduleUnpublish(id: number, at: string | null): Promise<Article>
+    delete(id: number): Promise<void>
+    restore(id: number): Promise<Article>
+    revisions(id: number): Promise<readonly RevisionSummary[]>
+    revision(id: number, revision: number): Promise<ArticleSnapshot>
+    diff(id: number, from: number, to: number): Promise<RevisionDiff>
+    restoreRevision(id: number, revision: number, baseRevision: number): Promise<Article>
+  }
+  audit: {
+    list(query?: AuditQuery): Promise<readonly AuditRecord[]>
+    verify(): Promise<AuditVerification>
+  }
+  /** Refuses unless the user may publish the site (run, preview, history). */
+  requirePublisher(site: SiteRef): Promise<Site>
+}
+
+export function createWorkspace(content: Content, store: Store, principal: Principal): Workspace {
+  const { actor, access } = principal
+
+  /** A refused attempt is audited like a failed one, then thrown. */
+  async function refuse(
+    action: string,
+    targetType: string,
+    targetId: string | number,
+    error: Error,
+  ): Promise<never> {
+    const code = isFabuError(error) ? error.code : 'INTERNAL'
+    await store.transaction((tx) =>
+      appendAudit(
+        store,
+        tx,
+        { actor, action, targetType, targetId: String(targetId), outcome: 'failure', errorCode: code },
+        new Date().toISOString(),
+      ),
+    )
+    throw error
+  }
+
+  async function siteFor(ref: SiteRef, action: string): Promise<Site> {
+    const site = await content.sites.get(ref)
+    if (!canReadSite(access, site.id)) return refuse(action, 'site', ref, new NotFoundError('site', ref))
+    return site
+  }
+
+  async function placeOf(columnId: number): Promise<ContentPlace> {
+    const column = await content.columns.get(columnId)
+    const tree = await content.columns.tree(column.siteId)
+    const path: number[] = []
+    for (
+      let node = tree.get(column.id);
+      node;
+      node = node.parentId === null ? undefined : tree.get(node.parentId)
+    ) {
+      path.push(node.id)
+    }
+    return { siteId: column.siteId, columnPath: path }
+  }
+
+  /** The article if the user may see it at all: else NOT_FOUND, exactly as for no article. */
+  async function visibleArticle(id: number, action: string): Promise<Article> {
+    const article = await content.articles.get(id)
+    if (!canReadSite(access, article.siteId))
+      return refuse(action, 'article', id, new NotFoundError('article', id))
+    return article
+  }
+
+  async function requireWrite(columnId: number, action: string, targetId: string | number): Promise<void> {
+    const place = await placeOf(columnId)
+    if (!canReadSite(access, place.siteId)) {
+      await refuse(action, 'column', columnId, new NotFoundError('column', columnId))
+    }
+    if (!canWrite(access, place)) {
+      await refuse(
+        action,
+        'article',
+        targetId,
+        new ForbiddenError('在此栏目中编辑文章', 'edit articles in this column'),
+      )
+    }
+  }
+
+  async function requireManage(
+    siteId: number,
+    action: string,
+    targetType: string,
+    targetId: string | number,
+  ) {
+    if (!canReadSite(access, siteId))
+      await refuse(action, targetType, targetId, new NotFoundError(targetType, targetId))
+    if (!canManageSite(access, siteId)) {
+      await refuse(action, targetType, targetId, new ForbiddenError('管理此站点', 'administer this site'))
+    }
+  }
+
+  /** A publish time in the past is back-dating, which only site administrators may do. */
+  async function requireBackdateRight(
+    siteId: number,
+    publishAt: string | null | undefined,
+    action: string,
+    id: string | number,
+  ) {
+    if (publishAt === undefined || publishAt === null || canBackdate(access, siteId)) return
+    const site = await content.sites.get(siteId)
+    const instant = parseZonedMinute(publishAt, site.timeZone)
+    if (instant !== null && instant < new Date(Date.now() - 60_000).toISOString()) {
+      await refuse(
+        action,
+        'article',
+        id,
+        new ForbiddenError('把发布时间设为过去（倒填日期）', 'set a publish time in the past (back-dating)'),
+      )
+    }
+  }
+
+  async function article(
+    id: number,
+    action: string,
+    check: (article: Article, place: ContentPlace) => boolean | Promise<boolean>,
+    zh: string,
+    en: string,
+  ) {
+    const found = await visibleArticle(id, action)
+    const place = await placeOf(found.columnId)
+    if (!(await check(found, place))) await refuse(action, 'article', id, new ForbiddenError(zh, en))
+    return found
+  }
+
+  const writes = (_article: Article, place: ContentPlace) => canWrite(access, place)
+
+  return {
+    principal,
+    sites: {
+      async list() {
+        const all = await content.sites.list()
+        return all.filter((site) => canReadSite(access, site.id) || canAdministerSystem(access))
+      },
+      async get(ref) {
+        const site = await content.sites.get(ref)
+        if (!canReadSite(access, site.id) && !canAdministerSystem(access)) {
+          return refuse('site.get', 'site', ref, new NotFoundError('site', ref))
+        }
+        return site
+      },
+      async create(input) {
+        if (!canAdministerSystem(access))
+          await refuse('site.create', 'site', '', new ForbiddenError('创建站点', 'create sites'))
+        return content.sites.create(actor, input)
+      },
+      async update(ref, patch) {
+        const site = await content.sites.get(ref)
+        if (!canAdministerSystem(access)) await requireManage(site.id, 'site.update', 'site', site.id)
+        return content.sites.update(actor, site.id, patch)
+      },
+    },
+
+    columns: {
+      async tree(ref) {
+        const site = await siteFor(ref, 'column.tree')
+        return content.columns.tree(site.id)
+      },
+      async get(id) {
+        const column = await content.columns.get(id)
+        if (!canReadSite(access, column.siteId))
+          return refuse('column.get', 'column', id, new NotFoundError('column', id))
+        return column
+      },
+      async create(input) {
+        await requireManage(input.siteId, 'column.create', 'site', input.siteId)
+        return content.columns.create(actor, input)
+      },
+      async update(id, patch) {
+        await requireManage((await content.columns.get(id)).siteId, 'column.update', 'column', id)
+        return content.columns.update(actor, id, patch)
+      },
+      async move(id, to) {
+        await requireManage((await content.columns.get(id)).siteId, 'column.move', 'column', id)
+        return content.columns.move(actor, id, to)
+      },
+      async reorder(ref, parentId, orderedIds) {
+        const site = await content.sites.get(ref)
+        await requireManage(site.id, 'column.reorder', 'site', site.id)
+        return content.columns.reorder(actor, site.id, parentId, orderedIds)
+      },
+      async delete(id) {
+        await requireManage((await content.columns.get(id)).siteId, 'column.delete', 'column', id)
+        return content.columns.delete(actor, id)
+      },
+      async restore(id) {
+        const column = await content.columns.get(id).catch(() => null)
+        const siteId = column?.siteId ?? (await deletedColumnSite(store, id))
+        await requireManage(siteId, 'column.restore', 'column', id)
+        return content.columns.restore(actor, id)
+      },
+    },
+
+    articles: {
+      async list(query) {
+        await siteFor(query.site, 'article.list')
+        return content.articles.list(query)
+      },
+      get: (id) => visibleArticle(id, 'article.get'),
+      async create(input) {
+        await requireWrite(input.columnId, 'article.create', '')
+        for (const other of input.alsoInColumnIds ?? []) await requireWrite(other, 'article.create', '')
+        const place = await placeOf(input.columnId)
+        await requireBackdateRight(place.siteId, input.publishAt, 'article.create', '')
+        return content.articles.create(actor, input)
+      },
+      async update(id, patch) {
+        const found = await article(id, 'article.update', writes, '编辑此文章', 'edit this article')
+        if (patch.columnId !== undefined) await requireWrite(patch.columnId, 'article.update', id)
+        for (const other of patch.alsoInColumnIds ?? []) await requireWrite(other, 'article.update', id)
+        if (patch.publishAt !== found.publishAt)
+          await requireBackdateRight(found.siteId, patch.publishAt, 'article.update', id)
+        return content.articles.update(actor, id, patch)
+      },
+      async submit(id) {
+        await article(id, 'article.submit', writes, '送审此文章', 'submit this article')
+        return content.articles.submit(actor, id)
+      },
+      async approve(id, level) {
+        await article(
+          id,
+          'article.approve',
+          (_a, place) => canReview(access, place, level),
+          `在第 ${level} 级审核此文章`,
+          `approve this article at level ${level}`,
+        )
+        return content.articles.approve(actor, id, level)
+      },
+      async reject(id, comment) {
+        await article(
+          id,
+          'article.reject',
+          (found, place) => canReview(access, place, found.reviewStage + 1),
+          '退回此文章',
+          'reject this article',
+        )
+        return content.articles.reject(actor, id, comment)
+      },
+      async publish(id) {
+        await article(
+          id,
+          'article.publish',
+          (found) => canManageSite(access, found.siteId),
+          '直接发布文章（请送审）',
+          'publish directly (submit it for review)',
+        )
+        return content.articles.publish(actor, id)
+      },
+      async withdraw(id, reason) {
+        await article(id, 'article.withdraw', writes, '撤稿', 'withdraw this article')
+        return content.articles.withdraw(actor, id, reason)
+      },
+      async scheduleUnpublish(id, at) {
+        await article(id, 'article.scheduleUnpublish', writes, '设置定时撤稿', 'schedule a withdrawal')
+        return content.articles.scheduleUnpublish(actor, id, at)
+      },
+      async delete(id) {
+        await article(id, 'article.delete', writes, '删除此文章', 'delete this article')
+        return content.articles.delete(actor, id)
+      },
+      async restore(id) {
+        const rows = await store.db
+          .selectFrom('articles')
+          .select(['site_id', 'column_id'])
+          .where('id', '=', Number.isSafeInteger(id) ? id : 0)
+          .executeTakeFirst()
+        if (!rows || !canReadSite(access, rows.site_id))
+          return refuse('article.restore', 'article', id, new NotFoundError('article', id))
+        await requireWrite(rows.column_id, 'article.restore', id)
+        return content.articles.restore(actor, id)
+      },
+      async revisions(id) {
+        await visibleArticle(id, 'article.revisions')
+        return content.articles.revisions(id)
+      },
+      async revision(id, revision) {
+        await visibleArticle(id, 'article.revision')
+        return content.articles.revision(id, revision)
+      },
+      async diff(id, from, to) {
+        await visibleArticle(id, 'article.diff')
+        return content.articles.diff(id, from, to)
+      },
+      async restoreRevision(id, revision, baseRevision) {
+        await article(id, 'article.restoreRevision', writes, '恢复此文章的旧版本', 'restore an old revision')
+        return content.articles.restoreRevision(actor, id, revision, baseRevision)
+      },
+    },
+
+    audit: {
+      async list(query) {
+        if (!canReadAudit(access))
+          await refuse('audit.list', 'audit', '', new ForbiddenError('查看审计日志', 'read the audit log'))
+        return content.audit.list(query)
+      },
+      async verify() {
+        if (!canReadAudit(access))
+          await refuse('audit.verify', 'audit', '', new ForbiddenError('查看审计日志', 'read the audit log'))
+        return content.audit.verify()
+      },
+    },
+
+    async requirePublisher(ref) {
+      const site = await siteFor(ref, 'publish')
+      await requireManage(site.id, 'publish', 'site', site.id)
+      return site
+    },
+  }
+}
+
+async function deletedColumnSite(store: Store, id: number): Promise<number> {
+  const row = await store.db
+    .selectFrom('columns')
+    .select('site_id')
+    .where('id', '=', Number.isSafeInteger(id) ? id : 0)
+    .executeTakeFirst()
+  if (!row) throw new NotFoundError('column', id)
+  return row.site_id
+}
