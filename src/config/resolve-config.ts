@@ -19,6 +19,27 @@ const configFileSchema = z
       })
       .strict()
       .default({ recycle_bin_days: 30, iframe_hosts: [] }),
+    server: z
+      .object({
+        host: z.string().min(1).default('127.0.0.1'),
+        admin_port: z.number().int().min(0).max(65535).default(8081),
+        public_port: z.number().int().min(0).max(65535).default(8080),
+        trusted_proxies: z.array(z.string().min(1)).default([]),
+        secure_cookies: z.enum(['auto', 'always', 'never']).default('auto'),
+        max_upload_mb: z.number().int().min(1).max(2048).default(20),
+      })
+      .strict()
+      .prefault({}),
+    accounts: z
+      .object({
+        password_profile: z.enum(['dengbao', 'asvs']).default('dengbao'),
+        lockout_threshold: z.number().int().min(1).max(100).default(5),
+        lockout_minutes: z.number().int().min(1).max(1440).default(15),
+        idle_minutes: z.number().int().min(1).max(1440).default(30),
+        absolute_hours: z.number().int().min(1).max(720).default(12),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict()
 
@@ -33,6 +54,24 @@ export interface Config {
   readonly content: {
     readonly recycleBinDays: number
     readonly iframeHosts: readonly string[]
+  }
+  readonly server: {
+    readonly host: string
+    /** The admin UI and the API: an origin of its own, so public pages never hold an editor's cookies. */
+    readonly adminPort: number
+    readonly publicPort: number
+    /** Addresses of reverse proxies whose X-Forwarded-For is believed. */
+    readonly trustedProxies: readonly string[]
+    /** `auto`: Secure cookies when the request came over TLS (directly or via a trusted proxy). */
+    readonly secureCookies: 'auto' | 'always' | 'never'
+    readonly maxUploadBytes: number
+  }
+  readonly accounts: {
+    readonly passwordProfile: 'dengbao' | 'asvs'
+    readonly lockoutThreshold: number
+    readonly lockoutMinutes: number
+    readonly idleMinutes: number
+    readonly absoluteHours: number
   }
 }
 
@@ -68,7 +107,49 @@ export function resolveConfig(dataDir: string, env: NodeJS.ProcessEnv = process.
       recycleBinDays: parsed.data.content.recycle_bin_days,
       iframeHosts: Object.freeze([...parsed.data.content.iframe_hosts]),
     }),
+    server: Object.freeze(serverSettings(parsed.data.server, env)),
+    accounts: Object.freeze({
+      passwordProfile: parsed.data.accounts.password_profile,
+      lockoutThreshold: parsed.data.accounts.lockout_threshold,
+      lockoutMinutes: parsed.data.accounts.lockout_minutes,
+      idleMinutes: parsed.data.accounts.idle_minutes,
+      absoluteHours: parsed.data.accounts.absolute_hours,
+    }),
   })
+}
+
+/** The file's [server] section, overridden by FABU_HOST, FABU_ADMIN_PORT, … in the environment. */
+function serverSettings(file: z.output<typeof configFileSchema>['server'], env: NodeJS.ProcessEnv) {
+  const port = (name: string, fallback: number) => {
+    const value = env[name]
+    if (value === undefined || value === '') return fallback
+    if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) {
+      throw new ConfigError(name, '须为 0–65535 的端口号', 'must be a port number 0–65535')
+    }
+    return Number(value)
+  }
+  const secure = env.FABU_SECURE_COOKIES || file.secure_cookies
+  if (secure !== 'auto' && secure !== 'always' && secure !== 'never') {
+    throw new ConfigError(
+      'FABU_SECURE_COOKIES',
+      '须为 auto、always 或 never',
+      'must be auto, always or never',
+    )
+  }
+  return {
+    host: env.FABU_HOST || file.host,
+    adminPort: port('FABU_ADMIN_PORT', file.admin_port),
+    publicPort: port('FABU_PUBLIC_PORT', file.public_port),
+    trustedProxies: Object.freeze(
+      env.FABU_TRUSTED_PROXIES
+        ? env.FABU_TRUSTED_PROXIES.split(',')
+            .map((proxy) => proxy.trim())
+            .filter(Boolean)
+        : [...file.trusted_proxies],
+    ),
+    secureCookies: secure as 'auto' | 'always' | 'never',
+    maxUploadBytes: file.max_upload_mb * 1024 * 1024,
+  }
 }
 
 function readConfigFile(path: string): unknown {

@@ -108,6 +108,14 @@ export function canReview(access: Access, place: ContentPlace, level: number): b
   )
 }
 
+/** Uploads images and attachments into the site: anyone who may write somewhere in it. */
+export function canUpload(access: Access, siteId: number): boolean {
+  return (
+    canManageSite(access, siteId) ||
+    access.grants.some((grant) => grant.role === 'editor' && inSite(grant, siteId))
+  )
+}
+
 /** Sets a publish time in the past (back-dating): site administrators only, and audited. */
 export function canBackdate(access: Access, siteId: number): boolean {
   return canManageSite(access, siteId)

@@ -22,11 +22,25 @@ export {
 export { type Actor, systemActor } from './actor.ts'
 export type { Article, ArticleSnapshot, ArticleStatus, Disclosure } from './article.ts'
 export { articleStatuses } from './article.ts'
-export type { ArticleInput, ArticlePatch, Attachment } from './article-inputs.ts'
-export type { ArticleQuery } from './article-query.ts'
+export {
+  type ArticleInput,
+  type ArticlePatch,
+  type Attachment,
+  articleInputSchema,
+  articlePatchSchema,
+} from './article-inputs.ts'
+export { type ArticleQuery, articleQuerySchema } from './article-query.ts'
 export type { RevisionSummary } from './article-service.ts'
 export { type AuditRecord, type AuditVerification, appendAudit } from './audit-log.ts'
-export type { ColumnInput, ColumnKind, ColumnMove, ColumnPatch } from './column-inputs.ts'
+export {
+  type ColumnInput,
+  type ColumnKind,
+  type ColumnMove,
+  type ColumnPatch,
+  columnInputSchema,
+  columnMoveSchema,
+  columnPatchSchema,
+} from './column-inputs.ts'
 export type { Column, ColumnNode, ColumnTree } from './column-tree.ts'
 export { type Content, createContent } from './content.ts'
 export type { FieldDefinition } from './custom-fields.ts'
@@ -35,7 +49,7 @@ export type { PurgeResult } from './recycle-bin.ts'
 export type { FieldChange, RevisionDiff, TextChange } from './revision-diff.ts'
 export { sanitizeBody } from './sanitize-body.ts'
 export { type ContentOptions, createServiceContext, perform, type ServiceContext } from './service-context.ts'
-export type { SiteInput, SitePatch } from './site-inputs.ts'
+export { type SiteInput, type SitePatch, siteInputSchema, sitePatchSchema } from './site-inputs.ts'
 export type { Site, SiteRef } from './site-service.ts'
 export { validateInput } from './validate-input.ts'
 export { createWorkspace, type Workspace } from './workspace.ts'

@@ -8,6 +8,7 @@ import {
   canReadAudit,
   canReadSite,
   canReview,
+  canUpload,
   canWrite,
   type Principal,
 } from './access.ts'
@@ -71,6 +72,8 @@ export interface Workspace {
   }
   /** Refuses unless the user may publish the site (run, preview, history). */
   requirePublisher(site: SiteRef): Promise<Site>
+  /** Refuses unless the user may upload files into the site. */
+  requireUploader(site: SiteRef): Promise<Site>
 }
 
 export function createWorkspace(content: Content, store: Store, principal: Principal): Workspace {
@@ -364,6 +367,19 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
     async requirePublisher(ref) {
       const site = await siteFor(ref, 'publish')
       await requireManage(site.id, 'publish', 'site', site.id)
+      return site
+    },
+
+    async requireUploader(ref) {
+      const site = await siteFor(ref, 'upload.create')
+      if (!canUpload(access, site.id)) {
+        await refuse(
+          'upload.create',
+          'site',
+          site.id,
+          new ForbiddenError('上传文件到此站点', 'upload files into this site'),
+        )
+      }
       return site
     },
   }

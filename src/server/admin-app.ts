@@ -1,0 +1,121 @@
+import fastifyCookie from '@fastify/cookie'
+import fastifyMultipart from '@fastify/multipart'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Accounts } from '../accounts/index.ts'
+import { type Content, createServiceContext, createWorkspace } from '../content/index.ts'
+import { NotFoundError, RateLimitedError } from '../errors/index.ts'
+import type { Store } from '../store/index.ts'
+import { sendError } from './api-error.ts'
+import { installZodValidation, registerRoutes } from './api-route.ts'
+import type { PublishQueue } from './publish-queue.ts'
+import { accountRoutes, auditRoutes } from './routes/account-routes.ts'
+import { contentRoutes } from './routes/content-routes.ts'
+import { publishRoutes } from './routes/publish-routes.ts'
+import { sessionRoutes } from './routes/session-routes.ts'
+import { uploadRoutes } from './routes/upload-routes.ts'
+import { ADMIN_SECURITY_HEADERS, addSecurityHeaders } from './security-headers.ts'
+import { SESSION_COOKIE, setCookiePolicy, whereOf } from './session-cookie.ts'
+
+export interface AdminAppOptions {
+  readonly store: Store
+  readonly content: Content
+  readonly accounts: Accounts
+  readonly queue: PublishQueue
+  readonly outputRootFor: (siteSlug: string, outputPrefix: string) => string
+  readonly maxUploadBytes: number
+  readonly trustedProxies: readonly string[]
+  readonly secureCookies: 'auto' | 'always' | 'never'
+  /** Structured JSON logs (pino) when true; tests pass false. */
+  readonly logger: boolean
+  /** Requests per minute from one address before 429. */
+  readonly requestsPerMinute?: number
+}
+
+/**
+ * The admin origin: the API under /api, its OpenAPI document, health checks. Public pages are
+ * served from another origin (see public-site.ts), so no published page can act with an
+ * editor's cookies.
+ */
+export async function createAdminApp(options: AdminAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
+    trustProxy: options.trustedProxies.length > 0 ? [...options.trustedProxies] : false,
+    // Article bodies may be 5 MB of HTML; JSON around them adds a little.
+    bodyLimit: 6 * 1024 * 1024,
+  })
+  setCookiePolicy(app, { secure: options.secureCookies })
+  addSecurityHeaders(app, ADMIN_SECURITY_HEADERS)
+  installZodValidation(app)
+  // A cross-site form can post text/plain without a preflight; the API reads JSON only.
+  app.removeContentTypeParser('text/plain')
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error))
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, new NotFoundError('route', `${request.method} ${request.url.split('?')[0]}`)),
+  )
+
+  await app.register(fastifyCookie)
+  await app.register(fastifyMultipart, { limits: { fileSize: options.maxUploadBytes, files: 1, fields: 5 } })
+  await app.register(fastifyRateLimit, {
+    max: options.requestsPerMinute ?? 1200,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) => new RateLimitedError(Math.ceil(context.ttl / 1000)),
+  })
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'fabu API',
+        version: '0.1.0',
+        description:
+          'fabu 管理接口：站点、栏目、文章、审核流程、发布、用户与审计。每个修改请求须带 x-csrf-token（见 GET /api/session）。\n\nThe fabu admin API. Every change must carry the x-csrf-token header (see GET /api/session).',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+    },
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true })
+
+  app.decorateRequest('fabuSession', null)
+  app.decorateRequest('fabuWorkspace', null)
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return
+    const token = request.cookies[SESSION_COOKIE]
+    if (!token) return
+    const session = await options.accounts.sessions.resolve(token, whereOf(request))
+    if (!session) return
+    request.fabuSession = session
+    request.fabuWorkspace = createWorkspace(options.content, options.store, session.principal)
+  })
+
+  const ctx = createServiceContext(options.store)
+  registerRoutes(
+    app,
+    [
+      ...sessionRoutes(options.accounts),
+      ...contentRoutes(),
+      ...accountRoutes(options.accounts),
+      ...auditRoutes(),
+      ...publishRoutes(options.queue, options.store),
+      ...uploadRoutes(ctx, { maxBytes: options.maxUploadBytes, outputRootFor: options.outputRootFor }),
+    ],
+    (session, presented) => options.accounts.sessions.checkCsrf(session, presented),
+  )
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }))
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await options.store.db.selectFrom('schema_migrations').select('version').limit(1).execute()
+      return { status: 'ready' }
+    } catch {
+      return reply.code(503).send({ status: 'unavailable' })
+    }
+  })
+  return app
+}

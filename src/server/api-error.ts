@@ -1,0 +1,59 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import {
+  BadRequestError,
+  type FabuError,
+  InternalError,
+  isFabuError,
+  RateLimitedError,
+  TooLargeError,
+  ValidationError,
+} from '../errors/index.ts'
+
+/** The body of every error answer: `{ "error": { "code", "message", "field"? } }`. */
+export interface ApiErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly field?: string }
+}
+
+/** zh unless the request prefers English. */
+export function languageOf(request: FastifyRequest): 'zh' | 'en' {
+  const header = request.headers['accept-language']
+  return typeof header === 'string' && /^\s*en\b/i.test(header) ? 'en' : 'zh'
+}
+
+/** Fastify's own errors (bad JSON, body too large, rate limit) as fabu's typed errors. */
+export function toFabuError(error: unknown): FabuError {
+  if (isFabuError(error)) return error
+  const fastify = error as Partial<FastifyError>
+  switch (fastify.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new TooLargeError({ zh: '请求内容', en: 'the request body' }, 0)
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new BadRequestError({
+        zh: '不支持的内容类型，请以 application/json 发送',
+        en: 'unsupported content type; send application/json',
+      })
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new BadRequestError({ zh: '请求内容无法解析', en: 'the request body cannot be read' })
+  }
+  if (fastify.statusCode === 429) return new RateLimitedError(60)
+  if (error instanceof SyntaxError || fastify.statusCode === 400) {
+    return new BadRequestError({ zh: '请求内容无法解析', en: 'the request body cannot be read' })
+  }
+  return new InternalError(error)
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, caught: unknown) {
+  const error = toFabuError(caught)
+  if (error.status >= 500) request.log.error({ err: caught }, 'request failed')
+  if (error instanceof RateLimitedError || 'retryAfterSeconds' in error) {
+    reply.header('retry-after', String((error as RateLimitedError).retryAfterSeconds))
+  }
+  const field = error instanceof ValidationError ? error.field : undefined
+  const body: ApiErrorBody = {
+    error: { code: error.code, message: error.localized(languageOf(request)), ...(field ? { field } : {}) },
+  }
+  return reply.code(error.status).type('application/json; charset=utf-8').send(body)
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto'
+import type { Actor, Content } from '../content/index.ts'
+import { asFabuError, NotFoundError } from '../errors/index.ts'
+import type { Publisher, PublishReport } from '../publish/index.ts'
+import type { Store } from '../store/index.ts'
+
+export interface Job {
+  readonly id: string
+  readonly kind: 'publish'
+  readonly siteId: number
+  status: 'queued' | 'running' | 'succeeded' | 'failed'
+  /** Pages rendered so far. */
+  done: number
+  readonly createdAt: string
+  finishedAt: string | null
+  result: {
+    written: number
+    unchanged: number
+    removed: number
+    failed: PublishReport['failed']
+    runId: number | null
+  } | null
+  error: { code: string; message: string } | null
+}
+
+/**
+ * Every publish of a site goes through here, one at a time per site: the background loop that
+ * publishes pending changes, and the jobs the API starts. Scheduled workflow steps fire from
+ * the same loop, so they happen within a minute of their time, also after a restart.
+ */
+export class PublishQueue {
+  readonly #store: Store
+  readonly #content: Content
+  readonly #publisher: Publisher
+  readonly #system: Actor
+  readonly #tails = new Map<number, Promise<unknown>>()
+  readonly #jobs = new Map<string, Job>()
+  readonly #onError: (error: unknown) => void
+  #timer: NodeJS.Timeout | undefined
+  #tick: Promise<void> | undefined
+  #lastDueCheck = 0
+
+  constructor(
+    store: Store,
+    content: Content,
+    publisher: Publisher,
+    options: { system: Actor; onError: (error: unknown) => void },
+  ) {
+    this.#store = store
+    this.#content = content
+    this.#publisher = publisher
+    this.#system = options.system
+    this.#onError = options.onError
+  }
+
+  start(everyMs = 2_000): void {
+    this.#timer = setInterval(() => {
+      this.#tick ??= this.runPending().finally(() => {
+        this.#tick = undefined
+      })
+    }, everyMs)
+  }
+
+  /** Stops the loop and waits for the publish in progress to finish its step. */
+  async stop(): Promise<void> {
+    clearInterval(this.#timer)
+    await this.#tick
+    await Promise.allSettled([...this.#tails.values()])
+  }
+
+  /** Fires due scheduled steps, then publishes every site with pending changes. */
+  async runPending(): Promise<void> {
+    try {
+      if (Date.now() - this.#lastDueCheck >= 15_000) {
+        this.#lastDueCheck = Date.now()
+        await this.#content.articles.runDue(this.#system)
+      }
+      const sites = await this.#store.db
+        .selectFrom('changes')
+        .select('site_id')
+        .distinct()
+        .where('done_at', 'is', null)
+        .execute()
+      await Promise.all(
+        sites.map(({ site_id }) => this.#serial(site_id, () => this.#publisher.publish({ site: site_id }))),
+      )
+    } catch (error) {
+      this.#onError(error)
+    }
+  }
+
+  /** The pages a publish would write now, without writing them. */
+  plan(siteId: number, mode: 'full' | 'incremental'): Promise<PublishReport> {
+    return this.#serial(siteId, () => this.#publisher.publish({ site: siteId, mode, isDryRun: true }))
+  }
+
+  /** Starts a publish as a job the API reports on; returns at once. */
+  startJob(siteId: number, mode: 'full' | 'incremental'): Job {
+    const job: Job = {
+      id: randomUUID(),
+      kind: 'publish',
+      siteId,
+      status: 'queued',
+      done: 0,
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
+      result: null,
+      error: null,
+    }
+    this.#jobs.set(job.id, job)
+    void this.#serial(siteId, async () => {
+      job.status = 'running'
+      try {
+        const report = await this.#publisher.publish({
+          site: siteId,
+          mode,
+          onProgress: (done) => (job.done = done),
+        })
+        job.result = {
+          written: report.written.length,
+          unchanged: report.unchanged,
+          removed: report.removed.length,
+          failed: report.failed,
+          runId: report.runId,
+        }
+        job.status = 'succeeded'
+      } catch (caught) {
+        const error = asFabuError(caught)
+        job.error = { code: error.code, message: error.messages.en }
+        job.status = 'failed'
+      } finally {
+        job.finishedAt = new Date().toISOString()
+      }
+    })
+    return job
+  }
+
+  job(id: string): Job {
+    const job = this.#jobs.get(id)
+    if (!job) throw new NotFoundError('job', id)
+    return job
+  }
+
+  /** Waits until the site's queued publishes are done (tests, shutdown). */
+  async settled(siteId: number): Promise<void> {
+    await this.#tails.get(siteId)?.catch(() => {})
+  }
+
+  #serial<T>(siteId: number, work: () => Promise<T>): Promise<T> {
+    const previous = this.#tails.get(siteId) ?? Promise.resolve()
+    const next = previous.catch(() => {}).then(work)
+    this.#tails.set(siteId, next)
+    return next
+  }
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import { NotFoundError } from '../../errors/index.ts'
+import type { Store } from '../../store/index.ts'
+import { type ApiRoute, idParams, route } from '../api-route.ts'
+import type { PublishQueue } from '../publish-queue.ts'
+
+const siteParams = z.object({ site: z.string().min(1).max(64) }).strict()
+const siteRef = (value: string) => (/^\d+$/.test(value) ? Number(value) : value)
+
+export function publishRoutes(queue: PublishQueue, store: Store): ApiRoute[] {
+  return [
+    route({
+      method: 'GET',
+      url: '/api/sites/:site/publish/plan',
+      summary: 'What will be republished: the pages pending changes would write',
+      tag: 'publish',
+      access: 'signed-in',
+      params: siteParams,
+      query: z.object({ mode: z.enum(['incremental', 'full']).optional() }).strict(),
+      handler: async ({ workspace, params, query }) => {
+        const site = await workspace.requirePublisher(siteRef(params.site))
+        const report = await queue.plan(site.id, query.mode ?? 'incremental')
+        return { mode: report.mode, pages: report.planned }
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/sites/:site/publish',
+      summary: 'Start publishing the site as a job; poll /api/jobs/{id} for progress',
+      tag: 'publish',
+      access: 'signed-in',
+      params: siteParams,
+      body: z.object({ mode: z.enum(['incremental', 'full']).default('incremental') }).strict(),
+      status: 202,
+      handler: async ({ workspace, params, body }) => {
+        const site = await workspace.requirePublisher(siteRef(params.site))
+        return queue.startJob(site.id, body.mode)
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/jobs/:id',
+      summary: 'A job’s state and progress',
+      tag: 'publish',
+      access: 'signed-in',
+      params: z.object({ id: z.string().uuid() }).strict(),
+      handler: async ({ workspace, params }) => {
+        const job = queue.job(params.id)
+        await workspace.requirePublisher(job.siteId)
+        return job
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/sites/:site/publish/runs',
+      summary: 'The publish history: each run’s counts, newest first',
+      tag: 'publish',
+      access: 'signed-in',
+      params: siteParams,
+      handler: async ({ workspace, params }) => {
+        const site = await workspace.requirePublisher(siteRef(params.site))
+        const rows = await store.db
+          .selectFrom('publish_runs')
+          .select(['id', 'mode', 'started_at', 'finished_at', 'written', 'unchanged', 'removed', 'errors'])
+          .where('site_id', '=', site.id)
+          .orderBy('id', 'desc')
+          .limit(100)
+          .execute()
+        return { items: rows }
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/publish-runs/:id',
+      summary: 'One run with its manifest of added, changed and removed files',
+      tag: 'publish',
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ workspace, params }) => {
+        const row = await store.db
+          .selectFrom('publish_runs')
+          .selectAll()
+          .where('id', '=', params.id)
+          .executeTakeFirst()
+        if (!row) throw new NotFoundError('job', params.id)
+        await workspace.requirePublisher(row.site_id)
+        return { ...row, manifest: JSON.parse(row.manifest) }
+      },
+    }),
+  ]
+}

@@ -1,0 +1,96 @@
+import { join } from 'node:path'
+import type { MultipartFile } from '@fastify/multipart'
+import { z } from 'zod'
+import { perform, type ServiceContext } from '../../content/index.ts'
+import { BadRequestError, TooLargeError } from '../../errors/index.ts'
+import { acceptUpload, storeUpload } from '../../uploads/index.ts'
+import { type ApiRoute, route } from '../api-route.ts'
+
+const siteParams = z.object({ site: z.string().min(1).max(64) }).strict()
+const siteRef = (value: string) => (/^\d+$/.test(value) ? Number(value) : value)
+
+export interface UploadSettings {
+  readonly maxBytes: number
+  /** The folder a site's published files live in; uploads go under its `uploads/`. */
+  readonly outputRootFor: (siteSlug: string, outputPrefix: string) => string
+}
+
+/**
+ * Uploads: the file's bytes decide its type, images are re-encoded, files are stored by
+ * content hash under the site's `uploads/` and served from the published site. Nothing of the
+ * request names a path: the client's file name is only shown.
+ */
+export function uploadRoutes(ctx: ServiceContext, settings: UploadSettings): ApiRoute[] {
+  return [
+    route({
+      method: 'POST',
+      url: '/api/sites/:site/uploads',
+      summary: 'Upload an image or attachment (multipart/form-data, one field `file`)',
+      tag: 'uploads',
+      access: 'signed-in',
+      params: siteParams,
+      consumes: 'multipart/form-data',
+      status: 201,
+      handler: async ({ request, workspace, session, params }) => {
+        const site = await workspace.requireUploader(siteRef(params.site))
+        const file = await readOneFile(request, settings.maxBytes)
+        const root = join(settings.outputRootFor(site.slug, site.outputPrefix), 'uploads')
+        return perform(
+          ctx,
+          session.principal.actor,
+          'upload.create',
+          { type: 'site', id: site.id },
+          async () => {
+            const accepted = await acceptUpload(
+              { bytes: file.bytes, fileName: file.name },
+              { maxFileBytes: settings.maxBytes },
+            )
+            const stored = await storeUpload(root, accepted)
+            const value = {
+              kind: accepted.kind,
+              name: accepted.displayName,
+              mimeType: accepted.mimeType,
+              size: accepted.bytes.length,
+              sha256: accepted.sha256,
+              url: `/uploads/${stored.path}`,
+              thumbnailUrl: stored.thumbnailPath === null ? null : `/uploads/${stored.thumbnailPath}`,
+              width: accepted.width ?? null,
+              height: accepted.height ?? null,
+            }
+            return {
+              value,
+              targetId: site.id,
+              detail: { name: value.name, sha256: value.sha256, size: value.size },
+            }
+          },
+        )
+      },
+    }),
+  ]
+}
+
+async function readOneFile(
+  request: import('fastify').FastifyRequest,
+  maxBytes: number,
+): Promise<{ bytes: Buffer; name: string }> {
+  if (!request.isMultipart()) {
+    throw new BadRequestError({
+      zh: '请以 multipart/form-data 上传文件',
+      en: 'upload the file as multipart/form-data',
+    })
+  }
+  let part: MultipartFile | undefined
+  try {
+    part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5 } })
+  } catch {
+    throw new BadRequestError({ zh: '上传内容无法解析', en: 'the upload cannot be read' })
+  }
+  if (!part) throw new BadRequestError({ zh: '请求中没有文件', en: 'the request holds no file' })
+  const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new TooLargeError({ zh: '上传的文件', en: 'the upload' }, maxBytes)
+    throw new BadRequestError({ zh: '上传内容无法解析', en: 'the upload cannot be read' })
+  })
+  if (part.file.truncated) throw new TooLargeError({ zh: '上传的文件', en: 'the upload' }, maxBytes)
+  return { bytes, name: part.filename }
+}

@@ -1,0 +1,160 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { afterEach, beforeEach } from 'vitest'
+import { type Accounts, createAccounts } from '../../src/accounts/index.ts'
+import { type Content, createContent, operatorAccess, systemActor } from '../../src/content/index.ts'
+import { Publisher } from '../../src/publish/index.ts'
+import { createAdminApp } from '../../src/server/admin-app.ts'
+import { PublishQueue } from '../../src/server/publish-queue.ts'
+import type { Store } from '../../src/store/index.ts'
+import type { TestEngine, TestStore } from './engines.ts'
+
+export const PASSWORD = 'Fabu#2026pass'
+
+export interface AdminServer {
+  store: Store
+  content: Content
+  accounts: Accounts
+  queue: PublishQueue
+  url: string
+  output: string
+  /** A signed-out client of the running server. */
+  client(): ApiClient
+  /** Creates an account through the services (as the CLI's `fabu user add` does). */
+  addUser(
+    userName: string,
+    grants?: {
+      role: string
+      siteId?: number | null
+      columnId?: number | null
+      reviewLevel?: number | null
+    }[],
+  ): Promise<number>
+  /** A client signed in as `userName`. */
+  signedIn(userName: string): Promise<ApiClient>
+}
+
+export interface ApiResponse {
+  status: number
+  body: any
+  headers: Headers
+}
+
+/** fetch with a cookie jar and the CSRF header, as the admin UI sends requests. */
+export class ApiClient {
+  readonly #base: string
+  #cookie = ''
+  csrfToken = ''
+
+  constructor(base: string) {
+    this.#base = base
+  }
+
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse> {
+    const init: RequestInit = { method, headers: { ...headers } }
+    const sent = init.headers as Record<string, string>
+    if (this.#cookie) sent.cookie = this.#cookie
+    if (this.csrfToken && !('x-csrf-token' in headers)) sent['x-csrf-token'] = this.csrfToken
+    if (body instanceof FormData) init.body = body
+    else if (body !== undefined) {
+      sent['content-type'] ??= 'application/json'
+      init.body = typeof body === 'string' ? body : JSON.stringify(body)
+    }
+    const response = await fetch(`${this.#base}${path}`, init)
+    const setCookie = response.headers.getSetCookie()
+    for (const cookie of setCookie) {
+      const [pair] = cookie.split(';')
+      this.#cookie = pair?.endsWith('=') ? '' : (pair ?? '')
+    }
+    const text = await response.text()
+    let parsed: unknown = text
+    try {
+      parsed = text ? JSON.parse(text) : null
+    } catch {
+      // Not JSON (CSV, HTML): the text itself.
+    }
+    return { status: response.status, body: parsed, headers: response.headers }
+  }
+
+  get = (path: string) => this.request('GET', path)
+  post = (path: string, body?: unknown) => this.request('POST', path, body ?? {})
+  patch = (path: string, body: unknown) => this.request('PATCH', path, body)
+  put = (path: string, body: unknown) => this.request('PUT', path, body)
+  delete = (path: string) => this.request('DELETE', path)
+
+  async signIn(userName: string, password = PASSWORD): Promise<ApiResponse> {
+    const response = await this.request('POST', '/api/session', { userName, password })
+    if (response.status === 201) this.csrfToken = response.body.csrfToken
+    return response
+  }
+}
+
+/** A running admin server over a fresh store of the engine, for each test. */
+export function useAdminServer(
+  engine: TestEngine,
+  options: { requestsPerMinute?: number } = {},
+): AdminServer {
+  const t = {} as AdminServer & { app: FastifyInstance; opened: TestStore; publisher: Publisher }
+  beforeEach(async () => {
+    t.opened = await engine.open()
+    t.store = t.opened.store
+    t.output = await mkdtemp(join(tmpdir(), 'fabu-server-'))
+    t.content = createContent(t.store)
+    t.accounts = createAccounts(t.store, { passwordProfile: 'dengbao' })
+    const outputRootFor = (slug: string, prefix: string) => join(t.output, 'sites', slug, prefix)
+    t.publisher = new Publisher(t.store, t.content, {
+      outputRootFor,
+      manifestDir: join(t.output, 'manifests'),
+      workers: 1,
+    })
+    t.queue = new PublishQueue(t.store, t.content, t.publisher, { system: systemActor(), onError: () => {} })
+    t.app = await createAdminApp({
+      store: t.store,
+      content: t.content,
+      accounts: t.accounts,
+      queue: t.queue,
+      outputRootFor,
+      maxUploadBytes: 2 * 1024 * 1024,
+      trustedProxies: [],
+      secureCookies: 'auto',
+      logger: false,
+      ...(options.requestsPerMinute ? { requestsPerMinute: options.requestsPerMinute } : {}),
+    })
+    t.url = await t.app.listen({ host: '127.0.0.1', port: 0 })
+    t.client = () => new ApiClient(t.url)
+    t.addUser = async (userName, grants = []) => {
+      const operator = { actor: systemActor('cli:test'), access: operatorAccess }
+      const user = await t.accounts.users.create(operator, {
+        userName,
+        displayName: userName,
+        password: PASSWORD,
+        mustChangePassword: false,
+      })
+      for (const grant of grants)
+        await t.accounts.users.grant(operator, { userId: user.id, ...grant } as never)
+      return user.id
+    }
+    t.signedIn = async (userName) => {
+      const client = t.client()
+      const response = await client.signIn(userName)
+      if (response.status !== 201)
+        throw new Error(`sign-in of ${userName} failed: ${JSON.stringify(response.body)}`)
+      return client
+    }
+  })
+  afterEach(async () => {
+    await t.queue?.stop()
+    await t.app?.close()
+    await t.publisher?.close()
+    await t.opened?.dispose()
+    if (t.output) await rm(t.output, { recursive: true, force: true })
+  })
+  return t
+}
