@@ -19,6 +19,13 @@ import { uploadRoutes } from './routes/upload-routes.ts'
 import { ADMIN_SECURITY_HEADERS, addSecurityHeaders } from './security-headers.ts'
 import { SESSION_COOKIE, setCookiePolicy, whereOf } from './session-cookie.ts'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** `METHOD /url` of every API route, for the OpenAPI coverage test. */
+    apiRoutes: readonly string[]
+  }
+}
+
 export interface AdminAppOptions {
   readonly store: Store
   readonly content: Content
@@ -94,17 +101,18 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
   })
 
   const ctx = createServiceContext(options.store)
-  registerRoutes(
-    app,
-    [
-      ...sessionRoutes(options.accounts),
-      ...contentRoutes(),
-      ...accountRoutes(options.accounts),
-      ...auditRoutes(),
-      ...publishRoutes(options.queue, options.store),
-      ...uploadRoutes(ctx, { maxBytes: options.maxUploadBytes, outputRootFor: options.outputRootFor }),
-    ],
-    (session, presented) => options.accounts.sessions.checkCsrf(session, presented),
+  const routes = [
+    ...sessionRoutes(options.accounts),
+    ...contentRoutes(),
+    ...accountRoutes(options.accounts),
+    ...auditRoutes(),
+    ...publishRoutes(options.queue, options.store),
+    ...uploadRoutes(ctx, { maxBytes: options.maxUploadBytes, outputRootFor: options.outputRootFor }),
+  ]
+  registerRoutes(app, routes, (session, presented) => options.accounts.sessions.checkCsrf(session, presented))
+  app.decorate(
+    'apiRoutes',
+    routes.map((definition) => `${definition.method} ${definition.url}`),
   )
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())

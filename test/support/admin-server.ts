@@ -14,6 +14,7 @@ import type { TestEngine, TestStore } from './engines.ts'
 export const PASSWORD = 'Fabu#2026pass'
 
 export interface AdminServer {
+  app: FastifyInstance
   store: Store
   content: Content
   accounts: Accounts
@@ -101,7 +102,7 @@ export function useAdminServer(
   engine: TestEngine,
   options: { requestsPerMinute?: number } = {},
 ): AdminServer {
-  const t = {} as AdminServer & { app: FastifyInstance; opened: TestStore; publisher: Publisher }
+  const t = {} as AdminServer & { opened: TestStore; publisher: Publisher }
   beforeEach(async () => {
     t.opened = await engine.open()
     t.store = t.opened.store
