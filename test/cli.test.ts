@@ -52,6 +52,23 @@ for (const engine of engines()) {
       )
     })
 
+    it('creates the first administrator with a one-time password that must be changed', async () => {
+      const added = await fabu('user', 'add', 'chief', '--admin', '--name', '王主任', '--json')
+      expect(added.code, added.stderr).toBe(0)
+      const user = JSON.parse(added.stdout)
+      expect(user).toMatchObject({ userName: 'chief', displayName: '王主任', mustChangePassword: true })
+      expect(user.grants).toMatchObject([{ role: 'admin', siteId: null }])
+      expect(user.password).toMatch(/^\S{16,}$/)
+      const again = await fabu('user', 'add', 'chief')
+      expect(again.code).toBe(1)
+      expect(again.stderr).toContain('ALREADY_EXISTS')
+      const listed = JSON.parse((await fabu('user', 'list', '--json')).stdout)
+      expect(JSON.stringify(listed)).not.toContain(user.password)
+      const reset = await fabu('user', 'reset-password', 'chief')
+      expect(reset.code, reset.stderr).toBe(0)
+      expect(reset.stdout).not.toContain(user.password)
+    })
+
     it('runs the demo twice without duplicating anything', async () => {
       const again = await fabu('demo', '--json')
       const summary = JSON.parse(again.stdout)

@@ -20,7 +20,7 @@ describe('fabu serve', () => {
     data = await mkdtemp(join(tmpdir(), 'fabu-serve-'))
     await fabu('demo')
     await fabu('publish')
-    server = spawn(process.execPath, [main, 'serve', '--port', '0', '--data', data], {
+    server = spawn(process.execPath, [main, 'serve', '--port', '0', '--admin-port', '0', '--no-logs', '--data', data], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     })

@@ -8,7 +8,7 @@ import {
   type ServiceContext,
   validateInput,
 } from '../content/index.ts'
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors/index.ts'
+import { AlreadyExistsError, ForbiddenError, NotFoundError, ValidationError } from '../errors/index.ts'
 import type { Tx } from '../store/index.ts'
 import {
   type GrantInput,
@@ -80,6 +80,12 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
       return perform(ctx, principal.actor, 'user.create', { type: 'user' }, async (tx, now) => {
         requireSystem(principal)
         const values = validateInput(userInputSchema, input)
+        const taken = await tx
+          .selectFrom('users')
+          .select('id')
+          .where('user_name', '=', values.userName)
+          .executeTakeFirst()
+        if (taken) throw new AlreadyExistsError('userName', values.userName)
         await checkPassword(policy, values.password, { userName: values.userName })
         const hash = await hashPassword(values.password)
         const { id } = await tx

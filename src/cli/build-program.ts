@@ -7,6 +7,7 @@ import { registerInit } from './commands/init.ts'
 import { registerPublish } from './commands/publish.ts'
 import { registerServe } from './commands/serve.ts'
 import { registerSite } from './commands/site.ts'
+import { registerUser } from './commands/user.ts'
 
 /** The `fabu` command with all its subcommands, ready to parse. */
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerPublish(program)
   registerServe(program)
   registerAudit(program)
+  registerUser(program)
 
   program.addHelpText(
     'after',

@@ -1,7 +1,8 @@
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
+import { type Accounts, createAccounts } from '../accounts/index.ts'
 import { type Config, resolveConfig } from '../config/index.ts'
-import { type Actor, type Content, createContent } from '../content/index.ts'
+import { type Actor, type Content, createContent, operatorAccess, type Principal } from '../content/index.ts'
 import { Publisher, type PublisherOptions } from '../publish/index.ts'
 import { openStore, type Store } from '../store/index.ts'
 
@@ -9,9 +10,12 @@ export interface App {
   readonly config: Readonly<Config>
   readonly store: Store
   readonly content: Content
+  readonly accounts: Accounts
   readonly publisher: Publisher
   /** The operator at the terminal, as the audit log names them. */
   readonly actor: Actor
+  /** The operator with every right: whoever runs the CLI on the machine holds the data folder. */
+  readonly operator: Principal
 }
 
 /** Opens the data folder's store (migrating it), runs `work`, and always closes the store. */
@@ -24,7 +28,17 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       recycleBinDays: config.content.recycleBinDays,
     })
     const publisher = new Publisher(store, content, publisherOptions(config))
-    return await work({ config, store, content, publisher, actor: cliActor() })
+    const accounts = createAccounts(store, config.accounts)
+    const actor = cliActor()
+    return await work({
+      config,
+      store,
+      content,
+      accounts,
+      publisher,
+      actor,
+      operator: { actor, access: operatorAccess },
+    })
   } finally {
     await store.close()
   }

@@ -1,2 +1,3 @@
 export { createDemoSite, type DemoSummary } from './create-demo-site.ts'
+export { type DemoAccount, describeDemoAccounts, ensureDemoAccounts } from './demo-accounts.ts'
 export { demoArticles, demoColumns, demoSite, seedArticle } from './demo-content.ts'

@@ -1,10 +1,11 @@
 import { join } from 'node:path'
 import type { Command } from 'commander'
-import { formatZonedMinute } from '../../content/index.ts'
-import { createDemoSite, seedArticle } from '../../demo/index.ts'
+import type { FastifyInstance } from 'fastify'
+import { formatZonedMinute, systemActor } from '../../content/index.ts'
+import { createDemoSite, describeDemoAccounts, ensureDemoAccounts, seedArticle } from '../../demo/index.ts'
 import { ValidationError } from '../../errors/index.ts'
-import { AutoPublisher, Publisher } from '../../publish/index.ts'
-import { createPublicSite, ViewCounter } from '../../server/index.ts'
+import { Publisher } from '../../publish/index.ts'
+import { createAdminApp, createPublicSite, PublishQueue, ViewCounter } from '../../server/index.ts'
 import { ensureDataFolder } from '../ensure-data-folder.ts'
 import { type App, publisherOptions, withApp } from '../open-app.ts'
 import { wholeNumber, withCommonOptions } from '../options.ts'
@@ -15,15 +16,22 @@ import { resolveSite } from './resolve-refs.ts'
 interface ServeOptions {
   data: string
   site?: string
-  host: string
-  port: number
+  host?: string
+  port?: number
+  adminPort?: number
+  /** Structured JSON request logs on stderr. */
+  logs: boolean
+  /** Lines printed beside the URLs (the demo accounts). */
+  announce?: readonly string[]
 }
 
 function withServeOptions(command: Command): Command {
   return command
     .option('--site <site>', '站点 ID 或代号（只有一个站点时可省略）/ site id or slug')
-    .option('--host <address>', '监听地址 / address to listen on', '127.0.0.1')
-    .option('--port <n>', '端口 / port', wholeNumber, 8080)
+    .option('--host <address>', '监听地址，默认 127.0.0.1 / address to listen on')
+    .option('--port <n>', '公开站点端口，默认 8080 / port of the public site', wholeNumber)
+    .option('--admin-port <n>', '管理界面与接口端口，默认 8081 / port of the admin UI and API', wholeNumber)
+    .option('--no-logs', '不输出 JSON 请求日志 / no JSON request logs')
 }
 
 export function registerServe(program: Command): void {
@@ -56,7 +64,8 @@ export function registerServe(program: Command): void {
       )
       const result = await app.publisher.publish({ site: summary.site.id })
       printSummary(result, join(app.config.dataDir, 'sites', summary.site.slug))
-      await serve(app, { ...options, site: summary.site.slug })
+      const accounts = await ensureDemoAccounts(app.accounts, app.operator, summary.site.id)
+      await serve(app, { ...options, site: summary.site.slug, announce: describeDemoAccounts(accounts) })
     })
   })
 }
@@ -65,45 +74,47 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   const site = await resolveSite(app.content, options.site)
   const root = join(app.config.dataDir, 'sites', site.slug, site.outputPrefix)
   const counter = new ViewCounter(app.store)
-  const server = await createPublicSite({ root, counter })
-  try {
-    await server.listen({ host: options.host, port: options.port })
-  } catch (error) {
-    await counter.close()
-    const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    throw new ValidationError(
-      '--port',
-      `无法在 ${options.host}:${options.port} 监听（${code}）`,
-      `cannot listen on ${options.host}:${options.port} (${code})`,
-    )
-  }
-  const address = server.server.address()
-  const port = typeof address === 'object' && address ? address.port : options.port
-  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`
-  print('')
-  print(`站点已在本机提供 / serving ${site.name} at ${url}`)
-  const seed = (await app.content.articles.list({ site: site.id, text: seedArticle.title, limit: 1 }))
-    .items[0]
-  if (seed?.urlPath)
-    print(
-      `种子文章 / seed article (${formatZonedMinute(seed.publishAt ?? '', site.timeZone)}): ${url}${seed.urlPath}`,
-    )
   // A warm publisher of its own publishes what editors change while the server runs.
   const publisher = new Publisher(app.store, app.content, {
     ...publisherOptions(app.config),
     keepsWorkers: true,
   })
-  const autoPublisher = new AutoPublisher(app.store, publisher, site.id, {
-    onRun: (report) =>
-      print(
-        `已发布变更 / published changes: ${report.written.length} 个文件写入 written, ${report.removed.length} 删除 removed` +
-          (report.failed.length > 0 ? `, ${report.failed.length} 错误 errors` : '') +
-          ` (${Math.round(report.seconds * 1000)} ms)`,
-      ),
+  const queue = new PublishQueue(app.store, app.content, publisher, {
+    system: systemActor('scheduler'),
     onError: (error) =>
       process.stderr.write(`fabu: 自动发布失败 / publishing failed: ${(error as Error).message}\n`),
   })
-  autoPublisher.start()
+  const publicSite = await createPublicSite({ root, counter })
+  const admin = await createAdminApp({
+    store: app.store,
+    content: app.content,
+    accounts: app.accounts,
+    queue,
+    outputRootFor: publisherOptions(app.config).outputRootFor,
+    maxUploadBytes: app.config.server.maxUploadBytes,
+    trustedProxies: app.config.server.trustedProxies,
+    secureCookies: app.config.server.secureCookies,
+    logger: options.logs,
+  })
+  const host = options.host ?? app.config.server.host
+  const publicUrl = await listen(publicSite, host, options.port ?? app.config.server.publicPort, '--port')
+  const adminPort = options.adminPort ?? app.config.server.adminPort
+  const adminUrl = await listen(admin, host, adminPort, '--admin-port').catch(async (error) => {
+    await publicSite.close()
+    throw error
+  })
+  print('')
+  print(`站点已在本机提供 / serving ${site.name} at ${publicUrl}`)
+  const seed = (await app.content.articles.list({ site: site.id, text: seedArticle.title, limit: 1 }))
+    .items[0]
+  if (seed?.urlPath) {
+    print(
+      `种子文章 / seed article (${formatZonedMinute(seed.publishAt ?? '', site.timeZone)}): ${publicUrl}${seed.urlPath}`,
+    )
+  }
+  print(`管理接口 / admin API at ${adminUrl}api/  (OpenAPI: ${adminUrl}api/docs)`)
+  for (const line of options.announce ?? []) print(line)
+  queue.start()
   print('修改内容后会自动发布 / changes are published as they are made')
   print('按 Ctrl+C 停止 / press Ctrl+C to stop')
   await new Promise<void>((resolve) => {
@@ -115,9 +126,26 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
-  await autoPublisher.stop()
+  // Stop taking requests first, then let the publish in progress finish and save the counts.
+  await Promise.all([admin.close(), publicSite.close()])
+  await queue.stop()
   await publisher.close()
-  await server.close()
   await counter.close()
   print('已停止，浏览计数已保存 / stopped; view counts saved')
+}
+
+async function listen(server: FastifyInstance, host: string, port: number, option: string): Promise<string> {
+  try {
+    await server.listen({ host, port })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error'
+    throw new ValidationError(
+      option,
+      `无法在 ${host}:${port} 监听（${code}）`,
+      `cannot listen on ${host}:${port} (${code})`,
+    )
+  }
+  const address = server.server.address()
+  const bound = typeof address === 'object' && address ? address.port : port
+  return `http://${host.includes(':') ? `[${host}]` : host}:${bound}/`
 }
