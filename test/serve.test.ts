@@ -20,10 +20,14 @@ describe('fabu serve', () => {
     data = await mkdtemp(join(tmpdir(), 'fabu-serve-'))
     await fabu('demo')
     await fabu('publish')
-    server = spawn(process.execPath, [main, 'serve', '--port', '0', '--admin-port', '0', '--no-logs', '--data', data], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    server = spawn(
+      process.execPath,
+      [main, 'serve', '--port', '0', '--admin-port', '0', '--no-logs', '--data', data],
+      {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     origin = await new Promise<string>((resolve, reject) => {
       let output = ''
       server.stdout?.on('data', (chunk: Buffer) => {
