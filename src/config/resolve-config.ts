@@ -192,4 +192,26 @@ recycle_bin_days = 30
 # 正文中允许嵌入的 iframe 来源（仅 https），例如视频网站的播放器。
 # Hosts whose https iframes article bodies may embed, e.g. a video player.
 iframe_hosts = []
+
+# 服务（fabu serve）。管理接口与公开站点使用不同端口，公开页面无法借用编辑的登录状态。
+# The server (fabu serve). The admin API and the public site listen on separate ports, so a
+# public page never acts with an editor's session. FABU_HOST, FABU_ADMIN_PORT,
+# FABU_PUBLIC_PORT, FABU_TRUSTED_PROXIES and FABU_SECURE_COOKIES override these.
+[server]
+# host = "127.0.0.1"
+# admin_port = 8081
+# public_port = 8080
+# trusted_proxies = []        # 反向代理地址 / reverse proxies whose X-Forwarded-For is believed
+# secure_cookies = "auto"     # auto | always | never
+# max_upload_mb = 20
+
+# 账号安全。password_profile："dengbao"（等保2.0：8 位、3 类字符、90 天过期、不重复最近 5 次）
+# 或 "asvs"（OWASP ASVS：12 位、无组成要求、不过期、拒绝常见泄露密码）。
+# Accounts. password_profile: "dengbao" (等保2.0) or "asvs" (OWASP ASVS); see docs/server.md.
+[accounts]
+# password_profile = "dengbao"
+# lockout_threshold = 5
+# lockout_minutes = 15
+# idle_minutes = 30
+# absolute_hours = 12
 `
