@@ -14,7 +14,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../errors/index.ts'
-import type { SessionRow } from '../store/index.ts'
+import type { SessionRow, Tx, UserRow } from '../store/index.ts'
 import { signInSchema } from './account-inputs.ts'
 import type { AccountsOptions } from './options.ts'
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './password-hash.ts'
@@ -57,6 +57,12 @@ export interface SessionService {
   proposeSecondFactor(session: Session): { readonly secret: string; readonly uri: string }
   enableSecondFactor(token: string, secret: string, code: string, where: Where): Promise<void>
   checkCsrf(session: Session, presented: string | undefined): boolean
+}
+
+interface Claim {
+  readonly attemptId: number
+  readonly row: UserRow | undefined
+  readonly verdict: 'go' | 'locked' | 'rate-limited'
 }
 
 const INVALID = { zh: '用户名或密码错误', en: 'wrong user name or password' }
@@ -102,60 +108,109 @@ export function sessionService(ctx: ServiceContext, options: AccountsOptions): S
     return row
   }
 
-  /** A refused sign-in leaves its trace outside the refused transaction: counters and audit. */
-  async function recordFailure(
-    userId: number | null,
-    userName: string,
+  async function auditSignIn(
+    tx: Tx,
+    user: { id: number | null; name: string },
     where: Where,
-    code: string,
     now: string,
+    code: string | null,
   ) {
-    await store.transaction(async (tx) => {
-      await tx.insertInto('sign_in_failures').values({ address: where.address, at: now }).execute()
-      if (userId !== null) {
-        const row = await store
-          .forUpdate(tx.selectFrom('users').select('failed_sign_ins').where('id', '=', userId))
-          .executeTakeFirstOrThrow()
-        const failures = row.failed_sign_ins + 1
-        const locks = failures >= options.lockoutThreshold
-        await tx
-          .updateTable('users')
-          .set({
-            failed_sign_ins: locks ? 0 : failures,
-            locked_until: locks ? later(now, minutes(options.lockoutMinutes)) : undefined,
-          })
-          .where('id', '=', userId)
-          .execute()
-      }
-      await appendAudit(
-        store,
-        tx,
-        {
-          actor: {
-            id: userId === null ? 'unknown' : `user:${userId}`,
-            name: userName.slice(0, 64),
-            address: where.address,
-          },
-          action: 'session.signIn',
-          targetType: 'user',
-          targetId: String(userId ?? ''),
-          outcome: 'failure',
-          errorCode: code,
+    await appendAudit(
+      store,
+      tx,
+      {
+        actor: {
+          id: user.id === null ? 'unknown' : `user:${user.id}`,
+          name: user.name.slice(0, 64),
+          address: where.address,
         },
-        now,
-      )
-    })
+        action: 'session.signIn',
+        targetType: 'user',
+        targetId: String(user.id ?? ''),
+        outcome: code === null ? 'success' : 'failure',
+        ...(code === null ? {} : { errorCode: code }),
+      },
+      now,
+    )
   }
 
-  async function addressIsBlocked(where: Where, now: string): Promise<boolean> {
-    const since = later(now, -minutes(options.addressWindowMinutes))
+  /**
+   * Counts the attempt before the slow password check, under the user row's lock: a burst of
+   * parallel guesses cannot all pass checks made before any of them has failed.
+   */
+  async function claimAttempt(userName: string, where: Where, now: string): Promise<Claim> {
+    const claim = await store.transaction(async (tx): Promise<Claim> => {
+      const attempt = await tx
+        .insertInto('sign_in_failures')
+        .values({ address: where.address, at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const recent = await tx
+        .selectFrom('sign_in_failures')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('address', '=', where.address)
+        .where('at', '>', later(now, -minutes(options.addressWindowMinutes)))
+        .executeTakeFirstOrThrow()
+      const row = await store
+        .forUpdate(tx.selectFrom('users').selectAll().where('user_name', '=', userName))
+        .executeTakeFirst()
+      const base = { attemptId: attempt.id, row }
+      if (Number(recent.n) > options.addressFailureLimit) return { ...base, verdict: 'rate-limited' }
+      if (!row) return { ...base, verdict: 'go' }
+      if (row.locked_until && row.locked_until > now) return { ...base, verdict: 'locked' }
+      if (row.failed_sign_ins >= options.lockoutThreshold) {
+        // Attempts in flight have used up the allowance: lock now, as their failures would.
+        await lockAccount(tx, row.id, now)
+        return { ...base, verdict: 'locked' }
+      }
+      await tx
+        .updateTable('users')
+        .set({ failed_sign_ins: row.failed_sign_ins + 1 })
+        .where('id', '=', row.id)
+        .execute()
+      return { ...base, verdict: 'go' }
+    })
+    if (claim.verdict !== 'go') {
+      const code = claim.verdict === 'locked' ? 'ACCOUNT_LOCKED' : 'RATE_LIMITED'
+      await store.transaction((tx) =>
+        auditSignIn(tx, { id: claim.row?.id ?? null, name: userName }, where, now, code),
+      )
+      if (claim.verdict === 'rate-limited') throw new RateLimitedError(options.addressWindowMinutes * 60)
+      throw await lockedError(claim.row?.id ?? 0, now)
+    }
+    return claim
+  }
+
+  async function lockAccount(tx: Tx, userId: number, now: string) {
+    await tx
+      .updateTable('users')
+      .set({ failed_sign_ins: 0, locked_until: later(now, minutes(options.lockoutMinutes)) })
+      .where('id', '=', userId)
+      .execute()
+  }
+
+  async function lockedError(userId: number, now: string): Promise<AccountLockedError> {
     const row = await store.db
-      .selectFrom('sign_in_failures')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('address', '=', where.address)
-      .where('at', '>', since)
-      .executeTakeFirstOrThrow()
-    return Number(row.n) >= options.addressFailureLimit
+      .selectFrom('users')
+      .select('locked_until')
+      .where('id', '=', userId)
+      .executeTakeFirst()
+    const until = row?.locked_until ?? later(now, minutes(options.lockoutMinutes))
+    return new AccountLockedError(Math.max(1, Math.ceil((Date.parse(until) - Date.parse(now)) / 1000)))
+  }
+
+  /** A wrong password: the claimed attempt stays counted; the threshold locks the account. */
+  async function failAttempt(claim: Claim, userName: string, where: Where, now: string): Promise<never> {
+    await store.transaction(async (tx) => {
+      if (claim.row) {
+        const current = await store
+          .forUpdate(tx.selectFrom('users').select('failed_sign_ins').where('id', '=', claim.row.id))
+          .executeTakeFirstOrThrow()
+        if (current.failed_sign_ins >= options.lockoutThreshold) await lockAccount(tx, claim.row.id, now)
+      }
+      await auditSignIn(tx, { id: claim.row?.id ?? null, name: userName }, where, now, 'UNAUTHENTICATED')
+    })
+    throw new UnauthenticatedError(INVALID)
   }
 
   async function openSession(userId: number, secondFactorPending: boolean, where: Where, now: string) {
@@ -182,45 +237,32 @@ export function sessionService(ctx: ServiceContext, options: AccountsOptions): S
       const now = ctx.now()
       const parsed = signInSchema.safeParse(credentials)
       if (!parsed.success) throw new UnauthenticatedError(INVALID)
-      if (await addressIsBlocked(where, now)) {
-        throw new RateLimitedError(options.addressWindowMinutes * 60)
-      }
       const userName = normalizeUserName(parsed.data.userName)
-      const row = await store.db
-        .selectFrom('users')
-        .selectAll()
-        .where('user_name', '=', userName)
-        .executeTakeFirst()
-      if (row?.locked_until && row.locked_until > now) {
-        await recordFailure(row.id, userName, where, 'ACCOUNT_LOCKED', now)
-        throw new AccountLockedError(Math.ceil((Date.parse(row.locked_until) - Date.parse(now)) / 1000))
-      }
+      const claim = await claimAttempt(userName, where, now)
+      const { row } = claim
       const matches = row
         ? await verifyPassword(parsed.data.password, row.password_hash)
         : await verifyAgainstNothing(parsed.data.password)
-      if (!row || !matches || row.disabled) {
-        await recordFailure(row?.id ?? null, userName, where, 'UNAUTHENTICATED', now)
-        throw new UnauthenticatedError(INVALID)
-      }
-      await store.transaction(async (tx) => {
+      if (!row || !matches || row.disabled) return failAttempt(claim, userName, where, now)
+      const isLocked = await store.transaction(async (tx) => {
+        const current = await store
+          .forUpdate(tx.selectFrom('users').select('locked_until').where('id', '=', row.id))
+          .executeTakeFirstOrThrow()
+        // Parallel guesses locked the account while this one was checked: the lock stands.
+        if (current.locked_until && current.locked_until > now) {
+          await auditSignIn(tx, { id: row.id, name: row.user_name }, where, now, 'ACCOUNT_LOCKED')
+          return true
+        }
         await tx
           .updateTable('users')
           .set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: now })
           .where('id', '=', row.id)
           .execute()
-        await appendAudit(
-          store,
-          tx,
-          {
-            actor: { id: `user:${row.id}`, name: row.user_name, address: where.address },
-            action: 'session.signIn',
-            targetType: 'user',
-            targetId: String(row.id),
-            outcome: 'success',
-          },
-          now,
-        )
+        await tx.deleteFrom('sign_in_failures').where('id', '=', claim.attemptId).execute()
+        await auditSignIn(tx, { id: row.id, name: row.user_name }, where, now, null)
+        return false
       })
+      if (isLocked) throw await lockedError(row.id, now)
       const issued = await openSession(row.id, row.totp_secret !== null, where, now)
       const opened = await requireRow(issued)
       return { token: issued, session: await session(opened, where) }
@@ -247,7 +289,18 @@ export function sessionService(ctx: ServiceContext, options: AccountsOptions): S
       const now = ctx.now()
       const step = user.totp_secret ? verifyTotp(user.totp_secret, code, new Date(now)) : null
       if (step === null || (user.totp_last_step !== null && step <= user.totp_last_step)) {
-        await recordFailure(user.id, user.user_name, where, 'UNAUTHENTICATED', now)
+        // Wrong codes count towards the lockout like wrong passwords.
+        await store.transaction(async (tx) => {
+          const failures = user.failed_sign_ins + 1
+          if (failures >= options.lockoutThreshold) await lockAccount(tx, user.id, now)
+          else
+            await tx
+              .updateTable('users')
+              .set({ failed_sign_ins: failures })
+              .where('id', '=', user.id)
+              .execute()
+          await auditSignIn(tx, { id: user.id, name: user.user_name }, where, now, 'UNAUTHENTICATED')
+        })
         throw new UnauthenticatedError({
           zh: '动态口令错误或已使用',
           en: 'the one-time code is wrong or used already',

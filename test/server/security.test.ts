@@ -89,6 +89,20 @@ for (const engine of engines()) {
       ])
     })
 
+    it('cannot outrun the lockout with parallel guesses: past 5 failures the rest of a burst is ACCOUNT_LOCKED', async () => {
+      await t.addUser('alice')
+      const burst = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => t.client().signIn('alice', `Wrong#2026pass${i}`)),
+      )
+      const outcomes = burst.map((response) => `${response.status} ${response.body?.error?.code}`).sort()
+      expect(outcomes).toEqual([
+        ...Array.from({ length: 5 }, () => '401 UNAUTHENTICATED'),
+        ...Array.from({ length: 5 }, () => '429 ACCOUNT_LOCKED'),
+      ])
+      expectError(await t.client().signIn('alice', PASSWORD), 429, 'ACCOUNT_LOCKED')
+      expect(await countRows(t, 'sessions')).toBe(0)
+    })
+
     it('refuses a change without the CSRF token, or with a wrong one, and changes nothing', async () => {
       const { site, column } = await siteWithColumn(t, 'simt')
       await t.addUser('editor', [{ role: 'editor', siteId: site.id }])
