@@ -1,7 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Content, SiteRef } from '../content/index.ts'
+import { InvalidStateError, NotFoundError } from '../errors/index.ts'
 import type { ChangeRow, Store } from '../store/index.ts'
+import { articleJobs, neighboursOf } from './article-pages.ts'
 import { assignUrls } from './assign-urls.ts'
 import { AtomicWriter } from './atomic-write.ts'
 import { fullSiteJobs } from './full-site-jobs.ts'
@@ -191,6 +195,48 @@ export class Publisher {
     })
     const planned = mode === 'full' ? [] : (jobs as readonly PageJob[]).map((job) => job.path)
     return report(site.slug, mode, runId, planned, written, unchanged, removed, failed, started)
+  }
+
+  /**
+   * Renders one article as it stands now, a draft too, with its site's theme, for the admin
+   * preview. It renders in a worker like any page (templates are untrusted) into a throwaway
+   * folder, never the site's output, and changes nothing in the store.
+   */
+  async preview(articleId: number): Promise<string> {
+    const row = await this.#store.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('id', '=', articleId)
+      .executeTakeFirst()
+    if (!row || row.deleted_at !== null) throw new NotFoundError('article', articleId)
+    const site = await this.#content.sites.get(row.site_id)
+    const snapshot = await takeSiteSnapshot(this.#store, this.#content, site.id, { isFullPublish: false })
+    const path = row.url_path ?? `preview/${row.id}.html`
+    // A draft without a publish time has no place among its column's articles yet.
+    const { prev, next } =
+      row.publish_at === null ? { prev: null, next: null } : await neighboursOf(this.#store, snapshot, row)
+    const [page] = articleJobs(snapshot, { ...row, url_path: path }, prev, next)
+    if (!page) throw new NotFoundError('article', articleId)
+    const folder = await mkdtemp(join(tmpdir(), 'fabu-preview-'))
+    const theme = loadTheme(site.theme, this.#options.themesRoot)
+    const pool = new RenderPool({ theme, context: snapshot.context, outputRoot: folder, size: 1 })
+    try {
+      let failure: string | undefined
+      await pool.run(
+        [page],
+        () => undefined,
+        (result) => {
+          if (result.outcome === 'failed') failure = result.error ?? 'failed'
+        },
+      )
+      if (failure !== undefined) {
+        throw new InvalidStateError({ zh: `预览失败：${failure}`, en: `the preview failed: ${failure}` })
+      }
+      return await readFile(join(folder, page.path), 'utf8')
+    } finally {
+      await pool.close()
+      await rm(folder, { recursive: true, force: true })
+    }
   }
 
   /** Stops the workers a publisher that keeps them has running. */

@@ -37,6 +37,8 @@ export interface AdminAppOptions {
   readonly secureCookies: 'auto' | 'always' | 'never'
   /** Structured JSON logs (pino) when true; tests pass false. */
   readonly logger: boolean
+  /** Public origins of sites served elsewhere than their base URL (by slug), for previews. */
+  readonly publicOrigins?: Readonly<Record<string, string>>
   /** Requests per minute from one address before 429. */
   readonly requestsPerMinute?: number
 }
@@ -103,7 +105,10 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
   const ctx = createServiceContext(options.store)
   const routes = [
     ...sessionRoutes(options.accounts),
-    ...contentRoutes(),
+    ...contentRoutes({
+      render: (id) => options.queue.preview(id),
+      publicOriginFor: (site) => options.publicOrigins?.[site.slug] ?? site.baseUrl,
+    }),
     ...accountRoutes(options.accounts),
     ...auditRoutes(),
     ...publishRoutes(options.queue, options.store),

@@ -89,6 +89,11 @@ export class PublishQueue {
     }
   }
 
+  /** An article rendered as it stands now with its site's theme, for the admin preview. */
+  preview(articleId: number): Promise<string> {
+    return this.#publisher.preview(articleId)
+  }
+
   /** The pages a publish would write now, without writing them. */
   plan(siteId: number, mode: 'full' | 'incremental'): Promise<PublishReport> {
     return this.#serial(siteId, () => this.#publisher.publish({ site: siteId, mode, isDryRun: true }))

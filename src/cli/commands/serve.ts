@@ -85,6 +85,8 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
       process.stderr.write(`fabu: 自动发布失败 / publishing failed: ${(error as Error).message}\n`),
   })
   const publicSite = await createPublicSite({ root, counter })
+  // Filled in once the public site listens: previews load styles and images from it.
+  const publicOrigins: Record<string, string> = {}
   const admin = await createAdminApp({
     store: app.store,
     content: app.content,
@@ -95,6 +97,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     trustedProxies: app.config.server.trustedProxies,
     secureCookies: app.config.server.secureCookies,
     logger: options.logs,
+    publicOrigins,
   })
   const host = options.host ?? app.config.server.host
   const publicUrl = await listen(publicSite, host, options.port ?? app.config.server.publicPort, '--port')
@@ -103,6 +106,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     await publicSite.close()
     throw error
   })
+  publicOrigins[site.slug] = publicUrl
   print('')
   print(`站点已在本机提供 / serving ${site.name} at ${publicUrl}`)
   const seed = (await app.content.articles.list({ site: site.id, text: seedArticle.title, limit: 1 }))

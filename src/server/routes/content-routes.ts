@@ -6,6 +6,7 @@ import {
   columnInputSchema,
   columnMoveSchema,
   columnPatchSchema,
+  type Site,
   siteInputSchema,
   sitePatchSchema,
 } from '../../content/index.ts'
@@ -33,7 +34,13 @@ const articleListQuery = z
   })
   .strict()
 
-export function contentRoutes(): ApiRoute[] {
+export interface PreviewSettings {
+  readonly render: (articleId: number) => Promise<string>
+  /** Where the site's styles, images and links are served publicly: the preview loads them from there. */
+  readonly publicOriginFor: (site: Site) => string
+}
+
+export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
   return [
     route({
       method: 'GET',
@@ -274,6 +281,31 @@ export function contentRoutes(): ApiRoute[] {
       body: z.object({ at: z.string().max(40).nullable() }).strict(),
       handler: async ({ workspace, params, body }) =>
         workspace.articles.scheduleUnpublish(params.id, body.at),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/articles/:id/preview',
+      summary: 'The article as it stands now (a draft too) in its site’s theme, as HTML',
+      tag: 'articles',
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ workspace, params, reply }) => {
+        const article = await workspace.articles.get(params.id)
+        const site = await workspace.sites.get(article.siteId)
+        const origin = new URL(preview.publicOriginFor(site)).origin
+        const html = await preview.render(article.id)
+        // A sandboxed page has an origin of its own and runs no script: whatever the
+        // (untrusted) template wrote cannot act with the editor's session on this origin.
+        return reply
+          .type('text/html; charset=utf-8')
+          .header(
+            'content-security-policy',
+            `sandbox allow-popups; default-src 'none'; style-src ${origin}; img-src ${origin} data:; font-src ${origin}; media-src ${origin}; base-uri ${origin}; form-action 'none'; frame-ancestors 'self'`,
+          )
+          .header('x-frame-options', 'SAMEORIGIN')
+          .header('cache-control', 'no-store')
+          .send(html.replace(/<head>/i, `<head><base href="${origin}/">`))
+      },
     }),
     route({
       method: 'GET',
