@@ -20,6 +20,7 @@ import { type AuditQuery, type AuditRecord, type AuditVerification, appendAudit 
 import type { ColumnInput, ColumnMove, ColumnPatch } from './column-inputs.ts'
 import type { Column, ColumnTree } from './column-tree.ts'
 import type { Content } from './content.ts'
+import type { PurgeResult } from './recycle-bin.ts'
 import type { RevisionDiff } from './revision-diff.ts'
 import type { SiteInput, SitePatch } from './site-inputs.ts'
 import type { Site, SiteRef } from './site-service.ts'
@@ -69,6 +70,10 @@ export interface Workspace {
   audit: {
     list(query?: AuditQuery): Promise<readonly AuditRecord[]>
     verify(): Promise<AuditVerification>
+  }
+  recycleBin: {
+    /** Removes for good what has been deleted longer than the retention: system administrators. */
+    purge(olderThanDays?: number): Promise<PurgeResult>
   }
   /** Refuses unless the user may publish the site (run, preview, history). */
   requirePublisher(site: SiteRef): Promise<Site>
@@ -361,6 +366,20 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
         if (!canReadAudit(access))
           await refuse('audit.verify', 'audit', '', new ForbiddenError('查看审计日志', 'read the audit log'))
         return content.audit.verify()
+      },
+    },
+
+    recycleBin: {
+      async purge(olderThanDays) {
+        if (!canAdministerSystem(access)) {
+          await refuse(
+            'recycleBin.purge',
+            'recycleBin',
+            '',
+            new ForbiddenError('清空回收站', 'empty the recycle bin'),
+          )
+        }
+        return content.recycleBin.purge(actor, olderThanDays === undefined ? {} : { olderThanDays })
       },
     },
 

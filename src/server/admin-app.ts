@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import fastifyCookie from '@fastify/cookie'
 import fastifyMultipart from '@fastify/multipart'
 import fastifyRateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
@@ -8,7 +12,7 @@ import type { Accounts } from '../accounts/index.ts'
 import { type Content, createServiceContext, createWorkspace } from '../content/index.ts'
 import { NotFoundError, RateLimitedError } from '../errors/index.ts'
 import type { Store } from '../store/index.ts'
-import { sendError } from './api-error.ts'
+import { API_BODY_LIMIT, sendError } from './api-error.ts'
 import { installZodValidation, registerRoutes } from './api-route.ts'
 import type { PublishQueue } from './publish-queue.ts'
 import { accountRoutes, auditRoutes } from './routes/account-routes.ts'
@@ -39,6 +43,8 @@ export interface AdminAppOptions {
   readonly logger: boolean
   /** Public origins of sites served elsewhere than their base URL (by slug), for previews. */
   readonly publicOrigins?: Readonly<Record<string, string>>
+  /** The built admin UI (admin/dist); a notice is served while it is not built. */
+  readonly adminUiRoot?: string
   /** Requests per minute from one address before 429. */
   readonly requestsPerMinute?: number
 }
@@ -48,14 +54,33 @@ export interface AdminAppOptions {
  * served from another origin (see public-site.ts), so no published page can act with an
  * editor's cookies.
  */
+const ADMIN_UI_ROOT = fileURLToPath(new URL('../../admin/dist/', import.meta.url))
+
+/** The admin UI's files at /admin/, or, until it is built, a page that says where the API is. */
+async function serveAdminUi(app: FastifyInstance, root: string): Promise<void> {
+  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/admin/'))
+  if (existsSync(join(root, 'index.html'))) {
+    await app.register(fastifyStatic, { root, prefix: '/admin/', index: ['index.html'], dotfiles: 'deny' })
+    return
+  }
+  app.get('/admin/', { schema: { hide: true } }, (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>fabu 管理</title>' +
+          '<h1>fabu 管理界面 / admin</h1><p>管理界面尚未构建，可先使用接口 / the admin UI is not built yet; ' +
+          'use the API: <a href="/api/docs/">/api/docs</a></p></html>',
+      ),
+  )
+}
+
 export async function createAdminApp(options: AdminAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger
       ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
       : false,
     trustProxy: options.trustedProxies.length > 0 ? [...options.trustedProxies] : false,
-    // Article bodies may be 5 MB of HTML; JSON around them adds a little.
-    bodyLimit: 6 * 1024 * 1024,
+    bodyLimit: API_BODY_LIMIT,
   })
   setCookiePolicy(app, { secure: options.secureCookies })
   addSecurityHeaders(app, ADMIN_SECURITY_HEADERS)
@@ -120,6 +145,7 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
     routes.map((definition) => `${definition.method} ${definition.url}`),
   )
 
+  await serveAdminUi(app, options.adminUiRoot ?? ADMIN_UI_ROOT)
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }))
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {

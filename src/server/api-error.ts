@@ -14,6 +14,9 @@ export interface ApiErrorBody {
   readonly error: { readonly code: string; readonly message: string; readonly field?: string }
 }
 
+/** Article bodies may be 5 MB of HTML; the JSON around them adds a little. */
+export const API_BODY_LIMIT = 6 * 1024 * 1024
+
 /** zh unless the request prefers English. */
 export function languageOf(request: FastifyRequest): 'zh' | 'en' {
   const header = request.headers['accept-language']
@@ -26,8 +29,7 @@ export function toFabuError(error: unknown): FabuError {
   const fastify = error as Partial<FastifyError>
   switch (fastify.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-    case 'FST_REQ_FILE_TOO_LARGE':
-      return new TooLargeError({ zh: '请求内容', en: 'the request body' }, 0)
+      return new TooLargeError({ zh: '请求内容', en: 'the request body' }, API_BODY_LIMIT)
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new BadRequestError({
         zh: '不支持的内容类型，请以 application/json 发送',

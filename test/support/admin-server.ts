@@ -15,6 +15,7 @@ export const PASSWORD = 'Fabu#2026pass'
 
 export interface AdminServer {
   app: FastifyInstance
+  publisher: Publisher
   store: Store
   content: Content
   accounts: Accounts
@@ -102,7 +103,7 @@ export function useAdminServer(
   engine: TestEngine,
   options: { requestsPerMinute?: number } = {},
 ): AdminServer {
-  const t = {} as AdminServer & { opened: TestStore; publisher: Publisher }
+  const t = {} as AdminServer & { opened: TestStore }
   beforeEach(async () => {
     t.opened = await engine.open()
     t.store = t.opened.store

@@ -283,6 +283,16 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
         workspace.articles.scheduleUnpublish(params.id, body.at),
     }),
     route({
+      method: 'POST',
+      url: '/api/recycle-bin/purge',
+      summary:
+        'Remove for good what has been in the recycle bin longer than the retention (system administrators)',
+      tag: 'articles',
+      access: 'signed-in',
+      body: z.object({ olderThanDays: z.number().int().min(0).max(36_500).optional() }).strict(),
+      handler: async ({ workspace, body }) => workspace.recycleBin.purge(body.olderThanDays),
+    }),
+    route({
       method: 'GET',
       url: '/api/articles/:id/preview',
       summary: 'The article as it stands now (a draft too) in its site’s theme, as HTML',

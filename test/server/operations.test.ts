@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { systemActor } from '../../src/content/index.ts'
+import { PublishQueue } from '../../src/server/publish-queue.ts'
+import { useAdminServer } from '../support/admin-server.ts'
+import { engines } from '../support/engines.ts'
+
+const operator = systemActor('cli:test')
+
+for (const engine of engines()) {
+  describe(`${engine.name}: running the server`, () => {
+    const t = useAdminServer(engine)
+
+    it('answers health and readiness checks, and points /admin to the API until the UI is built', async () => {
+      const client = t.client()
+      expect((await client.get('/healthz')).body).toEqual({ status: 'ok' })
+      expect((await client.get('/readyz')).body).toEqual({ status: 'ready' })
+      const admin = await client.get('/admin/')
+      expect(admin.status).toBe(200)
+      expect(String(admin.body)).toContain('/api/docs')
+    })
+
+    it('publishes a scheduled article when its time comes, from the server’s own loop', async () => {
+      const site = await t.content.sites.create(operator, {
+        slug: 'simt',
+        name: '计测院',
+        baseUrl: 'https://s.example.cn',
+      })
+      const column = await t.content.columns.create(operator, { siteId: site.id, name: '通知', slug: 'tzgg' })
+      const draft = await t.content.articles.create(operator, {
+        columnId: column.id,
+        title: '定时发布的通知',
+        publishAt: '2099-01-01 09:00',
+      })
+      expect((await t.content.articles.submit(operator, draft.id)).status).toBe('scheduled')
+      await t.queue.runPending()
+      expect((await t.content.articles.get(draft.id)).status).toBe('scheduled')
+      // Time passes (the publish time is moved into the past) and the server restarts: its
+      // first round fires what fell due while it was down.
+      await t.store.db
+        .updateTable('articles')
+        .set({ publish_at: '2026-01-01T01:00:00.000Z' })
+        .where('id', '=', draft.id)
+        .execute()
+      const restarted = new PublishQueue(t.store, t.content, t.publisher, {
+        system: operator,
+        onError: (error) => {
+          throw error
+        },
+      })
+      await restarted.runPending()
+      const published = await t.content.articles.get(draft.id)
+      expect(published.status).toBe('published')
+      expect(existsSync(join(t.output, 'sites', 'simt', published.urlPath ?? 'missing'))).toBe(true)
+    })
+
+    it('lets only a system administrator empty the recycle bin', async () => {
+      const site = await t.content.sites.create(operator, {
+        slug: 'simt',
+        name: '计测院',
+        baseUrl: 'https://s.example.cn',
+      })
+      await t.addUser('bianji', [{ role: 'editor', siteId: site.id }])
+      await t.addUser('xitong', [{ role: 'system_admin' }])
+      const editor = await t.signedIn('bianji')
+      expect((await editor.post('/api/recycle-bin/purge', { olderThanDays: 0 })).body.error.code).toBe(
+        'FORBIDDEN',
+      )
+      const system = await t.signedIn('xitong')
+      const purged = await system.post('/api/recycle-bin/purge', { olderThanDays: 0 })
+      expect(purged.status).toBe(200)
+      expect(purged.body).toEqual({ articles: 0, columns: 0 })
+    })
+
+    it('refuses a body over the limit with 413, saying the limit', async () => {
+      const site = await t.content.sites.create(operator, {
+        slug: 'simt',
+        name: '计测院',
+        baseUrl: 'https://s.example.cn',
+      })
+      await t.addUser('bianji', [{ role: 'editor', siteId: site.id }])
+      const editor = await t.signedIn('bianji')
+      const huge = await editor.request(
+        'POST',
+        '/api/articles',
+        JSON.stringify({ title: 'x'.repeat(7 * 1024 * 1024) }),
+        {
+          'accept-language': 'en',
+        },
+      )
+      expect(huge.status).toBe(413)
+      expect(huge.body.error).toEqual({
+        code: 'TOO_LARGE',
+        message: 'the request body exceeds the limit of 6 MB',
+      })
+    })
+  })
+}
