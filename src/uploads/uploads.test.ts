@@ -1,9 +1,9 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { crc32, deflateSync } from 'node:zlib'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
+import { pngClaiming } from '../../test/support/hostile-files.ts'
 import { TooLargeError, UploadRefusedError } from '../errors/index.ts'
 import { acceptUpload, safeDisplayName, storagePathFor, storeUpload } from './index.ts'
 import { buildZip, deflatedZeros } from './test-zip.ts'
@@ -18,30 +18,6 @@ async function refusal(bytes: Buffer, fileName: string, limits = {}): Promise<Up
 
 function solid(width: number, height: number) {
   return sharp({ create: { width, height, channels: 3, background: '#1e5aa8' } })
-}
-
-/** A PNG whose header claims width × height but whose pixel data is a few bytes. */
-function pngClaiming(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body))
-    return Buffer.concat([length, body, crc])
-  }
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(width, 0)
-  ihdr.writeUInt32BE(height, 4)
-  ihdr[8] = 8 // bit depth
-  ihdr[9] = 2 // truecolour
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-  return Buffer.concat([
-    signature,
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.alloc(64))),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
 }
 
 const minimalPdf = Buffer.from(
