@@ -77,7 +77,12 @@ async function serveAdminUi(app: FastifyInstance, root: string): Promise<void> {
 export async function createAdminApp(options: AdminAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger
-      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      ? {
+          level: 'info',
+          // stderr: the terminal's stdout keeps the URLs and passwords a person reads.
+          stream: process.stderr,
+          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+        }
       : false,
     trustProxy: options.trustedProxies.length > 0 ? [...options.trustedProxies] : false,
     bodyLimit: API_BODY_LIMIT,
