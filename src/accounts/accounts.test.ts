@@ -153,6 +153,40 @@ for (const engine of engines()) {
       expect((await accounts.users.get(audit, target.id)).userName).toBe('auditor')
     })
 
+    it('lets no administrator widen their own powers or take over another administrator (三员分立)', async () => {
+      const security = await user('secadmin', [{ role: 'security_admin' }])
+      const auditor = await user('auditor', [{ role: 'audit_admin' }])
+      const admin = await user('chief', [{ role: 'admin' }])
+      const editor = await user('bianji')
+      const as = async (name: string) => (await signIn(name)).session.principal
+      const securityPrincipal = await as('secadmin')
+      const adminPrincipal = await as('chief')
+      const refusals = [
+        accounts.users.grant(securityPrincipal, { userId: security.id, role: 'audit_admin' }),
+        accounts.users.grant(securityPrincipal, { userId: editor.id, role: 'admin' }),
+        accounts.users.grant(adminPrincipal, { userId: admin.id, role: 'audit_admin' }),
+        accounts.users.grant(adminPrincipal, { userId: editor.id, role: 'security_admin' }),
+        accounts.users.resetPassword(securityPrincipal, auditor.id, 'Takeover#2026x'),
+        accounts.users.revoke(
+          adminPrincipal,
+          (await accounts.users.get(operator, auditor.id)).grants[0]?.id ?? 0,
+        ),
+      ]
+      for (const refusal of refusals) await expect(refusal).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      expect((await accounts.users.get(operator, security.id)).grants.map((g) => g.role)).toEqual([
+        'security_admin',
+      ])
+      expect((await accounts.users.get(operator, editor.id)).grants).toEqual([])
+      await expect(signIn('auditor')).resolves.toBeTruthy()
+      // A content role for another account is the security administrator's everyday work.
+      const granted = await accounts.users.grant(securityPrincipal, {
+        userId: editor.id,
+        role: 'editor',
+        siteId: t.site.id,
+      })
+      expect(granted.grants.map((g) => g.role)).toEqual(['editor'])
+    })
+
     it('refuses an installation role scoped to a site', async () => {
       const zhang = await user('zhangsan')
       await expect(

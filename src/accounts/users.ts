@@ -1,4 +1,5 @@
 import {
+  appendAudit,
   canAdministerSecurity,
   canAdministerSystem,
   installationRoles,
@@ -8,7 +9,13 @@ import {
   type ServiceContext,
   validateInput,
 } from '../content/index.ts'
-import { AlreadyExistsError, ForbiddenError, NotFoundError, ValidationError } from '../errors/index.ts'
+import {
+  AlreadyExistsError,
+  type FabuError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../errors/index.ts'
 import type { Tx } from '../store/index.ts'
 import {
   type GrantInput,
@@ -48,18 +55,59 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
     if (!canAdministerSecurity(principal.access))
       throw new ForbiddenError('管理授权和账号安全', 'manage grants and account security')
   }
-  /** Those who administer accounts see them; everyone sees themselves. */
-  function requireSees(principal: Principal, id: number) {
+  /** Those who administer accounts see them; everyone sees themselves. Refusals are audited. */
+  async function requireSees(principal: Principal, id: number, action: string) {
     const { access } = principal
     if (access.userId !== id && !canAdministerSystem(access) && !canAdministerSecurity(access)) {
-      throw new NotFoundError('user', id)
+      await refuse(principal, action, id, new NotFoundError('user', id))
+    }
+  }
+
+  async function refuse(
+    principal: Principal,
+    action: string,
+    id: number | string,
+    error: FabuError,
+  ): Promise<never> {
+    await store.transaction((tx) =>
+      appendAudit(
+        store,
+        tx,
+        {
+          actor: principal.actor,
+          action,
+          targetType: 'user',
+          targetId: String(id),
+          outcome: 'failure',
+          errorCode: error.code,
+        },
+        ctx.now(),
+      ),
+    )
+    throw error
+  }
+
+  /**
+   * 三员分立 holds only if no administrator can change their own account's powers, nor take
+   * over another administrator's: installation roles and the accounts holding them are
+   * managed by the operator at the server (the CLI), not through the API.
+   */
+  function requireMayManage(principal: Principal, target: User, zh: string, en: string) {
+    if (principal.access.isOperator) return
+    if (target.id === principal.access.userId)
+      throw new ForbiddenError(`${zh}（自己的账号）`, `${en} (your own account)`)
+    if (target.grants.some((grant) => installationRoles.includes(grant.role))) {
+      throw new ForbiddenError(
+        `${zh}（管理员账号只能在服务器上用命令行管理）`,
+        `${en} (administrators' accounts are managed with the CLI on the server)`,
+      )
     }
   }
 
   return {
     async list(principal) {
       if (!canAdministerSystem(principal.access) && !canAdministerSecurity(principal.access)) {
-        throw new ForbiddenError('查看用户列表', 'list users')
+        await refuse(principal, 'user.list', '', new ForbiddenError('查看用户列表', 'list users'))
       }
       const rows = await store.db.selectFrom('users').selectAll().orderBy('id').execute()
       const grants = await store.db.selectFrom('grants').selectAll().orderBy('id').execute()
@@ -72,7 +120,7 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
     },
 
     async get(principal, id) {
-      requireSees(principal, id)
+      await requireSees(principal, id, 'user.get')
       return readUser(store.db, id)
     },
 
@@ -115,7 +163,7 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
       return perform(ctx, principal.actor, 'user.update', { type: 'user', id }, async (tx, now) => {
         requireSystem(principal)
         const values = validateInput(userPatchSchema, patch)
-        await readUser(tx, id)
+        requireMayManage(principal, await readUser(tx, id), '修改此账号', 'change this account')
         await tx
           .updateTable('users')
           .set({ display_name: values.displayName, disabled: values.disabled, updated_at: now })
@@ -130,6 +178,7 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
       return perform(ctx, principal.actor, 'user.resetPassword', { type: 'user', id }, async (tx, now) => {
         requireSecurity(principal)
         const user = await readUser(tx, id)
+        requireMayManage(principal, user, '重置此账号的密码', 'reset this account’s password')
         await checkPassword(policy, password, { userName: user.userName })
         const hash = await hashPassword(password)
         await tx
@@ -175,7 +224,18 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
         async (tx, now) => {
           requireSecurity(principal)
           const values = validateInput(grantInputSchema, input)
-          await readUser(tx, values.userId)
+          requireMayManage(
+            principal,
+            await readUser(tx, values.userId),
+            '更改此账号的角色',
+            'change this account’s roles',
+          )
+          if (installationRoles.includes(values.role) && !principal.access.isOperator) {
+            throw new ForbiddenError(
+              `授予${roleLabels[values.role].zh}角色（只能在服务器上用命令行授予）`,
+              `grant the ${roleLabels[values.role].en} role (granted with the CLI on the server only)`,
+            )
+          }
           await checkGrantScope(tx, values)
           await tx
             .insertInto('grants')
@@ -201,6 +261,12 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
         requireSecurity(principal)
         const grant = await tx.selectFrom('grants').selectAll().where('id', '=', grantId).executeTakeFirst()
         if (!grant) throw new NotFoundError('grant', grantId)
+        requireMayManage(
+          principal,
+          await readUser(tx, grant.user_id),
+          '更改此账号的角色',
+          'change this account’s roles',
+        )
         await tx.deleteFrom('grants').where('id', '=', grantId).execute()
         await endSessions(tx, grant.user_id, now)
         return {
