@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { InvalidStateError, NotFoundError, ValidationError, VersionConflictError } from '../errors/index.ts'
+import {
+  ForbiddenError,
+  InvalidStateError,
+  NotFoundError,
+  ValidationError,
+  VersionConflictError,
+} from '../errors/index.ts'
 import type { ArticleRow, ColumnRow, SiteRow, Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
 import { type Article, type ArticleSnapshot, type ArticleStatus, snapshotOf, toArticle } from './article.ts'
@@ -23,6 +29,15 @@ import { lockSite, perform, type ServiceContext } from './service-context.ts'
 import { findSite } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
 import { parseZonedMinute, zonedYear } from './zoned-time.ts'
+
+/** One step of the current review: who submitted, who approved at which level. */
+interface ReviewStep {
+  readonly step: 'submit' | 'approve'
+  readonly level: number
+  readonly actorId: string
+  readonly actor: string
+  readonly at: string
+}
 
 export interface RevisionSummary {
   readonly revision: number
@@ -320,13 +335,27 @@ export function articleService(ctx: ServiceContext): ArticleService {
       : {}
   }
 
+  /** The most review any of the article's columns asks for: quoting it elsewhere skips none. */
   async function reviewLevelsOf(tx: Tx, article: Article): Promise<number> {
-    const column = await tx
+    const columns = await tx
       .selectFrom('columns')
       .select('review_levels')
-      .where('id', '=', article.columnId)
+      .where('id', 'in', [article.columnId, ...article.alsoInColumnIds])
+      .execute()
+    return Math.max(0, ...columns.map((column) => column.review_levels))
+  }
+
+  async function trailOf(tx: Tx, id: number): Promise<ReviewStep[]> {
+    const row = await tx
+      .selectFrom('articles')
+      .select('review_trail')
+      .where('id', '=', id)
       .executeTakeFirstOrThrow()
-    return column.review_levels
+    return JSON.parse(row.review_trail)
+  }
+
+  function step(kind: ReviewStep['step'], level: number, actor: Actor, now: string): ReviewStep {
+    return { step: kind, level, actorId: actor.id, actor: actor.name, at: now }
   }
 
   function awaitedLevel(article: Article): number {
@@ -349,7 +378,10 @@ export function articleService(ctx: ServiceContext): ArticleService {
         .execute()
       return 'scheduled'
     }
-    await setStatus(tx, article, 'published', actor, now)
+    // A publish time that passed while the article waited is not a chosen back-date: the
+    // site shows when it really went out (back-dating is a separate, audited edit).
+    const shown = article.firstPublishedAt === null && article.publishAt !== null && article.publishAt < now
+    await setStatus(tx, shown ? { ...article, publishAt: now } : article, 'published', actor, now)
     await recordIfVisible(tx, article, 'publish', now)
     return 'published'
   }
@@ -447,7 +479,13 @@ export function articleService(ctx: ServiceContext): ArticleService {
         const levels = await reviewLevelsOf(tx, article)
         await tx
           .updateTable('articles')
-          .set({ status: 'submitted', review_stage: 0, submitted_by: actor.name, updated_at: now })
+          .set({
+            status: 'submitted',
+            review_stage: 0,
+            submitted_by: actor.name,
+            review_trail: JSON.stringify([step('submit', 0, actor, now)]),
+            updated_at: now,
+          })
           .where('id', '=', id)
           .execute()
         const status = levels === 0 ? await passReview(tx, article, actor, now) : 'submitted'
@@ -465,10 +503,22 @@ export function articleService(ctx: ServiceContext): ArticleService {
             en: `article ${id} waits for review level ${awaited}, not ${level}`,
           })
         }
+        const trail = await trailOf(tx, id)
+        if (trail.some((earlier) => earlier.actorId === actor.id)) {
+          throw new ForbiddenError(
+            '审核自己送审或已审过的稿件（每一级须由他人审核）',
+            'approve an article you submitted or approved at an earlier level (each level needs another person)',
+          )
+        }
         const levels = await reviewLevelsOf(tx, article)
         await tx
           .updateTable('articles')
-          .set({ review_stage: level, review_comment: null, updated_at: now })
+          .set({
+            review_stage: level,
+            review_comment: null,
+            review_trail: JSON.stringify([...trail, step('approve', level, actor, now)]),
+            updated_at: now,
+          })
           .where('id', '=', id)
           .execute()
         const status = level >= levels ? await passReview(tx, article, actor, now) : 'submitted'
@@ -491,6 +541,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
             status: 'rejected',
             review_stage: 0,
             review_comment: why,
+            review_trail: '[]',
             updated_by: actor.name,
             updated_at: now,
           })

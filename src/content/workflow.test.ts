@@ -4,6 +4,8 @@ import { engines } from '../../test/support/engines.ts'
 import type { Actor } from './actor.ts'
 
 const reviewer: Actor = { id: 'u-9', name: '李审核', address: '192.0.2.9' }
+const second: Actor = { id: 'u-10', name: '王复审', address: '192.0.2.10' }
+const third: Actor = { id: 'u-11', name: '赵终审', address: '192.0.2.11' }
 const system: Actor = { id: 'system', name: 'system', address: '' }
 
 for (const engine of engines()) {
@@ -45,18 +47,60 @@ for (const engine of engines()) {
       const draft = await draftIn(3)
       expect((await t.content.articles.submit(editor, draft.id)).status).toBe('submitted')
       expect((await t.content.articles.approve(reviewer, draft.id, 1)).reviewStage).toBe(1)
-      expect((await t.content.articles.approve(reviewer, draft.id, 2)).status).toBe('submitted')
+      expect((await t.content.articles.approve(second, draft.id, 2)).status).toBe('submitted')
       expect(await pendingChanges()).toEqual([])
-      const published = await t.content.articles.approve(reviewer, draft.id, 3)
+      const published = await t.content.articles.approve(third, draft.id, 3)
       expect(published.status).toBe('published')
       expect(await pendingChanges()).toEqual(['publish'])
+    })
+
+    it('lets no one approve what they submitted, nor pass two levels of one review', async () => {
+      const draft = await draftIn(2)
+      await t.content.articles.submit(editor, draft.id)
+      await expect(t.content.articles.approve(editor, draft.id, 1)).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      })
+      await t.content.articles.approve(reviewer, draft.id, 1)
+      await expect(t.content.articles.approve(reviewer, draft.id, 2)).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      })
+      expect((await t.content.articles.get(draft.id)).reviewStage).toBe(1)
+      expect((await t.content.articles.approve(second, draft.id, 2)).status).toBe('published')
+    })
+
+    it('asks for the review of the most demanding column an article also appears in', async () => {
+      const quiet = await t.content.columns.create(editor, {
+        siteId: t.site.id,
+        name: '无审核',
+        slug: 'quiet',
+      })
+      const strict = await t.content.columns.create(editor, {
+        siteId: t.site.id,
+        name: '首页要闻',
+        slug: 'strict',
+        reviewLevels: 1,
+      })
+      const draft = await t.content.articles.create(editor, {
+        columnId: quiet.id,
+        alsoInColumnIds: [strict.id],
+        title: '引用到首页的文章',
+      })
+      expect((await t.content.articles.submit(editor, draft.id)).status).toBe('submitted')
+    })
+
+    it('shows the real time of publication when the chosen time passed during review', async () => {
+      const draft = await draftIn(1, { publishAt: '2026-11-27 16:30' })
+      await t.content.articles.submit(editor, draft.id)
+      t.clock.now = new Date('2026-11-28T02:00:00.000Z')
+      const published = await t.content.articles.approve(reviewer, draft.id, 1)
+      expect(published).toMatchObject({ status: 'published', publishAt: '2026-11-28T02:00:00.000Z' })
     })
 
     it('refuses an approval at a level the article is not waiting for', async () => {
       const draft = await draftIn(2)
       await t.content.articles.submit(editor, draft.id)
       await t.content.articles.approve(reviewer, draft.id, 1)
-      await expect(t.content.articles.approve(reviewer, draft.id, 1)).rejects.toMatchObject({
+      await expect(t.content.articles.approve(second, draft.id, 1)).rejects.toMatchObject({
         code: 'INVALID_STATE',
       })
       expect((await t.content.articles.get(draft.id)).reviewStage).toBe(1)

@@ -12,7 +12,7 @@ import {
   canWrite,
   type Principal,
 } from './access.ts'
-import type { Article, ArticleSnapshot } from './article.ts'
+import { type Article, type ArticleSnapshot, toArticle } from './article.ts'
 import type { ArticleInput, ArticlePatch } from './article-inputs.ts'
 import type { ArticleQuery } from './article-query.ts'
 import type { RevisionSummary } from './article-service.ts'
@@ -165,10 +165,13 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
     publishAt: string | null | undefined,
     action: string,
     id: string | number,
+    current: string | null = null,
   ) {
     if (publishAt === undefined || publishAt === null || canBackdate(access, siteId)) return
     const site = await content.sites.get(siteId)
     const instant = parseZonedMinute(publishAt, site.timeZone)
+    // Sending back the time the article already has is not setting one.
+    if (instant === current) return
     if (instant !== null && instant < new Date(Date.now() - 60_000).toISOString()) {
       await refuse(
         action,
@@ -190,6 +193,73 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
     const place = await placeOf(found.columnId)
     if (!(await check(found, place))) await refuse(action, 'article', id, new ForbiddenError(zh, en))
     return found
+  }
+
+  /**
+   * A save may move the article, quote it into or out of columns and set its publish time:
+   * the editor needs write rights in every column it enters or leaves, the back-dating right
+   * for a past time, and, for content already in or past review, the site's administration.
+   */
+  async function requireChangeRights(
+    found: Article,
+    change: {
+      readonly columnId?: number | undefined
+      readonly alsoInColumnIds?: readonly number[] | undefined
+      readonly publishAt?: string | null | undefined
+    },
+    action: string,
+  ) {
+    const targetColumn = change.columnId ?? found.columnId
+    const targetQuotes = change.alsoInColumnIds ?? found.alsoInColumnIds
+    if (targetColumn !== found.columnId) await requireWrite(targetColumn, action, found.id)
+    const before = new Set(found.alsoInColumnIds)
+    const after = new Set(targetQuotes)
+    for (const column of [...after].filter((c) => !before.has(c)))
+      await requireWrite(column, action, found.id)
+    for (const column of [...before].filter((c) => !after.has(c)))
+      await requireWrite(column, action, found.id)
+    await requireBackdateRight(found.siteId, change.publishAt, action, found.id, found.publishAt)
+    await requireReviewedChangeRight(found, [targetColumn, ...targetQuotes], action)
+  }
+
+  /**
+   * Content that is in review, scheduled or published in a reviewed column went (or goes) out
+   * as reviewers saw it: an editor withdraws it and submits again; only the site's
+   * administrators change it in place.
+   */
+  async function requireReviewedChangeRight(found: Article, targets: readonly number[], action: string) {
+    if (!['submitted', 'scheduled', 'published'].includes(found.status)) return
+    if (canManageSite(access, found.siteId)) return
+    const columns = new Set([found.columnId, ...found.alsoInColumnIds, ...targets])
+    let levels = 0
+    for (const id of columns)
+      levels = Math.max(levels, (await content.columns.get(id).catch(() => null))?.reviewLevels ?? 0)
+    if (levels > 0) {
+      await refuse(
+        action,
+        'article',
+        found.id,
+        new ForbiddenError(
+          '直接修改已送审、定时或已发布的稿件（请先撤稿，修改后重新送审）',
+          'change an article in review, scheduled or published (withdraw it, change it, submit it again)',
+        ),
+      )
+    }
+  }
+
+  /** An article in the recycle bin, which the services' `get` does not show. */
+  async function deletedArticle(id: number): Promise<Article> {
+    const row = await store.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!row) throw new NotFoundError('article', id)
+    const quotes = await store.db
+      .selectFrom('article_columns')
+      .select('column_id')
+      .where('article_id', '=', id)
+      .execute()
+    return toArticle(
+      row,
+      quotes.map((quote) => quote.column_id),
+    )
   }
 
   const writes = (_article: Article, place: ContentPlace) => canWrite(access, place)
@@ -275,10 +345,7 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
       },
       async update(id, patch) {
         const found = await article(id, 'article.update', writes, '编辑此文章', 'edit this article')
-        if (patch.columnId !== undefined) await requireWrite(patch.columnId, 'article.update', id)
-        for (const other of patch.alsoInColumnIds ?? []) await requireWrite(other, 'article.update', id)
-        if (patch.publishAt !== found.publishAt)
-          await requireBackdateRight(found.siteId, patch.publishAt, 'article.update', id)
+        await requireChangeRights(found, patch, 'article.update')
         return content.articles.update(actor, id, patch)
       },
       async submit(id) {
@@ -336,6 +403,7 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
         if (!rows || !canReadSite(access, rows.site_id))
           return refuse('article.restore', 'article', id, new NotFoundError('article', id))
         await requireWrite(rows.column_id, 'article.restore', id)
+        await requireReviewedChangeRight(await deletedArticle(id), [], 'article.restore')
         return content.articles.restore(actor, id)
       },
       async revisions(id) {
@@ -351,7 +419,16 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
         return content.articles.diff(id, from, to)
       },
       async restoreRevision(id, revision, baseRevision) {
-        await article(id, 'article.restoreRevision', writes, '恢复此文章的旧版本', 'restore an old revision')
+        const found = await article(
+          id,
+          'article.restoreRevision',
+          writes,
+          '恢复此文章的旧版本',
+          'restore an old revision',
+        )
+        // The old revision brings its columns and publish time back: the same checks as a save.
+        const snapshot = await content.articles.revision(id, revision)
+        await requireChangeRights(found, snapshot, 'article.restoreRevision')
         return content.articles.restoreRevision(actor, id, revision, baseRevision)
       },
     },

@@ -87,6 +87,7 @@ export interface ArticlesTable {
   review_comment: string | null
   unpublish_at: Timestamp | null
   submitted_by: string | null
+  review_trail: Generated<Json>
 }
 
 export interface ArticleColumnsTable {

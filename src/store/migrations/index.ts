@@ -5,6 +5,7 @@ import { articleOrderIndex } from './004-article-order-index.ts'
 import { newestIndexes } from './005-newest-indexes.ts'
 import { liveArticleIndexes } from './006-live-article-indexes.ts'
 import { accountsAndWorkflow } from './007-accounts-and-workflow.ts'
+import { reviewTrail } from './008-review-trail.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   newestIndexes,
   liveArticleIndexes,
   accountsAndWorkflow,
+  reviewTrail,
 ]
