@@ -198,7 +198,13 @@ for (const engine of engines()) {
       await user('zhangsan')
       const first = await signIn('zhangsan')
       const { secret } = accounts.sessions.proposeSecondFactor(first.session)
-      await accounts.sessions.enableSecondFactor(first.token, secret, totpCode(secret, t.clock.now), here)
+      await accounts.sessions.enableSecondFactor(
+        first.token,
+        PASSWORD,
+        secret,
+        totpCode(secret, t.clock.now),
+        here,
+      )
       t.clock.now = new Date(t.clock.now.getTime() + 60_000)
       const next = await signIn('zhangsan')
       expect(next.session.secondFactorPending).toBe(true)
@@ -209,6 +215,61 @@ for (const engine of engines()) {
       await expect(accounts.sessions.confirmSecondFactor(again.token, code, here)).rejects.toMatchObject({
         code: 'UNAUTHENTICATED',
       })
+    })
+
+    it('locks out guesses of the one-time code, and ends the half-signed-in sessions', async () => {
+      await user('zhangsan')
+      const first = await signIn('zhangsan')
+      const { secret } = accounts.sessions.proposeSecondFactor(first.session)
+      await accounts.sessions.enableSecondFactor(
+        first.token,
+        PASSWORD,
+        secret,
+        totpCode(secret, t.clock.now),
+        here,
+      )
+      const pending = await signIn('zhangsan')
+      for (let guess = 0; guess < 5; guess++) {
+        await expect(
+          accounts.sessions.confirmSecondFactor(pending.token, '000000', here),
+        ).rejects.toMatchObject({
+          code: 'UNAUTHENTICATED',
+        })
+      }
+      expect(await accounts.sessions.resolve(pending.token, here)).toBeNull()
+      await expect(signIn('zhangsan')).rejects.toMatchObject({ code: 'ACCOUNT_LOCKED' })
+      expect(await accounts.sessions.resolve(first.token, here)).not.toBeNull()
+    })
+
+    it('counts wrong current passwords in a session towards the lockout, and the lock ends the sessions', async () => {
+      await user('zhangsan')
+      const stolen = await signIn('zhangsan')
+      const owner = await signIn('zhangsan')
+      for (let guess = 0; guess < 5; guess++) {
+        await expect(
+          accounts.sessions.changePassword(stolen.token, `Guess#${guess}aaaa`, 'Xinmima#2027', here),
+        ).rejects.toMatchObject({ field: 'currentPassword' })
+      }
+      expect(await accounts.sessions.resolve(stolen.token, here)).toBeNull()
+      expect(await accounts.sessions.resolve(owner.token, here)).toBeNull()
+      await expect(signIn('zhangsan')).rejects.toMatchObject({ code: 'ACCOUNT_LOCKED' })
+    })
+
+    it('asks for the current password before turning on or replacing the second factor', async () => {
+      await user('zhangsan')
+      const signedIn = await signIn('zhangsan')
+      const { secret } = accounts.sessions.proposeSecondFactor(signedIn.session)
+      await expect(
+        accounts.sessions.enableSecondFactor(
+          signedIn.token,
+          'wrong',
+          secret,
+          totpCode(secret, t.clock.now),
+          here,
+        ),
+      ).rejects.toMatchObject({ field: 'currentPassword' })
+      const row = await t.store.db.selectFrom('users').select('totp_secret').executeTakeFirstOrThrow()
+      expect(row.totp_secret).toBeNull()
     })
 
     it('audits sign-ins, failed and successful, with the address', async () => {

@@ -55,7 +55,14 @@ export interface SessionService {
   changePassword(token: string, current: string, next: string, where: Where): Promise<void>
   /** A new TOTP secret to show as a QR code; nothing is stored until `enableSecondFactor`. */
   proposeSecondFactor(session: Session): { readonly secret: string; readonly uri: string }
-  enableSecondFactor(token: string, secret: string, code: string, where: Where): Promise<void>
+  /** Needs the current password: a stolen session must not replace the second factor. */
+  enableSecondFactor(
+    token: string,
+    password: string,
+    secret: string,
+    code: string,
+    where: Where,
+  ): Promise<void>
   checkCsrf(session: Session, presented: string | undefined): boolean
 }
 
@@ -181,6 +188,51 @@ export function sessionService(ctx: ServiceContext, options: AccountsOptions): S
     return claim
   }
 
+  /** One more failure; at the threshold the account locks. True when this failure locked it. */
+  async function countFailure(tx: Tx, userId: number, failedBefore: number, now: string): Promise<boolean> {
+    const failures = failedBefore + 1
+    if (failures >= options.lockoutThreshold) {
+      await lockAccount(tx, userId, now)
+      return true
+    }
+    await tx.updateTable('users').set({ failed_sign_ins: failures }).where('id', '=', userId).execute()
+    return false
+  }
+
+  async function endPendingSessions(tx: Tx, userId: number, now: string) {
+    await tx
+      .updateTable('sessions')
+      .set({ ended_at: now })
+      .where('user_id', '=', userId)
+      .where('second_factor_pending', '=', true)
+      .where('ended_at', 'is', null)
+      .execute()
+  }
+
+  /**
+   * The current password, asked again before a password or second-factor change: a wrong
+   * one counts towards the lockout, and the lock ends every session of the account, so a
+   * stolen session cannot be used to guess the password.
+   */
+  async function requireCurrentPassword(row: SessionRow, password: string, where: Where): Promise<void> {
+    const now = ctx.now()
+    const user = await store.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', row.user_id)
+      .executeTakeFirstOrThrow()
+    if (user.locked_until && user.locked_until > now) throw await lockedError(user.id, now)
+    if (await verifyPassword(password, user.password_hash)) return
+    await store.transaction(async (tx) => {
+      const current = await store
+        .forUpdate(tx.selectFrom('users').select('failed_sign_ins').where('id', '=', user.id))
+        .executeTakeFirstOrThrow()
+      if (await countFailure(tx, user.id, current.failed_sign_ins, now)) await endSessions(tx, user.id, now)
+      await auditSignIn(tx, { id: user.id, name: user.user_name }, where, now, 'UNAUTHENTICATED')
+    })
+    throw new ValidationError('currentPassword', '当前密码不正确', 'the current password is wrong')
+  }
+
   async function lockAccount(tx: Tx, userId: number, now: string) {
     await tx
       .updateTable('users')
@@ -255,7 +307,12 @@ export function sessionService(ctx: ServiceContext, options: AccountsOptions): S
         }
         await tx
           .updateTable('users')
-          .set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: now })
+          // With a second factor, the attempt counts until the code is right too.
+          .set({
+            failed_sign_ins: row.totp_secret === null ? 0 : undefined,
+            locked_until: null,
+            last_sign_in_at: now,
+          })
           .where('id', '=', row.id)
           .execute()
         await tx.deleteFrom('sign_in_failures').where('id', '=', claim.attemptId).execute()
@@ -281,37 +338,44 @@ export function sessionService(ctx: ServiceContext, options: AccountsOptions): S
 
     async confirmSecondFactor(token, code, where) {
       const row = await requireRow(token)
-      const user = await store.db
-        .selectFrom('users')
-        .selectAll()
-        .where('id', '=', row.user_id)
-        .executeTakeFirstOrThrow()
       const now = ctx.now()
-      const step = user.totp_secret ? verifyTotp(user.totp_secret, code, new Date(now)) : null
-      if (step === null || (user.totp_last_step !== null && step <= user.totp_last_step)) {
-        // Wrong codes count towards the lockout like wrong passwords.
-        await store.transaction(async (tx) => {
-          const failures = user.failed_sign_ins + 1
-          if (failures >= options.lockoutThreshold) await lockAccount(tx, user.id, now)
-          else
-            await tx
-              .updateTable('users')
-              .set({ failed_sign_ins: failures })
-              .where('id', '=', user.id)
-              .execute()
+      const verdict = await store.transaction(async (tx) => {
+        const user = await store
+          .forUpdate(tx.selectFrom('users').selectAll().where('id', '=', row.user_id))
+          .executeTakeFirstOrThrow()
+        if (user.locked_until && user.locked_until > now) {
+          await endPendingSessions(tx, user.id, now)
+          await auditSignIn(tx, { id: user.id, name: user.user_name }, where, now, 'ACCOUNT_LOCKED')
+          return 'locked' as const
+        }
+        const step = user.totp_secret ? verifyTotp(user.totp_secret, code, new Date(now)) : null
+        if (step === null || (user.totp_last_step !== null && step <= user.totp_last_step)) {
+          // Wrong codes count towards the lockout like wrong passwords; at the lock, every
+          // half-signed-in session of the account ends, so guessing cannot go on in them.
+          const locks = await countFailure(tx, user.id, user.failed_sign_ins, now)
+          if (locks) await endPendingSessions(tx, user.id, now)
           await auditSignIn(tx, { id: user.id, name: user.user_name }, where, now, 'UNAUTHENTICATED')
-        })
+          return 'wrong' as const
+        }
+        await tx
+          .updateTable('users')
+          .set({ totp_last_step: step, failed_sign_ins: 0 })
+          .where('id', '=', user.id)
+          .execute()
+        await tx
+          .updateTable('sessions')
+          .set({ second_factor_pending: false })
+          .where('id', '=', row.id)
+          .execute()
+        return 'ok' as const
+      })
+      if (verdict === 'locked') throw await lockedError(row.user_id, now)
+      if (verdict === 'wrong') {
         throw new UnauthenticatedError({
           zh: '动态口令错误或已使用',
           en: 'the one-time code is wrong or used already',
         })
       }
-      await store.db.updateTable('users').set({ totp_last_step: step }).where('id', '=', user.id).execute()
-      await store.db
-        .updateTable('sessions')
-        .set({ second_factor_pending: false })
-        .where('id', '=', row.id)
-        .execute()
       return session(await requireRow(token), where)
     },
 
@@ -334,6 +398,7 @@ export function sessionService(ctx: ServiceContext, options: AccountsOptions): S
     async changePassword(token, current, next, where) {
       const row = await requireRow(token)
       const signedIn = await session(row, where)
+      await requireCurrentPassword(row, current, where)
       await perform(
         ctx,
         signedIn.principal.actor,
@@ -345,9 +410,6 @@ export function sessionService(ctx: ServiceContext, options: AccountsOptions): S
             .selectAll()
             .where('id', '=', row.user_id)
             .executeTakeFirstOrThrow()
-          if (!(await verifyPassword(current, user.password_hash))) {
-            throw new ValidationError('currentPassword', '当前密码不正确', 'the current password is wrong')
-          }
           await checkPassword(policy, next, { userName: user.user_name })
           const history = await tx
             .selectFrom('password_history')
@@ -390,9 +452,10 @@ export function sessionService(ctx: ServiceContext, options: AccountsOptions): S
       return { secret, uri: totpUri(secret, current.user.userName) }
     },
 
-    async enableSecondFactor(token, secret, code, where) {
+    async enableSecondFactor(token, password, secret, code, where) {
       const row = await requireRow(token)
       const signedIn = await session(row, where)
+      await requireCurrentPassword(row, password, where)
       await perform(
         ctx,
         signedIn.principal.actor,

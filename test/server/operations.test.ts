@@ -55,6 +55,28 @@ for (const engine of engines()) {
       expect(existsSync(join(t.output, 'sites', 'simt', published.urlPath ?? 'missing'))).toBe(true)
     })
 
+    it('answers for another site’s publish run exactly as for a run that does not exist', async () => {
+      const mine = await t.content.sites.create(operator, {
+        slug: 'mine',
+        name: '本站',
+        baseUrl: 'https://m.example.cn',
+      })
+      const other = await t.content.sites.create(operator, {
+        slug: 'other',
+        name: '他站',
+        baseUrl: 'https://o.example.cn',
+      })
+      await t.content.columns.create(operator, { siteId: other.id, name: '通知', slug: 'tzgg' })
+      const report = await t.publisher.publish({ site: other.id })
+      await t.addUser('zhanzhang', [{ role: 'site_admin', siteId: mine.id }])
+      const admin = await t.signedIn('zhanzhang')
+      const foreign = await admin.get(`/api/publish-runs/${report.runId}`)
+      const missing = await admin.get('/api/publish-runs/999999')
+      expect([foreign.status, missing.status]).toEqual([404, 404])
+      expect(foreign.body.error.message).toBe(`任务不存在：${report.runId}`)
+      expect(missing.body.error.message).toBe('任务不存在：999999')
+    })
+
     it('lets only a system administrator empty the recycle bin', async () => {
       const site = await t.content.sites.create(operator, {
         slug: 'simt',

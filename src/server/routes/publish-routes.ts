@@ -1,11 +1,21 @@
 import { z } from 'zod'
-import { NotFoundError } from '../../errors/index.ts'
+import { isFabuError, NotFoundError } from '../../errors/index.ts'
 import type { Store } from '../../store/index.ts'
 import { type ApiRoute, idParams, route } from '../api-route.ts'
 import type { PublishQueue } from '../publish-queue.ts'
 
 const siteParams = z.object({ site: z.string().min(1).max(64) }).strict()
 const siteRef = (value: string) => (/^\d+$/.test(value) ? Number(value) : value)
+
+/** Another site's run answers exactly as a run that does not exist: no site id, no hint. */
+async function hidden<T>(check: Promise<T>, id: string | number): Promise<T> {
+  try {
+    return await check
+  } catch (error) {
+    if (isFabuError(error) && error.code === 'NOT_FOUND') throw new NotFoundError('job', id)
+    throw error
+  }
+}
 
 export function publishRoutes(queue: PublishQueue, store: Store): ApiRoute[] {
   return [
@@ -46,7 +56,7 @@ export function publishRoutes(queue: PublishQueue, store: Store): ApiRoute[] {
       params: z.object({ id: z.string().uuid() }).strict(),
       handler: async ({ workspace, params }) => {
         const job = queue.job(params.id)
-        await workspace.requirePublisher(job.siteId)
+        await hidden(workspace.requirePublisher(job.siteId), params.id)
         return job
       },
     }),
@@ -83,7 +93,7 @@ export function publishRoutes(queue: PublishQueue, store: Store): ApiRoute[] {
           .where('id', '=', params.id)
           .executeTakeFirst()
         if (!row) throw new NotFoundError('job', params.id)
-        await workspace.requirePublisher(row.site_id)
+        await hidden(workspace.requirePublisher(row.site_id), params.id)
         return { ...row, manifest: JSON.parse(row.manifest) }
       },
     }),

@@ -116,13 +116,21 @@ export function sessionRoutes(accounts: Accounts): ApiRoute[] {
     route({
       method: 'PUT',
       url: '/api/session/totp',
-      summary: 'Turn on the second factor with the proposed secret and a current code',
+      summary:
+        'Turn on (or replace) the second factor: the current password, the proposed secret and a current code',
       tag: 'session',
       access: 'signed-in',
-      body: z.object({ secret: z.string().max(64), code: z.string().max(20) }).strict(),
+      body: z
+        .object({
+          currentPassword: z.string().max(1000),
+          secret: z.string().max(64),
+          code: z.string().max(20),
+        })
+        .strict(),
       handler: async ({ request, body }) => {
         await accounts.sessions.enableSecondFactor(
           tokenOf(request.cookies),
+          body.currentPassword,
           body.secret,
           body.code,
           whereOf(request),
