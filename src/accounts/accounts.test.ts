@@ -162,17 +162,18 @@ for (const engine of engines()) {
       const securityPrincipal = await as('secadmin')
       const adminPrincipal = await as('chief')
       const refusals = [
-        accounts.users.grant(securityPrincipal, { userId: security.id, role: 'audit_admin' }),
-        accounts.users.grant(securityPrincipal, { userId: editor.id, role: 'admin' }),
-        accounts.users.grant(adminPrincipal, { userId: admin.id, role: 'audit_admin' }),
-        accounts.users.grant(adminPrincipal, { userId: editor.id, role: 'security_admin' }),
-        accounts.users.resetPassword(securityPrincipal, auditor.id, 'Takeover#2026x'),
-        accounts.users.revoke(
-          adminPrincipal,
-          (await accounts.users.get(operator, auditor.id)).grants[0]?.id ?? 0,
-        ),
+        () => accounts.users.grant(securityPrincipal, { userId: security.id, role: 'audit_admin' }),
+        () => accounts.users.grant(securityPrincipal, { userId: editor.id, role: 'admin' }),
+        () => accounts.users.grant(adminPrincipal, { userId: admin.id, role: 'audit_admin' }),
+        () => accounts.users.grant(adminPrincipal, { userId: editor.id, role: 'security_admin' }),
+        () => accounts.users.resetPassword(securityPrincipal, auditor.id, 'Takeover#2026x'),
+        async () =>
+          accounts.users.revoke(
+            adminPrincipal,
+            (await accounts.users.get(operator, auditor.id)).grants[0]?.id ?? 0,
+          ),
       ]
-      for (const refusal of refusals) await expect(refusal).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      for (const refusal of refusals) await expect(refusal()).rejects.toMatchObject({ code: 'FORBIDDEN' })
       expect((await accounts.users.get(operator, security.id)).grants.map((g) => g.role)).toEqual([
         'security_admin',
       ])
