@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fastifyCookie from '@fastify/cookie'
@@ -7,7 +8,7 @@ import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import type { Accounts } from '../accounts/index.ts'
 import { type Content, createServiceContext, createWorkspace } from '../content/index.ts'
 import { NotFoundError, RateLimitedError } from '../errors/index.ts'
@@ -60,7 +61,33 @@ const ADMIN_UI_ROOT = fileURLToPath(new URL('../../admin/dist/', import.meta.url
 async function serveAdminUi(app: FastifyInstance, root: string): Promise<void> {
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/admin/'))
   if (existsSync(join(root, 'index.html'))) {
-    await app.register(fastifyStatic, { root, prefix: '/admin/', index: ['index.html'], dotfiles: 'deny' })
+    const page = readFileSync(join(root, 'index.html'), 'utf8')
+    await app.register(fastifyStatic, {
+      root: join(root, 'assets'),
+      prefix: '/admin/assets/',
+      dotfiles: 'deny',
+      immutable: true,
+      maxAge: '365d',
+    })
+    // Every load gets a nonce of its own for the UI library's style elements, so the policy
+    // needs no 'unsafe-inline'; any path under /admin/ is the single-page app.
+    const sendPage = (_request: unknown, reply: FastifyReply) => {
+      const nonce = randomBytes(16).toString('base64')
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header(
+          'content-security-policy',
+          ADMIN_SECURITY_HEADERS['content-security-policy'].replace(
+            "style-src 'self'",
+            `style-src 'self' 'nonce-${nonce}'`,
+          ),
+        )
+        .send(page.replaceAll('__CSP_NONCE__', nonce))
+    }
+    app.get('/admin', { schema: { hide: true } }, (_request, reply) => reply.redirect('/admin/'))
+    app.get('/admin/', { schema: { hide: true } }, sendPage)
+    app.get('/admin/*', { schema: { hide: true } }, sendPage)
     return
   }
   app.get('/admin/', { schema: { hide: true } }, (_request, reply) =>

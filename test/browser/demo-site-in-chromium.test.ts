@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -9,6 +8,7 @@ import { createContent } from '../../src/content/index.ts'
 import { createDemoSite, seedArticle } from '../../src/demo/index.ts'
 import { Publisher } from '../../src/publish/index.ts'
 import { createPublicSite, ViewCounter } from '../../src/server/index.ts'
+import { axeViolations } from '../support/axe.ts'
 import { launchChromium } from '../support/browser.ts'
 import { editor } from '../support/content-fixture.ts'
 import { sqliteEngine, type TestStore } from '../support/engines.ts'
@@ -28,8 +28,6 @@ function bodyFontSize(page: Page): Promise<string> {
         ).fontSize,
     )
 }
-
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 // The theme is engine-independent; the browser checks run once, on SQLite.
 describe('the published demo site in Chromium', () => {
@@ -72,31 +70,10 @@ describe('the published demo site in Chromium', () => {
   it('has no WCAG 2.1 AA violations on any page type (axe-core)', async () => {
     const context = await browser.newContext({ bypassCSP: true })
     const page = await context.newPage()
-    const source = await axeSource
     const violations: string[] = []
     for (const [type, path] of Object.entries(PAGE_TYPES(seedPath))) {
       await page.goto(`${origin}/${path}`)
-      await page.evaluate(source)
-      const result = await page.evaluate(() =>
-        (
-          globalThis as unknown as {
-            axe: {
-              run: (
-                options: unknown,
-              ) => Promise<{ passes: unknown[]; violations: { id: string; nodes: { target: string[] }[] }[] }>
-            }
-          }
-        ).axe.run({
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        }),
-      )
-      // A check that passed nothing did not run.
-      if (result.passes.length === 0) violations.push(`${type}: axe checked nothing`)
-      for (const violation of result.violations) {
-        violations.push(
-          `${type}: ${violation.id} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-        )
-      }
+      violations.push(...(await axeViolations(page, type)))
     }
     await context.close()
     expect(violations).toEqual([])

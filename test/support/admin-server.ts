@@ -101,7 +101,7 @@ export class ApiClient {
 /** A running admin server over a fresh store of the engine, for each test. */
 export function useAdminServer(
   engine: TestEngine,
-  options: { requestsPerMinute?: number } = {},
+  options: { requestsPerMinute?: number; adminUiRoot?: string } = {},
 ): AdminServer {
   const t = {} as AdminServer & { opened: TestStore }
   beforeEach(async () => {
@@ -128,6 +128,7 @@ export function useAdminServer(
       secureCookies: 'auto',
       logger: false,
       ...(options.requestsPerMinute ? { requestsPerMinute: options.requestsPerMinute } : {}),
+      ...(options.adminUiRoot ? { adminUiRoot: options.adminUiRoot } : {}),
     })
     t.url = await t.app.listen({ host: '127.0.0.1', port: 0 })
     t.client = () => new ApiClient(t.url)

@@ -116,7 +116,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
       `种子文章 / seed article (${formatZonedMinute(seed.publishAt ?? '', site.timeZone)}): ${publicUrl}${seed.urlPath}`,
     )
   }
-  print(`管理接口 / admin API at ${adminUrl}api/  (OpenAPI: ${adminUrl}api/docs)`)
+  print(`管理界面 / admin at ${adminUrl}admin/  (API: ${adminUrl}api/docs)`)
   for (const line of options.announce ?? []) print(line)
   queue.start()
   print('修改内容后会自动发布 / changes are published as they are made')

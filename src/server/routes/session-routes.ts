@@ -59,6 +59,16 @@ export function sessionRoutes(accounts: Accounts): ApiRoute[] {
     }),
     route({
       method: 'GET',
+      url: '/api/session/state',
+      summary: 'Whether a session is signed in (null when not): the admin asks this at load, without a 401',
+      tag: 'session',
+      access: 'public',
+      handler: async ({ request }) => ({
+        session: request.fabuSession ? sessionView(request.fabuSession) : null,
+      }),
+    }),
+    route({
+      method: 'GET',
       url: '/api/session',
       summary: 'The signed-in user and the CSRF token to send with every change',
       tag: 'session',

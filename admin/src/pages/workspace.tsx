@@ -1,0 +1,132 @@
+import { Button, Layout, Segmented, Select, Space, Tree, Typography } from 'antd'
+import type { DataNode } from 'antd/es/tree'
+import { useEffect, useMemo, useState } from 'react'
+import { api } from '../api.ts'
+import { useI18n } from '../i18n.tsx'
+import { LanguageSwitch } from '../language-switch.tsx'
+import type { ColumnNode, SessionView, Site } from '../types.ts'
+import { Administration } from './administration.tsx'
+import { ArticleEditor } from './article-editor.tsx'
+import { ArticleList } from './article-list.tsx'
+import { Publishing } from './publishing.tsx'
+
+type Section = 'articles' | 'publishing' | 'administration'
+
+function treeData(nodes: readonly ColumnNode[]): DataNode[] {
+  return nodes.map((node) => ({ key: node.id, title: node.name, children: treeData(node.children) }))
+}
+
+export function Workspace({ session, onSignedOut }: { session: SessionView; onSignedOut(): void }) {
+  const { t } = useI18n()
+  const [sites, setSites] = useState<readonly Site[] | null>(null)
+  const [siteId, setSiteId] = useState<number | null>(null)
+  const [columns, setColumns] = useState<readonly ColumnNode[]>([])
+  const [columnId, setColumnId] = useState<number | null>(null)
+  const [section, setSection] = useState<Section>('articles')
+  /** The article open in the editor: an id, null for a new one, undefined for the list. */
+  const [editing, setEditing] = useState<number | null | undefined>(undefined)
+  const site = (sites ?? []).find((candidate) => candidate.id === siteId)
+
+  useEffect(() => {
+    api<{ items: Site[] }>('GET', '/api/sites').then(({ items }) => {
+      setSites(items)
+      setSiteId(items[0]?.id ?? null)
+    })
+  }, [])
+
+  useEffect(() => {
+    setColumnId(null)
+    if (siteId === null) return setColumns([])
+    api<{ roots: ColumnNode[] }>('GET', `/api/sites/${siteId}/columns`).then(({ roots }) => setColumns(roots))
+  }, [siteId])
+
+  const tree = useMemo(() => treeData(columns), [columns])
+
+  async function signOut() {
+    await api('DELETE', '/api/session').catch(() => undefined)
+    onSignedOut()
+  }
+
+  return (
+    <Layout className="workspace">
+      <Layout.Header className="workspace-header">
+        <Typography.Title level={1} className="brand">
+          {t('appName')}
+        </Typography.Title>
+        <Space>
+          <label htmlFor="site-select" className="visually-hidden">
+            {t('site')}
+          </label>
+          <Select
+            id="site-select"
+            aria-label={t('site')}
+            className="site-select"
+            value={siteId ?? undefined}
+            options={(sites ?? []).map((site) => ({ value: site.id, label: site.name }))}
+            onChange={(value: number) => setSiteId(value)}
+            notFoundContent={t('noSite')}
+          />
+          <LanguageSwitch />
+          <span className="user-name">{session.user.displayName}</span>
+          <Button onClick={signOut}>{t('signOut')}</Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={260} theme="light" className="workspace-sider">
+          <nav aria-label={t('columns')}>
+            <h2 className="sider-title">{t('columns')}</h2>
+            <Button type={columnId === null ? 'link' : 'text'} onClick={() => setColumnId(null)}>
+              {t('allColumns')}
+            </Button>
+            <Tree
+              // Mounted anew when the tree arrives, so that it opens fully.
+              key={`${siteId}:${columns.length}`}
+              treeData={tree}
+              defaultExpandAll
+              selectedKeys={columnId === null ? [] : [columnId]}
+              onSelect={(keys) => setColumnId(keys.length > 0 ? Number(keys[0]) : null)}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content className="workspace-content">
+          <Segmented<Section>
+            className="section-switch"
+            aria-label={t('sections')}
+            value={section}
+            onChange={(next) => {
+              setSection(next)
+              setEditing(undefined)
+            }}
+            options={[
+              { value: 'articles', label: t('sectionArticles') },
+              { value: 'publishing', label: t('sectionPublishing') },
+              { value: 'administration', label: t('sectionAdministration') },
+            ]}
+          />
+          {section === 'administration' ? (
+            <Administration session={session} sites={sites ?? []} />
+          ) : !site ? (
+            <Typography.Paragraph>{sites === null ? t('loading') : t('noSite')}</Typography.Paragraph>
+          ) : section === 'publishing' ? (
+            <Publishing key={site.id} site={site} session={session} />
+          ) : editing !== undefined ? (
+            <ArticleEditor
+              site={site}
+              articleId={editing}
+              columnId={columnId}
+              session={session}
+              onClose={() => setEditing(undefined)}
+            />
+          ) : (
+            <ArticleList
+              key={`${site.id}:${columnId}`}
+              site={site}
+              columnId={columnId}
+              onOpen={(id) => setEditing(id)}
+            />
+          )}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  )
+}
