@@ -5,12 +5,12 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemActor } from '../../src/content/index.ts'
 import { createDemoSite } from '../../src/demo/index.ts'
-import { PASSWORD, useAdminServer } from '../support/admin-server.ts'
+import { ADMIN_DIST, PASSWORD, useAdminServer } from '../support/admin-server.ts'
 import { axeViolations } from '../support/axe.ts'
 import { launchChromium } from '../support/browser.ts'
 import { sqliteEngine } from '../support/engines.ts'
 
-const DIST = new URL('../../admin/dist/index.html', import.meta.url).pathname
+const DIST = join(ADMIN_DIST, 'index.html')
 const SCREENSHOTS = new URL('../../test-results/', import.meta.url).pathname
 
 // The admin UI is the same on either engine; the browser story runs on SQLite.

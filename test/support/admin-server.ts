@@ -13,6 +13,10 @@ import type { TestEngine, TestStore } from './engines.ts'
 
 export const PASSWORD = 'Fabu#2026pass'
 
+/** The built admin UI the browser tests load; FABU_ADMIN_DIST points elsewhere (parallel builds). */
+export const ADMIN_DIST =
+  process.env.FABU_ADMIN_DIST ?? new URL('../../admin/dist/', import.meta.url).pathname
+
 export interface AdminServer {
   app: FastifyInstance
   publisher: Publisher
@@ -128,7 +132,7 @@ export function useAdminServer(
       secureCookies: 'auto',
       logger: false,
       ...(options.requestsPerMinute ? { requestsPerMinute: options.requestsPerMinute } : {}),
-      ...(options.adminUiRoot ? { adminUiRoot: options.adminUiRoot } : {}),
+      ...(options.adminUiRoot ? { adminUiRoot: options.adminUiRoot } : { adminUiRoot: ADMIN_DIST }),
     })
     t.url = await t.app.listen({ host: '127.0.0.1', port: 0 })
     t.client = () => new ApiClient(t.url)
