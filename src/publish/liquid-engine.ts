@@ -1,4 +1,4 @@
-import { Liquid } from 'liquidjs'
+import { type Context, type Emitter, Liquid, RenderTag, type TagToken, type TopLevelToken } from 'liquidjs'
 import { formatZonedMinute } from '../content/index.ts'
 import type { SiteRenderContext } from './render-context.ts'
 import type { Theme } from './theme.ts'
@@ -14,6 +14,9 @@ export interface DependencyRecorder {
   /** Data keys the page read while rendering, beyond what the planner gave it. */
   readonly keys: Set<string>
 }
+
+/** Partials rendered with the same arguments more often than this per run are not all remembered. */
+const MEMO_ENTRIES_PER_TAG = 256
 
 /**
  * A LiquidJS engine over a theme's templates, held in memory: no file system, no JavaScript,
@@ -39,10 +42,16 @@ export function createLiquidEngine(
   engine.registerFilter('date_only', (iso: unknown) => minute(iso).slice(0, 10))
   // The seed page's print view writes the date as `2017 -12 -14`.
   engine.registerFilter('print_date', (iso: unknown) => minute(iso).slice(0, 10).replaceAll('-', ' -'))
+  const captures: Set<string>[] = []
+  const read = (key: string) => {
+    recorder.keys.add(key)
+    for (const capture of captures) capture.add(key)
+  }
+  engine.registerTag('render', memoizedRender(captures, read))
   engine.registerFilter('newest', (column: unknown, count: unknown) => {
     const id = resolveColumnId(context, column)
     if (id === null) return []
-    recorder.keys.add(`newest:${id}`)
+    read(`newest:${id}`)
     const limit = Math.max(0, Math.min(Number(count) || 10, 50))
     return (context.newest[id] ?? []).slice(0, limit)
   })
@@ -58,4 +67,85 @@ function resolveColumnId(context: SiteRenderContext, column: unknown): number | 
     return found ? found.id : null
   }
   return null
+}
+
+/** JSON of each object argument, once per object: the run's `site` is one object for all pages. */
+const jsonOfObject = new WeakMap<object, string>()
+
+function keyOf(args: Record<string, unknown>): string {
+  let key = ''
+  for (const name of Object.keys(args)) {
+    const value = args[name]
+    let json: string | undefined
+    if (typeof value === 'object' && value !== null) {
+      json = jsonOfObject.get(value)
+      if (json === undefined) {
+        json = JSON.stringify(value)
+        jsonOfObject.set(value, json)
+      }
+    } else json = JSON.stringify(value)
+    key += `${name}=${json}\u0000`
+  }
+  return key
+}
+
+/**
+ * `{% render %}` that remembers a partial's output per run. A rendered partial sees only its
+ * arguments (its scope is isolated) and the run's fixed data, so the same arguments give the
+ * same output: the header, footer and breadcrumb of thousands of pages are rendered once per
+ * column instead of once per page. The data keys the partial read are replayed on every use,
+ * so the planner's dependencies stay exact.
+ */
+function memoizedRender(captures: Set<string>[], read: (key: string) => void) {
+  return class MemoizedRender extends RenderTag {
+    readonly #memo = new Map<string, { readonly html: string; readonly keys: readonly string[] }>()
+
+    constructor(
+      token: TagToken,
+      remainTokens: TopLevelToken[],
+      liquid: Liquid,
+      parser: ConstructorParameters<typeof RenderTag>[3],
+    ) {
+      super(token, remainTokens, liquid, parser)
+    }
+
+    override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const self = this as unknown as {
+        file: unknown
+        with?: unknown
+        forBinding?: unknown
+        hash: { render(ctx: Context): unknown }
+      }
+      if (typeof self.file !== 'string' || self.with || self.forBinding) {
+        yield* super.render(ctx, emitter) as Generator<unknown, void, unknown>
+        return
+      }
+      const args = yield self.hash.render(ctx)
+      let key: string
+      try {
+        key = `${self.file}\u0000${keyOf(args as Record<string, unknown>)}`
+      } catch {
+        // Arguments that are not plain data (none of the default theme's): no memo.
+        yield* super.render(ctx, emitter) as Generator<unknown, void, unknown>
+        return
+      }
+      const known = this.#memo.get(key)
+      if (known) {
+        for (const dep of known.keys) read(dep)
+        emitter.write(known.html)
+        return
+      }
+      const capture = new Set<string>()
+      captures.push(capture)
+      const sink = { buffer: '', write: (html: unknown) => (sink.buffer += html == null ? '' : String(html)) }
+      try {
+        yield* super.render(ctx, sink as unknown as Emitter) as Generator<unknown, void, unknown>
+      } finally {
+        captures.splice(captures.indexOf(capture), 1)
+      }
+      if (this.#memo.size < MEMO_ENTRIES_PER_TAG)
+        this.#memo.set(key, { html: sink.buffer, keys: [...capture] })
+      emitter.write(sink.buffer)
+    }
+  }
 }
