@@ -58,7 +58,13 @@ export function App() {
   else if (session) screen = <Workspace session={session} onSignedOut={() => signedIn(null)} />
 
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} csp={{ nonce }} theme={THEME}>
+    <ConfigProvider
+      locale={language === 'en' ? enUS : zhCN}
+      csp={{ nonce }}
+      theme={THEME}
+      // Labels as written: antd would space out two-character Chinese labels (登 录).
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>{screen}</AntApp>
     </ConfigProvider>
   )

@@ -2,6 +2,7 @@ import { ForbiddenError, isFabuError, NotFoundError } from '../errors/index.ts'
 import type { Store } from '../store/index.ts'
 import {
   type ContentPlace,
+  canAdministerSecurity,
   canAdministerSystem,
   canBackdate,
   canManageSite,
@@ -262,6 +263,14 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
     )
   }
 
+  /**
+   * Sites and their column trees (names, not content): seen by those working in the site, by
+   * the system administrator who creates sites, and by the security administrator who grants
+   * roles in them.
+   */
+  const seesStructure = (siteId: number) =>
+    canReadSite(access, siteId) || canAdministerSystem(access) || canAdministerSecurity(access)
+
   const writes = (_article: Article, place: ContentPlace) => canWrite(access, place)
 
   return {
@@ -269,13 +278,11 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
     sites: {
       async list() {
         const all = await content.sites.list()
-        return all.filter((site) => canReadSite(access, site.id) || canAdministerSystem(access))
+        return all.filter((site) => seesStructure(site.id))
       },
       async get(ref) {
         const site = await content.sites.get(ref)
-        if (!canReadSite(access, site.id) && !canAdministerSystem(access)) {
-          return refuse('site.get', 'site', ref, new NotFoundError('site', ref))
-        }
+        if (!seesStructure(site.id)) return refuse('site.get', 'site', ref, new NotFoundError('site', ref))
         return site
       },
       async create(input) {
@@ -292,7 +299,8 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
 
     columns: {
       async tree(ref) {
-        const site = await siteFor(ref, 'column.tree')
+        const site = await content.sites.get(ref)
+        if (!seesStructure(site.id)) return refuse('column.tree', 'site', ref, new NotFoundError('site', ref))
         return content.columns.tree(site.id)
       },
       async get(id) {

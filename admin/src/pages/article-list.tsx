@@ -1,4 +1,4 @@
-import { Button, Input, Select, Space, Table, Tag } from 'antd'
+import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd'
 import type { SorterResult } from 'antd/es/table/interface'
 import { useEffect, useState } from 'react'
 import { api } from '../api.ts'
@@ -38,6 +38,7 @@ export function ArticleList({ site, columnId, onOpen }: ArticleListProps) {
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20, sort: 'default', order: 'desc' })
   const [result, setResult] = useState<{ items: Article[]; total: number } | null>(null)
   const [loading, setLoading] = useState(false)
+  const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
     const params = new URLSearchParams({
@@ -55,7 +56,11 @@ export function ArticleList({ site, columnId, onOpen }: ArticleListProps) {
     if (query.text) params.set('text', query.text)
     setLoading(true)
     api<{ items: Article[]; total: number }>('GET', `/api/articles?${params}`)
-      .then(setResult)
+      .then((found) => {
+        setResult(found)
+        setError(null)
+      })
+      .catch((caught: Error) => setError(caught.message))
       .finally(() => setLoading(false))
   }, [siteId, columnId, query])
 
@@ -95,6 +100,7 @@ export function ArticleList({ site, columnId, onOpen }: ArticleListProps) {
           }))}
         />
       </Space>
+      {error && <Alert type="error" showIcon description={error} className="list-error" />}
       <Table<Article>
         rowKey="id"
         loading={loading}

@@ -1,5 +1,13 @@
-import { Result } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { api } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
+import { ErrorAlert } from '../sections/error-alert.tsx'
+import { PlainButtons } from '../sections/plain-buttons.tsx'
+import { PublishJobCard } from '../sections/publish-job-card.tsx'
+import { PublishPlanCard } from '../sections/publish-plan-card.tsx'
+import { PublishRunsCard } from '../sections/publish-runs-card.tsx'
+import type { PublishRun } from '../sections/publish-types.ts'
+import '../sections/sections.css'
 import type { SessionView, Site } from '../types.ts'
 
 export interface PublishingProps {
@@ -8,7 +16,45 @@ export interface PublishingProps {
 }
 
 /** Publishing: the plan preview, publish jobs with progress, the manifest history (issue 5). */
-export function Publishing(_props: PublishingProps) {
+export function Publishing({ site }: PublishingProps) {
   const { t } = useI18n()
-  return <Result status="info" title={t('comingSoon')} />
+  const [runs, setRuns] = useState<readonly PublishRun[] | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [isLoading, setLoading] = useState(true)
+  /** Counts finished publishes: the plan and the history are asked for again after each. */
+  const [published, setPublished] = useState(0)
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asks again after each publish
+  useEffect(() => {
+    setLoading(true)
+    api<{ items: PublishRun[] }>('GET', `/api/sites/${site.id}/publish/runs`)
+      .then(({ items }) => {
+        setRuns(items)
+        setError(null)
+      }, setError)
+      .finally(() => setLoading(false))
+  }, [site.id, published])
+
+  const onFinished = useCallback(() => setPublished((n) => n + 1), [])
+
+  return (
+    <PlainButtons>
+      <section aria-labelledby="publishing-title" className="section-page">
+        <h2 id="publishing-title" className="section-title">
+          {t('publishingOf', { site: site.name })}
+        </h2>
+        {/* Without the right to publish the site, the server's refusal is all there is to show. */}
+        {runs === null && error ? (
+          <ErrorAlert error={error} />
+        ) : (
+          <>
+            <PublishPlanCard site={site} refreshKey={published} />
+            <PublishJobCard site={site} onFinished={onFinished} />
+            <ErrorAlert error={error} />
+            <PublishRunsCard site={site} runs={runs ?? []} isLoading={isLoading} />
+          </>
+        )}
+      </section>
+    </PlainButtons>
+  )
 }

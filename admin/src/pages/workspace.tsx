@@ -12,6 +12,8 @@ import { Publishing } from './publishing.tsx'
 
 type Section = 'articles' | 'publishing' | 'administration'
 
+const CONTENT_ROLES = ['admin', 'site_admin', 'editor', 'reviewer']
+
 function treeData(nodes: readonly ColumnNode[]): DataNode[] {
   return nodes.map((node) => ({ key: node.id, title: node.name, children: treeData(node.children) }))
 }
@@ -22,22 +24,31 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
   const [siteId, setSiteId] = useState<number | null>(null)
   const [columns, setColumns] = useState<readonly ColumnNode[]>([])
   const [columnId, setColumnId] = useState<number | null>(null)
-  const [section, setSection] = useState<Section>('articles')
+  // The three administrators of 三员分立 hold no content role: they work in administration only.
+  const worksOnContent = session.user.grants.some((grant) => CONTENT_ROLES.includes(grant.role))
+  const [section, setSection] = useState<Section>(worksOnContent ? 'articles' : 'administration')
   /** The article open in the editor: an id, null for a new one, undefined for the list. */
   const [editing, setEditing] = useState<number | null | undefined>(undefined)
   const site = (sites ?? []).find((candidate) => candidate.id === siteId)
 
+  // Sites are read again on leaving the administration section, which may have created one.
+  const [sitesVersion, setSitesVersion] = useState(0)
   useEffect(() => {
-    api<{ items: Site[] }>('GET', '/api/sites').then(({ items }) => {
-      setSites(items)
-      setSiteId(items[0]?.id ?? null)
-    })
-  }, [])
+    void sitesVersion
+    api<{ items: Site[] }>('GET', '/api/sites')
+      .then(({ items }) => {
+        setSites(items)
+        setSiteId((current) => (items.some((site) => site.id === current) ? current : (items[0]?.id ?? null)))
+      })
+      .catch(() => setSites([]))
+  }, [sitesVersion])
 
   useEffect(() => {
     setColumnId(null)
     if (siteId === null) return setColumns([])
-    api<{ roots: ColumnNode[] }>('GET', `/api/sites/${siteId}/columns`).then(({ roots }) => setColumns(roots))
+    api<{ roots: ColumnNode[] }>('GET', `/api/sites/${siteId}/columns`)
+      .then(({ roots }) => setColumns(roots))
+      .catch(() => setColumns([]))
   }, [siteId])
 
   const tree = useMemo(() => treeData(columns), [columns])
@@ -94,13 +105,18 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
             aria-label={t('sections')}
             value={section}
             onChange={(next) => {
+              if (section === 'administration') setSitesVersion((version) => version + 1)
               setSection(next)
               setEditing(undefined)
             }}
             options={[
-              { value: 'articles', label: t('sectionArticles') },
-              { value: 'publishing', label: t('sectionPublishing') },
-              { value: 'administration', label: t('sectionAdministration') },
+              ...(worksOnContent
+                ? [
+                    { value: 'articles' as const, label: t('sectionArticles') },
+                    { value: 'publishing' as const, label: t('sectionPublishing') },
+                  ]
+                : []),
+              { value: 'administration' as const, label: t('sectionAdministration') },
             ]}
           />
           {section === 'administration' ? (
