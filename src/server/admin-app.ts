@@ -20,7 +20,7 @@ import { accountRoutes, auditRoutes } from './routes/account-routes.ts'
 import { contentRoutes } from './routes/content-routes.ts'
 import { publishRoutes } from './routes/publish-routes.ts'
 import { sessionRoutes } from './routes/session-routes.ts'
-import { uploadRoutes } from './routes/upload-routes.ts'
+import { registerUploadFiles, uploadRoutes } from './routes/upload-routes.ts'
 import { ADMIN_SECURITY_HEADERS, addSecurityHeaders } from './security-headers.ts'
 import { SESSION_COOKIE, setCookiePolicy, whereOf } from './session-cookie.ts'
 
@@ -150,7 +150,7 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
   app.decorateRequest('fabuSession', null)
   app.decorateRequest('fabuWorkspace', null)
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/uploads/')) return
     const token = request.cookies[SESSION_COOKIE]
     if (!token) return
     const session = await options.accounts.sessions.resolve(token, whereOf(request))
@@ -177,6 +177,7 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
     routes.map((definition) => `${definition.method} ${definition.url}`),
   )
 
+  registerUploadFiles(app, { outputRootFor: options.outputRootFor })
   await serveAdminUi(app, options.adminUiRoot ?? ADMIN_UI_ROOT)
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }))

@@ -1,4 +1,5 @@
 export { type AcceptedUpload, acceptUpload } from './accept-upload.ts'
+export { contentTypeOf, isKnownExtension } from './content-types.ts'
 export { safeDisplayName } from './safe-display-name.ts'
 export { storagePathFor } from './storage-path-for.ts'
 export { storeUpload } from './store-upload.ts'

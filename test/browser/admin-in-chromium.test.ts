@@ -78,7 +78,8 @@ describe('the admin UI in Chromium', () => {
     expect(await page.getByText('退出登录').count()).toBe(0)
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-english.png') })
 
-    expect([...signInViolations, ...workspaceViolations]).toEqual([])
+    const englishViolations = await axeViolations(page, 'workspace in English')
+    expect([...signInViolations, ...workspaceViolations, ...englishViolations]).toEqual([])
     expect(errors).toEqual([])
   }, 90_000)
 

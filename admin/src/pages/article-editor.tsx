@@ -1,5 +1,5 @@
-import { Button, Result } from 'antd'
-import { useI18n } from '../i18n.tsx'
+import { Spin } from 'antd'
+import { lazy, Suspense } from 'react'
 import type { SessionView, Site } from '../types.ts'
 
 export interface ArticleEditorProps {
@@ -12,10 +12,16 @@ export interface ArticleEditorProps {
   onClose(): void
 }
 
-/** The article editor: being built (issue 5). */
-export function ArticleEditor({ onClose }: ArticleEditorProps) {
-  const { t } = useI18n()
+// tiptap and the editor's dialogs load when an article is first opened, not with the sign-in page.
+const ArticleEditorScreen = lazy(() =>
+  import('../editor/article-editor-screen.tsx').then((module) => ({ default: module.ArticleEditorScreen })),
+)
+
+/** The article editor (issue 5): see admin/src/editor/. */
+export function ArticleEditor(props: ArticleEditorProps) {
   return (
-    <Result status="info" title={t('comingSoon')} extra={<Button onClick={onClose}>{t('back')}</Button>} />
+    <Suspense fallback={<Spin className="editor-loading" />}>
+      <ArticleEditorScreen {...props} />
+    </Suspense>
   )
 }

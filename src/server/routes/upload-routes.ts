@@ -1,9 +1,11 @@
+import { createReadStream, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { MultipartFile } from '@fastify/multipart'
+import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { perform, type ServiceContext } from '../../content/index.ts'
 import { BadRequestError, TooLargeError } from '../../errors/index.ts'
-import { acceptUpload, storeUpload } from '../../uploads/index.ts'
+import { acceptUpload, contentTypeOf, isKnownExtension, storeUpload } from '../../uploads/index.ts'
 import { type ApiRoute, route } from '../api-route.ts'
 
 const siteParams = z.object({ site: z.string().min(1).max(64) }).strict()
@@ -67,6 +69,47 @@ export function uploadRoutes(ctx: ServiceContext, settings: UploadSettings): Api
       },
     }),
   ]
+}
+
+/** `ab/cd/<sha256>.<ext>` or its `.thumb.webp`: the only shape of a stored upload's path. */
+const STORED_PATH = /^([0-9a-f]{2})\/([0-9a-f]{2})\/([0-9a-f]{64})(?:\.thumb)?\.([a-z0-9]{2,4})$/
+
+/**
+ * The uploads of the sites a signed-in user works in, on the admin origin, so the editor
+ * shows the pictures of an article being written. Files are found by content hash; the path
+ * is checked against the one shape storage uses before it touches the file system.
+ */
+export function registerUploadFiles(
+  app: FastifyInstance,
+  settings: Pick<UploadSettings, 'outputRootFor'>,
+): void {
+  app.get<{ Params: { '*': string } }>('/uploads/*', { schema: { hide: true } }, async (request, reply) => {
+    const match = STORED_PATH.exec(request.params['*'])
+    const workspace = request.fabuWorkspace
+    const extension = match?.[4]
+    if (
+      !match ||
+      !workspace ||
+      !extension ||
+      !isKnownExtension(extension) ||
+      `${match[1]}${match[2]}` !== match[3]?.slice(0, 4)
+    ) {
+      return reply.code(404).type('text/plain; charset=utf-8').send('404')
+    }
+    for (const site of await workspace.sites.list()) {
+      const file = join(settings.outputRootFor(site.slug, site.outputPrefix), 'uploads', request.params['*'])
+      if (!existsSync(file)) continue
+      const type = request.params['*'].endsWith('.thumb.webp')
+        ? 'image/webp'
+        : contentTypeOf(extension).mimeType
+      return reply
+        .type(type)
+        .header('cache-control', 'private, max-age=3600')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(createReadStream(file))
+    }
+    return reply.code(404).type('text/plain; charset=utf-8').send('404')
+  })
 }
 
 async function readOneFile(
