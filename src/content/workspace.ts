@@ -71,6 +71,13 @@ export interface Workspace {
   audit: {
     list(query?: AuditQuery): Promise<readonly AuditRecord[]>
     verify(): Promise<AuditVerification>
+    /** Records a change made outside the content services (templates), as this user's. */
+    record(
+      action: string,
+      targetType: string,
+      targetId: string,
+      detail: Record<string, unknown>,
+    ): Promise<void>
   }
   recycleBin: {
     /** Removes for good what has been deleted longer than the retention: system administrators. */
@@ -78,6 +85,12 @@ export interface Workspace {
   }
   /** Refuses unless the user may publish the site (run, preview, history). */
   requirePublisher(site: SiteRef): Promise<Site>
+  /** The site, if the user administers it (columns, templates, settings). */
+  requireSiteAdministrator(site: SiteRef): Promise<Site>
+  /** The site, if the user may see its content (else NOT_FOUND). */
+  requireReader(site: SiteRef): Promise<Site>
+  /** Whether the user may approve the article at the level it waits for (a question, not a check). */
+  mayApprove(article: Article): Promise<boolean>
   /** Refuses unless the user may upload files into the site. */
   requireUploader(site: SiteRef): Promise<Site>
 }
@@ -447,6 +460,16 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
           await refuse('audit.list', 'audit', '', new ForbiddenError('查看审计日志', 'read the audit log'))
         return content.audit.list(query)
       },
+      async record(action, targetType, targetId, detail) {
+        await store.transaction((tx) =>
+          appendAudit(
+            store,
+            tx,
+            { actor, action, targetType, targetId, outcome: 'success', detail },
+            new Date().toISOString(),
+          ),
+        )
+      },
       async verify() {
         if (!canReadAudit(access))
           await refuse('audit.verify', 'audit', '', new ForbiddenError('查看审计日志', 'read the audit log'))
@@ -466,6 +489,19 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
         }
         return content.recycleBin.purge(actor, olderThanDays === undefined ? {} : { olderThanDays })
       },
+    },
+
+    requireReader: (ref) => siteFor(ref, 'site.read'),
+
+    async requireSiteAdministrator(ref) {
+      const site = await siteFor(ref, 'site.administer')
+      await requireManage(site.id, 'site.administer', 'site', site.id)
+      return site
+    },
+
+    async mayApprove(found) {
+      if (found.status !== 'submitted') return false
+      return canReview(access, await placeOf(found.columnId), found.reviewStage + 1)
     },
 
     async requirePublisher(ref) {

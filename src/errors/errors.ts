@@ -33,6 +33,8 @@ const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   grant: { zh: '授权', en: 'grant' },
   upload: { zh: '文件', en: 'file' },
   job: { zh: '任务', en: 'job' },
+  template: { zh: '模板', en: 'template' },
+  route: { zh: '接口', en: 'route' },
 }
 
 /** A save based on a revision that is no longer the latest: nothing was written. */

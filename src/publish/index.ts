@@ -1,6 +1,8 @@
 export { AutoPublisher } from './auto-publisher.ts'
+export { checkTemplate, MAX_TEMPLATE_BYTES } from './check-template.ts'
 export type { PageKind, PageResult } from './page-job.ts'
 export { Publisher, type PublisherOptions, type PublishReport, type PublishRequest } from './publisher.ts'
 export { recordTemplateChange } from './record-template-change.ts'
 export { SITE_PATHS } from './routes.ts'
+export { loadSiteTheme } from './site-theme.ts'
 export { loadTheme, type Theme } from './theme.ts'

@@ -22,7 +22,7 @@ import {
 import { RenderPool } from './render-pool.ts'
 import type { RenderWorkerData } from './render-worker.ts'
 import { takeSiteSnapshot } from './site-snapshot.ts'
-import { loadTheme } from './theme.ts'
+import { loadSiteTheme } from './site-theme.ts'
 
 export interface PublishRequest {
   readonly site: SiteRef
@@ -118,7 +118,7 @@ export class Publisher {
       jobs = plan.jobs
       removals = [...plan.removals]
     }
-    const theme = loadTheme(site.theme, this.#options.themesRoot)
+    const theme = await loadSiteTheme(this.#store, site, this.#options.themesRoot)
     if (mode === 'full') jobs = fullSiteJobs(this.#store, snapshot, theme)
 
     const outputRoot = this.#options.outputRootFor(site.slug, site.outputPrefix)
@@ -202,7 +202,11 @@ export class Publisher {
    * preview. It renders in a worker like any page (templates are untrusted) into a throwaway
    * folder, never the site's output, and changes nothing in the store.
    */
-  async preview(articleId: number): Promise<string> {
+  async preview(
+    articleId: number,
+    templateOverrides: Readonly<Record<string, string>> = {},
+    kind: 'article' | 'print' = 'article',
+  ): Promise<string> {
     const row = await this.#store.db
       .selectFrom('articles')
       .selectAll()
@@ -215,10 +219,10 @@ export class Publisher {
     // A draft without a publish time has no place among its column's articles yet.
     const { prev, next } =
       row.publish_at === null ? { prev: null, next: null } : await neighboursOf(this.#store, snapshot, row)
-    const [page] = articleJobs(snapshot, { ...row, url_path: path }, prev, next)
+    const page = articleJobs(snapshot, { ...row, url_path: path }, prev, next)[kind === 'print' ? 1 : 0]
     if (!page) throw new NotFoundError('article', articleId)
     const folder = await mkdtemp(join(tmpdir(), 'fabu-preview-'))
-    const theme = loadTheme(site.theme, this.#options.themesRoot)
+    const theme = await loadSiteTheme(this.#store, site, this.#options.themesRoot, templateOverrides)
     const pool = new RenderPool({ theme, context: snapshot.context, outputRoot: folder, size: 1 })
     try {
       let failure: string | undefined

@@ -18,8 +18,10 @@ import { installZodValidation, registerRoutes } from './api-route.ts'
 import type { PublishQueue } from './publish-queue.ts'
 import { accountRoutes, auditRoutes } from './routes/account-routes.ts'
 import { contentRoutes } from './routes/content-routes.ts'
+import { dashboardRoutes } from './routes/dashboard-routes.ts'
 import { publishRoutes } from './routes/publish-routes.ts'
 import { sessionRoutes } from './routes/session-routes.ts'
+import { templateRoutes } from './routes/template-routes.ts'
 import { registerUploadFiles, uploadRoutes } from './routes/upload-routes.ts'
 import { ADMIN_SECURITY_HEADERS, addSecurityHeaders } from './security-headers.ts'
 import { SESSION_COOKIE, setCookiePolicy, whereOf } from './session-cookie.ts'
@@ -169,6 +171,8 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
     ...accountRoutes(options.accounts),
     ...auditRoutes(),
     ...publishRoutes(options.queue, options.store),
+    ...templateRoutes(options.store, options.queue),
+    ...dashboardRoutes(options.store, options.content),
     ...uploadRoutes(ctx, { maxBytes: options.maxUploadBytes, outputRootFor: options.outputRootFor }),
   ]
   registerRoutes(app, routes, (session, presented) => options.accounts.sessions.checkCsrf(session, presented))

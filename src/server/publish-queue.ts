@@ -90,8 +90,12 @@ export class PublishQueue {
   }
 
   /** An article rendered as it stands now with its site's theme, for the admin preview. */
-  preview(articleId: number): Promise<string> {
-    return this.#publisher.preview(articleId)
+  preview(
+    articleId: number,
+    templateOverrides: Readonly<Record<string, string>> = {},
+    kind: 'article' | 'print' = 'article',
+  ): Promise<string> {
+    return this.#publisher.preview(articleId, templateOverrides, kind)
   }
 
   /** The pages a publish would write now, without writing them. */

@@ -49,8 +49,21 @@ export class ViewCounter {
     const batch = [...this.#pending]
     this.#pending.clear()
     try {
+      const days = await this.#todayByArticle(batch.map(([articleId]) => articleId))
       await this.#store.transaction(async (tx) => {
         for (const [articleId, count] of batch) {
+          const day = days.get(articleId)
+          if (day) {
+            await tx
+              .insertInto('article_views_daily')
+              .values({ article_id: articleId, day, views: count })
+              .onConflict((conflict) =>
+                conflict
+                  .columns(['article_id', 'day'])
+                  .doUpdateSet((eb) => ({ views: eb('article_views_daily.views', '+', count) })),
+              )
+              .execute()
+          }
           await tx
             .insertInto('article_views')
             .values({ article_id: articleId, views: count })
@@ -70,6 +83,20 @@ export class ViewCounter {
         this.#pending.set(articleId, (this.#pending.get(articleId) ?? 0) + count)
       throw error
     }
+  }
+
+  /** Today in each article's site's time zone: a Shanghai site's day starts at its midnight. */
+  async #todayByArticle(articleIds: readonly number[]): Promise<Map<number, string>> {
+    const rows = await this.#store.db
+      .selectFrom('articles')
+      .innerJoin('sites', 'sites.id', 'articles.site_id')
+      .select(['articles.id', 'sites.time_zone'])
+      .where('articles.id', 'in', articleIds)
+      .execute()
+    const now = new Date()
+    return new Map(
+      rows.map((row) => [row.id, new Intl.DateTimeFormat('sv-SE', { timeZone: row.time_zone }).format(now)]),
+    )
   }
 
   async #storedViews(articleId: number): Promise<number | null> {

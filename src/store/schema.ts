@@ -242,6 +242,20 @@ export interface SignInFailuresTable {
   at: Timestamp
 }
 
+export interface SiteTemplatesTable {
+  site_id: number
+  name: string
+  source: string
+  updated_by: string
+  updated_at: Timestamp
+}
+
+export interface ArticleViewsDailyTable {
+  article_id: number
+  day: string
+  views: number
+}
+
 export interface Database {
   sites: SitesTable
   columns: ColumnsTable
@@ -263,6 +277,8 @@ export interface Database {
   sessions: SessionsTable
   grants: GrantsTable
   sign_in_failures: SignInFailuresTable
+  site_templates: SiteTemplatesTable
+  article_views_daily: ArticleViewsDailyTable
 }
 
 export type SiteRow = Selectable<SitesTable>

@@ -6,6 +6,7 @@ import { newestIndexes } from './005-newest-indexes.ts'
 import { liveArticleIndexes } from './006-live-article-indexes.ts'
 import { accountsAndWorkflow } from './007-accounts-and-workflow.ts'
 import { reviewTrail } from './008-review-trail.ts'
+import { siteTemplatesAndDailyViews } from './009-site-templates-and-daily-views.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   liveArticleIndexes,
   accountsAndWorkflow,
   reviewTrail,
+  siteTemplatesAndDailyViews,
 ]
