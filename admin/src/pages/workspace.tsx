@@ -7,10 +7,12 @@ import { LanguageSwitch } from '../language-switch.tsx'
 import type { ColumnNode, SessionView, Site } from '../types.ts'
 import { Administration } from './administration.tsx'
 import { ArticleEditor } from './article-editor.tsx'
+import { Dashboard } from './dashboard.tsx'
 import { ArticleList } from './article-list.tsx'
 import { Publishing } from './publishing.tsx'
+import { Templates } from './templates.tsx'
 
-type Section = 'articles' | 'publishing' | 'administration'
+type Section = 'dashboard' | 'articles' | 'publishing' | 'templates' | 'administration'
 
 const CONTENT_ROLES = ['admin', 'site_admin', 'editor', 'reviewer']
 
@@ -112,8 +114,10 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
             options={[
               ...(worksOnContent
                 ? [
+                    { value: 'dashboard' as const, label: t('sectionDashboard') },
                     { value: 'articles' as const, label: t('sectionArticles') },
                     { value: 'publishing' as const, label: t('sectionPublishing') },
+                    { value: 'templates' as const, label: t('sectionTemplates') },
                   ]
                 : []),
               { value: 'administration' as const, label: t('sectionAdministration') },
@@ -123,6 +127,18 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
             <Administration session={session} sites={sites ?? []} />
           ) : !site ? (
             <Typography.Paragraph>{sites === null ? t('loading') : t('noSite')}</Typography.Paragraph>
+          ) : section === 'dashboard' ? (
+            <Dashboard
+              key={site.id}
+              site={site}
+              session={session}
+              onOpenArticle={(id) => {
+                setSection('articles')
+                setEditing(id)
+              }}
+            />
+          ) : section === 'templates' ? (
+            <Templates key={site.id} site={site} session={session} />
           ) : section === 'publishing' ? (
             <Publishing key={site.id} site={site} session={session} />
           ) : editing !== undefined ? (
