@@ -179,7 +179,8 @@ export const en: Record<keyof typeof zh, string> = {
   templateShowDefault: 'Show the theme’s version',
   templatePreview: 'Preview',
   templatePreviewTitle: 'Preview (unsaved changes)',
-  templatePreviewNote: 'The site’s styles, scripts and pictures do not load here: check the structure and the words.',
+  templatePreviewNote:
+    'The site’s styles, scripts and pictures do not load here: check the structure and the words.',
   templatePreviewFrame: 'Preview of {name}',
   templateOpenPreview: 'Open the preview in a new tab',
   templateGoToLine: 'Go to line {line}',
