@@ -77,12 +77,26 @@ export async function listArticles<A>(
   if (query.to) select = select.where(shownAt, '<', `${nextDay(query.to)}T00:00:00.000Z`)
   if (columnIds) {
     const ids = columnIds
-    select = select.where((eb) =>
-      eb.or([
-        eb('column_id', 'in', ids),
-        eb('id', 'in', eb.selectFrom('article_columns').select('article_id').where('column_id', 'in', ids)),
-      ]),
-    )
+    // Without quotes (引用) into these columns, the plain condition lets an index give the
+    // order: the first page of a 100,000-article column is read, not sorted.
+    const quoted = await store.db
+      .selectFrom('article_columns')
+      .select('article_id')
+      .where('column_id', 'in', ids)
+      .limit(1)
+      .executeTakeFirst()
+    select = quoted
+      ? select.where((eb) =>
+          eb.or([
+            eb('column_id', 'in', ids),
+            eb(
+              'id',
+              'in',
+              eb.selectFrom('article_columns').select('article_id').where('column_id', 'in', ids),
+            ),
+          ]),
+        )
+      : select.where('column_id', 'in', ids)
   }
 
   const counted = await select.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()

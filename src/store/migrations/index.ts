@@ -7,6 +7,7 @@ import { liveArticleIndexes } from './006-live-article-indexes.ts'
 import { accountsAndWorkflow } from './007-accounts-and-workflow.ts'
 import { reviewTrail } from './008-review-trail.ts'
 import { siteTemplatesAndDailyViews } from './009-site-templates-and-daily-views.ts'
+import { articleListIndexes } from './010-article-list-indexes.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   accountsAndWorkflow,
   reviewTrail,
   siteTemplatesAndDailyViews,
+  articleListIndexes,
 ]
