@@ -11,7 +11,6 @@ import { TemplateEditorCard } from '../templates/template-editor-card.tsx'
 import { TemplateList } from '../templates/template-list.tsx'
 import type { TemplateItem } from '../templates/template-types.ts'
 import '../templates/templates.css'
-import '../dashboard/dashboard.css'
 import type { SessionView, Site } from '../types.ts'
 
 export interface TemplatesProps {

@@ -56,6 +56,14 @@ export function TemplateEditorCard({
 
   useEffect(() => onDirtyChange(isDirty), [isDirty, onDirtyChange])
 
+  // Closing or reloading the tab asks first while there are unsaved changes.
+  useEffect(() => {
+    if (!isDirty) return
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault()
+    window.addEventListener('beforeunload', ask)
+    return () => window.removeEventListener('beforeunload', ask)
+  }, [isDirty])
+
   function fail(caught: unknown) {
     const found = sourceError(caught)
     if (!found) return setError(caught)

@@ -25,7 +25,7 @@ export function TemplateList({ site, items, selected, onSelect }: TemplateListPr
       }
     >
       {items.length === 0 ? (
-        <p className="dashboard-empty">{t('templateEmpty')}</p>
+        <p className="template-empty">{t('templateEmpty')}</p>
       ) : (
         <ul className="template-list" aria-labelledby="template-list-title">
           {items.map((item) => (
