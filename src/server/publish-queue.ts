@@ -20,7 +20,8 @@ export interface Job {
     failed: PublishReport['failed']
     runId: number | null
   } | null
-  error: { code: string; message: string } | null
+  /** Why it failed, in both languages; the API answers in the reader's. */
+  error: { code: string; messages: { zh: string; en: string } } | null
 }
 
 /**
@@ -135,7 +136,7 @@ export class PublishQueue {
         job.status = 'succeeded'
       } catch (caught) {
         const error = asFabuError(caught)
-        job.error = { code: error.code, message: error.messages.en }
+        job.error = { code: error.code, messages: error.messages }
         job.status = 'failed'
       } finally {
         job.finishedAt = new Date().toISOString()

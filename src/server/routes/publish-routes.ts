@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isFabuError, NotFoundError } from '../../errors/index.ts'
 import type { Store } from '../../store/index.ts'
+import { languageOf } from '../api-error.ts'
 import { type ApiRoute, idParams, route } from '../api-route.ts'
 import type { PublishQueue } from '../publish-queue.ts'
 
@@ -54,10 +55,12 @@ export function publishRoutes(queue: PublishQueue, store: Store): ApiRoute[] {
       tag: 'publish',
       access: 'signed-in',
       params: z.object({ id: z.string().uuid() }).strict(),
-      handler: async ({ workspace, params }) => {
+      handler: async ({ workspace, params, request }) => {
         const job = queue.job(params.id)
         await hidden(workspace.requirePublisher(job.siteId), params.id)
-        return job
+        const { error, ...rest } = job
+        const language = languageOf(request)
+        return { ...rest, error: error && { code: error.code, message: error.messages[language] } }
       },
     }),
     route({
