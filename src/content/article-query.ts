@@ -7,6 +7,7 @@ import { loadColumnTree } from './column-service.ts'
 import { recordIdSchema } from './record-id.ts'
 import { findSite } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
+import { parseZonedMinute } from './zoned-time.ts'
 
 const isoDay = z
   .string()
@@ -32,7 +33,7 @@ export const articleQuerySchema = z
     text: z.string().trim().max(100).optional(),
     /** The user name of whoever created it. */
     createdBy: z.string().trim().max(100).optional(),
-    /** Publish time (or, before publication, creation time) from this day on, in UTC. */
+    /** Publish time (or, before publication, creation time) from this day on, in the site's zone. */
     from: isoDay.optional(),
     /** … up to and including this day. */
     to: isoDay.optional(),
@@ -73,8 +74,10 @@ export async function listArticles<A>(
   if (query.text) select = select.where(sql<boolean>`title like ${`%${escapeLike(query.text)}%`} escape '\\'`)
   if (query.createdBy) select = select.where('created_by', '=', query.createdBy)
   const shownAt = sql<string>`coalesce(publish_at, created_at)`
-  if (query.from) select = select.where(shownAt, '>=', `${query.from}T00:00:00.000Z`)
-  if (query.to) select = select.where(shownAt, '<', `${nextDay(query.to)}T00:00:00.000Z`)
+  // Days as the site counts them: from its midnight, not UTC's.
+  const midnight = (day: string) => parseZonedMinute(`${day} 00:00`, site.time_zone) ?? `${day}T00:00:00.000Z`
+  if (query.from) select = select.where(shownAt, '>=', midnight(query.from))
+  if (query.to) select = select.where(shownAt, '<', midnight(nextDay(query.to)))
   if (columnIds) {
     const ids = columnIds
     // Without quotes (引用) into these columns, the plain condition lets an index give the

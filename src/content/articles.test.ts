@@ -14,6 +14,18 @@ for (const engine of engines()) {
       return t.content.columns.create(editor, { siteId: t.site.id, name: `栏目${slug}`, slug, ...extra })
     }
 
+    it('filters by days as the site counts them, from its own midnight', async () => {
+      const jswm = await column()
+      await t.content.articles.create(editor, {
+        columnId: jswm.id,
+        title: '凌晨发布',
+        publishAt: '2026-11-28 00:30',
+      })
+      const on = (day: string) => t.content.articles.list({ site: t.site.id, from: day, to: day })
+      expect((await on('2026-11-28')).items.map((a) => a.title)).toEqual(['凌晨发布'])
+      expect((await on('2026-11-27')).total).toBe(0)
+    })
+
     it('keeps every field of the seed article as entered', async () => {
       const jswm = await column()
       const article = await t.content.articles.create(editor, {

@@ -1,10 +1,12 @@
-import { Button, Layout, Segmented, Select, Space, Tree, Typography } from 'antd'
-import type { DataNode } from 'antd/es/tree'
-import { useEffect, useMemo, useState } from 'react'
+import { Button, Layout, Segmented, Select, Space, Typography } from 'antd'
+import { useEffect, useState } from 'react'
 import { api } from '../api.ts'
+import { ColumnSider } from '../columns/column-sider.tsx'
+import { useColumnTree } from '../columns/use-column-tree.ts'
+import { rightsIn } from '../editor/rights.ts'
 import { useI18n } from '../i18n.tsx'
 import { LanguageSwitch } from '../language-switch.tsx'
-import type { ColumnNode, SessionView, Site } from '../types.ts'
+import type { SessionView, Site } from '../types.ts'
 import { Administration } from './administration.tsx'
 import { ArticleEditor } from './article-editor.tsx'
 import { ArticleList } from './article-list.tsx'
@@ -16,15 +18,11 @@ type Section = 'dashboard' | 'articles' | 'publishing' | 'templates' | 'administ
 
 const CONTENT_ROLES = ['admin', 'site_admin', 'editor', 'reviewer']
 
-function treeData(nodes: readonly ColumnNode[]): DataNode[] {
-  return nodes.map((node) => ({ key: node.id, title: node.name, children: treeData(node.children) }))
-}
-
 export function Workspace({ session, onSignedOut }: { session: SessionView; onSignedOut(): void }) {
   const { t } = useI18n()
   const [sites, setSites] = useState<readonly Site[] | null>(null)
   const [siteId, setSiteId] = useState<number | null>(null)
-  const [columns, setColumns] = useState<readonly ColumnNode[]>([])
+  const { columns, reload: reloadColumns } = useColumnTree(siteId)
   const [columnId, setColumnId] = useState<number | null>(null)
   // The three administrators of 三员分立 hold no content role: they work in administration only.
   const worksOnContent = session.user.grants.some((grant) => CONTENT_ROLES.includes(grant.role))
@@ -46,14 +44,9 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
   }, [sitesVersion])
 
   useEffect(() => {
+    void siteId
     setColumnId(null)
-    if (siteId === null) return setColumns([])
-    api<{ roots: ColumnNode[] }>('GET', `/api/sites/${siteId}/columns`)
-      .then(({ roots }) => setColumns(roots))
-      .catch(() => setColumns([]))
   }, [siteId])
-
-  const tree = useMemo(() => treeData(columns), [columns])
 
   async function signOut() {
     await api('DELETE', '/api/session').catch(() => undefined)
@@ -86,20 +79,15 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
       </Layout.Header>
       <Layout>
         <Layout.Sider width={260} theme="light" className="workspace-sider">
-          <nav aria-label={t('columns')}>
-            <h2 className="sider-title">{t('columns')}</h2>
-            <Button type={columnId === null ? 'link' : 'text'} onClick={() => setColumnId(null)}>
-              {t('allColumns')}
-            </Button>
-            <Tree
-              // Mounted anew when the tree arrives, so that it opens fully.
-              key={`${siteId}:${columns.length}`}
-              treeData={tree}
-              defaultExpandAll
-              selectedKeys={columnId === null ? [] : [columnId]}
-              onSelect={(keys) => setColumnId(keys.length > 0 ? Number(keys[0]) : null)}
-            />
-          </nav>
+          <ColumnSider
+            key={siteId}
+            siteId={siteId}
+            columns={columns}
+            isManager={siteId !== null && rightsIn(session.user.grants, siteId, []).isSiteAdmin}
+            selectedId={columnId}
+            onSelect={setColumnId}
+            onChanged={reloadColumns}
+          />
         </Layout.Sider>
         <Layout.Content className="workspace-content">
           <Segmented<Section>
@@ -154,6 +142,8 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
               key={`${site.id}:${columnId}`}
               site={site}
               columnId={columnId}
+              columns={columns}
+              grants={session.user.grants}
               onOpen={(id) => setEditing(id)}
             />
           )}

@@ -1,0 +1,184 @@
+import { Checkbox, Form, Input, InputNumber, Modal, Select, Spin } from 'antd'
+import { useEffect, useState } from 'react'
+import { api } from '../api.ts'
+import { type MessageKey, useI18n } from '../i18n.tsx'
+import { ErrorAlert } from '../sections/error-alert.tsx'
+import { showFieldError } from '../sections/field-error.ts'
+import type { ColumnNode } from '../types.ts'
+import { COLUMN_KINDS, type ColumnDetails } from './column-details.ts'
+import { ColumnTreeSelect, TOP_LEVEL } from './column-tree-select.tsx'
+
+interface ColumnValues {
+  name: string
+  slug: string
+  kind: ColumnDetails['kind']
+  linkUrl?: string
+  parentId: number
+  reviewLevels: number
+  pageSize: number
+  includesDescendants: boolean
+}
+
+const FIELDS = [
+  'name',
+  'slug',
+  'kind',
+  'linkUrl',
+  'parentId',
+  'reviewLevels',
+  'pageSize',
+  'includesDescendants',
+]
+const EDITED = ['name', 'slug', 'kind', 'reviewLevels', 'pageSize', 'includesDescendants'] as const
+
+export interface ColumnFormModalProps {
+  readonly siteId: number
+  readonly columns: readonly ColumnNode[]
+  /** The column to change; none to create one under `parentId`. */
+  readonly columnId?: number
+  readonly parentId?: number | null
+  onSaved(column: ColumnDetails): void
+  onClose(): void
+}
+
+/** Creates a column, or changes one (sending only what changed); moving has its own dialog. */
+export function ColumnFormModal({
+  siteId,
+  columns,
+  columnId,
+  parentId,
+  onSaved,
+  onClose,
+}: ColumnFormModalProps) {
+  const { t } = useI18n()
+  const [form] = Form.useForm<ColumnValues>()
+  const [column, setColumn] = useState<ColumnDetails | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [isSaving, setSaving] = useState(false)
+  const kind = Form.useWatch('kind', form)
+  const isEditing = columnId !== undefined
+
+  useEffect(() => {
+    if (columnId === undefined) return
+    api<ColumnDetails>('GET', `/api/columns/${columnId}`).then(setColumn, setError)
+  }, [columnId])
+
+  async function submit(values: ColumnValues) {
+    setError(null)
+    setSaving(true)
+    try {
+      const linkUrl = values.kind === 'link' ? (values.linkUrl ?? '') : null
+      if (column) {
+        const changed: Record<string, unknown> = {}
+        for (const field of EDITED) if (values[field] !== column[field]) changed[field] = values[field]
+        if (linkUrl !== column.linkUrl) changed.linkUrl = linkUrl
+        onSaved(await api<ColumnDetails>('PATCH', `/api/columns/${column.id}`, changed))
+      } else {
+        const { parentId: parent, linkUrl: _linkUrl, ...rest } = values
+        const body = { ...rest, siteId, parentId: parent === TOP_LEVEL ? null : parent, linkUrl }
+        onSaved(await api<ColumnDetails>('POST', '/api/columns', body))
+      }
+    } catch (caught) {
+      if (!showFieldError(form, caught, FIELDS)) setError(caught)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const initial: ColumnValues = column
+    ? { ...column, linkUrl: column.linkUrl ?? '', parentId: column.parentId ?? TOP_LEVEL }
+    : {
+        name: '',
+        slug: '',
+        kind: 'list',
+        linkUrl: '',
+        parentId: parentId ?? TOP_LEVEL,
+        reviewLevels: 0,
+        pageSize: 20,
+        includesDescendants: false,
+      }
+  const isLoading = isEditing && !column
+  return (
+    <Modal
+      open
+      title={column ? t('columns.editOf', { name: column.name }) : t('columns.new')}
+      okText={isEditing ? t('columns.save') : t('columns.create')}
+      cancelText={t('cancel')}
+      confirmLoading={isSaving}
+      okButtonProps={{ disabled: isLoading }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
+      <ErrorAlert error={error} />
+      {isLoading ? (
+        <Spin />
+      ) : (
+        <Form<ColumnValues>
+          form={form}
+          name={isEditing ? `column-${columnId}` : 'create-column'}
+          layout="vertical"
+          requiredMark={false}
+          initialValues={initial}
+          onFinish={submit}
+        >
+          <Form.Item
+            name="name"
+            label={t('columns.name')}
+            rules={[{ required: true, whitespace: true, max: 100 }]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            name="slug"
+            label={t('columns.slug')}
+            extra={t('columns.slugHelp')}
+            rules={[
+              { required: true },
+              { pattern: /^[a-z0-9][a-z0-9_-]{0,62}$/, message: t('columns.slugRule') },
+            ]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="kind" label={t('columns.kind')}>
+            <Select
+              options={COLUMN_KINDS.map((value) => ({
+                value,
+                label: t(`columns.kind.${value}` as MessageKey),
+              }))}
+            />
+          </Form.Item>
+          {kind === 'link' && (
+            <Form.Item name="linkUrl" label={t('columns.linkUrl')} rules={[{ required: true, type: 'url' }]}>
+              <Input autoComplete="off" placeholder="https://" />
+            </Form.Item>
+          )}
+          <Form.Item
+            name="parentId"
+            label={t('columns.parent')}
+            {...(isEditing ? { extra: t('columns.parentHelp') } : {})}
+          >
+            <ColumnTreeSelect columns={columns} offersTopLevel disabled={isEditing} />
+          </Form.Item>
+          <Form.Item
+            name="reviewLevels"
+            label={t('columns.reviewLevels')}
+            extra={t('columns.reviewLevelsHelp')}
+          >
+            <Select
+              options={[0, 1, 2, 3].map((value) => ({
+                value,
+                label: t(`columns.review.${value}` as MessageKey),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="pageSize" label={t('columns.pageSize')} rules={[{ required: true }]}>
+            <InputNumber<number> min={1} max={200} precision={0} />
+          </Form.Item>
+          <Form.Item name="includesDescendants" valuePropName="checked">
+            <Checkbox>{t('columns.includesDescendants')}</Checkbox>
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  )
+}
