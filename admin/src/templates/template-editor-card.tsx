@@ -125,7 +125,6 @@ export function TemplateEditorCard({
 
   if (!detail) return error ? <ErrorAlert error={error} /> : <Spin />
 
-  const editorId = `template-source-${name.replace(/\W/g, '-')}`
   return (
     <>
       <Card
@@ -179,11 +178,9 @@ export function TemplateEditorCard({
             }
           />
         ) : null}
-        <label htmlFor={editorId} className="template-label">
-          {t('templateSource', { name })}
-        </label>
+        <div className="template-label">{t('templateSource', { name })}</div>
         <CodeEditor
-          id={editorId}
+          label={t('templateSource', { name })}
           ref={editor}
           value={draft}
           onChange={setDraft}
@@ -193,14 +190,16 @@ export function TemplateEditorCard({
           describedBy={foundError ? 'template-error template-keys' : 'template-keys'}
         />
         <p id="template-keys" className="template-hint">
-          {t('templateKeys')}
+          {t('templateEditorKeys')}
         </p>
         {showsDefault ? (
           <>
-            <label htmlFor={`${editorId}-default`} className="template-label">
-              {t('templateDefaultSource', { name })}
-            </label>
-            <CodeEditor id={`${editorId}-default`} value={detail.defaultSource} isReadOnly />
+            <div className="template-label">{t('templateDefaultSource', { name })}</div>
+            <CodeEditor
+              label={t('templateDefaultSource', { name })}
+              value={detail.defaultSource}
+              isReadOnly
+            />
           </>
         ) : null}
       </Card>
