@@ -3,6 +3,7 @@ import type { ArticleRow, Store } from '../store/index.ts'
 import type { PageJob } from './page-job.ts'
 import { printPath } from './routes.ts'
 import type { SiteSnapshot } from './site-snapshot.ts'
+import { stylesToClasses } from './styles-to-classes.ts'
 
 export interface Neighbour {
   readonly title: string
@@ -32,7 +33,7 @@ export function articleJobs(
     summary: row.summary,
     description,
     keywords,
-    body: row.body_html,
+    body: stylesToClasses(row.body_html),
     publishAt: row.publish_at ?? '',
     url: `${basePath}${path}`,
     printUrl: `${basePath}${printPath(path)}`,

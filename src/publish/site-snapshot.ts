@@ -3,6 +3,7 @@ import type { Store } from '../store/index.ts'
 import { type ListSource, memoryListSource, queryListSource } from './list-source.ts'
 import type { ArticleSummary, ColumnView, NavItem, SiteRenderContext, SiteView } from './render-context.ts'
 import { columnIndexPath } from './routes.ts'
+import { stylesToClasses } from './styles-to-classes.ts'
 
 /** How many newest articles per column templates can ask for (`newest` filter). */
 export const NEWEST_LIMIT = 50
@@ -77,7 +78,7 @@ export async function takeSiteSnapshot(
         navOf(c, 0),
       ),
       sectionName: parent ? parent.name : node.name,
-      body: node.pageBodyHtml,
+      body: stylesToClasses(node.pageBodyHtml),
     }
   }
   const lists = options.isFullPublish

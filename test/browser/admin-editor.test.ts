@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemActor } from '../../src/content/index.ts'
+import { createPublicSite, ViewCounter } from '../../src/server/index.ts'
 import { buildZip } from '../../src/uploads/test-zip.ts'
 import { ADMIN_DIST, PASSWORD, useAdminServer } from '../support/admin-server.ts'
 import { axeViolations } from '../support/axe.ts'
@@ -201,7 +202,44 @@ describe('the article editor in Chromium', () => {
       .poll(() => reviewer.getByText('已发布', { exact: true }).count(), { timeout: 15_000 })
       .toBe(1)
     await reviewer.screenshot({ path: join(SCREENSHOTS, 'admin-editor-approved.png') })
-    expect((await t.content.articles.get(saved.id)).status).toBe('published')
+    const published = await t.content.articles.get(saved.id)
+    expect(published.status).toBe('published')
+
+    // The published page, as a reader sees it on the public site: the Word table and the picture.
+    await t.queue.runPending()
+    const { urlPath } = await t.content.articles.get(saved.id)
+    const counter = new ViewCounter(t.store)
+    const publicSite = await createPublicSite({ root: join(t.output, 'sites', 'shili'), counter })
+    try {
+      const origin = await publicSite.listen({ host: '127.0.0.1', port: 0 })
+      const reader = await reviewer.context().newPage()
+      await reader.goto(`${origin}/${urlPath}`)
+      expect(await reader.getByRole('heading', { name: '关于开展年度安全检查的通知' }).count()).toBe(1)
+      expect(
+        await reader.locator('article table td[colspan], article table td[rowspan]').count(),
+      ).toBeGreaterThan(0)
+      const picture = reader.locator('article img[src^="/uploads/"]').first()
+      expect(
+        await picture.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth),
+      ).toBeGreaterThan(0)
+      // Word's centring and first-line indent survive a page that allows no inline styles.
+      const styleOf = (text: string) =>
+        reader
+          .locator('article p', { hasText: text })
+          .first()
+          .evaluate((p) => {
+            const style = (
+              globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }
+            ).getComputedStyle(p)
+            return [style.textAlign, style.textIndent]
+          })
+      expect((await styleOf('关于开展安全检查的通知'))[0]).toBe('center')
+      expect((await styleOf('各有关单位'))[1]).not.toBe('0px')
+      await reader.screenshot({ path: join(SCREENSHOTS, 'published-article.png'), fullPage: true })
+    } finally {
+      await publicSite.close()
+      await counter.close()
+    }
 
     expect(editorViolations).toEqual([])
     expect(errors).toEqual([])
