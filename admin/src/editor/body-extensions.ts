@@ -56,8 +56,10 @@ const PlainTable = Table.extend({
 })
 
 /**
- * Pictures in the editor: those uploaded in this session are shown from memory; others only
- * as a labelled box, since the admin origin cannot load the site's /uploads/ (see local-previews.ts).
+ * Pictures in the editor: those uploaded in this session are shown from memory, the site's
+ * stored ones from the admin origin's /uploads/ (served to those who work in the site);
+ * pictures on other hosts only as a labelled box, since the admin's policy loads no images
+ * from elsewhere.
  */
 function previewedImage(placeholder: string) {
   return Image.extend({
@@ -65,7 +67,8 @@ function previewedImage(placeholder: string) {
       return ({ node }) => {
         const src = typeof node.attrs.src === 'string' ? node.attrs.src : ''
         const alt = typeof node.attrs.alt === 'string' ? node.attrs.alt : ''
-        const preview = previewOf(src)
+        const preview =
+          previewOf(src) ?? (/^\/uploads\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}/.test(src) ? src : undefined)
         if (preview) {
           const img = document.createElement('img')
           img.src = preview

@@ -1,8 +1,6 @@
 /**
- * Pictures uploaded in this session, shown from memory. The admin origin does not serve the
- * site's /uploads/ (the published site does, on its own origin, which the admin's
- * Content-Security-Policy does not let images load from), so a stored picture can only be
- * shown in the editor when this browser still holds its bytes.
+ * Pictures uploaded in this session, shown from memory at once, before the editor has saved
+ * them anywhere it could read back; stored pictures come from the admin origin's /uploads/.
  */
 const previews = new Map<string, string>()
 
