@@ -165,6 +165,8 @@ export function ArticleList({ site, columnId, columns, grants, onOpen }: Article
               dataIndex: 'title',
               key: 'title',
               sorter: true,
+              // On a tablet the title keeps room to read instead of a character per line.
+              width: '40%',
               render: (title: string, article: Article) => (
                 <Button type="link" className="title-link" onClick={() => onOpen(article.id)}>
                   {title}
