@@ -1,43 +1,18 @@
-import { existsSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../src/content/index.ts'
 import { createDemoSite } from '../../src/demo/index.ts'
-import { ADMIN_DIST, PASSWORD, useAdminServer } from '../support/admin-server.ts'
+import { SCREENSHOTS, useAdminBrowser } from '../support/admin-browser.ts'
+import { PASSWORD, useAdminServer } from '../support/admin-server.ts'
 import { axeViolations } from '../support/axe.ts'
-import { launchChromium } from '../support/browser.ts'
 import { sqliteEngine } from '../support/engines.ts'
-
-const DIST = join(ADMIN_DIST, 'index.html')
-const SCREENSHOTS = new URL('../../test-results/', import.meta.url).pathname
 
 // The admin UI is the same on either engine; the browser story runs on SQLite.
 describe('the admin UI in Chromium', () => {
   const t = useAdminServer(sqliteEngine)
-  let browser: Browser
-
-  beforeAll(async () => {
-    if (!existsSync(DIST)) throw new Error('the admin UI is not built: npm run build:admin (npm test does)')
-    await mkdir(SCREENSHOTS, { recursive: true })
-    browser = await launchChromium()
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-  })
-
-  async function openAdmin(): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text())
-    })
-    page.on('pageerror', (error) => errors.push(error.message))
-    await page.goto(`${t.url}/admin/`)
-    return { page, errors }
-  }
+  const admin = useAdminBrowser(t, { width: 1280, height: 720 })
+  const openAdmin = () => admin.open()
 
   async function signIn(page: Page, userName: string) {
     await page.getByLabel('用户名').fill(userName)

@@ -1,16 +1,12 @@
-import { existsSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../src/content/index.ts'
-import { ADMIN_DIST, PASSWORD, useAdminServer } from '../support/admin-server.ts'
+import { SCREENSHOTS, useAdminBrowser } from '../support/admin-browser.ts'
+import { useAdminServer } from '../support/admin-server.ts'
 import { axeViolations } from '../support/axe.ts'
-import { launchChromium } from '../support/browser.ts'
 import { sqliteEngine } from '../support/engines.ts'
 
-const DIST = join(ADMIN_DIST, 'index.html')
-const SCREENSHOTS = new URL('../../test-results/', import.meta.url).pathname
 const operator = systemActor('cli:test')
 
 /**
@@ -22,32 +18,8 @@ const button = (label: string) => new RegExp(`(^|\\s)${[...label].join('\\s?')}$
 // The admin UI is the same on either engine; the browser stories run on SQLite.
 describe('the publishing and administration screens in Chromium', () => {
   const t = useAdminServer(sqliteEngine)
-  let browser: Browser
-
-  beforeAll(async () => {
-    if (!existsSync(DIST)) throw new Error('the admin UI is not built: npm run build:admin (npm test does)')
-    await mkdir(SCREENSHOTS, { recursive: true })
-    browser = await launchChromium()
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-  })
-
-  async function signedIn(userName: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text())
-    })
-    page.on('pageerror', (error) => errors.push(error.message))
-    await page.goto(`${t.url}/admin/`)
-    await page.getByLabel('用户名').fill(userName)
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
-    await page.getByRole('button', { name: button('登录') }).click()
-    await page.getByRole('button', { name: '退出登录' }).waitFor({ timeout: 15_000 })
-    return { page, errors }
-  }
+  const admin = useAdminBrowser(t, { width: 1280, height: 900 })
+  const signedIn = (userName: string) => admin.signedIn(userName)
 
   async function openSection(page: Page, name: string) {
     await page.locator('.section-switch').getByText(name, { exact: true }).click()
