@@ -143,3 +143,11 @@ export const queryFlag = z
   .transform((value) => value === 'true' || value === '1')
 export const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }).strict()
 export type IdParams = z.output<typeof idParams>
+
+/** `:site` in a URL: a site's id or its slug. */
+export const siteParams = z.object({ site: z.string().min(1).max(64) }).strict()
+
+/** The site a `:site` names: digits are an id, anything else a slug. */
+export function siteRef(value: string): number | string {
+  return /^\d+$/.test(value) ? Number(value) : value
+}

@@ -10,10 +10,8 @@ import {
   siteInputSchema,
   sitePatchSchema,
 } from '../../content/index.ts'
-import { type ApiRoute, idParams, queryFlag, queryNumber, route } from '../api-route.ts'
+import { type ApiRoute, idParams, queryFlag, queryNumber, route, siteParams, siteRef } from '../api-route.ts'
 
-const siteParams = z.object({ site: z.string().min(1).max(64) }).strict()
-const siteRef = (value: string) => (/^\d+$/.test(value) ? Number(value) : value)
 const revisionParams = idParams.extend({ revision: z.coerce.number().int().positive().max(2_147_483_647) })
 
 const articleListQuery = z

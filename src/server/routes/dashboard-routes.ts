@@ -1,11 +1,8 @@
 import { sql } from 'kysely'
-import { z } from 'zod'
 import type { Content } from '../../content/index.ts'
 import type { Store } from '../../store/index.ts'
-import { type ApiRoute, route } from '../api-route.ts'
+import { type ApiRoute, route, siteParams, siteRef } from '../api-route.ts'
 
-const siteParams = z.object({ site: z.string().min(1).max(64) }).strict()
-const siteRef = (value: string) => (/^\d+$/.test(value) ? Number(value) : value)
 const DAYS = 30
 
 /** What waits for the user in a site, its recent publishes, and how it is read. */

@@ -2,11 +2,8 @@ import { z } from 'zod'
 import { isFabuError, NotFoundError } from '../../errors/index.ts'
 import type { Store } from '../../store/index.ts'
 import { languageOf } from '../api-error.ts'
-import { type ApiRoute, idParams, route } from '../api-route.ts'
+import { type ApiRoute, idParams, route, siteParams, siteRef } from '../api-route.ts'
 import type { PublishQueue } from '../publish-queue.ts'
-
-const siteParams = z.object({ site: z.string().min(1).max(64) }).strict()
-const siteRef = (value: string) => (/^\d+$/.test(value) ? Number(value) : value)
 
 /** Another site's run answers exactly as a run that does not exist: no site id, no hint. */
 async function hidden<T>(check: Promise<T>, id: string | number): Promise<T> {

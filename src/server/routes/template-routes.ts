@@ -2,10 +2,9 @@ import { z } from 'zod'
 import { InvalidStateError, NotFoundError } from '../../errors/index.ts'
 import { checkTemplate, loadTheme, recordTemplateChange } from '../../publish/index.ts'
 import type { Store } from '../../store/index.ts'
-import { type ApiRoute, route } from '../api-route.ts'
+import { type ApiRoute, route, siteParams, siteRef } from '../api-route.ts'
 import type { PublishQueue } from '../publish-queue.ts'
 
-const siteParams = z.object({ site: z.string().min(1).max(64) }).strict()
 const templateParams = siteParams
   .extend({
     name: z
@@ -14,7 +13,6 @@ const templateParams = siteParams
       .max(80),
   })
   .strict()
-const siteRef = (value: string) => (/^\d+$/.test(value) ? Number(value) : value)
 
 /** A site's templates: the theme's files, each replaceable by the site's own edited version. */
 export function templateRoutes(store: Store, queue: PublishQueue, themesRoot?: string): ApiRoute[] {

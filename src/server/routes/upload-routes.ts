@@ -2,14 +2,10 @@ import { createReadStream, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import { perform, type ServiceContext } from '../../content/index.ts'
 import { BadRequestError, TooLargeError } from '../../errors/index.ts'
 import { acceptUpload, contentTypeOf, isKnownExtension, storeUpload } from '../../uploads/index.ts'
-import { type ApiRoute, route } from '../api-route.ts'
-
-const siteParams = z.object({ site: z.string().min(1).max(64) }).strict()
-const siteRef = (value: string) => (/^\d+$/.test(value) ? Number(value) : value)
+import { type ApiRoute, route, siteParams, siteRef } from '../api-route.ts'
 
 export interface UploadSettings {
   readonly maxBytes: number
