@@ -51,50 +51,78 @@ export async function generateCorpus(
       const publishAt = new Date(start + Math.floor((i / count) * 16 * 365 * 86_400_000))
         .toISOString()
         .slice(0, 16)
-      rows.push({
-        site_id: site.id,
-        column_id: leafIds[Math.floor(random() * leafIds.length)] ?? leafIds[0] ?? 0,
-        title: title(random, i),
-        subtitle: '',
-        source: SOURCES[i % SOURCES.length] ?? '',
-        author: '',
-        summary: '',
-        keywords: '[]',
-        body_html: body(random),
-        cover_image: null,
-        attachments: '[]',
-        custom_fields: '{}',
-        weight: 0,
-        publish_at: `${publishAt}:00.000Z`,
-        first_published_at: `${publishAt}:00.000Z`,
-        status: 'published',
-        external_url: null,
-        url_path: null,
-        revision: 1,
-        index_no: null,
-        topic_category: null,
-        issuing_agency: null,
-        written_date: null,
-        document_no: null,
-        subject_words: '[]',
-        created_by: 'bench',
-        created_at: now,
-        updated_by: 'bench',
-        updated_at: now,
-        deleted_at: null,
-        deleted_by: null,
-      })
+      rows.push(
+        publishedArticleRow({
+          siteId: site.id,
+          columnId: leafIds[Math.floor(random() * leafIds.length)] ?? leafIds[0] ?? 0,
+          title: title(random, i),
+          source: SOURCES[i % SOURCES.length] ?? '',
+          bodyHtml: body(random),
+          publishAt: `${publishAt}:00.000Z`,
+          createdAt: now,
+        }),
+      )
     }
-    await store.transaction(async (tx) => {
-      for (let i = 0; i < rows.length; i += 50)
-        await tx
-          .insertInto('articles')
-          .values(rows.slice(i, i + 50))
-          .execute()
-    })
+    await insertArticleRows(store, rows)
   }
   if (store.engine === 'sqlite') await sql`analyze`.execute(store.db)
   return { siteId: site.id, leafIds }
+}
+
+/** A published article row with the corpus's defaults: no URL yet, no disclosure, no quotes. */
+export function publishedArticleRow(fields: {
+  siteId: number
+  columnId: number
+  title: string
+  bodyHtml: string
+  publishAt: string
+  createdAt: string
+  source?: string
+}): NewArticleRow {
+  return {
+    site_id: fields.siteId,
+    column_id: fields.columnId,
+    title: fields.title,
+    subtitle: '',
+    source: fields.source ?? '',
+    author: '',
+    summary: '',
+    keywords: '[]',
+    body_html: fields.bodyHtml,
+    cover_image: null,
+    attachments: '[]',
+    custom_fields: '{}',
+    weight: 0,
+    publish_at: fields.publishAt,
+    first_published_at: fields.publishAt,
+    status: 'published',
+    external_url: null,
+    url_path: null,
+    revision: 1,
+    index_no: null,
+    topic_category: null,
+    issuing_agency: null,
+    written_date: null,
+    document_no: null,
+    subject_words: '[]',
+    created_by: 'bench',
+    created_at: fields.createdAt,
+    updated_by: 'bench',
+    updated_at: fields.createdAt,
+    deleted_at: null,
+    deleted_by: null,
+  }
+}
+
+/** Inserts rows in one transaction, 50 to a statement (SQLite's bound-parameter limit). */
+export async function insertArticleRows(store: Store, rows: readonly NewArticleRow[]): Promise<void> {
+  await store.transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += 50)
+      await tx
+        .insertInto('articles')
+        .values(rows.slice(i, i + 50))
+        .execute()
+  })
 }
 
 const SECTIONS = ['新闻中心', '政务公开', '办事服务', '互动交流', '专题专栏']

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { insertArticleRows, publishedArticleRow } from '../../bench/generate-corpus.ts'
 import { systemActor } from '../../src/content/index.ts'
 import type { NewArticleRow, Store } from '../../src/store/index.ts'
 import { SCREENSHOTS, useAdminBrowser } from '../support/admin-browser.ts'
@@ -27,47 +28,18 @@ async function insertArticles(store: Store, siteId: number, columnId: number, co
     const rows: NewArticleRow[] = []
     for (let i = offset; i < Math.min(count, offset + 1_000); i++) {
       const publishAt = new Date(start + i * 3_600_000).toISOString()
-      rows.push({
-        site_id: siteId,
-        column_id: columnId,
-        title: `测试新闻第${i + 1}篇`,
-        subtitle: '',
-        source: '',
-        author: '',
-        summary: '',
-        keywords: '[]',
-        body_html: `<p>这是第${i + 1}篇用于测试的新闻正文。</p>`,
-        cover_image: null,
-        attachments: '[]',
-        custom_fields: '{}',
-        weight: 0,
-        publish_at: publishAt,
-        first_published_at: publishAt,
-        status: 'published',
-        external_url: null,
-        url_path: null,
-        revision: 1,
-        index_no: null,
-        topic_category: null,
-        issuing_agency: null,
-        written_date: null,
-        document_no: null,
-        subject_words: '[]',
-        created_by: 'bench',
-        created_at: now,
-        updated_by: 'bench',
-        updated_at: now,
-        deleted_at: null,
-        deleted_by: null,
-      })
+      rows.push(
+        publishedArticleRow({
+          siteId,
+          columnId,
+          title: `测试新闻第${i + 1}篇`,
+          bodyHtml: `<p>这是第${i + 1}篇用于测试的新闻正文。</p>`,
+          publishAt,
+          createdAt: now,
+        }),
+      )
     }
-    await store.transaction(async (tx) => {
-      for (let i = 0; i < rows.length; i += 100)
-        await tx
-          .insertInto('articles')
-          .values(rows.slice(i, i + 100))
-          .execute()
-    })
+    await insertArticleRows(store, rows)
   }
 }
 
