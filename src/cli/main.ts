@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=8
+#!/usr/bin/env -S node --max-semi-space-size=8 --heap-growing-percent=40
 import { CommanderError } from 'commander'
 import { asFabuError } from '../errors/index.ts'
 import { buildProgram } from './build-program.ts'

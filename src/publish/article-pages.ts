@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { ArticleRow, Store } from '../store/index.ts'
 import type { PageJob } from './page-job.ts'
+import { liveArticles } from './publish-order.ts'
 import { printPath } from './routes.ts'
 import type { SiteSnapshot } from './site-snapshot.ts'
 import { stylesToClasses } from './styles-to-classes.ts'
@@ -83,13 +84,7 @@ export async function neighboursOf(
   snapshot: SiteSnapshot,
   row: Pick<ArticleRow, 'id' | 'column_id' | 'publish_at'>,
 ): Promise<{ prev: Neighbour | null; next: Neighbour | null }> {
-  const base = store.db
-    .selectFrom('articles')
-    .select(['id', 'title', 'url_path'])
-    .where('column_id', '=', row.column_id)
-    .where('status', '=', 'published')
-    .where('deleted_at', 'is', null)
-    .where('url_path', 'is not', null)
+  const base = liveArticles(store).select(['id', 'title', 'url_path']).where('column_id', '=', row.column_id)
   const at = row.publish_at ?? ''
   // Row-value comparisons walk the column's publish-order index from the article's place.
   const older = await base

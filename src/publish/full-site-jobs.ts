@@ -1,8 +1,8 @@
-import { sql } from 'kysely'
 import type { ArticleRow, Store } from '../store/index.ts'
 import { articleJobs, type Neighbour } from './article-pages.ts'
 import { listLayout, listPageJobs } from './list-pages.ts'
 import type { PageJob } from './page-job.ts'
+import { inPublishOrder, liveArticles } from './publish-order.ts'
 import { redirectJobs } from './redirect-pages.ts'
 import { assetJobs, columnPageJobs, sitemapJobs, sitePageJobs } from './site-pages.ts'
 import type { SiteSnapshot } from './site-snapshot.ts'
@@ -44,25 +44,13 @@ async function* articlePages(store: Store, snapshot: SiteSnapshot): AsyncGenerat
   for (const column of snapshot.tree.all()) {
     let older: ArticleRow | null = null
     let current: ArticleRow | null = null
-    let after: [string, number] | null = null
-    for (;;) {
-      let query = store.db
-        .selectFrom('articles')
-        .selectAll()
-        .where('column_id', '=', column.id)
-        .where('status', '=', 'published')
-        .where('deleted_at', 'is', null)
-        .where('url_path', 'is not', null)
-      if (after) query = query.where(sql<boolean>`(publish_at, id) > (${after[0]}, ${after[1]})`)
-      const rows = await query.orderBy('publish_at').orderBy('id').limit(CHUNK).execute()
+    const query = liveArticles(store).selectAll().where('column_id', '=', column.id)
+    for await (const rows of inPublishOrder(query, CHUNK)) {
       for (const row of rows) {
         if (current) yield* articleJobs(snapshot, current, older ? neighbour(older) : null, neighbour(row))
         older = current
         current = row
       }
-      const last = rows.at(-1)
-      if (!last) break
-      after = [last.publish_at ?? '', last.id]
     }
     if (current) yield* articleJobs(snapshot, current, older ? neighbour(older) : null, null)
   }

@@ -32,7 +32,8 @@ export interface PageResult {
   readonly path: string
   readonly kind: PageKind
   readonly refId: number | null
-  readonly outcome: 'written' | 'unchanged' | 'failed'
+  /** `added`: a page new to the output folder; `changed`: new bytes over a published page. */
+  readonly outcome: 'added' | 'changed' | 'unchanged' | 'failed'
   readonly hash: string
   readonly deps: readonly string[]
   readonly templates: readonly string[]

@@ -56,7 +56,12 @@ export class PageRenderer {
         error: `write ${job.path}: ${(error as Error).message}`,
       }
     }
-    return { ...this.#base(job, templates), outcome: 'written', hash, deps }
+    return {
+      ...this.#base(job, templates),
+      outcome: knownHash === undefined ? 'added' : 'changed',
+      hash,
+      deps,
+    }
   }
 
   #renderTemplate(job: PageJob): string {

@@ -179,13 +179,3 @@ export async function hasPublishedPages(store: Store, siteId: number): Promise<b
     .executeTakeFirst()
   return row !== undefined
 }
-
-/** Every page's hash, for a full run to skip unchanged bytes: path and hash only. */
-export async function loadHashes(store: Store, siteId: number): Promise<Map<string, string>> {
-  const rows = await store.db
-    .selectFrom('published_pages')
-    .select(['path', 'hash'])
-    .where('site_id', '=', siteId)
-    .execute()
-  return new Map(rows.map((row) => [row.path, row.hash]))
-}

@@ -14,7 +14,6 @@ import { planIncremental } from './plan-incremental.ts'
 import {
   forgetPages,
   hasPublishedPages,
-  loadHashes,
   publishedLookup,
   recordResults,
   stalePages,
@@ -128,20 +127,13 @@ export class Publisher {
       return report(site.slug, mode, null, planned, [], 0, removals, [], started)
     }
 
-    // The hashes of what is published now, to leave unchanged bytes alone: all of them for a
-    // full run, only the planned pages' for an incremental one.
-    const known =
-      mode === 'full'
-        ? await loadHashes(this.#store, site.id)
-        : new Map(
-            (
-              await publishedLookup(this.#store, site.id).pages(
-                (jobs as readonly PageJob[]).map((job) => job.path),
-              )
-            ).map((page) => [page.path, page.hash]),
-          )
+    // What is published now, so unchanged bytes are left alone: looked up a batch at a time.
+    const published = publishedLookup(this.#store, site.id)
+    const knownHashes = async (paths: readonly string[]) =>
+      new Map((await published.pages(paths)).map((page) => [page.path, page.hash]))
     new AtomicWriter(outputRoot).clearTemporaryFiles()
-    const written: string[] = []
+    const added: string[] = []
+    const changed: string[] = []
     const failed: { path: string; error: string }[] = []
     let rendered = 0
     let unchanged = 0
@@ -153,19 +145,16 @@ export class Publisher {
     }
     const pool = this.#poolFor({ theme, context: snapshot.context, outputRoot })
     try {
-      await pool.run(
-        jobs,
-        (path) => known.get(path),
-        (result) => {
-          rendered++
-          if (result.outcome === 'written') written.push(result.path)
-          else if (result.outcome === 'unchanged') unchanged++
-          else failed.push({ path: result.path, error: result.error ?? 'failed' })
-          request.onProgress?.(rendered)
-          buffer.push(result)
-          if (buffer.length >= RESULT_FLUSH) return flush()
-        },
-      )
+      await pool.run(jobs, knownHashes, (result) => {
+        rendered++
+        if (result.outcome === 'added') added.push(result.path)
+        else if (result.outcome === 'changed') changed.push(result.path)
+        else if (result.outcome === 'unchanged') unchanged++
+        else failed.push({ path: result.path, error: result.error ?? 'failed' })
+        request.onProgress?.(rendered)
+        buffer.push(result)
+        if (buffer.length >= RESULT_FLUSH) return flush()
+      })
       await flush()
     } finally {
       if (!this.#options.keepsWorkers) await pool.close()
@@ -184,8 +173,6 @@ export class Publisher {
     await forgetPages(this.#store, site.id, removed)
     if (mode === 'full') await this.#store.refreshStatistics()
 
-    const added = written.filter((path) => !known.has(path))
-    const changed = written.filter((path) => known.has(path))
     const runId = await this.#finish(site.id, mode, changes, startedAt, {
       added,
       changed,
@@ -194,6 +181,7 @@ export class Publisher {
       failed,
     })
     const planned = mode === 'full' ? [] : (jobs as readonly PageJob[]).map((job) => job.path)
+    const written = [...added, ...changed]
     return report(site.slug, mode, runId, planned, written, unchanged, removed, failed, started)
   }
 
@@ -228,7 +216,7 @@ export class Publisher {
       let failure: string | undefined
       await pool.run(
         [page],
-        () => undefined,
+        async () => new Map(),
         (result) => {
           if (result.outcome === 'failed') failure = result.error ?? 'failed'
         },

@@ -42,6 +42,11 @@ interface Slot {
 
 const BATCH_SIZE = 32
 const QUEUE_HIGH_WATER = 512
+/** Jobs whose published hashes are looked up together. */
+const LOOKUP_BATCH = 256
+
+/** The published pages' hashes by path, for the pages asked about that are published. */
+export type KnownHashes = (paths: readonly string[]) => Promise<ReadonlyMap<string, string>>
 
 /**
  * Renders pages in worker threads. Templates are untrusted and LiquidJS's limits are only
@@ -82,39 +87,77 @@ export class RenderPool {
 
   /**
    * Renders the jobs, calling `onResult` for each page as it finishes, in any order. Jobs are
-   * pulled from the source only as fast as the workers take them, so a whole site is never
-   * held in memory at once.
+   * pulled from the source only as fast as the workers take them, and the published hashes
+   * looked up a batch at a time, so neither the site's pages nor their hashes are ever held
+   * in memory at once.
    */
   async run(
     jobs: Iterable<PageJob> | AsyncIterable<PageJob>,
-    knownHash: (path: string) => string | undefined,
+    knownHashes: KnownHashes,
     onResult: (result: PageResult) => void | Promise<void>,
   ): Promise<void> {
     const pendingWork: Promise<void>[] = []
     this.#onResult = (result) => {
       const work = onResult(result)
-      if (work) pendingWork.push(work)
+      if (!work) return
+      // Awaited below; until then a failure must not count as unhandled and end the process.
+      work.catch(() => {})
+      pendingWork.push(work)
     }
     const drained = new Promise<void>((resolve) => {
       this.#drained = resolve
     })
     this.#pending++ // held until every job is queued, so the pool cannot drain early
-    for await (const job of jobs) {
-      this.#queue.push({ job, knownHash: knownHash(job.path) })
-      this.#pending++
-      for (const slot of this.#slots) this.#dispatch(slot)
-      while (this.#queue.length >= QUEUE_HIGH_WATER) {
-        await new Promise<void>((resolve) => {
-          this.#roomAvailable = resolve
-        })
+    try {
+      let batch: PageJob[] = []
+      for await (const job of jobs) {
+        batch.push(job)
+        if (batch.length < LOOKUP_BATCH) continue
+        await this.#enqueue(batch, knownHashes)
+        batch = []
       }
+      await this.#enqueue(batch, knownHashes)
+    } catch (error) {
+      // The jobs or the hashes could not be read: the run ends here. Fresh workers, so no
+      // batch of this run reports into the next one.
+      await this.#restart()
+      throw error
     }
     this.#settleOne()
     await drained
     await Promise.all(pendingWork)
   }
 
+  async #restart(): Promise<void> {
+    this.#queue.length = 0
+    this.#pending = 0
+    this.#drained = undefined
+    this.#roomAvailable = undefined
+    const size = this.#slots.length
+    await this.close()
+    for (let i = 0; i < size; i++) this.#slots.push(this.#spawn())
+  }
+
+  async #enqueue(jobs: readonly PageJob[], knownHashes: KnownHashes): Promise<void> {
+    if (jobs.length === 0) return
+    const hashes = await knownHashes(jobs.map((job) => job.path))
+    for (const job of jobs) {
+      this.#queue.push({ job, knownHash: hashes.get(job.path) })
+      this.#pending++
+    }
+    for (const slot of this.#slots) this.#dispatch(slot)
+    while (this.#queue.length >= QUEUE_HIGH_WATER) {
+      await new Promise<void>((resolve) => {
+        this.#roomAvailable = resolve
+      })
+    }
+  }
+
   async close(): Promise<void> {
+    for (const slot of this.#slots) {
+      clearTimeout(slot.timer)
+      slot.batch = []
+    }
     await Promise.all(this.#slots.map((slot) => slot.worker.terminate()))
     this.#slots.length = 0
   }

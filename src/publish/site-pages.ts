@@ -1,6 +1,7 @@
 import type { ColumnNode } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
 import type { PageJob } from './page-job.ts'
+import { liveArticles } from './publish-order.ts'
 import type { ArticleSummary } from './render-context.ts'
 import {
   columnAtomPath,
@@ -160,13 +161,9 @@ export async function sitemapJobs(
   }
   for (let part = 1; part <= partCount; part++) {
     if (parts !== 'all' && !parts.has(part)) continue
-    const rows = await store.db
-      .selectFrom('articles')
+    const rows = await liveArticles(store)
       .select(['url_path', 'publish_at'])
       .where('site_id', '=', site.id)
-      .where('status', '=', 'published')
-      .where('deleted_at', 'is', null)
-      .where('url_path', 'is not', null)
       .where('id', '>', (part - 1) * SITEMAP_LIMIT)
       .where('id', '<=', part * SITEMAP_LIMIT)
       .orderBy('id')
@@ -249,13 +246,9 @@ async function siteNewest(
   limit: number,
   basePath: string,
 ): Promise<ArticleSummary[]> {
-  const rows = await store.db
-    .selectFrom('articles')
+  const rows = await liveArticles(store)
     .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
     .where('site_id', '=', siteId)
-    .where('status', '=', 'published')
-    .where('deleted_at', 'is', null)
-    .where('url_path', 'is not', null)
     .orderBy('publish_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)

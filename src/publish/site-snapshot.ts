@@ -1,6 +1,7 @@
 import type { ColumnNode, ColumnTree, Content, Site } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
 import { type ListSource, memoryListSource, queryListSource } from './list-source.ts'
+import { liveArticles } from './publish-order.ts'
 import type { ArticleSummary, ColumnView, NavItem, SiteRenderContext, SiteView } from './render-context.ts'
 import { columnIndexPath } from './routes.ts'
 import { stylesToClasses } from './styles-to-classes.ts'
@@ -93,12 +94,8 @@ export async function takeSiteSnapshot(
 
 /** Published, live articles at home in the columns or quoted into them. */
 export function membersQuery(store: Store, siteId: number, columnIds: readonly number[]) {
-  return store.db
-    .selectFrom('articles')
+  return liveArticles(store)
     .where('site_id', '=', siteId)
-    .where('status', '=', 'published')
-    .where('deleted_at', 'is', null)
-    .where('url_path', 'is not', null)
     .where((eb) =>
       eb.or([
         eb('column_id', 'in', columnIds),

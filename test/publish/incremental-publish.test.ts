@@ -103,6 +103,40 @@ for (const engine of engines()) {
       expect(manifest.removed).toEqual([])
     })
 
+    it('leaves the site as a full publish would write it, after pins, quotes, edits and withdrawals', async () => {
+      // Incremental runs answer list questions with queries, a full run from one in-memory
+      // pass: a full run after them finding nothing to rewrite shows the two agree.
+      const pinned = await t.article(t.columns.mtjj, '置顶的媒体聚焦', 3)
+      await t.content.articles.update(editor, pinned.id, { baseRevision: pinned.revision, weight: 5 })
+      const quoted = await t.article(t.columns.tzgg, '引用到院内要闻的通知', 26)
+      await t.content.articles.update(editor, quoted.id, {
+        baseRevision: quoted.revision,
+        alsoInColumnIds: [t.columns.ynyw.id],
+      })
+      await t.publish()
+      const [edited] = (
+        await t.content.articles.list({ site: t.site.id, columnId: t.columns.ynyw.id, limit: 1, offset: 3 })
+      ).items
+      if (!edited) throw new Error('no article')
+      await t.content.articles.update(editor, edited.id, {
+        baseRevision: edited.revision,
+        title: '改过的标题',
+      })
+      const [withdrawn] = (
+        await t.content.articles.list({ site: t.site.id, columnId: t.columns.ynyw.id, limit: 1, offset: 1 })
+      ).items
+      if (!withdrawn) throw new Error('no article')
+      await t.content.articles.withdraw(editor, withdrawn.id, '重复')
+      await t.publish()
+      expect(await t.read('xwzx/index.html')).toContain('置顶的媒体聚焦')
+      expect(await t.read('xwzx/ynyw/index.html')).toContain('引用到院内要闻的通知')
+
+      const full = await t.publish('full')
+      expect(full.failed).toEqual([])
+      expect(full.removed).toEqual([])
+      expect(full.written).toEqual([])
+    })
+
     it('gives an article moved to another column a redirect at its old address', async () => {
       const [newest] = (
         await t.content.articles.list({ site: t.site.id, columnId: t.columns.tzgg.id, limit: 1 })
