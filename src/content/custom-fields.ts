@@ -2,13 +2,16 @@ import { z } from 'zod'
 import { ValidationError } from '../errors/index.ts'
 import { isCalendarDate } from './calendar-date.ts'
 
+/** A custom field's name: also how templates and queries name it, so it stays plain. */
+export const FIELD_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/
+
 /** One custom field a column asks its articles for (e.g. 文件有效期, 办理时限). */
 export const fieldDefinitionSchema = z
   .object({
     name: z
       .string()
       .regex(
-        /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/,
+        FIELD_NAME,
         '字段名须以字母开头，只含字母、数字和下划线|start with a letter; letters, digits, _',
       ),
     label: z.string().trim().min(1).max(100),

@@ -43,7 +43,7 @@ export {
 } from './column-inputs.ts'
 export type { Column, ColumnNode, ColumnTree } from './column-tree.ts'
 export { type Content, createContent } from './content.ts'
-export type { FieldDefinition } from './custom-fields.ts'
+export { FIELD_NAME, type FieldDefinition } from './custom-fields.ts'
 export { htmlToText } from './html-to-text.ts'
 export type { PurgeResult } from './recycle-bin.ts'
 export type { FieldChange, RevisionDiff, TextChange } from './revision-diff.ts'

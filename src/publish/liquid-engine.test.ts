@@ -9,7 +9,7 @@ const context = {
 } as unknown as SiteRenderContext
 
 function engineWith(templates: Record<string, string>) {
-  const recorder: DependencyRecorder = { keys: new Set() }
+  const recorder: DependencyRecorder = { keys: new Set(), missing: new Map() }
   const engine = createLiquidEngine({ name: 't', templates, assets: {} }, context, recorder)
   const render = (name: string, scope: Record<string, unknown> = {}) => {
     recorder.keys.clear()

@@ -1,6 +1,6 @@
 import { type Context, type Emitter, Liquid, RenderTag, type TagToken, type TopLevelToken } from 'liquidjs'
-import { formatZonedMinute } from '../content/index.ts'
-import type { SiteRenderContext } from './render-context.ts'
+import { FIELD_NAME, formatZonedMinute } from '../content/index.ts'
+import { type FieldQuery, fieldQueryKey, NEWEST_LIMIT, type SiteRenderContext } from './render-context.ts'
 import type { Theme } from './theme.ts'
 
 /** LiquidJS's own limits: cooperative, so the worker's deadline and heap cap stand behind them. */
@@ -13,6 +13,8 @@ export const LIQUID_LIMITS = {
 export interface DependencyRecorder {
   /** Data keys the page read while rendering, beyond what the planner gave it. */
   readonly keys: Set<string>
+  /** Field queries the page asked that the run has not answered yet, by query key. */
+  readonly missing: Map<string, FieldQuery>
 }
 
 /** Partials rendered with the same arguments more often than this per run are not all remembered. */
@@ -47,15 +49,42 @@ export function createLiquidEngine(
     recorder.keys.add(key)
     for (const capture of captures) capture.add(key)
   }
-  engine.registerTag('render', memoizedRender(captures, read))
+  // Counts every unanswered ask, not distinct queries: a partial asking what its page already
+  // asked must not be remembered either.
+  let misses = 0
+  engine.registerTag(
+    'render',
+    memoizedRender(captures, read, () => misses),
+  )
   engine.registerFilter('newest', (column: unknown, count: unknown) => {
     const id = resolveColumnId(context, column)
     if (id === null) return []
     read(`newest:${id}`)
-    const limit = Math.max(0, Math.min(Number(count) || 10, 50))
-    return (context.newest[id] ?? []).slice(0, limit)
+    return (context.newest[id] ?? []).slice(0, listLimit(count))
+  })
+  // A column's newest articles whose custom field has the value, pinned first. Templates ask
+  // for any field and value, so the answers come from the store as pages ask, once per run.
+  engine.registerFilter('newest_where', (column: unknown, field: unknown, value: unknown, count: unknown) => {
+    if (typeof field !== 'string' || !FIELD_NAME.test(field)) {
+      throw new Error(`newest_where: "${String(field)}" is not a custom field name`)
+    }
+    const id = resolveColumnId(context, column)
+    if (id === null) return []
+    read(`newest:${id}`)
+    const query: FieldQuery = { columnId: id, field, value: value == null ? '' : String(value) }
+    const key = fieldQueryKey(query)
+    const answer = context.queried[key]
+    if (answer) return answer.slice(0, listLimit(count))
+    recorder.missing.set(key, query)
+    misses++
+    return []
   })
   return engine
+}
+
+/** How many articles a list filter gives: 10 unless asked, at most what the run holds. */
+function listLimit(count: unknown): number {
+  return Math.max(0, Math.min(Number(count) || 10, NEWEST_LIMIT))
 }
 
 function resolveColumnId(context: SiteRenderContext, column: unknown): number | null {
@@ -96,7 +125,7 @@ function keyOf(args: Record<string, unknown>): string {
  * column instead of once per page. The data keys the partial read are replayed on every use,
  * so the planner's dependencies stay exact.
  */
-function memoizedRender(captures: Set<string>[], read: (key: string) => void) {
+function memoizedRender(captures: Set<string>[], read: (key: string) => void, missingCount: () => number) {
   return class MemoizedRender extends RenderTag {
     readonly #memo = new Map<string, { readonly html: string; readonly keys: readonly string[] }>()
 
@@ -136,6 +165,7 @@ function memoizedRender(captures: Set<string>[], read: (key: string) => void) {
         return
       }
       const capture = new Set<string>()
+      const missingBefore = missingCount()
       captures.push(capture)
       const sink = { buffer: '', write: (html: unknown) => (sink.buffer += html == null ? '' : String(html)) }
       try {
@@ -143,7 +173,8 @@ function memoizedRender(captures: Set<string>[], read: (key: string) => void) {
       } finally {
         captures.splice(captures.indexOf(capture), 1)
       }
-      if (this.#memo.size < MEMO_ENTRIES_PER_TAG)
+      // Output made without a query's answer is rendered again once it comes: not remembered.
+      if (this.#memo.size < MEMO_ENTRIES_PER_TAG && missingCount() === missingBefore)
         this.#memo.set(key, { html: sink.buffer, keys: [...capture] })
       emitter.write(sink.buffer)
     }

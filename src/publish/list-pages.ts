@@ -2,8 +2,9 @@ import type { ColumnNode } from '../content/index.ts'
 import { formatZonedMinute } from '../content/index.ts'
 import type { PageJob } from './page-job.ts'
 import type { ArticleSummary } from './render-context.ts'
+import { NEWEST_LIMIT } from './render-context.ts'
 import { columnIndexPath, listPagePath } from './routes.ts'
-import { NEWEST_LIMIT, type SiteSnapshot, toSummary } from './site-snapshot.ts'
+import { type SiteSnapshot, toSummary } from './site-snapshot.ts'
 
 /**
  * A column's list pages. The newest page is `index.html` (pinned articles first); the

@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
+import { FIELD_NAME } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
 import { inPublishOrder, liveArticles } from './publish-order.ts'
-import type { ArticleSummary } from './render-context.ts'
+import { type ArticleSummary, type FieldQuery, NEWEST_LIMIT } from './render-context.ts'
 import { membersQuery, toSummary } from './site-snapshot.ts'
 
 /** A published article as lists show it. */
@@ -22,6 +23,8 @@ export interface ListSource {
   newest(columnId: number, limit: number): Promise<readonly ArticleSummary[]>
   /** How many members come before this place in publish order. */
   countBefore(columnId: number, publishAt: string, id: number): Promise<number>
+  /** The newest members whose custom field has the value, pinned first (`newest_where`). */
+  newestWhere(query: FieldQuery): Promise<readonly ArticleSummary[]>
 }
 
 type MemberColumns = ReadonlyMap<number, readonly number[]>
@@ -74,6 +77,7 @@ export function queryListSource(
   }
   const everything = (columnId: number) => membersQuery(store, siteId, columnsOf(columnId))
   return {
+    newestWhere: fieldQueryAnswerer(store, siteId, members, basePath),
     count,
     async range(columnId, offset, limit) {
       const total = await count(columnId)
@@ -115,6 +119,37 @@ export function queryListSource(
   }
 }
 
+/**
+ * Field queries go to the store in both kinds of run: each is asked once per run, and the
+ * full run's in-memory index leaves custom fields out to stay small.
+ */
+function fieldQueryAnswerer(store: Store, siteId: number, members: MemberColumns, basePath: string) {
+  return async (query: FieldQuery): Promise<readonly ArticleSummary[]> => {
+    if (!FIELD_NAME.test(query.field)) return []
+    const rows = await membersQuery(store, siteId, members.get(query.columnId) ?? [query.columnId])
+      .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
+      .where(fieldEquals(store, query.field, query.value))
+      .orderBy(sql`case when weight > 0 then weight else 0 end`, 'desc')
+      .orderBy('publish_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(NEWEST_LIMIT)
+      .execute()
+    return rows.map((row) => toSummary(row, basePath))
+  }
+}
+
+/**
+ * A custom field's value as text, the same on both engines: strings as they are, numbers as
+ * written, booleans as `true`/`false` (SQLite's json_extract gives 1 and 0 for those).
+ */
+function fieldEquals(store: Store, field: string, value: string) {
+  if (store.engine === 'postgres') return sql<boolean>`(custom_fields ->> ${field}::text) = ${value}`
+  const path = `$.${field}`
+  return sql<boolean>`(case json_type(custom_fields, ${path})
+    when 'true' then 'true' when 'false' then 'false'
+    else cast(json_extract(custom_fields, ${path}) as text) end) = ${value}`
+}
+
 /** Lists are asked about near their newest end: the tail is read by index, the rest by one query. */
 const NEAR_THE_END = 2_000
 
@@ -152,6 +187,7 @@ export async function memoryListSource(
     return list
   }
   return {
+    newestWhere: fieldQueryAnswerer(store, siteId, members, basePath),
     count: async (columnId) => membersOf(columnId).length,
     countBefore: async (columnId, publishAt, id) => {
       let before = 0

@@ -1,3 +1,5 @@
+import type { FieldQuery } from './render-context.ts'
+
 /** What the planner hands the renderer: one page, with all the data it shows. */
 export interface PageJob {
   /** Output path relative to the site's folder, `jcdj/jswm/index.html`. */
@@ -32,10 +34,14 @@ export interface PageResult {
   readonly path: string
   readonly kind: PageKind
   readonly refId: number | null
-  /** `added`: a page new to the output folder; `changed`: new bytes over a published page. */
-  readonly outcome: 'added' | 'changed' | 'unchanged' | 'failed'
+  /**
+   * `added`: a page new to the output folder; `changed`: new bytes over a published page;
+   * `needs-data`: the template asked field queries not answered yet (`needs`), nothing written.
+   */
+  readonly outcome: 'added' | 'changed' | 'unchanged' | 'failed' | 'needs-data'
   readonly hash: string
   readonly deps: readonly string[]
   readonly templates: readonly string[]
   readonly error?: string
+  readonly needs?: readonly FieldQuery[]
 }

@@ -3,7 +3,7 @@ import type { Liquid } from 'liquidjs'
 import { AtomicWriter } from './atomic-write.ts'
 import { createLiquidEngine, type DependencyRecorder } from './liquid-engine.ts'
 import type { PageJob, PageResult } from './page-job.ts'
-import type { SiteRenderContext } from './render-context.ts'
+import type { ArticleSummary, SiteRenderContext } from './render-context.ts'
 import { type Theme, templateClosure } from './theme.ts'
 
 /** LiquidJS's memory limit alone let a 20 MB capture through; no page is that large. */
@@ -15,7 +15,7 @@ export const MAX_PAGE_BYTES = 5 * 1024 * 1024
  */
 export class PageRenderer {
   readonly #engine: Liquid
-  readonly #recorder: DependencyRecorder = { keys: new Set() }
+  readonly #recorder: DependencyRecorder = { keys: new Set(), missing: new Map() }
   readonly #context: SiteRenderContext
   readonly #theme: Theme
   readonly #writer: AtomicWriter
@@ -31,6 +31,7 @@ export class PageRenderer {
   render(job: PageJob, knownHash: string | undefined): PageResult {
     const templates = job.template ? this.#templatesOf(job.template) : []
     this.#recorder.keys.clear()
+    this.#recorder.missing.clear()
     let body: string | Uint8Array
     try {
       body = job.template === null ? (job.data as string | Uint8Array) : this.#renderTemplate(job)
@@ -40,6 +41,14 @@ export class PageRenderer {
         outcome: 'failed',
         hash: '',
         error: describeError(error, job.template),
+      }
+    }
+    if (this.#recorder.missing.size > 0) {
+      return {
+        ...this.#base(job, templates),
+        outcome: 'needs-data',
+        hash: '',
+        needs: [...this.#recorder.missing.values()],
       }
     }
     const hash = digest('sha1', body, 'base64url')
@@ -62,6 +71,11 @@ export class PageRenderer {
       hash,
       deps,
     }
+  }
+
+  /** Answers to field queries, for the pages that asked them to be rendered again. */
+  addAnswers(answers: Readonly<Record<string, readonly ArticleSummary[]>>): void {
+    Object.assign(this.#context.queried, answers)
   }
 
   #renderTemplate(job: PageJob): string {

@@ -145,15 +145,19 @@ export class Publisher {
     }
     const pool = this.#poolFor({ theme, context: snapshot.context, outputRoot })
     try {
-      await pool.run(jobs, knownHashes, (result) => {
-        rendered++
-        if (result.outcome === 'added') added.push(result.path)
-        else if (result.outcome === 'changed') changed.push(result.path)
-        else if (result.outcome === 'unchanged') unchanged++
-        else failed.push({ path: result.path, error: result.error ?? 'failed' })
-        request.onProgress?.(rendered)
-        buffer.push(result)
-        if (buffer.length >= RESULT_FLUSH) return flush()
+      await pool.run(jobs, {
+        knownHashes,
+        answer: (query) => snapshot.lists.newestWhere(query),
+        onResult: (result) => {
+          rendered++
+          if (result.outcome === 'added') added.push(result.path)
+          else if (result.outcome === 'changed') changed.push(result.path)
+          else if (result.outcome === 'unchanged') unchanged++
+          else failed.push({ path: result.path, error: result.error ?? 'failed' })
+          request.onProgress?.(rendered)
+          buffer.push(result)
+          if (buffer.length >= RESULT_FLUSH) return flush()
+        },
       })
       await flush()
     } finally {
@@ -214,13 +218,13 @@ export class Publisher {
     const pool = new RenderPool({ theme, context: snapshot.context, outputRoot: folder, size: 1 })
     try {
       let failure: string | undefined
-      await pool.run(
-        [page],
-        async () => new Map(),
-        (result) => {
+      await pool.run([page], {
+        knownHashes: async () => new Map(),
+        answer: (query) => snapshot.lists.newestWhere(query),
+        onResult: (result) => {
           if (result.outcome === 'failed') failure = result.error ?? 'failed'
         },
-      )
+      })
       if (failure !== undefined) {
         throw new InvalidStateError({ zh: `预览失败：${failure}`, en: `the preview failed: ${failure}` })
       }

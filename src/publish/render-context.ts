@@ -1,9 +1,28 @@
+/** How many newest articles per column templates can ask for (`newest`, `newest_where`). */
+export const NEWEST_LIMIT = 50
+
 /** The data every page of a site may show: the same for all pages of one publish run. */
 export interface SiteRenderContext {
   readonly site: SiteView
   readonly columns: Readonly<Record<number, ColumnView>>
   /** Per list column: its newest published articles (descendants' too where it lists them), pinned first. */
   readonly newest: Readonly<Record<number, readonly ArticleSummary[]>>
+  /**
+   * Answers to the field queries templates made in this run (`newest_where`), by query key.
+   * Filled as pages ask: a page whose query is not answered yet is rendered again once it is.
+   */
+  readonly queried: Record<string, readonly ArticleSummary[]>
+}
+
+/** A template's question: the newest articles of a column whose custom field has a value. */
+export interface FieldQuery {
+  readonly columnId: number
+  readonly field: string
+  readonly value: string
+}
+
+export function fieldQueryKey(query: FieldQuery): string {
+  return `${query.columnId}:${query.field}=${query.value}`
 }
 
 export interface SiteView {

@@ -1,8 +1,14 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { PageJob, PageResult } from './page-job.ts'
-import type { SiteRenderContext } from './render-context.ts'
+import {
+  type ArticleSummary,
+  type FieldQuery,
+  fieldQueryKey,
+  type SiteRenderContext,
+} from './render-context.ts'
 import type {
+  RenderAnswers,
   RenderBatch,
   RenderSetup,
   RenderWorkerData,
@@ -26,7 +32,20 @@ export interface RenderPoolOptions {
 interface QueuedJob {
   readonly job: PageJob
   readonly knownHash: string | undefined
+  /** Times the page came back asking for data (a field query's answer). */
+  readonly asked?: number
 }
+
+/** What a run needs besides its jobs. */
+export interface RenderRun {
+  readonly knownHashes: KnownHashes
+  readonly onResult: (result: PageResult) => void | Promise<void>
+  /** Answers a field query a template asked; without it, such pages fail. */
+  readonly answer?: (query: FieldQuery) => Promise<readonly ArticleSummary[]>
+}
+
+/** A page asks again only if its answers went missing: a worker replaced in between, say. */
+const MAX_ASKS = 3
 
 interface Slot {
   worker: Worker
@@ -59,6 +78,9 @@ export class RenderPool {
   readonly #slots: Slot[] = []
   readonly #queue: QueuedJob[] = []
   #onResult: (result: PageResult) => void = () => {}
+  #answer: RenderRun['answer']
+  /** This run's field queries, answered or on their way, by query key. */
+  #answers = new Map<string, Promise<void>>()
   #pending = 0
   #drained: (() => void) | undefined
   #roomAvailable: (() => void) | undefined
@@ -91,11 +113,10 @@ export class RenderPool {
    * looked up a batch at a time, so neither the site's pages nor their hashes are ever held
    * in memory at once.
    */
-  async run(
-    jobs: Iterable<PageJob> | AsyncIterable<PageJob>,
-    knownHashes: KnownHashes,
-    onResult: (result: PageResult) => void | Promise<void>,
-  ): Promise<void> {
+  async run(jobs: Iterable<PageJob> | AsyncIterable<PageJob>, run: RenderRun): Promise<void> {
+    const { knownHashes, onResult } = run
+    this.#answer = run.answer
+    this.#answers = new Map()
     const pendingWork: Promise<void>[] = []
     this.#onResult = (result) => {
       const work = onResult(result)
@@ -230,9 +251,48 @@ export class RenderPool {
 
   #received(slot: Slot, results: readonly PageResult[]): void {
     clearTimeout(slot.timer)
+    const batch = slot.batch
     slot.batch = []
-    for (const result of results) this.#settle(result)
+    results.forEach((result, i) => {
+      const queued = batch[i]
+      if (result.outcome === 'needs-data' && queued) this.#askFor(queued, result)
+      else this.#settle(result)
+    })
     this.#dispatch(slot)
+  }
+
+  /** Fetches the answers a page asked for, sends them to every worker, and queues the page again. */
+  #askFor(queued: QueuedJob, result: PageResult): void {
+    const asked = (queued.asked ?? 0) + 1
+    const fail = (error: string) => this.#settle({ ...result, outcome: 'failed', hash: '', error })
+    if (!this.#answer || asked > MAX_ASKS) {
+      fail(`a list query of the template could not be answered (${queued.job.template})`)
+      return
+    }
+    Promise.all((result.needs ?? []).map((query) => this.#fetchAnswer(query))).then(
+      () => {
+        this.#queue.unshift({ ...queued, asked })
+        for (const slot of this.#slots) this.#dispatch(slot)
+      },
+      (error: unknown) =>
+        fail(`a list query failed: ${error instanceof Error ? error.message : String(error)}`),
+    )
+  }
+
+  #fetchAnswer(query: FieldQuery): Promise<void> {
+    const key = fieldQueryKey(query)
+    let fetched = this.#answers.get(key)
+    if (!fetched) {
+      const answer = this.#answer ?? (async () => [])
+      fetched = answer(query).then((rows) => {
+        // Kept in the run's setup too, so a worker started later has every answer.
+        this.#setup.context.queried[key] = rows
+        const message: RenderAnswers = { answers: { [key]: rows } }
+        for (const slot of this.#slots) slot.worker.postMessage(message)
+      })
+      this.#answers.set(key, fetched)
+    }
+    return fetched
   }
 
   /**

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { PageJob, PageResult } from './page-job.ts'
 import { PageRenderer } from './page-renderer.ts'
-import type { SiteRenderContext } from './render-context.ts'
+import type { ArticleSummary, SiteRenderContext } from './render-context.ts'
 import type { Theme } from './theme.ts'
 
 /**
@@ -31,6 +31,11 @@ export interface RenderSetup {
   readonly setup: RenderWorkerData
 }
 
+/** Answers to field queries pages of this run asked, sent before those pages come again. */
+export interface RenderAnswers {
+  readonly answers: Readonly<Record<string, readonly ArticleSummary[]>>
+}
+
 export type RenderWorkerMessage = { readonly ready: true } | { readonly results: readonly PageResult[] }
 
 const start = workerData as RenderWorkerStart
@@ -40,9 +45,13 @@ let renderer = new PageRenderer(start.setup.theme, start.setup.context, start.se
 // The pool starts a page's deadline only once the worker has loaded: a slow start is no runaway template.
 parentPort?.postMessage({ ready: true } satisfies RenderWorkerMessage)
 
-parentPort?.on('message', (message: RenderBatch | RenderSetup) => {
+parentPort?.on('message', (message: RenderBatch | RenderSetup | RenderAnswers) => {
   if ('setup' in message) {
     renderer = new PageRenderer(message.setup.theme, message.setup.context, message.setup.outputRoot)
+    return
+  }
+  if ('answers' in message) {
+    renderer.addAnswers(message.answers)
     return
   }
   const results = message.jobs.map((job, i) => {

@@ -2,12 +2,16 @@ import type { ColumnNode, ColumnTree, Content, Site } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
 import { type ListSource, memoryListSource, queryListSource } from './list-source.ts'
 import { liveArticles } from './publish-order.ts'
-import type { ArticleSummary, ColumnView, NavItem, SiteRenderContext, SiteView } from './render-context.ts'
+import {
+  type ArticleSummary,
+  type ColumnView,
+  type NavItem,
+  NEWEST_LIMIT,
+  type SiteRenderContext,
+  type SiteView,
+} from './render-context.ts'
 import { columnIndexPath } from './routes.ts'
 import { stylesToClasses } from './styles-to-classes.ts'
-
-/** How many newest articles per column templates can ask for (`newest` filter). */
-export const NEWEST_LIMIT = 50
 
 export interface SiteSnapshot {
   readonly site: Site
@@ -89,7 +93,7 @@ export async function takeSiteSnapshot(
   for (const column of tree.all()) {
     if (column.kind === 'list') newest[column.id] = await lists.newest(column.id, NEWEST_LIMIT)
   }
-  return { site, tree, memberColumns, lists, context: { site: siteView, columns, newest } }
+  return { site, tree, memberColumns, lists, context: { site: siteView, columns, newest, queried: {} } }
 }
 
 /** Published, live articles at home in the columns or quoted into them. */
