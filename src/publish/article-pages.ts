@@ -12,10 +12,37 @@ export interface Neighbour {
   readonly id: number
 }
 
+/** What an article's pages show of its row. */
+export const ARTICLE_PAGE_FIELDS = [
+  'id',
+  'column_id',
+  'title',
+  'subtitle',
+  'source',
+  'author',
+  'summary',
+  'keywords',
+  'body_html',
+  'publish_at',
+  'url_path',
+  'cover_image',
+  'external_url',
+  'attachments',
+  'custom_fields',
+  'index_no',
+  'topic_category',
+  'issuing_agency',
+  'written_date',
+  'document_no',
+  'subject_words',
+] as const satisfies readonly (keyof ArticleRow)[]
+
+export type ArticlePageRow = Pick<ArticleRow, (typeof ARTICLE_PAGE_FIELDS)[number]>
+
 /** The article page and its print view. */
 export function articleJobs(
   snapshot: SiteSnapshot,
-  row: ArticleRow,
+  row: ArticlePageRow,
   prev: Neighbour | null,
   next: Neighbour | null,
   alsoIn: readonly number[] = [],

@@ -51,11 +51,13 @@ export class PageRenderer {
         needs: [...this.#recorder.missing.values()],
       }
     }
-    const hash = digest('sha1', body, 'base64url')
+    // Encoded once, for the hash and the file both.
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body
+    const hash = digest('sha1', bytes, 'base64url')
     const deps = [...job.deps, ...this.#recorder.keys]
     if (hash === knownHash) return { ...this.#base(job, templates), outcome: 'unchanged', hash, deps }
     try {
-      this.#writer.write(job.path, body)
+      this.#writer.write(job.path, bytes)
     } catch (error) {
       return {
         ...this.#base(job, templates),
