@@ -12,6 +12,7 @@ for (const engine of engines()) {
         timeZone: 'Asia/Shanghai',
         theme: 'default',
         outputPrefix: '',
+        articleUrlPattern: '{column}/{yyyy}/{mm}/{dd}/{id}.html',
       })
     })
 
@@ -65,6 +66,68 @@ for (const engine of engines()) {
       await expect(
         t.content.sites.create(editor, { slug: 'x', name: 'X', baseUrl: 'javascript:alert(1)' }),
       ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'baseUrl' })
+    })
+
+    it('takes an article URL pattern whose file name is built around {id}', async () => {
+      for (const pattern of [
+        '{column}/{id}.html',
+        'a/{yyyy}{mm}/t{dd}_{id}.html',
+        'index-{id}.html',
+        'p{id}.html',
+      ]) {
+        const updated = await t.content.sites.update(editor, 'simt', { articleUrlPattern: pattern })
+        expect(updated.articleUrlPattern).toBe(pattern)
+      }
+    })
+
+    it('refuses an article URL pattern that could lose an article or hide one of fabu’s pages, naming the field', async () => {
+      // Each pattern, and what the refusal says (in English) about it.
+      const refused: [pattern: string, reason: string][] = [
+        ['{column}/{yyyy}/{mm}.html', 'must contain {id}'],
+        ['{column}/{id}/index-a.html', 'must contain {id}'],
+        ['{column}/{hh}/{id}.html', 'unknown token {hh}'],
+        ['{column}/../{id}.html', 'start with a dot'],
+        ['{column}/./{id}.html', 'start with a dot'],
+        ['{column}//{id}.html', 'empty segment'],
+        ['/{column}/{id}.html', 'must not start with /'],
+        ['{column}/{id}.htm', 'must end in .html'],
+        ['{column}/文章{id}.html', 'use only letters'],
+        ['{column}/index_{id}.html', 'could be a column page'],
+        ['news/index_{yyyy}{id}.html', 'could be a column page'],
+        ['c{column}/{id}.html', '{column} must be a segment of its own'],
+        ['{id}.html', 'could be a site page'],
+        ['uploads/{id}.html', 'must not lie under uploads/'],
+        ['assets/{column}/{id}.html', 'must not lie under assets/'],
+        ['_fabu/{id}.html', 'must not lie under _fabu/'],
+      ]
+      for (const [pattern, reason] of refused) {
+        await expect(
+          t.content.sites.update(editor, 'simt', { articleUrlPattern: pattern }),
+          pattern,
+        ).rejects.toMatchObject({
+          code: 'VALIDATION_FAILED',
+          field: 'articleUrlPattern',
+          message: expect.stringContaining(reason),
+        })
+      }
+      await expect(
+        t.content.sites.create(editor, {
+          slug: 'b',
+          name: 'B',
+          baseUrl: 'https://b.example',
+          articleUrlPattern: '{column}/{hh}/{id}.html',
+        }),
+      ).rejects.toMatchObject({
+        field: 'articleUrlPattern',
+        message: expect.stringContaining('{hh}'),
+        messages: {
+          zh: expect.stringContaining('未知的占位符'),
+          en: expect.stringContaining('unknown token'),
+        },
+      })
+      expect((await t.content.sites.get('simt')).articleUrlPattern).toBe(
+        '{column}/{yyyy}/{mm}/{dd}/{id}.html',
+      )
     })
   })
 }
