@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { insertArticleRows, publishedArticleRow } from '../../bench/generate-corpus.ts'
 import type { Article, Column } from '../../src/content/index.ts'
-import { editor } from '../support/content-fixture.ts'
+import { assignUrls } from '../../src/publish/assign-urls.ts'
+import { editor, useContent } from '../support/content-fixture.ts'
 import { engines } from '../support/engines.ts'
 import { type PublishFixture, usePublishedSite } from '../support/publish-fixture.ts'
 
@@ -83,6 +85,49 @@ for (const engine of engines()) {
       const redirects = await t.store.db.selectFrom('redirects').selectAll().execute()
       expect(redirects).toEqual([])
       expect(existsSync(join(t.output, 'site', `tzgg/${article.id}.html`))).toBe(false)
+    })
+  })
+}
+
+for (const engine of engines()) {
+  describe(`${engine.name}: article URLs of many articles at once`, () => {
+    const t = useContent(engine)
+
+    it('gives each of 1,100 imported articles its URL, and each its new URL and a redirect when all move', async () => {
+      const site = await t.content.sites.update(editor, t.site.id, {
+        articleUrlPattern: '{column}/{id}.html',
+      })
+      const from = await t.content.columns.create(editor, { siteId: site.id, name: '旧栏目', slug: 'old' })
+      const to = await t.content.columns.create(editor, { siteId: site.id, name: '新栏目', slug: 'new' })
+      const now = '2026-11-27T08:00:00.000Z'
+      const rows = Array.from({ length: 1100 }, (_, i) =>
+        publishedArticleRow({
+          siteId: site.id,
+          columnId: from.id,
+          title: `导入的文章${i}`,
+          bodyHtml: '<p>正文</p>',
+          publishAt: now,
+          createdAt: now,
+        }),
+      )
+      await insertArticleRows(t.store, rows)
+      const urls = () =>
+        t.store.db.selectFrom('articles').select(['id', 'url_path', 'url_column_id']).execute()
+
+      const tree = await t.content.columns.tree(site.id)
+      expect((await assignUrls(t.store, { site, tree }, 'all')).assigned).toBe(1100)
+      for (const row of await urls())
+        expect(row).toEqual({ ...row, url_path: `old/${row.id}.html`, url_column_id: from.id })
+
+      await t.store.db.updateTable('articles').set({ column_id: to.id }).execute()
+      const { moved } = await assignUrls(t.store, { site, tree }, 'all')
+      expect(moved).toHaveLength(1100)
+      for (const row of await urls())
+        expect(row).toEqual({ ...row, url_path: `new/${row.id}.html`, url_column_id: to.id })
+      const redirects = await t.store.db.selectFrom('redirects').select(['from_path', 'to_path']).execute()
+      expect(redirects).toHaveLength(1100)
+      expect(redirects.every((r) => r.from_path.replace('old/', 'new/') === r.to_path)).toBe(true)
+      expect((await assignUrls(t.store, { site, tree }, 'all')).assigned).toBe(0)
     })
   })
 }
