@@ -83,7 +83,7 @@ export const zh = {
   siteSlugRule: '只能含小写字母、数字和连字符',
   siteBaseUrl: '网址',
   siteTimeZone: '时区',
-  siteArticleUrlPattern: '文章网址规则',
+  siteArticleUrlPattern: '文章链接规则',
   siteArticleUrlPatternHelp:
     '文章首次发布时按此规则确定网址，此后不再改变（改了规则，只有新发布的文章用新规则）。占位符：{column} 栏目路径，{yyyy} {mm} {dd} 发布日期，{id} 文章编号（须在文件名中）；以 .html 结尾。',
   siteSponsor: '主办单位',

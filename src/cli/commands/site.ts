@@ -56,7 +56,7 @@ function withSiteFields(command: Command): Command {
     .option('--contact <text>', '联系方式 / contact line')
     .option(
       '--article-url-pattern <pattern>',
-      '文章网址规则 / article URL pattern, {column}/{yyyy}/{mm}/{dd}/{id}.html',
+      '文章链接规则 / article URL pattern, {column}/{yyyy}/{mm}/{dd}/{id}.html',
     )
 }
 
@@ -87,7 +87,7 @@ export function printSite(site: Site): void {
         ['公安备案号', site.policeRecord],
         ['主办单位 sponsor', site.sponsor],
         ['联系方式 contact', site.contact],
-        ['文章网址规则 article URLs', site.articleUrlPattern],
+        ['文章链接规则 article URLs', site.articleUrlPattern],
       ],
     ),
   )
