@@ -65,6 +65,18 @@ for (const engine of engines()) {
       expect(await t.read(from)).toContain('要移动的通知的正文')
     })
 
+    it('keeps the URLs of a column’s articles when the column is renamed, and moves only its own pages', async () => {
+      const old = await newestOf(t, t.columns.tzgg)
+      await t.content.columns.update(editor, t.columns.tzgg.id, { slug: 'gg' })
+      const run = await t.publish()
+      expect(run.mode).toBe('full')
+      expect((await t.content.articles.get(old.id)).urlPath).toBe(old.urlPath)
+      expect(run.removed).not.toContain(old.urlPath)
+      expect(await t.read(old.urlPath ?? '')).toContain(`${old.title}的正文`)
+      expect(await t.read('gg/index.html')).toContain(`/${old.urlPath}`)
+      expect(await t.store.db.selectFrom('redirects').selectAll().execute()).toEqual([])
+    })
+
     it('moving an article under a pattern without {column} keeps its URL and makes no redirect', async () => {
       await usePattern(t, 'a/{yyyy}/{id}.html')
       const article = await t.article(t.columns.tzgg, '不随栏目变的通知', 28)
