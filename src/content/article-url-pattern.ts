@@ -56,8 +56,9 @@ export function articleUrlPatternProblem(pattern: string): string | null {
     return '{column} 须单独成为一段|{column} must be a segment of its own'
   if (SERVED_FOLDERS.includes(segments[0] ?? ''))
     return `不能放在 ${segments[0]}/ 下（站点的其他文件在那里）|must not lie under ${segments[0]}/ (the site's other files are there)`
-  // Any folder may be a column's (a literal `news`, a child column `2024`): its index pages are fabu's.
-  if (canProduce(fileName, 'index.html') || /^index_[0-9]+\.html$/.test(fileName.replace(TOKEN, '1')))
+  // Any folder may be a column's (a literal `news`, a child column `2024`): its list pages are
+  // fabu's. Its index.html cannot come of a name with {id} in it; index_<n>.html can.
+  if (/^index_[0-9]+\.html$/.test(fileName.replace(TOKEN, '1')))
     return '文件名可能与栏目页 index.html 或 index_n.html 重名|the file name could be a column page (index.html or index_n.html)'
   if (segments.length === 1 && SITE_PAGES.some((name) => canProduce(fileName, name)))
     return `文件名可能与站点页 ${SITE_PAGES.join('、')} 重名|the file name could be a site page (${SITE_PAGES.join(', ')})`
