@@ -18,7 +18,9 @@ export const articleUrlPatterns: Migration = {
       .execute()
     await db.schema
       .alterTable('articles')
-      .addColumn('url_column_id', 'integer', (c) => c.references('columns.id'))
+      // No foreign key: it only remembers, and the column may be deleted once the article has
+      // moved out of it, before the next publish gives the article its new URL.
+      .addColumn('url_column_id', 'integer')
       .execute()
     await sql`update articles set url_column_id = column_id where url_path is not null`.execute(db)
   },
