@@ -98,6 +98,7 @@ export function publishedArticleRow(fields: {
     status: 'published',
     external_url: null,
     url_path: null,
+    url_column_id: null,
     revision: 1,
     index_no: null,
     topic_category: null,

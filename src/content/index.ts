@@ -31,6 +31,7 @@ export {
 } from './article-inputs.ts'
 export { type ArticleQuery, articleQuerySchema } from './article-query.ts'
 export type { RevisionSummary } from './article-service.ts'
+export { applyArticleUrlPattern } from './article-url-pattern.ts'
 export { type AuditRecord, type AuditVerification, appendAudit } from './audit-log.ts'
 export {
   type ColumnInput,

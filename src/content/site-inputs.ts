@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { articleUrlPatternSchema, DEFAULT_ARTICLE_URL_PATTERN } from './article-url-pattern.ts'
 import { isTimeZone } from './zoned-time.ts'
 
 const text = (max: number) => z.string().trim().max(max)
@@ -34,6 +35,8 @@ export const siteFields = {
   policeRecord: text(100),
   sponsor: text(200),
   contact: text(500),
+  /** Where an article's page goes when first published (docs/publishing.md). */
+  articleUrlPattern: articleUrlPatternSchema,
 }
 
 export const siteInputSchema = z
@@ -49,6 +52,7 @@ export const siteInputSchema = z
     policeRecord: siteFields.policeRecord.default(''),
     sponsor: siteFields.sponsor.default(''),
     contact: siteFields.contact.default(''),
+    articleUrlPattern: siteFields.articleUrlPattern.default(DEFAULT_ARTICLE_URL_PATTERN),
   })
   .strict()
 

@@ -28,6 +28,8 @@ export interface Site {
   /** 主办单位 */
   readonly sponsor: string
   readonly contact: string
+  /** Where an article's page goes when first published; URLs already given never change. */
+  readonly articleUrlPattern: string
   readonly createdAt: string
   readonly updatedAt: string
 }
@@ -105,6 +107,7 @@ function siteColumns(values: z.output<typeof sitePatchSchema>): Partial<SiteColu
     police_record: values.policeRecord,
     sponsor: values.sponsor,
     contact: values.contact,
+    article_url_pattern: values.articleUrlPattern,
   }
 }
 
@@ -143,6 +146,7 @@ export function toSite(row: SiteRow): Site {
     policeRecord: row.police_record,
     sponsor: row.sponsor,
     contact: row.contact,
+    articleUrlPattern: row.article_url_pattern,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }

@@ -1,4 +1,4 @@
-import { formatZonedMinute } from '../content/index.ts'
+import { applyArticleUrlPattern, formatZonedMinute, type Site } from '../content/index.ts'
 
 /**
  * fabu's URL scheme. Paths are relative to the site's output folder; links put the site's
@@ -7,12 +7,17 @@ import { formatZonedMinute } from '../content/index.ts'
  *   index.html                                 home
  *   jcdj/jswm/index.html                       a column: its newest list page, or its single page
  *   jcdj/jswm/index_3.html                     list page 3, counted from the oldest (stable)
- *   jcdj/jswm/2017/12/14/1.html                an article, by its publish date in the site zone
+ *   jcdj/jswm/2017/12/14/1.html                an article, by the site's pattern (this is the default)
  *   jcdj/jswm/2017/12/14/1_print.html          its print view
  */
-export function articlePath(columnPath: string, publishAt: string, timeZone: string, id: number): string {
-  const [year, month, day] = formatZonedMinute(publishAt, timeZone).slice(0, 10).split('-')
-  return `${columnPath}/${year}/${month}/${day}/${id}.html`
+export function articlePath(
+  site: Pick<Site, 'articleUrlPattern' | 'timeZone'>,
+  columnPath: string,
+  publishAt: string,
+  id: number,
+): string {
+  const date = formatZonedMinute(publishAt, site.timeZone).slice(0, 10)
+  return applyArticleUrlPattern(site.articleUrlPattern, { column: columnPath, date, id })
 }
 
 export function printPath(articlePath: string): string {

@@ -24,6 +24,7 @@ export interface SitesTable {
   police_record: string
   sponsor: string
   contact: string
+  article_url_pattern: Generated<string>
   created_at: Timestamp
   updated_at: Timestamp
 }
@@ -70,6 +71,8 @@ export interface ArticlesTable {
   status: string
   external_url: string | null
   url_path: string | null
+  /** The home column url_path was made for: a different column_id means the article moved. */
+  url_column_id: number | null
   revision: number
   index_no: string | null
   topic_category: string | null

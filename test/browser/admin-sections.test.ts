@@ -204,15 +204,24 @@ describe('the publishing and administration screens in Chromium', () => {
     await dialog.getByLabel('网址').fill('https://www.sfq.example.gov.cn')
     await dialog.getByLabel('主办单位').fill('示范区人民政府办公室')
     await dialog.getByLabel('网站标识码').fill('3100000001')
+    // A pattern whose pages could be a column's list pages: the refusal shows under the field.
+    const pattern = dialog.getByLabel('文章链接规则')
+    expect(await pattern.inputValue()).toBe('{column}/{yyyy}/{mm}/{dd}/{id}.html')
+    await pattern.fill('{column}/index_{id}.html')
+    await dialog.getByRole('button', { name: button('创建') }).click()
+    const patternError = dialog.locator('.ant-form-item-has-error').getByText(/index_n\.html/)
+    await expect.poll(() => patternError.count(), { timeout: 15_000 }).toBe(1)
+    await pattern.fill('{column}/{id}.html')
     await dialog.getByRole('button', { name: button('创建') }).click()
     await expect
       .poll(() => page.getByRole('cell', { name: '示范区政府', exact: true }).count(), { timeout: 15_000 })
       .toBe(1)
     const created = await t.content.sites.get('sfq')
-    expect([created.name, created.sponsor, created.siteIdCode]).toEqual([
+    expect([created.name, created.sponsor, created.siteIdCode, created.articleUrlPattern]).toEqual([
       '示范区政府',
       '示范区人民政府办公室',
       '3100000001',
+      '{column}/{id}.html',
     ])
 
     // A new account: the password policy's refusal shows under the password field.
@@ -267,7 +276,7 @@ describe('the publishing and administration screens in Chromium', () => {
     const users = await page.locator('section[aria-labelledby="administration-title"]').textContent()
     expect(String(users)).not.toMatch(/\p{Script=Han}/u)
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-administration-english.png'), fullPage: true })
-    // The browser itself logs the refused password (422); nothing else may go wrong.
+    // The browser itself logs the refused pattern and password (422); nothing else may go wrong.
     expect(errors.filter((error) => !/status of 422/.test(error))).toEqual([])
   }, 60_000)
 })

@@ -83,6 +83,9 @@ export const zh = {
   siteSlugRule: '只能含小写字母、数字和连字符',
   siteBaseUrl: '网址',
   siteTimeZone: '时区',
+  siteArticleUrlPattern: '文章链接规则',
+  siteArticleUrlPatternHelp:
+    '文章首次发布时按此规则确定网址，此后不再改变（改了规则，只有新发布的文章用新规则）。占位符：{column} 栏目路径，{yyyy} {mm} {dd} 发布日期，{id} 文章编号（须在文件名中）；以 .html 结尾。',
   siteSponsor: '主办单位',
   siteIdCode: '网站标识码',
   siteIcp: 'ICP备案号',
@@ -215,6 +218,9 @@ export const en: Record<keyof typeof zh, string> = {
   siteSlugRule: 'Use lowercase letters, digits and hyphens',
   siteBaseUrl: 'Address',
   siteTimeZone: 'Time zone',
+  siteArticleUrlPattern: 'Article URL pattern',
+  siteArticleUrlPatternHelp:
+    'Fixes an article’s address when it is first published; it never changes after (a new pattern applies to articles published from then on). Tokens: {column} the column’s path, {yyyy} {mm} {dd} the publish date, {id} the article number (in the file name); ends in .html.',
   siteSponsor: 'Sponsoring organisation',
   siteIdCode: 'Website ID code',
   siteIcp: 'ICP licence number',

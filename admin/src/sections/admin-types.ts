@@ -24,6 +24,8 @@ export interface SiteSettings extends Site {
   readonly policeRecord: string
   readonly sponsor: string
   readonly contact: string
+  /** Where an article's page goes when first published, `{column}/{yyyy}/{mm}/{dd}/{id}.html`. */
+  readonly articleUrlPattern: string
 }
 
 export interface AuditRecord {

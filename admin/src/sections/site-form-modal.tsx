@@ -18,6 +18,7 @@ type SiteValues = Pick<
   | 'sponsor'
   | 'contact'
   | 'orgCode'
+  | 'articleUrlPattern'
 >
 
 /** The settings a site's pages show (footer: 网站标识码, 备案号, 主办单位…), with their limits. */
@@ -30,7 +31,20 @@ const OPTIONAL_FIELDS: readonly { name: keyof SiteValues; max: number; label: Me
   { name: 'contact', max: 500, label: 'siteContact' },
 ]
 
-const FIELDS = ['slug', 'name', 'baseUrl', 'timeZone', ...OPTIONAL_FIELDS.map((field) => field.name)]
+const FIELDS = [
+  'slug',
+  'name',
+  'baseUrl',
+  'timeZone',
+  'articleUrlPattern',
+  ...OPTIONAL_FIELDS.map((field) => field.name),
+]
+
+/** The server's default (src/content/article-url-pattern.ts): the URLs fabu always gave. */
+const DEFAULT_ARTICLE_URL_PATTERN = '{column}/{yyyy}/{mm}/{dd}/{id}.html'
+
+/** The help text names the tokens literally, where t() would fill them in. */
+const PATTERN_TOKENS = { column: '{column}', yyyy: '{yyyy}', mm: '{mm}', dd: '{dd}', id: '{id}' }
 
 export interface SiteFormModalProps {
   /** The site to change; none to create one. */
@@ -67,7 +81,10 @@ export function SiteFormModal({ site, onSaved, onClose }: SiteFormModalProps) {
     }
   }
 
-  const initial: Partial<SiteValues> = site ?? { timeZone: 'Asia/Shanghai' }
+  const initial: Partial<SiteValues> = site ?? {
+    timeZone: 'Asia/Shanghai',
+    articleUrlPattern: DEFAULT_ARTICLE_URL_PATTERN,
+  }
   return (
     <Modal
       open
@@ -104,6 +121,14 @@ export function SiteFormModal({ site, onSaved, onClose }: SiteFormModalProps) {
         </Form.Item>
         <Form.Item name="timeZone" label={t('siteTimeZone')} rules={[{ required: true }]}>
           <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="articleUrlPattern"
+          label={t('siteArticleUrlPattern')}
+          extra={t('siteArticleUrlPatternHelp', PATTERN_TOKENS)}
+          rules={[{ required: true, max: 200 }]}
+        >
+          <Input autoComplete="off" spellCheck={false} />
         </Form.Item>
         {OPTIONAL_FIELDS.map((field) => (
           <Form.Item key={field.name} name={field.name} label={t(field.label)} rules={[{ max: field.max }]}>

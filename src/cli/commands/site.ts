@@ -20,6 +20,7 @@ interface SiteOptions {
   policeRecord?: string
   sponsor?: string
   contact?: string
+  articleUrlPattern?: string
 }
 
 const FIELDS = [
@@ -36,6 +37,7 @@ const FIELDS = [
   'policeRecord',
   'sponsor',
   'contact',
+  'articleUrlPattern',
 ] as const
 
 function withSiteFields(command: Command): Command {
@@ -52,6 +54,10 @@ function withSiteFields(command: Command): Command {
     .option('--police-record <text>', '公安备案号')
     .option('--sponsor <text>', '主办单位 / sponsoring organisation')
     .option('--contact <text>', '联系方式 / contact line')
+    .option(
+      '--article-url-pattern <pattern>',
+      '文章链接规则 / article URL pattern, {column}/{yyyy}/{mm}/{dd}/{id}.html',
+    )
 }
 
 function pick(options: SiteOptions): Record<string, string> {
@@ -81,6 +87,7 @@ export function printSite(site: Site): void {
         ['公安备案号', site.policeRecord],
         ['主办单位 sponsor', site.sponsor],
         ['联系方式 contact', site.contact],
+        ['文章链接规则 article URLs', site.articleUrlPattern],
       ],
     ),
   )

@@ -8,6 +8,7 @@ import { accountsAndWorkflow } from './007-accounts-and-workflow.ts'
 import { reviewTrail } from './008-review-trail.ts'
 import { siteTemplatesAndDailyViews } from './009-site-templates-and-daily-views.ts'
 import { articleListIndexes } from './010-article-list-indexes.ts'
+import { articleUrlPatterns } from './011-article-url-patterns.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   reviewTrail,
   siteTemplatesAndDailyViews,
   articleListIndexes,
+  articleUrlPatterns,
 ]
