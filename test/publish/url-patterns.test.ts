@@ -77,6 +77,25 @@ for (const engine of engines()) {
       expect(await t.store.db.selectFrom('redirects').selectAll().execute()).toEqual([])
     })
 
+    it('gives an article moved out of a column deleted before the next publish its new URL and a redirect', async () => {
+      const temporary = await t.content.columns.create(editor, {
+        siteId: t.site.id,
+        name: '临时栏目',
+        slug: 'lslm',
+      })
+      const article = await t.article(temporary, '临时栏目里的文章', 28)
+      await t.publish()
+      const from = (await t.content.articles.get(article.id)).urlPath
+      await moveTo(t, await t.content.articles.get(article.id), t.columns.tzgg)
+      await t.content.columns.delete(editor, temporary.id)
+      const run = await t.publish()
+      expect(run.failed).toEqual([])
+      const to = (await t.content.articles.get(article.id)).urlPath
+      expect(to).toBe(`tzgg/2024/01/28/${article.id}.html`)
+      expect(await t.read(from ?? '')).toContain(REDIRECT)
+      expect(await t.read(to ?? '')).toContain('临时栏目里的文章的正文')
+    })
+
     it('moving an article under a pattern without {column} keeps its URL and makes no redirect', async () => {
       await usePattern(t, 'a/{yyyy}/{id}.html')
       const article = await t.article(t.columns.tzgg, '不随栏目变的通知', 28)
