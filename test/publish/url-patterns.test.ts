@@ -96,6 +96,40 @@ for (const engine of engines()) {
       expect(await t.read(to ?? '')).toContain('临时栏目里的文章的正文')
     })
 
+    it('never gives a new article the URL another article got under an earlier pattern', async () => {
+      // {dd}-{id} for article a on day a+1, then {id}-{dd} for article a+1 on day a: one URL.
+      await usePattern(t, 'n/{dd}-{id}.html')
+      const draft = async (title: string) =>
+        t.content.articles.create(editor, {
+          columnId: t.columns.tzgg.id,
+          title,
+          bodyHtml: `<p>${title}的正文</p>`,
+        })
+      const publishOn = async (article: Article, day: number) => {
+        await t.content.articles.update(editor, article.id, {
+          baseRevision: article.revision,
+          publishAt: `2024-01-${String(day).padStart(2, '0')} 09:00`,
+        })
+        await t.content.articles.publish(editor, article.id)
+      }
+      const first = await draft('先发布的通知')
+      const clash = `n/${first.id + 1}-${first.id}.html`
+      await publishOn(first, first.id + 1)
+      await t.publish()
+      expect((await t.content.articles.get(first.id)).urlPath).toBe(clash)
+
+      await usePattern(t, 'n/{id}-{dd}.html')
+      const second = await draft('后发布的通知')
+      expect(second.id).toBe(first.id + 1)
+      await publishOn(second, first.id)
+      const run = await t.publish()
+      expect(run.failed).toEqual([])
+      const kept = `n/${second.id}-${first.id}_${second.id}.html`
+      expect((await t.content.articles.get(second.id)).urlPath).toBe(kept)
+      expect(await t.read(clash)).toContain('先发布的通知的正文')
+      expect(await t.read(kept)).toContain('后发布的通知的正文')
+    })
+
     it('moving an article under a pattern without {column} keeps its URL and makes no redirect', async () => {
       await usePattern(t, 'a/{yyyy}/{id}.html')
       const article = await t.article(t.columns.tzgg, '不随栏目变的通知', 28)

@@ -9,6 +9,7 @@ import { reviewTrail } from './008-review-trail.ts'
 import { siteTemplatesAndDailyViews } from './009-site-templates-and-daily-views.ts'
 import { articleListIndexes } from './010-article-list-indexes.ts'
 import { articleUrlPatterns } from './011-article-url-patterns.ts'
+import { uniqueArticleUrls } from './012-unique-article-urls.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   siteTemplatesAndDailyViews,
   articleListIndexes,
   articleUrlPatterns,
+  uniqueArticleUrls,
 ]
