@@ -161,7 +161,9 @@ export function articleService(ctx: ServiceContext): ArticleService {
       attachments: JSON.stringify(values.attachments),
       custom_fields: JSON.stringify(customFields),
       weight: values.weight,
-      publish_at: publishAt,
+      // The site shows a published article's time, and lists page by it: clearing the field
+      // keeps the time it has.
+      publish_at: publishAt ?? (current?.status === 'published' ? current.publish_at : null),
       external_url: values.externalUrl,
       ...disclosure,
       alsoIn,

@@ -49,6 +49,13 @@ export function articleUrlPatternProblem(pattern: string): string | null {
   if (segments.some((segment) => segment.startsWith('.')))
     return '路径段不能以 . 开头（如 . 和 ..）|no segment may start with a dot (such as . or ..)'
   const fileName = segments.at(-1) ?? ''
+  // An article's print view is its path with `_print` before `.html`: a name ending so could
+  // be another article's print view.
+  if (fileName.endsWith('_print.html'))
+    return '文件名不能以 _print.html 结尾（那是打印页）|the file name must not end in _print.html: it could be a print view'
+  // A folder named like a page could stand where an article of an earlier pattern has its file.
+  if (segments.slice(0, -1).some((segment) => segment.endsWith('.html')))
+    return '只有文件名可以以 .html 结尾|only the file name may end in .html'
   if (!fileName.includes('{id}'))
     return '最后一段（文件名）须含 {id}|the last segment (the file name) must contain {id}'
   // Inside a segment a column path (`a1` or `a12`) could run into the text beside it.

@@ -50,6 +50,32 @@ for (const engine of engines()) {
       })
     })
 
+    it('keeps a published article’s publish time when an edit clears the field', async () => {
+      const jswm = await column()
+      const created = await t.content.articles.create(editor, {
+        columnId: jswm.id,
+        title: '已发布的文章',
+        publishAt: '2017-12-14 16:44',
+        bodyHtml: '<p>正文</p>',
+      })
+      const published = await t.content.articles.publish(editor, created.id)
+      const edited = await t.content.articles.update(editor, published.id, {
+        baseRevision: published.revision,
+        publishAt: null,
+      })
+      expect(edited.publishAt).toBe('2017-12-14T08:44:00.000Z')
+      const draft = await t.content.articles.create(editor, {
+        columnId: jswm.id,
+        title: '草稿',
+        publishAt: '2017-12-14 16:44',
+      })
+      const cleared = await t.content.articles.update(editor, draft.id, {
+        baseRevision: draft.revision,
+        publishAt: null,
+      })
+      expect(cleared.publishAt).toBeNull()
+    })
+
     it('sanitizes the body on save', async () => {
       const jswm = await column()
       const article = await t.content.articles.create(editor, {

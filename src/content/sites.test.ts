@@ -98,6 +98,8 @@ for (const engine of engines()) {
         ['uploads/{id}.html', 'must not lie under uploads/'],
         ['assets/{column}/{id}.html', 'must not lie under assets/'],
         ['_fabu/{id}.html', 'must not lie under _fabu/'],
+        ['{column}/{yyyy}/{mm}/{dd}/1{id}_print.html', 'could be a print view'],
+        ['{column}/{id}.html/{dd}{id}.html', 'only the file name may end in .html'],
       ]
       for (const [pattern, reason] of refused) {
         await expect(

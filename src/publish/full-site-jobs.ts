@@ -34,7 +34,8 @@ export async function* fullSiteJobs(
   yield* articlePages(store, snapshot)
 }
 
-const utf8 = new TextDecoder()
+// A body that starts with a byte-order mark keeps it, as the string read elsewhere does.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
 
 /**
  * node:sqlite makes a JavaScript string of long Chinese text about four times slower than

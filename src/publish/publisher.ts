@@ -68,6 +68,7 @@ export class Publisher {
   readonly #content: Content
   readonly #options: PublisherOptions
   #pool: RenderPool | undefined
+  #previousRun: Promise<void> = Promise.resolve()
 
   constructor(store: Store, content: Content, options: PublisherOptions) {
     this.#store = store
@@ -75,7 +76,20 @@ export class Publisher {
     this.#options = options
   }
 
-  async publish(request: PublishRequest): Promise<PublishReport> {
+  /**
+   * One run at a time: a server's publisher keeps one pool of workers for all its sites, and
+   * a run points the pool at its own theme and data (the queue serializes runs per site only).
+   */
+  publish(request: PublishRequest): Promise<PublishReport> {
+    const run = this.#previousRun.then(() => this.#publish(request))
+    this.#previousRun = run.then(
+      () => {},
+      () => {},
+    )
+    return run
+  }
+
+  async #publish(request: PublishRequest): Promise<PublishReport> {
     const started = performance.now()
     const startedAt = new Date().toISOString()
     const site = await this.#content.sites.get(request.site)

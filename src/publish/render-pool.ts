@@ -46,6 +46,11 @@ export interface RenderRun {
 
 /** A page asks again only if its answers went missing: a worker replaced in between, say. */
 const MAX_ASKS = 3
+/**
+ * Templates are untrusted, and each distinct field query costs a store query and a place in
+ * every worker's memory: a template asking one per page (by the article's id, say) is stopped.
+ */
+export const MAX_FIELD_QUERIES_PER_RUN = 500
 
 interface Slot {
   worker: Worker
@@ -81,6 +86,8 @@ export class RenderPool {
   #answer: RenderRun['answer']
   /** This run's field queries, answered or on their way, by query key. */
   #answers = new Map<string, Promise<void>>()
+  /** Which run is in progress: work of an earlier, failed run must not touch this one. */
+  #generation = 0
   #pending = 0
   #drained: (() => void) | undefined
   #roomAvailable: (() => void) | undefined
@@ -115,6 +122,7 @@ export class RenderPool {
    */
   async run(jobs: Iterable<PageJob> | AsyncIterable<PageJob>, run: RenderRun): Promise<void> {
     const { knownHashes, onResult } = run
+    this.#generation++
     this.#answer = run.answer
     this.#answers = new Map()
     const pendingWork: Promise<void>[] = []
@@ -150,12 +158,14 @@ export class RenderPool {
   }
 
   async #restart(): Promise<void> {
+    const size = this.#slots.length
+    // Closed first: a batch result still on its way then finds its worker gone and is dropped.
+    await this.close()
+    this.#generation++
     this.#queue.length = 0
     this.#pending = 0
     this.#drained = undefined
     this.#roomAvailable = undefined
-    const size = this.#slots.length
-    await this.close()
     for (let i = 0; i < size; i++) this.#slots.push(this.#spawn())
   }
 
@@ -175,12 +185,13 @@ export class RenderPool {
   }
 
   async close(): Promise<void> {
-    for (const slot of this.#slots) {
+    const closing = this.#slots.splice(0)
+    for (const slot of closing) {
       clearTimeout(slot.timer)
       slot.batch = []
+      slot.worker.removeAllListeners('message')
     }
-    await Promise.all(this.#slots.map((slot) => slot.worker.terminate()))
-    this.#slots.length = 0
+    await Promise.all(closing.map((slot) => slot.worker.terminate()))
   }
 
   #spawn(): Slot {
@@ -250,6 +261,8 @@ export class RenderPool {
   }
 
   #received(slot: Slot, results: readonly PageResult[]): void {
+    // A worker already replaced (it overran its deadline) may still get a batch out: dropped.
+    if (!this.#slots.includes(slot)) return
     clearTimeout(slot.timer)
     const batch = slot.batch
     slot.batch = []
@@ -264,13 +277,25 @@ export class RenderPool {
   /** Fetches the answers a page asked for, sends them to every worker, and queues the page again. */
   #askFor(queued: QueuedJob, result: PageResult): void {
     const asked = (queued.asked ?? 0) + 1
-    const fail = (error: string) => this.#settle({ ...result, outcome: 'failed', hash: '', error })
+    const generation = this.#generation
+    const fail = (error: string) => {
+      if (generation === this.#generation) this.#settle({ ...result, outcome: 'failed', hash: '', error })
+    }
+    const needs = result.needs ?? []
     if (!this.#answer || asked > MAX_ASKS) {
       fail(`a list query of the template could not be answered (${queued.job.template})`)
       return
     }
-    Promise.all((result.needs ?? []).map((query) => this.#fetchAnswer(query))).then(
+    const fresh = needs.filter((query) => !this.#answers.has(fieldQueryKey(query))).length
+    if (this.#answers.size + fresh > MAX_FIELD_QUERIES_PER_RUN) {
+      fail(
+        `more than ${MAX_FIELD_QUERIES_PER_RUN} different newest_where queries in one publish (${queued.job.template})`,
+      )
+      return
+    }
+    Promise.all(needs.map((query) => this.#fetchAnswer(query))).then(
       () => {
+        if (generation !== this.#generation) return
         this.#queue.unshift({ ...queued, asked })
         for (const slot of this.#slots) this.#dispatch(slot)
       },
@@ -284,9 +309,12 @@ export class RenderPool {
     let fetched = this.#answers.get(key)
     if (!fetched) {
       const answer = this.#answer ?? (async () => [])
+      const generation = this.#generation
+      const setup = this.#setup
       fetched = answer(query).then((rows) => {
+        if (generation !== this.#generation) return
         // Kept in the run's setup too, so a worker started later has every answer.
-        this.#setup.context.queried[key] = rows
+        setup.context.queried[key] = rows
         const message: RenderAnswers = { answers: { [key]: rows } }
         for (const slot of this.#slots) slot.worker.postMessage(message)
       })

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { insertArticleRows, publishedArticleRow } from '../../bench/generate-corpus.ts'
 import type { Article, Column } from '../../src/content/index.ts'
 import { assignUrls } from '../../src/publish/assign-urls.ts'
+import { forgetPendingMoves } from '../../src/store/migrations/011-article-url-patterns.ts'
 import { editor, useContent } from '../support/content-fixture.ts'
 import { engines } from '../support/engines.ts'
 import { type PublishFixture, usePublishedSite } from '../support/publish-fixture.ts'
@@ -150,6 +151,47 @@ for (const engine of engines()) {
       const redirects = await t.store.db.selectFrom('redirects').selectAll().execute()
       expect(redirects).toEqual([])
       expect(existsSync(join(t.output, 'site', `tzgg/${article.id}.html`))).toBe(false)
+    })
+  })
+}
+
+for (const engine of engines()) {
+  describe(`${engine.name}: upgrading to URL patterns`, () => {
+    const t = useContent(engine)
+
+    it('counts an article moved but not republished before the upgrade as moved', async () => {
+      const now = new Date().toISOString()
+      const xw = await t.content.columns.create(editor, { siteId: t.site.id, name: '新闻', slug: 'xw' })
+      const gg = await t.content.columns.create(editor, {
+        siteId: t.site.id,
+        name: '公告',
+        slug: 'gg',
+        parentId: xw.id,
+      })
+      const article = (urlPath: string) => ({
+        ...publishedArticleRow({
+          siteId: t.site.id,
+          columnId: gg.id,
+          title: urlPath,
+          bodyHtml: '',
+          publishAt: now,
+          createdAt: now,
+        }),
+        url_path: urlPath,
+        url_column_id: gg.id,
+      })
+      // The second was moved into xw/gg from 通知 (tz) before the upgrade and not published since.
+      await insertArticleRows(t.store, [article('xw/gg/2024/01/01/1.html'), article('tz/2024/01/01/2.html')])
+      await forgetPendingMoves(t.store.db as never)
+      const rows = await t.store.db
+        .selectFrom('articles')
+        .select(['url_path', 'url_column_id'])
+        .orderBy('id')
+        .execute()
+      expect(rows).toEqual([
+        { url_path: 'xw/gg/2024/01/01/1.html', url_column_id: gg.id },
+        { url_path: 'tz/2024/01/01/2.html', url_column_id: null },
+      ])
     })
   })
 }

@@ -23,5 +23,31 @@ export const articleUrlPatterns: Migration = {
       .addColumn('url_column_id', 'integer')
       .execute()
     await sql`update articles set url_column_id = column_id where url_path is not null`.execute(db)
+    await forgetPendingMoves(db)
   },
+}
+
+/**
+ * Until now a move was told by the URL no longer lying under the column's path. An article
+ * moved (or whose column was renamed) but not published since must still count as moved:
+ * its URL was not made for its column, so it remembers none.
+ */
+export async function forgetPendingMoves(db: Kysely<unknown>): Promise<void> {
+  const columns = await sql<{ id: number; parent_id: number | null; slug: string }>`
+    select id, parent_id, slug from columns`.execute(db)
+  const byId = new Map(columns.rows.map((column) => [column.id, column]))
+  const pathOf = (id: number): string => {
+    const column = byId.get(id)
+    if (!column) return ''
+    return column.parent_id === null ? column.slug : `${pathOf(column.parent_id)}/${column.slug}`
+  }
+  const articles = await sql<{ id: number; column_id: number; url_path: string }>`
+    select id, column_id, url_path from articles where url_path is not null`.execute(db)
+  const pending = articles.rows
+    .filter((article) => !article.url_path.startsWith(`${pathOf(article.column_id)}/`))
+    .map((article) => article.id)
+  for (let i = 0; i < pending.length; i += 500) {
+    const ids = sql.join(pending.slice(i, i + 500))
+    await sql`update articles set url_column_id = null where id in (${ids})`.execute(db)
+  }
 }
