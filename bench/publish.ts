@@ -13,6 +13,7 @@ const run = promisify(execFile)
 const { values } = parseArgs({ options: { articles: { type: 'string' }, json: { type: 'boolean' } } })
 const sizes = values.articles ? [Number(values.articles)] : [10_000, 100_000]
 const RAM = '/dev/shm'
+const INCREMENTAL_ROUNDS = 5
 const DISK = resolve(import.meta.dirname, '../.bench-out')
 /**
  * The V8 flags `npm run fabu` runs with (a small young generation and slow heap growth, so
@@ -113,21 +114,32 @@ async function incremental(articles: number, db: string, output: string): Promis
   }
   await publishNew('预热', '2026-11-26 10:00')
   await publisher.publish({ site: 'bench' })
-  await publishNew('基准测试新发布的文章', '2026-11-27 10:00')
+  // The median of several runs: on a shared 2-core machine one run can be off by half.
+  const timed = async (change: (round: number) => Promise<void>) => {
+    const runs: { ms: number; written: number }[] = []
+    for (let round = 0; round < INCREMENTAL_ROUNDS; round++) {
+      await change(round)
+      const started = performance.now()
+      const report = await publisher.publish({ site: 'bench' })
+      runs.push({ ms: performance.now() - started, written: report.written.length })
+    }
+    runs.sort((a, b) => a.ms - b.ms)
+    return runs[Math.floor(runs.length / 2)] ?? { ms: 0, written: 0 }
+  }
   const measured: Row[] = []
-  let started = performance.now()
-  let report = await publisher.publish({ site: 'bench' })
-  measured.push(row(articles, 'one new article', report.written.length, performance.now() - started))
-  const edited = (await content.articles.list({ site: 'bench', columnId: leaf.id, limit: 1, offset: 5 }))
-    .items[0]
-  if (!edited) throw new Error('no article to edit')
-  await content.articles.update(actor, edited.id, {
-    baseRevision: edited.revision,
-    title: `${edited.title}（修订）`,
+  const added = await timed((round) => publishNew(`基准测试新发布的文章${round}`, `2026-11-27 1${round}:00`))
+  measured.push(row(articles, 'one new article', added.written, added.ms))
+  const edited = await timed(async (round) => {
+    const [article] = (
+      await content.articles.list({ site: 'bench', columnId: leaf.id, limit: 1, offset: 10 + round })
+    ).items
+    if (!article) throw new Error('no article to edit')
+    await content.articles.update(actor, article.id, {
+      baseRevision: article.revision,
+      title: `${article.title}（修订）`,
+    })
   })
-  started = performance.now()
-  report = await publisher.publish({ site: 'bench' })
-  measured.push(row(articles, 'one edited article', report.written.length, performance.now() - started))
+  measured.push(row(articles, 'one edited article', edited.written, edited.ms))
   await publisher.close()
   await store.close()
   for (const r of measured) log(`${r.run}: ${r.written} files in ${r.milliseconds} ms`)
