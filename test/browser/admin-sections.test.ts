@@ -211,6 +211,7 @@ describe('the publishing and administration screens in Chromium', () => {
     await dialog.getByRole('button', { name: button('创建') }).click()
     const patternError = dialog.locator('.ant-form-item-has-error').getByText(/index_n\.html/)
     await expect.poll(() => patternError.count(), { timeout: 15_000 }).toBe(1)
+    await dialog.screenshot({ path: join(SCREENSHOTS, 'admin-site-url-pattern-refused.png') })
     await pattern.fill('{column}/{id}.html')
     await dialog.getByRole('button', { name: button('创建') }).click()
     await expect
