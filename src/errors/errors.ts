@@ -213,6 +213,46 @@ export class UploadRefusedError extends FabuError {
   readonly status = 422
 }
 
+/**
+ * Text whose bytes are not valid in the encoding they were declared (or defaulted) in. Nothing
+ * was stored: a silent U+FFFD in place of each bad byte would lose the text unnoticed.
+ */
+export class InvalidEncodingError extends FabuError {
+  readonly code = 'INVALID_ENCODING'
+  readonly status = 400
+  readonly field: string
+  constructor(field: string, encoding: string) {
+    super({
+      zh: `${field}：文本不是有效的 ${encoding} 编码，请以 UTF-8 保存后重试，或声明正确的字符集`,
+      en: `${field}: the text is not valid ${encoding}; save it as UTF-8, or declare its real charset`,
+    })
+    this.field = field
+  }
+}
+
+/** A declared charset fabu does not decode (it reads UTF-8 and the Chinese legacy ones). */
+export class UnsupportedCharsetError extends FabuError {
+  readonly code = 'UNSUPPORTED_CHARSET'
+  readonly status = 415
+  constructor(charset: string) {
+    super({
+      zh: `不支持的字符集：${charset}（支持 utf-8、gbk、gb2312、gb18030、big5）`,
+      en: `unsupported charset: ${charset} (supported: utf-8, gbk, gb2312, gb18030, big5)`,
+    })
+  }
+}
+
+/** The disk (or quota, or database) holding `path` is full; what was being written was not. */
+export class DiskFullError extends FabuError {
+  readonly code = 'DISK_FULL'
+  readonly status = 507
+  readonly path: string
+  constructor(path: string, options?: { cause?: unknown }) {
+    super({ zh: `存储空间不足（${path}）`, en: `disk full (${path})` }, options)
+    this.path = path
+  }
+}
+
 /** A failure fabu did not foresee; the original error is kept as `cause` for the logs only. */
 export class InternalError extends FabuError {
   readonly code = 'INTERNAL'
@@ -222,7 +262,26 @@ export class InternalError extends FabuError {
   }
 }
 
-/** Wraps anything thrown into a FabuError, once, at a boundary. */
+/**
+ * Wraps anything thrown into a FabuError, once, at a boundary. A full disk is told as such
+ * wherever it happened (a page, an upload, a manifest): the operator can act on it.
+ */
 export function asFabuError(error: unknown): FabuError {
-  return error instanceof FabuError ? error : new InternalError(error)
+  if (error instanceof FabuError) return error
+  return diskFullFrom(error) ?? new InternalError(error)
+}
+
+/**
+ * The DiskFullError a foreign error stands for, if it is one: ENOSPC or EDQUOT from the file
+ * system (Node's error names the path), or PostgreSQL's SQLSTATE 53100 (disk_full).
+ */
+export function diskFullFrom(error: unknown): DiskFullError | undefined {
+  const e = error as { code?: unknown; path?: unknown; dest?: unknown } | null
+  if (!e || typeof e !== 'object') return undefined
+  if (e.code === 'ENOSPC' || e.code === 'EDQUOT') {
+    const path = typeof e.dest === 'string' ? e.dest : typeof e.path === 'string' ? e.path : '?'
+    return new DiskFullError(path, { cause: error })
+  }
+  if (e.code === '53100') return new DiskFullError('PostgreSQL', { cause: error })
+  return undefined
 }

@@ -25,6 +25,7 @@ import { templateRoutes } from './routes/template-routes.ts'
 import { registerUploadFiles, uploadRoutes } from './routes/upload-routes.ts'
 import { ADMIN_SECURITY_HEADERS, addSecurityHeaders } from './security-headers.ts'
 import { SESSION_COOKIE, setCookiePolicy, whereOf } from './session-cookie.ts'
+import { installStrictJsonParser } from './strict-json-parser.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -121,6 +122,7 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
   installZodValidation(app)
   // A cross-site form can post text/plain without a preflight; the API reads JSON only.
   app.removeContentTypeParser('text/plain')
+  installStrictJsonParser(app)
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error))
   app.setNotFoundHandler((request, reply) =>
     sendError(request, reply, new NotFoundError('route', `${request.method} ${request.url.split('?')[0]}`)),

@@ -1,8 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import {
+  asFabuError,
   BadRequestError,
   type FabuError,
-  InternalError,
+  InvalidEncodingError,
   isFabuError,
   RateLimitedError,
   TooLargeError,
@@ -44,7 +45,8 @@ export function toFabuError(error: unknown): FabuError {
   if (error instanceof SyntaxError || fastify.statusCode === 400) {
     return new BadRequestError({ zh: '请求内容无法解析', en: 'the request body cannot be read' })
   }
-  return new InternalError(error)
+  // Anything else is unforeseen, but a full disk is still told as one (with its path).
+  return asFabuError(error)
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, caught: unknown) {
@@ -53,7 +55,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, caught: 
   if (error instanceof RateLimitedError || 'retryAfterSeconds' in error) {
     reply.header('retry-after', String((error as RateLimitedError).retryAfterSeconds))
   }
-  const field = error instanceof ValidationError ? error.field : undefined
+  const field =
+    error instanceof ValidationError || error instanceof InvalidEncodingError ? error.field : undefined
   const body: ApiErrorBody = {
     error: { code: error.code, message: error.localized(languageOf(request)), ...(field ? { field } : {}) },
   }
