@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { type Accounts, createAccounts } from '../accounts/index.ts'
 import { type Config, resolveConfig } from '../config/index.ts'
 import { type Actor, type Content, createContent, operatorAccess, type Principal } from '../content/index.ts'
-import { Publisher, type PublisherOptions } from '../publish/index.ts'
+import { Publisher, type PublisherOptions, themeExists } from '../publish/index.ts'
 import { openStore, type Store } from '../store/index.ts'
 
 export interface App {
@@ -26,6 +26,8 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
     const content = createContent(store, {
       iframeHosts: config.content.iframeHosts,
       recycleBinDays: config.content.recycleBinDays,
+      // The themes the publisher reads (publisherOptions sets no other root).
+      themeExists: (name) => themeExists(name),
     })
     const publisher = new Publisher(store, content, publisherOptions(config))
     const accounts = createAccounts(store, config.accounts)

@@ -10,6 +10,12 @@ export interface ContentOptions {
   readonly recycleBinDays?: number
   /** The clock; tests move it. */
   readonly now?: () => Date
+  /**
+   * Whether a theme of that name is installed, so a site cannot be saved with one publishing
+   * would not find. Publishing knows the themes folder and content must not import it, so
+   * whoever opens the app passes this in; without it every well-formed name is accepted.
+   */
+  readonly themeExists?: (name: string) => boolean
 }
 
 export interface ServiceContext {
@@ -23,6 +29,7 @@ export function createServiceContext(store: Store, options: ContentOptions = {})
     iframeHosts: options.iframeHosts ?? [],
     recycleBinDays: options.recycleBinDays ?? 30,
     now: options.now ?? (() => new Date()),
+    themeExists: options.themeExists ?? (() => true),
   })
   return { store, options: resolved, now: () => resolved.now().toISOString() }
 }

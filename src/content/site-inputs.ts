@@ -14,8 +14,11 @@ export const siteFields = {
   baseUrl: z.url({ protocol: /^https?$/, error: '须为 http(s) 网址|must be an http(s) URL' }),
   language: z.enum(['zh-CN', 'en']),
   timeZone: z.string().refine(isTimeZone, '不是有效的时区|not a known time zone'),
+  // A prefix is a folder under the site's output; a long one makes every publish fail on
+  // the file system's path limit, so it is kept short.
   outputPrefix: z
     .string()
+    .max(100, '输出路径前缀最多 100 个字符|at most 100 characters')
     .regex(
       /^(?:[a-z0-9_-]+(?:\/[a-z0-9_-]+)*)?$/,
       '须为由小写字母、数字组成的相对路径|must be a relative path of lowercase segments',

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { AlreadyExistsError, NotFoundError } from '../errors/index.ts'
+import { AlreadyExistsError, NotFoundError, ValidationError } from '../errors/index.ts'
 import type { SiteRow, Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
 import { recordChange } from './change-log.ts'
@@ -58,6 +58,7 @@ export function siteService(ctx: ServiceContext): SiteService {
     create(actor, input) {
       return perform(ctx, actor, 'site.create', { type: 'site' }, async (tx, now) => {
         const values = validateInput(siteInputSchema, input)
+        assertThemeExists(ctx, values.theme)
         await assertSlugFree(tx, values.slug)
         const row = await tx
           .insertInto('sites')
@@ -73,6 +74,7 @@ export function siteService(ctx: ServiceContext): SiteService {
       return perform(ctx, actor, 'site.update', { type: 'site', id: ref }, async (tx, now) => {
         const site = await findSite(tx, ref)
         const values = validateInput(sitePatchSchema, patch)
+        assertThemeExists(ctx, values.theme)
         if (values.slug !== undefined && values.slug !== site.slug) await assertSlugFree(tx, values.slug)
         const row = await tx
           .updateTable('sites')
@@ -123,6 +125,12 @@ export async function findSite(db: Reader, ref: SiteRef): Promise<SiteRow> {
   ).executeTakeFirst()
   if (!row) throw new NotFoundError('site', ref)
   return row
+}
+
+/** A theme publishing would not find fails every publish of the site; refuse it on save. */
+function assertThemeExists(ctx: ServiceContext, theme: string | undefined): void {
+  if (theme === undefined || ctx.options.themeExists(theme)) return
+  throw new ValidationError('theme', `主题不存在：${theme}`, `no such theme: ${theme}`)
 }
 
 async function assertSlugFree(tx: Tx, slug: string): Promise<void> {

@@ -5,4 +5,4 @@ export { Publisher, type PublisherOptions, type PublishReport, type PublishReque
 export { recordTemplateChange } from './record-template-change.ts'
 export { SITE_PATHS } from './routes.ts'
 export { loadSiteTheme } from './site-theme.ts'
-export { loadTheme, type Theme } from './theme.ts'
+export { loadTheme, type Theme, themeExists } from './theme.ts'

@@ -40,6 +40,16 @@ export function loadTheme(name: string, root = THEMES_ROOT): Theme {
   return { name, templates, assets }
 }
 
+/** Whether `loadTheme` would find a theme of that name: what site settings are checked against. */
+export function themeExists(name: string, root = THEMES_ROOT): boolean {
+  if (!THEME_NAME.test(name)) return false
+  try {
+    return statSync(join(root, name)).isDirectory()
+  } catch {
+    return false
+  }
+}
+
 /** The templates a template pulls in, by static name: the layout, rendered partials, includes. */
 export function templateClosure(theme: Theme, start: string): readonly string[] {
   const seen = new Set<string>()

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach } from 'vitest'
 import { type Accounts, createAccounts } from '../../src/accounts/index.ts'
 import { type Content, createContent, operatorAccess, systemActor } from '../../src/content/index.ts'
-import { Publisher } from '../../src/publish/index.ts'
+import { Publisher, themeExists } from '../../src/publish/index.ts'
 import { createAdminApp } from '../../src/server/admin-app.ts'
 import { PublishQueue } from '../../src/server/publish-queue.ts'
 import type { Store } from '../../src/store/index.ts'
@@ -68,7 +68,7 @@ export class ApiClient {
     const sent = init.headers as Record<string, string>
     if (this.#cookie) sent.cookie = this.#cookie
     if (this.csrfToken && !('x-csrf-token' in headers)) sent['x-csrf-token'] = this.csrfToken
-    if (body instanceof FormData) init.body = body
+    if (body instanceof FormData || body instanceof Uint8Array) init.body = body as RequestInit['body']
     else if (body !== undefined) {
       sent['content-type'] ??= 'application/json'
       init.body = typeof body === 'string' ? body : JSON.stringify(body)
@@ -112,7 +112,8 @@ export function useAdminServer(
     t.opened = await engine.open()
     t.store = t.opened.store
     t.output = await mkdtemp(join(tmpdir(), 'fabu-server-'))
-    t.content = createContent(t.store)
+    // As `fabu serve` opens it: site settings are checked against the installed themes.
+    t.content = createContent(t.store, { themeExists: (name) => themeExists(name) })
     t.accounts = createAccounts(t.store, { passwordProfile: 'dengbao' })
     const outputRootFor = (slug: string, prefix: string) => join(t.output, 'sites', slug, prefix)
     t.publisher = new Publisher(t.store, t.content, {
