@@ -11,6 +11,10 @@ print tables by default and JSON with \`--json\`. On bad input a command prints 
 \`fabu audit verify\` exits with 3 when the audit log was tampered with, \`fabu publish\` with 2
 when a page failed to render.
 
+Files given to a command (\`--body-file\`, \`--fields-file\`) are read as UTF-8; a file in GBK or
+Big5 needs \`--encoding gbk\` (or \`gb18030\`, \`big5\`). Bytes that are not valid in the encoding
+are refused with \`INVALID_ENCODING\`, naming the file, rather than saved as replacement characters.
+
 Columns can be named by id or by path (\`jcdj/jswm\`); \`--site\` (id or slug) may be left out
 while the installation has exactly one site.
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { type Command, InvalidArgumentError, Option } from 'commander'
+import { decodeText, TEXT_CHARSETS } from '../content/index.ts'
 import { ValidationError } from '../errors/index.ts'
 
 export interface CommonOptions {
@@ -33,18 +34,34 @@ export function list(value: string): string[] {
     .filter(Boolean)
 }
 
-/** Reads a file named on the command line; a missing or unreadable file is bad input, not a crash. */
-export function readInputFile(path: string, option: string): string {
+/** The `--encoding` option of commands that read text files: UTF-8 unless another is named. */
+export function encodingOption(): Option {
+  return new Option(
+    '--encoding <charset>',
+    '读入文件的字符集，默认 utf-8 / charset of the files read, utf-8 by default',
+  )
+    .choices([...TEXT_CHARSETS])
+    .default('utf-8')
+}
+
+/**
+ * Reads a text file named on the command line; a missing or unreadable file is bad input, not
+ * a crash. The bytes are decoded strictly in `encoding`: a GBK file read as UTF-8 is refused
+ * (INVALID_ENCODING, naming the option and the file), never stored as U+FFFD.
+ */
+export function readInputFile(path: string, option: string, encoding = 'utf-8'): string {
+  let bytes: Buffer
   try {
-    return path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8')
+    bytes = path === '-' ? readFileSync(0) : readFileSync(path)
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable'
     throw new ValidationError(option, `无法读取文件 ${path}（${reason}）`, `cannot read ${path} (${reason})`)
   }
+  return decodeText(bytes, encoding, `${option} ${path}`)
 }
 
-export function readJsonFile(path: string, option: string): unknown {
-  const text = readInputFile(path, option)
+export function readJsonFile(path: string, option: string, encoding = 'utf-8'): unknown {
+  const text = readInputFile(path, option, encoding)
   try {
     return JSON.parse(text)
   } catch (error) {

@@ -8,7 +8,15 @@ import {
   type Site,
 } from '../../content/index.ts'
 import { withApp } from '../open-app.ts'
-import { list, positiveInt, readInputFile, readJsonFile, wholeNumber, withCommonOptions } from '../options.ts'
+import {
+  encodingOption,
+  list,
+  positiveInt,
+  readInputFile,
+  readJsonFile,
+  wholeNumber,
+  withCommonOptions,
+} from '../options.ts'
 import { formatTable, print, printJson } from '../print-table.ts'
 import { resolveColumn, resolveSite } from './resolve-refs.ts'
 
@@ -35,6 +43,7 @@ interface ArticleOptions {
   cover?: string
   alsoIn?: string[]
   fieldsFile?: string
+  encoding?: string
   topic?: string
   agency?: string
   writtenDate?: string
@@ -78,6 +87,7 @@ function withArticleFields(command: Command): Command {
     .option('--written-date <date>', '成文日期 YYYY-MM-DD / date written')
     .option('--doc-no <text>', '文号 / document number')
     .option('--subject-words <list>', '主题词，逗号分隔 / subject words', list)
+    .addOption(encodingOption())
 }
 
 async function fieldsOf(content: Content, site: Site, options: ArticleOptions, current?: Article) {
@@ -92,9 +102,14 @@ async function fieldsOf(content: Content, site: Site, options: ArticleOptions, c
     weight: options.weight,
     externalUrl: options.externalUrl,
     coverImage: options.cover,
-    bodyHtml: options.bodyFile === undefined ? undefined : readInputFile(options.bodyFile, '--body-file'),
+    bodyHtml:
+      options.bodyFile === undefined
+        ? undefined
+        : readInputFile(options.bodyFile, '--body-file', options.encoding),
     customFields:
-      options.fieldsFile === undefined ? undefined : readJsonFile(options.fieldsFile, '--fields-file'),
+      options.fieldsFile === undefined
+        ? undefined
+        : readJsonFile(options.fieldsFile, '--fields-file', options.encoding),
   }
   if (options.column) values.columnId = (await resolveColumn(content, site, options.column)).id
   if (options.alsoIn) {

@@ -1,7 +1,14 @@
 import type { Command } from 'commander'
 import type { Column, ColumnInput, ColumnKind, ColumnPatch } from '../../content/index.ts'
 import { withApp } from '../open-app.ts'
-import { positiveInt, readInputFile, readJsonFile, wholeNumber, withCommonOptions } from '../options.ts'
+import {
+  encodingOption,
+  positiveInt,
+  readInputFile,
+  readJsonFile,
+  wholeNumber,
+  withCommonOptions,
+} from '../options.ts'
 import { formatTable, print, printJson } from '../print-table.ts'
 import { resolveColumn, resolveSite } from './resolve-refs.ts'
 
@@ -21,6 +28,7 @@ interface ColumnOptions {
   listTemplate?: string
   articleTemplate?: string
   fieldsFile?: string
+  encoding?: string
   position?: number
 }
 
@@ -41,6 +49,7 @@ function withColumnFields(command: Command): Command {
     .option('--list-template <file>', '列表页模板 / list template override')
     .option('--article-template <file>', '文章页模板 / article template override')
     .option('--fields-file <file>', '自定义字段定义 JSON 文件 / JSON file with the custom field schema')
+    .addOption(encodingOption())
 }
 
 function fieldsOf(options: ColumnOptions): Record<string, unknown> {
@@ -54,9 +63,14 @@ function fieldsOf(options: ColumnOptions): Record<string, unknown> {
     linkUrl: options.linkUrl,
     listTemplate: options.listTemplate,
     articleTemplate: options.articleTemplate,
-    pageBodyHtml: options.bodyFile === undefined ? undefined : readInputFile(options.bodyFile, '--body-file'),
+    pageBodyHtml:
+      options.bodyFile === undefined
+        ? undefined
+        : readInputFile(options.bodyFile, '--body-file', options.encoding),
     fieldSchema:
-      options.fieldsFile === undefined ? undefined : readJsonFile(options.fieldsFile, '--fields-file'),
+      options.fieldsFile === undefined
+        ? undefined
+        : readJsonFile(options.fieldsFile, '--fields-file', options.encoding),
   }
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined))
 }
