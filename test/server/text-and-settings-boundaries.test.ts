@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../src/content/index.ts'
 import { type AdminServer, type ApiResponse, useAdminServer } from '../support/admin-server.ts'
 import { engines } from '../support/engines.ts'
+import { smallPng } from '../support/hostile-files.ts'
 
 const operator = systemActor('cli:test')
 /** 关于做好防汛工作的通知 as GBK bytes: what an old Windows tool sends. */
@@ -11,6 +12,17 @@ const TITLE = '关于做好防汛工作的通知'
 function expectError(response: ApiResponse, status: number, code: string): void {
   expect(response.status, JSON.stringify(response.body)).toBe(status)
   expect(response.body?.error?.code, JSON.stringify(response.body)).toBe(code)
+}
+
+/** One multipart part named `file`, its file name given as raw bytes as an old client sends them. */
+function multipartWithName(name: Buffer, bytes: Buffer): Buffer {
+  return Buffer.concat([
+    Buffer.from('--fabu\r\nContent-Disposition: form-data; name="file"; filename="'),
+    name,
+    Buffer.from('"\r\nContent-Type: image/png\r\n\r\n'),
+    bytes,
+    Buffer.from('\r\n--fabu--\r\n'),
+  ])
 }
 
 /** A JSON body whose `title` is the given bytes, the rest ASCII. */
@@ -82,6 +94,30 @@ for (const engine of engines()) {
       )
       expect(inChinese.body.error.message).toContain('文本不是有效的 UTF-8 编码')
       expect((await t.content.articles.list({ site: 'simt' })).total).toBe(0)
+    })
+
+    it('refuses an upload whose file name is not valid UTF-8, and takes the same file named in UTF-8', async () => {
+      const { editor } = await editorOf(t)
+      const png = await smallPng()
+      const headers = { 'content-type': 'multipart/form-data; boundary=fabu' }
+      const gbkName = Buffer.concat([GBK_TITLE, Buffer.from('.png')])
+      const refused = await editor.request(
+        'POST',
+        '/api/sites/simt/uploads',
+        multipartWithName(gbkName, png),
+        headers,
+      )
+      expectError(refused, 400, 'INVALID_ENCODING')
+      expect(refused.body.error.field).toBe('file name')
+      const utf8Name = Buffer.from(`${TITLE}.png`)
+      const stored = await editor.request(
+        'POST',
+        '/api/sites/simt/uploads',
+        multipartWithName(utf8Name, png),
+        headers,
+      )
+      expect(stored.status, JSON.stringify(stored.body)).toBe(201)
+      expect(stored.body.name).toBe(`${TITLE}.png`)
     })
 
     it('refuses a charset it does not read with 415', async () => {

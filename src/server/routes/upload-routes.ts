@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
 import { perform, type ServiceContext } from '../../content/index.ts'
-import { BadRequestError, TooLargeError } from '../../errors/index.ts'
+import { BadRequestError, InvalidEncodingError, TooLargeError } from '../../errors/index.ts'
 import { acceptUpload, contentTypeOf, isKnownExtension, storeUpload } from '../../uploads/index.ts'
 import { type ApiRoute, route, siteParams, siteRef } from '../api-route.ts'
 
@@ -131,5 +131,8 @@ async function readOneFile(
     throw new BadRequestError({ zh: '上传内容无法解析', en: 'the upload cannot be read' })
   })
   if (part.file.truncated) throw new TooLargeError({ zh: '上传的文件', en: 'the upload' }, maxBytes)
+  // The multipart parser decodes the file name leniently, each invalid byte becoming U+FFFD;
+  // a name shown to readers and offered for download must not lose its characters unnoticed.
+  if (part.filename.includes('\uFFFD')) throw new InvalidEncodingError('file name', 'UTF-8')
   return { bytes, name: part.filename }
 }
