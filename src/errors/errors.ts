@@ -246,9 +246,15 @@ export class UnsupportedCharsetError extends FabuError {
 export class DiskFullError extends FabuError {
   readonly code = 'DISK_FULL'
   readonly status = 507
-  readonly path: string
-  constructor(path: string, options?: { cause?: unknown }) {
-    super({ zh: `存储空间不足（${path}）`, en: `disk full (${path})` }, options)
+  /** What was being written, when known (a write error from Node names no path). */
+  readonly path: string | undefined
+  constructor(path: string | undefined, options?: { cause?: unknown }) {
+    super(
+      path === undefined
+        ? { zh: '存储空间不足', en: 'disk full' }
+        : { zh: `存储空间不足（${path}）`, en: `disk full (${path})` },
+      options,
+    )
     this.path = path
   }
 }
@@ -273,14 +279,15 @@ export function asFabuError(error: unknown): FabuError {
 
 /**
  * The DiskFullError a foreign error stands for, if it is one: ENOSPC or EDQUOT from the file
- * system (Node's error names the path), or PostgreSQL's SQLSTATE 53100 (disk_full).
+ * system, or PostgreSQL's SQLSTATE 53100 (disk_full). `path` names what was being written;
+ * without it, the path Node's error carries.
  */
-export function diskFullFrom(error: unknown): DiskFullError | undefined {
+export function diskFullFrom(error: unknown, path?: string): DiskFullError | undefined {
   const e = error as { code?: unknown; path?: unknown; dest?: unknown } | null
   if (!e || typeof e !== 'object') return undefined
   if (e.code === 'ENOSPC' || e.code === 'EDQUOT') {
-    const path = typeof e.dest === 'string' ? e.dest : typeof e.path === 'string' ? e.path : '?'
-    return new DiskFullError(path, { cause: error })
+    const named = path ?? (typeof e.dest === 'string' ? e.dest : typeof e.path === 'string' ? e.path : undefined)
+    return new DiskFullError(named, { cause: error })
   }
   if (e.code === '53100') return new DiskFullError('PostgreSQL', { cause: error })
   return undefined

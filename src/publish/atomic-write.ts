@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve, sep } from 'node:path'
 import { threadId } from 'node:worker_threads'
+import { diskFullFrom } from '../errors/index.ts'
 
 /** Where half-written files wait: inside the output root (so rename is atomic), never served. */
 export const TEMPORARY_FOLDER = '.fabu-tmp'
@@ -20,7 +21,11 @@ export class AtomicWriter {
   constructor(root: string) {
     this.root = resolve(root)
     this.#temporary = join(this.root, TEMPORARY_FOLDER, String(process.pid))
-    mkdirSync(this.#temporary, { recursive: true })
+    try {
+      mkdirSync(this.#temporary, { recursive: true })
+    } catch (error) {
+      throw diskFullFrom(error, this.root) ?? error
+    }
   }
 
   /** Removes what killed runs left half-written: this process's files and those of dead processes. */
@@ -46,7 +51,8 @@ export class AtomicWriter {
       renameSync(temporary, target)
     } catch (error) {
       rmSync(temporary, { force: true })
-      throw error
+      // Named by the page, not the temporary file: that is the path the operator knows.
+      throw diskFullFrom(error, target) ?? error
     }
   }
 

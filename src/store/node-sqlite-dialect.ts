@@ -13,6 +13,7 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely'
+import { DiskFullError } from '../errors/index.ts'
 
 export interface NodeSqliteOptions {
   /** A file path, or ':memory:'. */
@@ -62,7 +63,7 @@ class NodeSqliteDriver implements Driver {
     database.exec('PRAGMA journal_mode = WAL')
     database.exec('PRAGMA synchronous = NORMAL')
     database.exec('PRAGMA foreign_keys = ON')
-    this.#connection = new NodeSqliteConnection(database)
+    this.#connection = new NodeSqliteConnection(database, this.#options.path)
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -81,6 +82,9 @@ class NodeSqliteDriver implements Driver {
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // SQLite has already rolled back after some errors (SQLITE_FULL among them); a second
+    // rollback would fail and hide the error that says why.
+    if (!this.#connection?.isInTransaction) return
     await connection.executeQuery(CompiledQuery.raw('rollback'))
   }
 
@@ -94,15 +98,36 @@ class NodeSqliteDriver implements Driver {
 
 const STATEMENT_CACHE_SIZE = 200
 
+/** SQLITE_FULL, the primary result code of a write the disk (or quota) had no room for. */
+const SQLITE_FULL = 13
+
 class NodeSqliteConnection implements DatabaseConnection {
   readonly #database: DatabaseSync
+  readonly #path: string
   readonly #statements = new Map<string, StatementSync>()
 
-  constructor(database: DatabaseSync) {
+  constructor(database: DatabaseSync, path: string) {
     this.#database = database
+    this.#path = path
+  }
+
+  get isInTransaction(): boolean {
+    return this.#database.isTransaction
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    try {
+      return this.#execute(compiledQuery)
+    } catch (error) {
+      // The one place every SQLite statement passes: a full disk is told as such, with the file.
+      const code = (error as { errcode?: unknown } | null)?.errcode
+      if (typeof code === 'number' && (code & 0xff) === SQLITE_FULL)
+        throw new DiskFullError(this.#path, { cause: error })
+      throw error
+    }
+  }
+
+  #execute<R>(compiledQuery: CompiledQuery): QueryResult<R> {
     const statement = this.#prepare(compiledQuery.sql)
     const parameters = compiledQuery.parameters.map(toSqliteValue)
     // A statement that yields columns (SELECT, or anything with RETURNING) is read with all().

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { ValidationError } from '../errors/index.ts'
+import { diskFullFrom, ValidationError } from '../errors/index.ts'
 import type { AcceptedUpload } from './accept-upload.ts'
 import { THUMBNAIL_EXTENSION } from './process-image.ts'
 import { storagePathFor } from './storage-path-for.ts'
@@ -34,9 +34,9 @@ export async function storeUpload(
 async function writeOnce(rootDir: string, path: string, bytes: Uint8Array): Promise<void> {
   const target = join(rootDir, path)
   if (await exists(target)) return
-  await mkdir(dirname(target), { recursive: true })
   const temporary = join(dirname(target), `.${randomUUID()}.tmp`)
   try {
+    await mkdir(dirname(target), { recursive: true })
     const file = await open(temporary, 'wx')
     try {
       await file.writeFile(bytes)
@@ -48,7 +48,8 @@ async function writeOnce(rootDir: string, path: string, bytes: Uint8Array): Prom
     await rename(temporary, target)
   } catch (error) {
     await rm(temporary, { force: true })
-    throw error
+    // A full disk names the file the upload was to become, not its temporary name.
+    throw diskFullFrom(error, target) ?? error
   }
 }
 
