@@ -8,6 +8,8 @@ export interface PublicSiteOptions {
   /** The site's published folder. */
   readonly root: string
   readonly counter: ViewCounter
+  /** Proxies whose X-Forwarded-For names the reader, as for the admin app; none by default. */
+  readonly trustedProxies?: readonly string[]
 }
 
 /** Headers every public page gets: no inline script or style anywhere, no framing by others. */
@@ -24,7 +26,8 @@ export const PUBLIC_SECURITY_HEADERS = {
  * the public origin knows nothing of editors' sessions.
  */
 export async function createPublicSite(options: PublicSiteOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false })
+  const proxies = options.trustedProxies ?? []
+  const app = Fastify({ logger: false, trustProxy: proxies.length > 0 ? [...proxies] : false })
   app.addHook('onSend', async (_request, reply) => {
     for (const [name, value] of Object.entries(PUBLIC_SECURITY_HEADERS)) reply.header(name, value)
   })
@@ -44,7 +47,7 @@ export async function createPublicSite(options: PublicSiteOptions): Promise<Fast
       const id = Number(request.query.id)
       const views = isBot(request.headers['user-agent'])
         ? await options.counter.views(id)
-        : await options.counter.hit(id)
+        : await options.counter.hit(id, request.ip)
       reply.header('cache-control', 'no-store')
       if (views === null)
         return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'no such article' } })

@@ -1,28 +1,37 @@
 import type { Store } from '../store/index.ts'
+import { RecentHits, type RecentHitsOptions } from './recent-hits.ts'
 
 /**
  * The 浏览次数 of static pages. Hits are counted in memory and written in batches, one
  * statement per article per flush instead of one per hit; a restart loses at most the hits
- * since the last flush.
+ * since the last flush. One address counts once an hour per article (see RecentHits), so
+ * reloading or scripting a page does not inflate its count.
  */
 export class ViewCounter {
   readonly #store: Store
   readonly #pending = new Map<number, number>()
   readonly #stored = new Map<number, number>()
+  readonly #recent: RecentHits
   #timer: NodeJS.Timeout | undefined
   #flushing: Promise<void> = Promise.resolve()
 
-  constructor(store: Store, options: { flushEveryMs?: number } = {}) {
+  constructor(store: Store, options: { flushEveryMs?: number; perReader?: RecentHitsOptions } = {}) {
     this.#store = store
+    this.#recent = new RecentHits(options.perReader)
     const every = options.flushEveryMs ?? 5_000
     this.#timer = setInterval(() => void this.flush(), every)
     this.#timer.unref()
   }
 
-  /** Counts one view of a published article and returns its total; null when there is no such article. */
-  async hit(articleId: number): Promise<number | null> {
+  /**
+   * Counts one view of a published article by the reader at `address`, unless that reader was
+   * counted for it within the hour, and returns its total; null when there is no such article.
+   */
+  async hit(articleId: number, address: string): Promise<number | null> {
     const stored = await this.#storedViews(articleId)
     if (stored === null) return null
+    // Checked after the article, so ids that do not exist take no room among remembered readers.
+    if (!this.#recent.isFirst(address, articleId)) return stored + (this.#pending.get(articleId) ?? 0)
     const pending = (this.#pending.get(articleId) ?? 0) + 1
     this.#pending.set(articleId, pending)
     return stored + pending

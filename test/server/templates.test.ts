@@ -88,8 +88,9 @@ for (const engine of engines()) {
       const draft = await t.content.articles.create(writer, { columnId: column.id, title: '待审核的通知' })
       await t.content.articles.submit(writer, draft.id)
       const counter = new ViewCounter(t.store)
-      await counter.hit(article.id)
-      await counter.hit(article.id)
+      // Two readers: one reader counts once an hour.
+      await counter.hit(article.id, '192.0.2.1')
+      await counter.hit(article.id, '192.0.2.2')
       await counter.close()
       await t.addUser('shenhe', [{ role: 'reviewer', siteId: site.id, reviewLevel: 1 }])
       const reviewer = await t.signedIn('shenhe')

@@ -84,7 +84,11 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     onError: (error) =>
       process.stderr.write(`fabu: 自动发布失败 / publishing failed: ${(error as Error).message}\n`),
   })
-  const publicSite = await createPublicSite({ root, counter })
+  const publicSite = await createPublicSite({
+    root,
+    counter,
+    trustedProxies: app.config.server.trustedProxies,
+  })
   // Filled in once the public site listens: previews load styles and images from it.
   const publicOrigins: Record<string, string> = {}
   const admin = await createAdminApp({
