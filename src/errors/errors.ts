@@ -286,7 +286,8 @@ export function diskFullFrom(error: unknown, path?: string): DiskFullError | und
   const e = error as { code?: unknown; path?: unknown; dest?: unknown } | null
   if (!e || typeof e !== 'object') return undefined
   if (e.code === 'ENOSPC' || e.code === 'EDQUOT') {
-    const named = path ?? (typeof e.dest === 'string' ? e.dest : typeof e.path === 'string' ? e.path : undefined)
+    const named =
+      path ?? (typeof e.dest === 'string' ? e.dest : typeof e.path === 'string' ? e.path : undefined)
     return new DiskFullError(named, { cause: error })
   }
   if (e.code === '53100') return new DiskFullError('PostgreSQL', { cause: error })
