@@ -18,15 +18,15 @@ export interface App {
   readonly operator: Principal
 }
 
-/** Opens the data folder's store (migrating it), runs `work`, and always closes the store. */
+/** Opens the data folder's store (migrating it), runs `work`, and always closes the store and the content's workers. */
 export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>): Promise<T> {
   const config = resolveConfig(dataDir)
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath })
+  const content = createContent(store, {
+    iframeHosts: config.content.iframeHosts,
+    recycleBinDays: config.content.recycleBinDays,
+  })
   try {
-    const content = createContent(store, {
-      iframeHosts: config.content.iframeHosts,
-      recycleBinDays: config.content.recycleBinDays,
-    })
     const publisher = new Publisher(store, content, publisherOptions(config))
     const accounts = createAccounts(store, config.accounts)
     const actor = cliActor()
@@ -40,6 +40,7 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       operator: { actor, access: operatorAccess },
     })
   } finally {
+    await content.close()
     await store.close()
   }
 }
