@@ -53,6 +53,8 @@ export function parseBodyFragment(markup: string, field: string): BodyFragment {
     treeAdapter: countingAdapter,
     scriptingEnabled: true,
   })
+  // The two elements the parser made for itself (a stand-in document and <html>) do not count.
+  created = 0
   parser.tokenizer.write(markup, true)
   return parser.getFragment()
 }
