@@ -37,14 +37,15 @@ class LinearParser extends Parser<TreeMap> {
  * Parses the markup in the context of a `<div>` in a standards-mode page, scripting on (so
  * `<noscript>` holds text), as cheerio's `.html(markup)` on a `<div>` does. The parser may
  * create many more elements than the markup has tags (misnested formatting tags are reopened
- * in every paragraph that follows them), so it is stopped past MAX_BODY_ELEMENTS.
+ * in every paragraph that follows them), so given the `field` the markup came in, it is
+ * stopped past MAX_BODY_ELEMENTS with a BodyLimitError naming that field.
  */
-export function parseBodyFragment(markup: string, field: string): BodyFragment {
+export function parseBodyFragment(markup: string, field?: string): BodyFragment {
   let created = 0
   const countingAdapter: typeof adapter = {
     ...adapter,
     createElement(tagName, namespace, attributes) {
-      if (++created > MAX_BODY_ELEMENTS) throw new BodyLimitError(field, 'elements')
+      if (++created > MAX_BODY_ELEMENTS && field !== undefined) throw new BodyLimitError(field, 'elements')
       return adapter.createElement(tagName, namespace, attributes)
     },
   }
