@@ -18,17 +18,17 @@ export interface App {
   readonly operator: Principal
 }
 
-/** Opens the data folder's store (migrating it), runs `work`, and always closes the store. */
+/** Opens the data folder's store (migrating it), runs `work`, and always closes the store and the content's workers. */
 export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>): Promise<T> {
   const config = resolveConfig(dataDir)
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath })
+  const content = createContent(store, {
+    iframeHosts: config.content.iframeHosts,
+    recycleBinDays: config.content.recycleBinDays,
+    // The themes the publisher reads (publisherOptions sets no other root).
+    themeExists: (name) => themeExists(name),
+  })
   try {
-    const content = createContent(store, {
-      iframeHosts: config.content.iframeHosts,
-      recycleBinDays: config.content.recycleBinDays,
-      // The themes the publisher reads (publisherOptions sets no other root).
-      themeExists: (name) => themeExists(name),
-    })
     const publisher = new Publisher(store, content, publisherOptions(config))
     const accounts = createAccounts(store, config.accounts)
     const actor = cliActor()
@@ -42,6 +42,7 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       operator: { actor, access: operatorAccess },
     })
   } finally {
+    await content.close()
     await store.close()
   }
 }

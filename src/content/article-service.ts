@@ -24,8 +24,7 @@ import { validateCustomFields } from './custom-fields.ts'
 import { nextIndexNo } from './disclosure-index.ts'
 import { isRecordId } from './record-id.ts'
 import { diffSnapshots, type RevisionDiff } from './revision-diff.ts'
-import { sanitizeBody } from './sanitize-body.ts'
-import { lockSite, perform, type ServiceContext } from './service-context.ts'
+import { lockSite, perform, prepareAudited, type ServiceContext } from './service-context.ts'
 import { findSite } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
 import { parseZonedMinute, zonedYear } from './zoned-time.ts'
@@ -110,11 +109,23 @@ export function articleService(ctx: ServiceContext): ArticleService {
     )
   }
 
-  /** Checks the columns, custom fields and disclosure fields of a save; returns what to write. */
+  /**
+   * The body as stored. Cleaned before the transaction that saves it, which it would otherwise
+   * hold open for as long as a long body takes.
+   */
+  function cleanBody(html: string): Promise<string> {
+    return ctx.bodySanitizer.sanitize(html, 'bodyHtml')
+  }
+
+  /**
+   * Checks the columns, custom fields and disclosure fields of a save; returns what to write,
+   * with `cleanedBody` (values.bodyHtml through cleanBody) as the body.
+   */
   async function resolve(
     tx: Tx,
     site: SiteRow,
     values: ArticleValues,
+    cleanedBody: string,
     current: ArticleRow | null,
     now: string,
   ) {
@@ -156,7 +167,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
       author: values.author,
       summary: values.summary,
       keywords: JSON.stringify(values.keywords),
-      body_html: sanitizeBody(values.bodyHtml, { iframeHosts: ctx.options.iframeHosts }),
+      body_html: cleanedBody,
       cover_image: values.coverImage,
       attachments: JSON.stringify(values.attachments),
       custom_fields: JSON.stringify(customFields),
@@ -245,6 +256,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
     actor: Actor,
     current: Article,
     values: ArticleValues,
+    cleanedBody: string,
     baseRevision: number,
     now: string,
   ) {
@@ -262,7 +274,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
       .selectAll()
       .where('id', '=', current.id)
       .executeTakeFirstOrThrow()
-    const { alsoIn, ...fields } = await resolve(tx, site, values, row, now)
+    const { alsoIn, ...fields } = await resolve(tx, site, values, cleanedBody, row, now)
     const updated = await tx
       .updateTable('articles')
       .set({ ...fields, revision: baseRevision + 1, updated_by: actor.name, updated_at: now })
@@ -393,9 +405,18 @@ export function articleService(ctx: ServiceContext): ArticleService {
 
     list: (query) => listArticles(store, query, (row, quotes) => toArticle(row, quotes)),
 
-    create(actor, input) {
+    async create(actor, input) {
+      const { values, cleanedBody } = await prepareAudited(
+        ctx,
+        actor,
+        'article.create',
+        { type: 'article' },
+        async () => {
+          const values = validateInput(articleInputSchema, input)
+          return { values, cleanedBody: await cleanBody(values.bodyHtml) }
+        },
+      )
       return perform(ctx, actor, 'article.create', { type: 'article' }, async (tx, now) => {
-        const values = validateInput(articleInputSchema, input)
         const columnRow = await tx
           .selectFrom('columns')
           .select('site_id')
@@ -408,7 +429,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
             `column ${values.columnId} does not exist`,
           )
         const site = await findSite(tx, columnRow.site_id)
-        const { alsoIn, ...fields } = await resolve(tx, site, values, null, now)
+        const { alsoIn, ...fields } = await resolve(tx, site, values, cleanedBody, null, now)
         const { id } = await tx
           .insertInto('articles')
           .values({
@@ -438,13 +459,29 @@ export function articleService(ctx: ServiceContext): ArticleService {
       })
     },
 
-    update(actor, id, patch) {
-      return perform(ctx, actor, 'article.update', { type: 'article', id }, async (tx, now) => {
-        const changes = validateInput(articlePatchSchema, patch)
+    async update(actor, id, patch) {
+      const target = { type: 'article', id }
+      const { changes, body, cleanedBody } = await prepareAudited(
+        ctx,
+        actor,
+        'article.update',
+        target,
+        async () => {
+          const changes = validateInput(articlePatchSchema, patch)
+          // A save without a new body cleans the stored one again, as every save always has.
+          const body = changes.bodyHtml ?? (await readArticle(store.db, id)).bodyHtml
+          return { changes, body, cleanedBody: await cleanBody(body) }
+        },
+      )
+      return perform(ctx, actor, 'article.update', target, async (tx, now) => {
         const current = await readArticle(tx, id, { isLocked: true })
         const { baseRevision, ...changed } = changes
+        // Another save changed the body after it was read and cleaned: that save came first.
+        if (changed.bodyHtml === undefined && current.bodyHtml !== body) {
+          throw new VersionConflictError(current.id, current.revision)
+        }
         const merged = validateInput(articleInputSchema, { ...valuesOf(current), ...changed })
-        const saved = await save(tx, actor, current, merged, baseRevision, now)
+        const saved = await save(tx, actor, current, merged, cleanedBody, baseRevision, now)
         return {
           value: saved,
           targetId: id,
@@ -708,17 +745,29 @@ export function articleService(ctx: ServiceContext): ArticleService {
       return diffSnapshots(id, { revision: from, snapshot: before }, { revision: to, snapshot: after })
     },
 
-    restoreRevision(actor, id, revision, baseRevision) {
-      return perform(ctx, actor, 'article.restoreRevision', { type: 'article', id }, async (tx, now) => {
-        const row = await tx
-          .selectFrom('article_revisions')
-          .select('snapshot')
-          .where('article_id', '=', id)
-          .where('revision', '=', revision)
-          .executeTakeFirst()
-        if (!row) throw new NotFoundError('revision', `${id}@${revision}`)
+    async restoreRevision(actor, id, revision, baseRevision) {
+      const target = { type: 'article', id }
+      const { values, cleanedBody } = await prepareAudited(
+        ctx,
+        actor,
+        'article.restoreRevision',
+        target,
+        async () => {
+          // A revision never changes once written, so it can be read before the transaction.
+          const row = await store.db
+            .selectFrom('article_revisions')
+            .select('snapshot')
+            .where('article_id', '=', id)
+            .where('revision', '=', revision)
+            .executeTakeFirst()
+          if (!row) throw new NotFoundError('revision', `${id}@${revision}`)
+          const values = valuesOf(JSON.parse(row.snapshot))
+          return { values, cleanedBody: await cleanBody(values.bodyHtml) }
+        },
+      )
+      return perform(ctx, actor, 'article.restoreRevision', target, async (tx, now) => {
         const current = await readArticle(tx, id, { isLocked: true })
-        const saved = await save(tx, actor, current, valuesOf(JSON.parse(row.snapshot)), baseRevision, now)
+        const saved = await save(tx, actor, current, values, cleanedBody, baseRevision, now)
         return { value: saved, targetId: id, detail: { restored: revision, revision: saved.revision } }
       })
     },

@@ -19,8 +19,7 @@ import {
 } from './column-inputs.ts'
 import { type Column, type ColumnNode, ColumnTree } from './column-tree.ts'
 import { isRecordId } from './record-id.ts'
-import { sanitizeBody } from './sanitize-body.ts'
-import { lockSite, perform, type ServiceContext } from './service-context.ts'
+import { lockSite, perform, prepareAudited, type ServiceContext } from './service-context.ts'
 import { findSite, type SiteRef } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
 
@@ -63,9 +62,22 @@ export function columnService(ctx: ServiceContext): ColumnService {
       return withoutChildren(column)
     },
 
-    create(actor, input) {
+    async create(actor, input) {
+      // The page body is cleaned before the transaction, which it would otherwise hold open.
+      const { values, cleanedBody } = await prepareAudited(
+        ctx,
+        actor,
+        'column.create',
+        { type: 'column' },
+        async () => {
+          const values = validateInput(columnInputSchema, input)
+          return {
+            values,
+            cleanedBody: await ctx.bodySanitizer.sanitize(values.pageBodyHtml, 'pageBodyHtml'),
+          }
+        },
+      )
       return perform(ctx, actor, 'column.create', { type: 'column' }, async (tx, now) => {
-        const values = validateInput(columnInputSchema, input)
         const site = await findSite(tx, values.siteId)
         await lockSite(ctx, tx, site.id, 'exclusive')
         if (values.parentId !== null) await findLiveColumnIn(tx, site.id, values.parentId, 'parentId')
@@ -85,7 +97,7 @@ export function columnService(ctx: ServiceContext): ColumnService {
             is_disclosure: values.isDisclosure,
             review_levels: values.reviewLevels,
             link_url: values.linkUrl,
-            page_body_html: sanitizeBody(values.pageBodyHtml, { iframeHosts: ctx.options.iframeHosts }),
+            page_body_html: cleanedBody,
             list_template: values.listTemplate,
             article_template: values.articleTemplate,
             field_schema: JSON.stringify(values.fieldSchema),
@@ -100,9 +112,23 @@ export function columnService(ctx: ServiceContext): ColumnService {
       })
     },
 
-    update(actor, id, patch) {
+    async update(actor, id, patch) {
+      const { values, cleanedBody } = await prepareAudited(
+        ctx,
+        actor,
+        'column.update',
+        { type: 'column', id },
+        async () => {
+          const values = validateInput(columnPatchSchema, patch)
+          const body = values.pageBodyHtml
+          return {
+            values,
+            cleanedBody:
+              body === undefined ? undefined : await ctx.bodySanitizer.sanitize(body, 'pageBodyHtml'),
+          }
+        },
+      )
       return perform(ctx, actor, 'column.update', { type: 'column', id }, async (tx, now) => {
-        const values = validateInput(columnPatchSchema, patch)
         await lockSite(ctx, tx, (await findLiveColumnRow(tx, id)).site_id, 'exclusive')
         const current = await findLiveColumnRow(tx, id)
         const kind = values.kind ?? current.kind
@@ -124,10 +150,7 @@ export function columnService(ctx: ServiceContext): ColumnService {
             is_disclosure: values.isDisclosure,
             review_levels: values.reviewLevels,
             link_url: values.linkUrl,
-            page_body_html:
-              values.pageBodyHtml === undefined
-                ? undefined
-                : sanitizeBody(values.pageBodyHtml, { iframeHosts: ctx.options.iframeHosts }),
+            page_body_html: cleanedBody,
             list_template: values.listTemplate,
             article_template: values.articleTemplate,
             field_schema: values.fieldSchema === undefined ? undefined : JSON.stringify(values.fieldSchema),

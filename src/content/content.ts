@@ -22,6 +22,8 @@ export interface Content {
     list(query?: AuditQuery): Promise<readonly AuditRecord[]>
     verify(): Promise<AuditVerification>
   }
+  /** Stops the worker threads that clean bodies. Idle ones hold no process open, busy ones do. */
+  close(): Promise<void>
 }
 
 export function createContent(store: Store, options: ContentOptions = {}): Content {
@@ -35,5 +37,6 @@ export function createContent(store: Store, options: ContentOptions = {}): Conte
       list: (query?: AuditQuery) => listAudit(store, query),
       verify: () => verifyAudit(store),
     },
+    close: () => ctx.bodySanitizer.close(),
   })
 }

@@ -2,11 +2,8 @@
  * The limits that keep allow-listed CSS from hiding text: tiny fonts, transparent colours,
  * far indents and margins, squashed lines and zero sizes.
  */
-import type { contains } from 'cheerio'
+import type { BodyElement, BodyParent } from './parse-body-fragment.ts'
 import { TABLE_TAGS } from './table-tags.ts'
-
-/** A node of the tree parse5 builds for cheerio. */
-type ParsedNode = Parameters<typeof contains>[0]
 
 // What the allow-list lets through can still hide text from readers, or move it over the page
 // around the body: the tricks behind the hidden links (暗链) that site inspections look for,
@@ -60,17 +57,14 @@ const UNSHRUNK: Record<string, string> = { h5: 'div', h6: 'div', small: 'span', 
 // and Word writes `<tr height=0>` under every table whose columns do not line up.
 export const TABLE_PARTS = new Set(TABLE_TAGS)
 
-type Element = Extract<ParsedNode, { attribs: unknown }>
-
 /**
  * Drops the declarations outside the limits above, going down the tree so that sizes set in
  * ems and percent are measured against the size they are set in.
  */
-export function dropHidingStyles(root: ParsedNode | undefined): void {
-  const pending: [ParsedNode, number][] = root ? [[root, BODY_FONT_PX]] : []
+export function dropHidingStyles(root: BodyParent): void {
+  const pending: [BodyParent, number][] = [[root, BODY_FONT_PX]]
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [parent, parentPx] = next
-    if (!('children' in parent)) continue
     for (const element of parent.children) {
       if ('attribs' in element) pending.push([element, keepVisible(element, parentPx)])
     }
@@ -78,7 +72,7 @@ export function dropHidingStyles(root: ParsedNode | undefined): void {
 }
 
 /** Checks one element's style against the limits, and returns the size of its text in pixels. */
-function keepVisible(element: Element, parentPx: number): number {
+function keepVisible(element: BodyElement, parentPx: number): number {
   const declarations = readStyle(element.attribs.style ?? '')
   let fontPx =
     legacyFontPx(element.attribs.size, element.name) ?? parentPx * (DEFAULT_FONT_SCALE[element.name] ?? 1)

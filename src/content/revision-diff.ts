@@ -36,13 +36,24 @@ export function diffSnapshots(
     const after = to.snapshot[field] ?? null
     if (JSON.stringify(before) !== JSON.stringify(after)) fields.push({ field, before, after })
   }
-  const body = diffWords(htmlToText(from.snapshot.bodyHtml), htmlToText(to.snapshot.bodyHtml), {
-    intlSegmenter: segmenter,
-  }).map(
-    (part): TextChange => ({
-      kind: part.added ? 'added' : part.removed ? 'removed' : 'same',
-      text: part.value,
-    }),
-  )
+  const before = htmlToText(from.snapshot.bodyHtml)
+  const after = htmlToText(to.snapshot.bodyHtml)
+  const words = diffWords(before, after, { intlSegmenter: segmenter, timeout: WORD_DIFF_TIMEOUT_MS })
+  const body = words
+    ? words.map(
+        (part): TextChange => ({
+          kind: part.added ? 'added' : part.removed ? 'removed' : 'same',
+          text: part.value,
+        }),
+      )
+    : [
+        { kind: 'removed' as const, text: before },
+        { kind: 'added' as const, text: after },
+      ]
   return { articleId, from: from.revision, to: to.revision, fields, body }
 }
+
+// A word diff takes time in the length times the number of changes, and runs on the thread
+// that answers requests: two long bodies that differ throughout would hold it for minutes.
+// Past this the diff shows the whole body removed and the new one added.
+const WORD_DIFF_TIMEOUT_MS = 100

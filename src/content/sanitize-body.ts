@@ -10,9 +10,8 @@
  * elements a browser would create; after, until the markup reads back as itself, so that what
  * we store is exactly what a browser (and a second sanitizing) will see.
  */
-import { type contains, load } from 'cheerio'
 import sanitizeHtml from 'sanitize-html'
-import { ValidationError } from '../errors/index.ts'
+import { assertWithinBodyLimits } from './body-limits.ts'
 import {
   BODY_FONT_PX,
   dropHidingStyles,
@@ -20,25 +19,38 @@ import {
   isVisibleSize,
   TABLE_PARTS,
 } from './drop-hiding-styles.ts'
+import {
+  appendText,
+  type BodyElement,
+  type BodyNode,
+  type BodyParent,
+  isElement,
+  parseBodyFragment,
+  serializeBodyFragment,
+} from './parse-body-fragment.ts'
 import { TABLE_TAGS } from './table-tags.ts'
 
 export interface SanitizeOptions {
   /** Hostnames whose https iframes are kept, e.g. 'player.bilibili.com'. Default: none. */
   readonly iframeHosts?: readonly string[]
+  /** The input field the body came in, which an error refusing it names. Default: 'bodyHtml'. */
+  readonly field?: string
 }
 
 /**
  * Returns the body with only allow-listed markup left. Idempotent: sanitizing the result
- * again returns it unchanged.
+ * again returns it unchanged. Every step takes time linear in the size of the body; a body
+ * past the structural limits of body-limits.ts is refused with a VALIDATION_FAILED.
  *
  * @example sanitizeBody('<p onclick="x()" class="MsoNormal">正文</p>') // '<p>正文</p>'
  */
 export function sanitizeBody(html: string, options: SanitizeOptions = {}): string {
-  assertShallowEnough(html)
+  const field = options.field ?? 'bodyHtml'
+  assertWithinBodyLimits(html, field)
   const iframeHosts = options.iframeHosts ?? []
-  const parsed = readAsBrowser(html, iframeHosts)
+  const parsed = readAsBrowser(html, iframeHosts, field)
   const allowed = sanitizeHtml(parsed, sanitizeHtmlOptions(iframeHosts))
-  return settle(allowed, iframeHosts)
+  return settle(allowed, iframeHosts, field)
 }
 
 // Elements dropped with everything inside them, since their content is no article text.
@@ -62,10 +74,10 @@ const DROPPED_WITH_CONTENT = [
 const MAX_SETTLE_ROUNDS = 4
 
 /** Repeats `readAsBrowser` until the markup reads back as itself. */
-function settle(html: string, iframeHosts: readonly string[]): string {
+function settle(html: string, iframeHosts: readonly string[], field: string): string {
   let current = html
   for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
-    const next = readAsBrowser(current, iframeHosts)
+    const next = readAsBrowser(current, iframeHosts, field)
     if (next === current) return current
     current = next
   }
@@ -77,52 +89,76 @@ function settle(html: string, iframeHosts: readonly string[]): string {
  * out what must go with its content and the styles that would hide text, and serialises the
  * tree again.
  */
-function readAsBrowser(html: string, iframeHosts: readonly string[]): string {
-  const $ = load('<div></div>', null, false)
-  const root = $('div')
-  root.html(html)
-  for (const element of elementsAtDepth(root.get(0), MAX_DEPTH)) $(element).text(textOf(element))
-  root.find('iframe').each((_, iframe) => {
-    const src = embedSource(iframe.attribs.src)
-    if (isAllowedIframeSource(src, iframeHosts)) {
-      iframe.attribs.src = src
-      // Browsers never render an iframe's children; they could only come back as markup.
-      $(iframe).empty()
-    } else {
-      $(iframe).remove()
-    }
-  })
-  root.find(DROPPED_WITH_CONTENT.join(',')).remove()
-  root.find('pre, listing').each((_, pre) => {
-    // The parser drops one newline right after `<pre>` and the serialiser does not write it
-    // back, so a `<pre>` whose text starts with a newline would lose one on every round.
-    const first = pre.children[0]
-    if (first?.nodeType === 3 && first.data.startsWith('\n')) first.data = `\n${first.data}`
-  })
-  dropHidingStyles(root.get(0))
-  return root.html() ?? ''
+function readAsBrowser(html: string, iframeHosts: readonly string[], field: string): string {
+  const fragment = parseBodyFragment(html, field)
+  keepArticleContent(fragment, iframeHosts)
+  dropHidingStyles(fragment)
+  return serializeBodyFragment(fragment)
 }
 
 // parse5 serialises recursively and runs out of stack a few thousand elements deep. Browsers
 // stop nesting long before (Chromium at 512); below that depth we keep only the text.
 const MAX_DEPTH = 512
 
-/** A node of the tree parse5 builds for cheerio. */
-type ParsedNode = Parameters<typeof contains>[0]
+const IS_DROPPED_WITH_CONTENT = new Set(DROPPED_WITH_CONTENT)
 
-/** The elements `depth` levels below `root` that hold elements of their own. */
-function elementsAtDepth(root: ParsedNode | undefined, depth: number): ParsedNode[] {
-  let level = root ? [root] : []
-  for (let below = 0; below < depth && level.length > 0; below++) {
-    level = level.flatMap((node) =>
-      'children' in node ? node.children.filter((child) => 'children' in child) : [],
-    )
+/**
+ * One walk down the tree: keeps only the text of elements MAX_DEPTH down, drops the elements
+ * of DROPPED_WITH_CONTENT and iframes from other hosts, and keeps a `<pre>`'s leading newline.
+ * Each element's children are filtered into a new array once; removing them one at a time
+ * (cheerio's `.remove()`, each an indexOf and a splice) and matching selectors over a long
+ * list of siblings (css-select's removeSubsets) took time in the square of their number.
+ */
+function keepArticleContent(root: BodyParent, iframeHosts: readonly string[]): void {
+  const pending: [BodyParent, number][] = [[root, 0]]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [parent, depth] = next
+    const kept: BodyNode[] = []
+    for (const child of parent.children) {
+      if (!isElement(child)) {
+        kept.push(child)
+        continue
+      }
+      if (depth + 1 === MAX_DEPTH && child.children.some((node) => 'children' in node)) {
+        const text = textOf(child)
+        replaceChildren(child, [])
+        appendText(child, text)
+      }
+      if (!isKeptElement(child, iframeHosts)) continue
+      kept.push(child)
+      pending.push([child, depth + 1])
+    }
+    if (kept.length < parent.children.length) replaceChildren(parent, kept)
+    if (isElement(parent) && (parent.name === 'pre' || parent.name === 'listing')) {
+      // The parser drops one newline right after `<pre>` and the serialiser does not write it
+      // back, so a `<pre>` whose text starts with a newline would lose one on every round.
+      const first = parent.children[0]
+      if (first?.nodeType === 3 && first.data.startsWith('\n')) first.data = `\n${first.data}`
+    }
   }
-  return level.filter((node) => 'children' in node && node.children.some((child) => 'children' in child))
+}
+
+function isKeptElement(element: BodyElement, iframeHosts: readonly string[]): boolean {
+  if (IS_DROPPED_WITH_CONTENT.has(element.name)) return false
+  if (element.name !== 'iframe') return true
+  const src = embedSource(element.attribs.src)
+  if (!isAllowedIframeSource(src, iframeHosts)) return false
+  element.attribs.src = src
+  // Browsers never render an iframe's children; they could only come back as markup.
+  replaceChildren(element, [])
+  return true
+}
+
+function replaceChildren(parent: BodyParent, children: BodyNode[]): void {
+  parent.children = children
+  children.forEach((child, index) => {
+    child.prev = children[index - 1] ?? null
+    child.next = children[index + 1] ?? null
+  })
 }
 
 /** The text inside a node, gathered without recursion since the tree may be thousands deep. */
-function textOf(node: ParsedNode): string {
+function textOf(node: BodyNode): string {
   let text = ''
   const pending = [node]
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
@@ -324,32 +360,4 @@ const ALLOWED_STYLES: Record<string, RegExp[]> = {
       [`border-${side}-color`, [BORDER]],
     ]),
   ),
-}
-
-// parse5's time grows with the square of the nesting depth (50,000 nested <div>s, 250 KB, took
-// 14 s), so a body nested far deeper than any document could tie up a server. A linear scan
-// estimates the depth first; elements whose end tag may be left out, and void elements, do
-// not count, so a legacy page full of unclosed <p> and <li> is not mistaken for a deep one.
-const MAX_ESTIMATED_DEPTH = 4096
-const NOT_NESTING = new Set(
-  (
-    'area base br col embed hr img input link meta param source track wbr ' +
-    'p li dt dd tr td th thead tbody tfoot option optgroup rt rp colgroup caption html head body'
-  ).split(' '),
-)
-
-function assertShallowEnough(html: string): void {
-  let depth = 0
-  for (const match of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(\/?)>/g)) {
-    const [, closing, name, selfClosing] = match
-    if (selfClosing || NOT_NESTING.has((name ?? '').toLowerCase())) continue
-    depth = closing ? Math.max(0, depth - 1) : depth + 1
-    if (depth > MAX_ESTIMATED_DEPTH) {
-      throw new ValidationError(
-        'bodyHtml',
-        `正文标签嵌套过深（超过 ${MAX_ESTIMATED_DEPTH} 层），请检查粘贴的内容`,
-        `the body nests elements more than ${MAX_ESTIMATED_DEPTH} deep; check the pasted content`,
-      )
-    }
-  }
 }

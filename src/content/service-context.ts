@@ -2,6 +2,7 @@ import { AlreadyExistsError, isFabuError } from '../errors/index.ts'
 import { isUniqueViolation, type Store, type Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
 import { appendAudit } from './audit-log.ts'
+import { BodySanitizer } from './body-sanitizer.ts'
 
 export interface ContentOptions {
   /** Hosts whose https iframes article bodies may embed (video players, maps). */
@@ -21,6 +22,8 @@ export interface ContentOptions {
 export interface ServiceContext {
   readonly store: Store
   readonly options: Readonly<Required<ContentOptions>>
+  /** Cleans article and page bodies off the thread that answers requests. */
+  readonly bodySanitizer: BodySanitizer
   now(): string
 }
 
@@ -31,7 +34,13 @@ export function createServiceContext(store: Store, options: ContentOptions = {})
     now: options.now ?? (() => new Date()),
     themeExists: options.themeExists ?? (() => true),
   })
-  return { store, options: resolved, now: () => resolved.now().toISOString() }
+  return {
+    store,
+    options: resolved,
+    // Its workers start when the first long body arrives, so contexts that never clean one cost nothing.
+    bodySanitizer: new BodySanitizer({ iframeHosts: resolved.iframeHosts }),
+    now: () => resolved.now().toISOString(),
+  }
 }
 
 export interface Outcome<T> {
@@ -76,6 +85,26 @@ export async function perform<T>(
       ? new AlreadyExistsError('value', String(target.id ?? target.type))
       : caught
     await recordFailure(ctx, actor, action, target, error, now)
+    throw error
+  }
+}
+
+/**
+ * Runs the part of a service call that must come before its transaction (`perform`), since it
+ * would hold the transaction open: cleaning a body takes up to seconds. It writes nothing; a
+ * failure is audited as `perform` audits one, so a refused body leaves its record too.
+ */
+export async function prepareAudited<P>(
+  ctx: ServiceContext,
+  actor: Actor,
+  action: string,
+  target: { readonly type: string; readonly id?: string | number | undefined },
+  prepare: () => Promise<P>,
+): Promise<P> {
+  try {
+    return await prepare()
+  } catch (error) {
+    await recordFailure(ctx, actor, action, target, error, ctx.now())
     throw error
   }
 }

@@ -230,6 +230,24 @@ export class InvalidEncodingError extends FabuError {
   }
 }
 
+/**
+ * Cleaning a body ran past its deadline or its memory and was stopped; the body is within the
+ * structural limits but built so that cleaning it would tie up the server.
+ */
+export class BodyTooComplexError extends FabuError {
+  readonly code = 'BODY_TOO_COMPLEX'
+  readonly status = 422
+  readonly field: string
+  constructor(field: string, deadlineMs: number) {
+    const seconds = Math.round(deadlineMs / 100) / 10
+    super({
+      zh: `${field}：正文过于复杂，未能在 ${seconds} 秒内、限定内存中完成清理，请简化或拆分后重试`,
+      en: `${field}: the body is too complex to clean within ${seconds} s and the memory allowed; simplify or split it`,
+    })
+    this.field = field
+  }
+}
+
 /** A declared charset fabu does not decode (it reads UTF-8 and the Chinese legacy ones). */
 export class UnsupportedCharsetError extends FabuError {
   readonly code = 'UNSUPPORTED_CHARSET'

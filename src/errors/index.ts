@@ -3,6 +3,7 @@ export {
   AlreadyExistsError,
   asFabuError,
   BadRequestError,
+  BodyTooComplexError,
   ColumnCycleError,
   ColumnNotEmptyError,
   ConfigError,
