@@ -13,6 +13,7 @@ export {
   InternalError,
   InvalidStateError,
   NotFoundError,
+  PasswordChangeRequiredError,
   PasswordExpiredError,
   RateLimitedError,
   TooLargeError,
