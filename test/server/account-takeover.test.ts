@@ -61,6 +61,12 @@ for (const engine of engines()) {
 
       // Once a password of the user's own is set, the account works; the resetter still may
       // not grant (they could have set it), another security administrator may.
+      const common = await taken.post('/api/session/password', {
+        currentPassword: oneTime,
+        newPassword: 'Admin@123',
+      })
+      expectError(common, 422, 'VALIDATION_FAILED')
+      expect(common.body.error.message).toMatch(/常见|common/)
       const own = await taken.post('/api/session/password', {
         currentPassword: oneTime,
         newPassword: 'Ziji#mima2027',
