@@ -169,6 +169,8 @@ export function sessionService(ctx: ServiceContext, options: AccountsOptions): S
         .forUpdate(tx.selectFrom('users').selectAll().where('user_name', '=', userName))
         .executeTakeFirst()
       const base = { attemptId: attempt.id, row }
+      // A locked account says so first: its user learns why, and whom to call.
+      if (row?.locked_until && row.locked_until > now) return { ...base, verdict: 'locked' }
       if (Number(forPair.n) > options.userAddressFailureLimit) return { ...base, verdict: 'rate-limited' }
       if (
         Number(forAddress.n) > options.addressFailureLimit &&
@@ -177,7 +179,6 @@ export function sessionService(ctx: ServiceContext, options: AccountsOptions): S
         return { ...base, verdict: 'rate-limited' }
       }
       if (!row) return { ...base, verdict: 'go' }
-      if (row.locked_until && row.locked_until > now) return { ...base, verdict: 'locked' }
       if (row.failed_sign_ins >= options.lockoutThreshold) {
         // Attempts in flight have used up the allowance: lock now, as their failures would.
         await lockAccount(tx, row.id, now)
