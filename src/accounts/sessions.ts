@@ -153,6 +153,12 @@ export function sessionService(ctx: ServiceContext, options: AccountsOptions): S
   async function claimAttempt(userName: string, where: Where, now: string): Promise<Claim> {
     const claim = await store.transaction(async (tx): Promise<Claim> => {
       const since = later(now, -minutes(options.addressWindowMinutes))
+      // Failures older than the window count for nothing: the table keeps only the window's.
+      await tx
+        .deleteFrom('sign_in_failures')
+        .where('address', '=', where.address)
+        .where('at', '<=', since)
+        .execute()
       const attempt = await tx
         .insertInto('sign_in_failures')
         .values({ address: where.address, user_name: userName.slice(0, 200), at: now })

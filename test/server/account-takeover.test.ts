@@ -37,6 +37,7 @@ for (const engine of engines()) {
       const reset = await security.post(`/api/users/${editorId}/password`)
       expect(reset.status, JSON.stringify(reset.body)).toBe(200)
       const oneTime: string = reset.body.password
+      expect(reset.headers.get('cache-control')).toBe('no-store')
       expect(oneTime).toMatch(/^\S{16,}$/)
       expectError(await t.client().signIn('bianji'), 401, 'UNAUTHENTICATED')
 
