@@ -24,7 +24,7 @@ describe('a password reset in Chromium', () => {
     await confirm.getByRole('button', { name: button('重置密码') }).click()
     const shown = confirm.locator('.one-time-password')
     await shown.waitFor({ timeout: 15_000 })
-    const oneTime = (await shown.innerText()).trim()
+    const oneTime = ((await shown.textContent()) ?? '').trim()
     expect(oneTime).toMatch(/^\S{16,}$/)
     const dialogViolations = await axeViolations(security.page, 'one-time password')
     await confirm.getByRole('button', { name: button('已记下') }).click()
