@@ -145,6 +145,19 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
     }
   }
 
+  /** A random password the policy accepts; a draw that happens to look common is drawn again. */
+  async function drawPassword(userName: string): Promise<string> {
+    for (let draw = 1; ; draw++) {
+      const password = generatePassword(policy, { userName })
+      try {
+        await checkPassword(policy, password, { userName })
+        return password
+      } catch (error) {
+        if (draw >= 5) throw error
+      }
+    }
+  }
+
   return {
     async list(principal) {
       if (!canAdministerSystem(principal.access) && !canAdministerSecurity(principal.access)) {
@@ -220,8 +233,7 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
         requireSecurity(principal)
         const user = await readUser(tx, id)
         requireMayManage(principal, user, '重置此账号的密码', 'reset this account’s password')
-        const password = generatePassword(policy, { userName: user.userName })
-        await checkPassword(policy, password, { userName: user.userName })
+        const password = await drawPassword(user.userName)
         const hash = await hashPassword(password)
         await tx
           .updateTable('users')
