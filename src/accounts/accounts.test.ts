@@ -7,6 +7,7 @@ import { totpCode } from './totp.ts'
 
 const operator: Principal = { actor: systemActor('cli:test'), access: operatorAccess }
 const here = { address: '192.0.2.10', userAgent: 'vitest' }
+const elsewhere = { address: '198.51.100.7', userAgent: 'vitest' }
 const PASSWORD = 'Jiliang#2026'
 
 for (const engine of engines()) {
@@ -65,10 +66,47 @@ for (const engine of engines()) {
       expect(unknown.messages).toEqual(wrong.messages)
     })
 
-    it('makes an address wait after many failures over many user names', async () => {
+    it('refuses user A after 31 failures from one address, while user B behind that address signs in', async () => {
+      await user('zhangsan')
+      await user('lisi')
+      const outcomes: string[] = []
+      for (let attempt = 0; attempt < 31; attempt++) {
+        outcomes.push(await signIn('zhangsan', `Guess#2026x${attempt}`).catch((error) => error.code))
+      }
+      expect(outcomes).toEqual([...Array(5).fill('UNAUTHENTICATED'), ...Array(26).fill('ACCOUNT_LOCKED')])
+      await expect(signIn('lisi')).resolves.toBeTruthy()
+      await expect(signIn('zhangsan')).rejects.toMatchObject({ code: 'ACCOUNT_LOCKED', status: 429 })
+    })
+
+    it('throttles one user name at one address after 10 failures, not the same name elsewhere', async () => {
+      await user('zhangsan')
+      accounts = createAccounts(t.store, { now: () => t.clock.now, lockoutThreshold: 50 })
+      const outcomes: string[] = []
+      for (let attempt = 0; attempt < 12; attempt++) {
+        outcomes.push(await signIn('zhangsan', `Guess#2026x${attempt}`).catch((error) => error.code))
+      }
+      expect(outcomes).toEqual([...Array(10).fill('UNAUTHENTICATED'), ...Array(2).fill('RATE_LIMITED')])
+      await expect(signIn('zhangsan')).rejects.toMatchObject({ code: 'RATE_LIMITED', status: 429 })
+      await expect(
+        accounts.sessions.signIn({ userName: 'zhangsan', password: PASSWORD }, elsewhere),
+      ).resolves.toBeTruthy()
+      t.clock.now = new Date(t.clock.now.getTime() + 16 * 60_000)
+      await expect(signIn('zhangsan')).resolves.toBeTruthy()
+    })
+
+    it('brakes password spraying from an address, but lets users who signed in there before through', async () => {
+      await user('zhangsan')
+      await user('lisi')
       accounts = createAccounts(t.store, { now: () => t.clock.now, addressFailureLimit: 3 })
+      await signIn('zhangsan')
       for (const name of ['a1', 'a2', 'a3']) await signIn(name).catch(() => {})
       await expect(signIn('a4')).rejects.toMatchObject({ code: 'RATE_LIMITED', status: 429 })
+      await expect(signIn('lisi')).rejects.toMatchObject({ code: 'RATE_LIMITED' })
+      await expect(signIn('zhangsan')).resolves.toBeTruthy()
+      await expect(signIn('lisi')).rejects.toMatchObject({ code: 'RATE_LIMITED' })
+      await expect(
+        accounts.sessions.signIn({ userName: 'lisi', password: PASSWORD }, elsewhere),
+      ).resolves.toBeTruthy()
     })
 
     it('ends a session after 30 idle minutes and after its absolute lifetime', async () => {
@@ -166,7 +204,7 @@ for (const engine of engines()) {
         () => accounts.users.grant(securityPrincipal, { userId: editor.id, role: 'admin' }),
         () => accounts.users.grant(adminPrincipal, { userId: admin.id, role: 'audit_admin' }),
         () => accounts.users.grant(adminPrincipal, { userId: editor.id, role: 'security_admin' }),
-        () => accounts.users.resetPassword(securityPrincipal, auditor.id, 'Takeover#2026x'),
+        () => accounts.users.resetPassword(securityPrincipal, auditor.id),
         async () =>
           accounts.users.revoke(
             adminPrincipal,
@@ -186,6 +224,34 @@ for (const engine of engines()) {
         siteId: t.site.id,
       })
       expect(granted.grants.map((g) => g.role)).toEqual(['editor'])
+    })
+
+    it('lets no administrator both reset an account’s password and widen it into administration (三员分立)', async () => {
+      await user('secadmin', [{ role: 'security_admin' }])
+      await user('secadmin2', [{ role: 'security_admin' }])
+      const editor = await user('bianji', [{ role: 'editor', siteId: t.site.id }])
+      const security = (await signIn('secadmin')).session.principal
+      const oneTime = await accounts.users.resetPassword(security, editor.id)
+      expect(oneTime).toMatch(/^\S{16,}$/)
+      await expect(signIn('bianji')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
+      const taken = await signIn('bianji', oneTime)
+      expect(taken.session.mustChangePassword).toBe(true)
+      const siteAdmin = { userId: editor.id, role: 'site_admin', siteId: null } as const
+      await expect(accounts.users.grant(security, siteAdmin)).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await accounts.sessions.changePassword(taken.token, oneTime, 'Ziji#mima2027', here)
+      // Whoever set that password may have been the resetting administrator: still not them.
+      await expect(accounts.users.grant(security, siteAdmin)).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      expect((await accounts.users.get(operator, editor.id)).grants.map((g) => g.role)).toEqual(['editor'])
+      const refusals = (await t.content.audit.list({ action: 'user.grant' })).filter(
+        (record) => record.address === here.address,
+      )
+      expect(refusals.map((record) => [record.outcome, record.errorCode])).toEqual([
+        ['failure', 'FORBIDDEN'],
+        ['failure', 'FORBIDDEN'],
+      ])
+      const other = (await signIn('secadmin2')).session.principal
+      const granted = await accounts.users.grant(other, siteAdmin)
+      expect(granted.grants.map((g) => g.role)).toEqual(['editor', 'site_admin'])
     })
 
     it('refuses an installation role scoped to a site', async () => {

@@ -1,12 +1,15 @@
 import { ConfigError, ValidationError } from '../errors/index.ts'
+import { isCommonPassword } from './common-passwords.ts'
 import { verifyPassword } from './password-hash.ts'
 
 /**
  * Which standard the password rules follow, since the two disagree:
  * - `dengbao` — 等保2.0 level 3 (GB/T 22239-2019 8.1.4.1): complexity and periodic change.
- * - `asvs` — OWASP ASVS 4/5 (V2.1, after NIST SP 800-63B): long passphrases, a list of
- *   breached passwords, and no composition rules or forced expiry, which push users to
- *   predictable patterns like `Password1!`, `Password2!`.
+ * - `asvs` — OWASP ASVS 4/5 (V2.1, after NIST SP 800-63B): long passphrases, and no
+ *   composition rules or forced expiry, which push users to predictable patterns like
+ *   `Password1!`, `Password2!`.
+ * Both refuse common passwords (common-passwords.ts): complexity alone lets `Admin@123` and
+ * `1qaz@WSX` through, the first passwords any guesser tries.
  */
 export type PasswordProfile = 'dengbao' | 'asvs'
 
@@ -32,7 +35,7 @@ const PROFILES: Readonly<Record<PasswordProfile, PasswordPolicy>> = {
     minClasses: 3,
     maxAgeDays: 90,
     historySize: 5,
-    checksBreachedList: false,
+    checksBreachedList: true,
   },
   asvs: {
     profile: 'asvs',
@@ -112,10 +115,10 @@ export async function checkPassword(
       `the password needs at least ${policy.minClasses} of: upper-case, lower-case, digits, symbols`,
     )
   }
-  if (policy.checksBreachedList && (await commonPasswords()).has(normalized.toLowerCase())) {
+  if (policy.checksBreachedList && (await isCommonPassword(normalized))) {
     refuse(
-      '该密码出现在常见或泄露密码列表中',
-      'this password appears in a list of common or breached passwords',
+      '该密码过于常见，容易被猜中：它在常见或泄露密码列表中，或由常见密码加数字、符号，键盘序列（如 1qaz、qwer），“woaini”“5201314”，拼音姓名加年份等组成',
+      'this password is common and easily guessed: it is in a list of common or breached passwords, or built from one with digits or symbols, a keyboard walk (1qaz, qwer), “woaini”, “5201314”, or a pinyin name with a year',
     )
   }
 }
@@ -185,20 +188,6 @@ function containsUserName(normalized: string, userName: string): boolean {
 function countClasses(normalized: string): number {
   const classes = [/\p{Lu}/u, /\p{Ll}/u, /\p{Nd}/u, /[^\p{Lu}\p{Ll}\p{Nd}]/u]
   return classes.filter((pattern) => pattern.test(normalized)).length
-}
-
-let commonPasswordSet: Promise<ReadonlySet<string>> | undefined
-
-// ~50,000 lower-case passwords (about 1 MB): loaded on the first ASVS check, not at start-up.
-function commonPasswords(): Promise<ReadonlySet<string>> {
-  commonPasswordSet ??= import('@zxcvbn-ts/language-common').then(
-    ({ dictionary }) => new Set(dictionary['passwords-common']),
-    (error: unknown) => {
-      commonPasswordSet = undefined // try again next time rather than remember the failure
-      throw error
-    },
-  )
-  return commonPasswordSet
 }
 
 function assertInteger(key: string, value: unknown, min: number, max: number): void {

@@ -13,6 +13,10 @@ import {
 } from './password-policy.ts'
 
 const dengbao = passwordPolicy('dengbao')
+const COMMON = {
+  zh: 'password：该密码过于常见，容易被猜中：它在常见或泄露密码列表中，或由常见密码加数字、符号，键盘序列（如 1qaz、qwer），“woaini”“5201314”，拼音姓名加年份等组成',
+  en: 'password: this password is common and easily guessed: it is in a list of common or breached passwords, or built from one with digits or symbols, a keyboard walk (1qaz, qwer), “woaini”, “5201314”, or a pinyin name with a year',
+}
 const asvs = passwordPolicy('asvs')
 
 /** The messages a user sees when `password` is refused, or null when it is accepted. */
@@ -84,12 +88,12 @@ describe('the 等保2.0 profile', () => {
       minClasses: 3,
       maxAgeDays: 90,
       historySize: 5,
-      checksBreachedList: false,
+      checksBreachedList: true,
     })
   })
 
   it('accepts 8 characters from 3 classes', async () => {
-    expect(await refusal(dengbao, 'Abcdefg1')).toBeNull()
+    expect(await refusal(dengbao, 'Hbcdefg1')).toBeNull()
     expect(await refusal(dengbao, 'abc def1')).toBeNull() // a space is a symbol
   })
 
@@ -107,8 +111,18 @@ describe('the 等保2.0 profile', () => {
     })
   })
 
-  it('does not look up common passwords', async () => {
-    expect(await refusal(dengbao, 'Password1234')).toBeNull()
+  it('refuses the common passwords that pass its complexity rules, saying why', async () => {
+    const issue = ['Admin@123', '1qaz@WSX', 'P@ssw0rd', 'Aa123456', 'Abc@1234']
+    const family = ['Root@2024', 'Passw0rd!', 'Qwer!234', '!QAZ2wsx', 'Woaini@1314', 'Zhangwei1990!']
+    for (const password of [...issue, ...family, 'Wangfang@0618', 'Lixiaoming#88', 'Asdf1234!']) {
+      expect(await refusal(dengbao, password), password).toEqual(COMMON)
+    }
+  })
+
+  it('still accepts passwords that only look a little like the common ones', async () => {
+    for (const password of ['Jiliang#2026', 'Fabu#2026pass', 'Xy#83729104', 'Qzwv!8315', 'Sun#84920173']) {
+      expect(await refusal(dengbao, password), password).toBeNull()
+    }
   })
 
   it('refuses any of the last 5 passwords and allows the 6th-last again', async () => {
@@ -127,8 +141,8 @@ describe('the 等保2.0 profile', () => {
 
   it('tells the user its rules in one line', () => {
     expect(describePolicy(dengbao)).toEqual({
-      zh: '密码长度 8–128 位，须包含大写字母、小写字母、数字、符号中的至少 3 类，不能包含用户名，不能与最近 5 次的密码相同，每 90 天须更换。',
-      en: 'Password: 8–128 characters; at least 3 of: upper-case, lower-case, digits, symbols; not containing the user name; none of your last 5 passwords; change it every 90 days.',
+      zh: '密码长度 8–128 位，须包含大写字母、小写字母、数字、符号中的至少 3 类，不能包含用户名，不能是常见或已泄露的密码，不能与最近 5 次的密码相同，每 90 天须更换。',
+      en: 'Password: 8–128 characters; at least 3 of: upper-case, lower-case, digits, symbols; not containing the user name; not a common or breached password; none of your last 5 passwords; change it every 90 days.',
     })
   })
 })
@@ -152,10 +166,32 @@ describe('the OWASP ASVS profile', () => {
 
   it('refuses a common or breached password, whatever its case', async () => {
     for (const password of ['qwerty123456', 'QWERTY123456', 'Password1234', '1qaz2wsx3edc']) {
-      expect(await refusal(asvs, password)).toEqual({
-        zh: 'password：该密码出现在常见或泄露密码列表中',
-        en: 'password: this password appears in a list of common or breached passwords',
-      })
+      expect(await refusal(asvs, password), password).toEqual(COMMON)
+    }
+  })
+
+  it('refuses the long common passwords of the issue and their family, Chinese ones too', async () => {
+    const issue = ['aaaaaaaaaaaa', 'woaini1314520', 'Password123!']
+    const family = ['woaini5201314', 'Woainimama520', 'zhangwei1990!', 'lixiaoming2008', 'Admin@123456']
+    for (const password of [
+      ...issue,
+      ...family,
+      'qwertyuiop12',
+      '1q2w3e4r5t6y',
+      'abcabcabcabc',
+      '147258369147',
+    ]) {
+      expect(await refusal(asvs, password), password).toEqual(COMMON)
+    }
+  })
+
+  it('still accepts a decent passphrase, in pinyin, English or Chinese', async () => {
+    for (const password of [
+      'correct horse battery staple',
+      'shan gao shui chang 2031',
+      'blue tractor nine 47',
+    ]) {
+      expect(await refusal(asvs, password), password).toBeNull()
     }
   })
 

@@ -144,27 +144,47 @@ export function sessionService(ctx: ServiceContext, options: AccountsOptions): S
   /**
    * Counts the attempt before the slow password check, under the user row's lock: a burst of
    * parallel guesses cannot all pass checks made before any of them has failed.
+   *
+   * Failures are throttled per address and user name, not per address: a government office
+   * sits behind one NAT address, and one person guessing there must not lock out the rest.
+   * Past a much higher count for the whole address (password spraying over many names), only
+   * users who have signed in from that address before may still try.
    */
   async function claimAttempt(userName: string, where: Where, now: string): Promise<Claim> {
     const claim = await store.transaction(async (tx): Promise<Claim> => {
+      const since = later(now, -minutes(options.addressWindowMinutes))
+      // Failures older than the window count for nothing: the table keeps only the window's.
+      await tx
+        .deleteFrom('sign_in_failures')
+        .where('address', '=', where.address)
+        .where('at', '<=', since)
+        .execute()
       const attempt = await tx
         .insertInto('sign_in_failures')
-        .values({ address: where.address, at: now })
+        .values({ address: where.address, user_name: userName.slice(0, 200), at: now })
         .returning('id')
         .executeTakeFirstOrThrow()
-      const recent = await tx
+      const recent = tx
         .selectFrom('sign_in_failures')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('address', '=', where.address)
-        .where('at', '>', later(now, -minutes(options.addressWindowMinutes)))
-        .executeTakeFirstOrThrow()
+        .where('at', '>', since)
+      const forPair = await recent.where('user_name', '=', userName.slice(0, 200)).executeTakeFirstOrThrow()
+      const forAddress = await recent.executeTakeFirstOrThrow()
       const row = await store
         .forUpdate(tx.selectFrom('users').selectAll().where('user_name', '=', userName))
         .executeTakeFirst()
       const base = { attemptId: attempt.id, row }
-      if (Number(recent.n) > options.addressFailureLimit) return { ...base, verdict: 'rate-limited' }
+      // A locked account says so first: its user learns why, and whom to call.
+      if (row?.locked_until && row.locked_until > now) return { ...base, verdict: 'locked' }
+      if (Number(forPair.n) > options.userAddressFailureLimit) return { ...base, verdict: 'rate-limited' }
+      if (
+        Number(forAddress.n) > options.addressFailureLimit &&
+        !(row && (await isKnownAt(tx, row.id, where, now)))
+      ) {
+        return { ...base, verdict: 'rate-limited' }
+      }
       if (!row) return { ...base, verdict: 'go' }
-      if (row.locked_until && row.locked_until > now) return { ...base, verdict: 'locked' }
       if (row.failed_sign_ins >= options.lockoutThreshold) {
         // Attempts in flight have used up the allowance: lock now, as their failures would.
         await lockAccount(tx, row.id, now)
@@ -186,6 +206,20 @@ export function sessionService(ctx: ServiceContext, options: AccountsOptions): S
       throw await lockedError(claim.row?.id ?? 0, now)
     }
     return claim
+  }
+
+  /** Whether the user opened a session from this address lately: their office, most likely. */
+  async function isKnownAt(tx: Tx, userId: number, where: Where, now: string): Promise<boolean> {
+    const known = await tx
+      .selectFrom('sessions')
+      .select('id')
+      .where('user_id', '=', userId)
+      .where('address', '=', where.address.slice(0, 100))
+      .where('second_factor_pending', '=', false)
+      .where('created_at', '>', later(now, -options.knownAddressDays * 86_400_000))
+      .limit(1)
+      .executeTakeFirst()
+    return known !== undefined
   }
 
   /** One more failure; at the threshold the account locks. True when this failure locked it. */

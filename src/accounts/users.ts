@@ -5,6 +5,7 @@ import {
   installationRoles,
   type Principal,
   perform,
+  type Role,
   roleLabels,
   type ServiceContext,
   validateInput,
@@ -25,6 +26,7 @@ import {
   userInputSchema,
   userPatchSchema,
 } from './account-inputs.ts'
+import { generatePassword } from './generate-password.ts'
 import type { AccountsOptions } from './options.ts'
 import { hashPassword } from './password-hash.ts'
 import { checkPassword, passwordPolicy } from './password-policy.ts'
@@ -36,12 +38,22 @@ export interface UserService {
   /** System administrators create accounts; the password must pass the policy. */
   create(principal: Principal, input: UserInput): Promise<User>
   update(principal: Principal, id: number, patch: UserPatch): Promise<User>
-  /** Security administrators set a new password the user must change at next sign-in. */
-  resetPassword(principal: Principal, id: number, password: string): Promise<void>
+  /**
+   * Security administrators reset a password: fabu draws a random one-time password, returned
+   * here to be shown once, that only lets the user set their own (the administrator cannot
+   * choose it, nor act as the user with it).
+   */
+  resetPassword(principal: Principal, id: number): Promise<string>
   unlock(principal: Principal, id: number): Promise<User>
   grant(principal: Principal, input: GrantInput): Promise<User>
   revoke(principal: Principal, grantId: number): Promise<User>
 }
+
+/**
+ * Roles that widen an account into administration: the installation roles and a site's
+ * administrator. Granting them is guarded against account takeover (see `grant`).
+ */
+const administrativeRoles: readonly Role[] = [...installationRoles, 'site_admin']
 
 export function userService(ctx: ServiceContext, options: AccountsOptions): UserService {
   const { store } = ctx
@@ -101,6 +113,48 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
         `${zh}（管理员账号只能在服务器上用命令行管理）`,
         `${en} (administrators' accounts are managed with the CLI on the server)`,
       )
+    }
+  }
+
+  /**
+   * 三员分立: whoever set an account's password could be signed in as it, so they may not also
+   * widen it into administration. An administrative role therefore waits until the user has
+   * replaced the password an administrator set, and never comes from the administrator whose
+   * reset issued the one-time password (they could have used it first and set the next one);
+   * another security administrator, or the operator at the server, grants it.
+   */
+  async function requireNoTakeover(tx: Tx, principal: Principal, target: User, role: Role) {
+    if (principal.access.isOperator) return
+    const label = roleLabels[role]
+    if (target.mustChangePassword) {
+      throw new ForbiddenError(
+        `授予${label.zh}角色（该账号的密码由管理员设置，须等用户登录并设置自己的密码后再授予）`,
+        `grant the ${label.en} role yet (an administrator set this account’s password; grant it once the user has set their own)`,
+      )
+    }
+    const row = await tx
+      .selectFrom('users')
+      .select('password_reset_by')
+      .where('id', '=', target.id)
+      .executeTakeFirstOrThrow()
+    if (row.password_reset_by === principal.actor.id) {
+      throw new ForbiddenError(
+        `授予${label.zh}角色（您重置过该账号的密码，须由另一位安全管理员或在服务器上用命令行授予）`,
+        `grant the ${label.en} role (you reset this account’s password: another security administrator, or the operator with the CLI, must grant it)`,
+      )
+    }
+  }
+
+  /** A random password the policy accepts; a draw that happens to look common is drawn again. */
+  async function drawPassword(userName: string): Promise<string> {
+    for (let draw = 1; ; draw++) {
+      const password = generatePassword(policy, { userName })
+      try {
+        await checkPassword(policy, password, { userName })
+        return password
+      } catch (error) {
+        if (draw >= 5) throw error
+      }
     }
   }
 
@@ -174,12 +228,12 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
       })
     },
 
-    resetPassword(principal, id, password) {
+    resetPassword(principal, id) {
       return perform(ctx, principal.actor, 'user.resetPassword', { type: 'user', id }, async (tx, now) => {
         requireSecurity(principal)
         const user = await readUser(tx, id)
         requireMayManage(principal, user, '重置此账号的密码', 'reset this account’s password')
-        await checkPassword(policy, password, { userName: user.userName })
+        const password = await drawPassword(user.userName)
         const hash = await hashPassword(password)
         await tx
           .updateTable('users')
@@ -187,6 +241,9 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
             password_hash: hash,
             password_changed_at: now,
             must_change_password: true,
+            // Kept after the user sets their own password: this administrator saw the one-time
+            // password, and whoever signed in with it first set the next one.
+            password_reset_by: principal.actor.id,
             failed_sign_ins: 0,
             locked_until: null,
             updated_at: now,
@@ -198,7 +255,7 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
           .values({ user_id: id, password_hash: hash, created_at: now })
           .execute()
         await endSessions(tx, id, now)
-        return { value: undefined, targetId: id }
+        return { value: password, targetId: id }
       })
     },
 
@@ -224,18 +281,16 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
         async (tx, now) => {
           requireSecurity(principal)
           const values = validateInput(grantInputSchema, input)
-          requireMayManage(
-            principal,
-            await readUser(tx, values.userId),
-            '更改此账号的角色',
-            'change this account’s roles',
-          )
+          const target = await readUser(tx, values.userId)
+          requireMayManage(principal, target, '更改此账号的角色', 'change this account’s roles')
           if (installationRoles.includes(values.role) && !principal.access.isOperator) {
             throw new ForbiddenError(
               `授予${roleLabels[values.role].zh}角色（只能在服务器上用命令行授予）`,
               `grant the ${roleLabels[values.role].en} role (granted with the CLI on the server only)`,
             )
           }
+          if (administrativeRoles.includes(values.role))
+            await requireNoTakeover(tx, principal, target, values.role)
           await checkGrantScope(tx, values)
           await tx
             .insertInto('grants')

@@ -168,6 +168,22 @@ export class PasswordExpiredError extends FabuError {
   }
 }
 
+/**
+ * The password was set by an administrator (a new account, or a reset's one-time password):
+ * until the user sets their own, the session may do nothing else (三员分立: the administrator
+ * who saw it cannot act as the user).
+ */
+export class PasswordChangeRequiredError extends FabuError {
+  readonly code = 'PASSWORD_CHANGE_REQUIRED'
+  readonly status = 403
+  constructor() {
+    super({
+      zh: '此密码由管理员设置，只能用来设置您自己的新密码，请先修改密码',
+      en: 'this password was set by an administrator and only lets you set your own; change it first',
+    })
+  }
+}
+
 /** Too many failed sign-ins: the account is locked until `until`. */
 export class AccountLockedError extends FabuError {
   readonly code = 'ACCOUNT_LOCKED'

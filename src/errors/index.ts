@@ -17,6 +17,7 @@ export {
   InvalidEncodingError,
   InvalidStateError,
   NotFoundError,
+  PasswordChangeRequiredError,
   PasswordExpiredError,
   RateLimitedError,
   TooLargeError,

@@ -3,7 +3,12 @@ import { z } from 'zod'
 import type { Session } from '../accounts/index.ts'
 import type { Workspace } from '../content/index.ts'
 import { validateInput } from '../content/index.ts'
-import { CsrfError, PasswordExpiredError, UnauthenticatedError } from '../errors/index.ts'
+import {
+  CsrfError,
+  PasswordChangeRequiredError,
+  PasswordExpiredError,
+  UnauthenticatedError,
+} from '../errors/index.ts'
 
 /**
  * Who may call a route: anyone; a signed-in user; or a user part-way signed in (password
@@ -109,8 +114,12 @@ export function registerRoutes(
               en: 'enter the one-time code to finish signing in',
             })
           }
-          if (definition.access === 'signed-in' && session.mustChangePassword)
-            throw new PasswordExpiredError()
+          if (definition.access === 'signed-in' && session.mustChangePassword) {
+            // The stored flag: an administrator set the password; otherwise it expired.
+            throw session.user.mustChangePassword
+              ? new PasswordChangeRequiredError()
+              : new PasswordExpiredError()
+          }
           const token = request.headers['x-csrf-token']
           if (
             !SAFE_METHODS.has(request.method) &&

@@ -206,6 +206,8 @@ export interface UsersTable {
   last_sign_in_at: Timestamp | null
   created_at: Timestamp
   updated_at: Timestamp
+  /** The actor (`user:7`) whose reset issued the current password lineage; see migration 014. */
+  password_reset_by: string | null
 }
 
 export interface PasswordHistoryTable {
@@ -242,6 +244,8 @@ export interface GrantsTable {
 export interface SignInFailuresTable {
   id: Generated<number>
   address: string
+  /** The normalised user name tried (null in rows from before migration 014). */
+  user_name: string | null
   at: Timestamp
 }
 

@@ -69,7 +69,7 @@ for (const engine of engines()) {
       // The editor signs in, must first replace the password the administrator chose.
       const editor = t.client()
       expect((await editor.signIn('bianji')).body.mustChangePassword).toBe(true)
-      expect((await editor.get('/api/sites')).body.error.code).toBe('PASSWORD_EXPIRED')
+      expect((await editor.get('/api/sites')).body.error.code).toBe('PASSWORD_CHANGE_REQUIRED')
       const changed = await editor.post('/api/session/password', {
         currentPassword: PASSWORD,
         newPassword: EDITOR_PASSWORD,

@@ -48,7 +48,10 @@ export const zh = {
   unlocked: '已解锁',
   resetPassword: '重置密码',
   resetPasswordOf: '重置密码：{name}',
-  resetPasswordWarning: '新密码须符合密码规则；该用户将退出登录，并须在下次登录时修改密码。',
+  resetPasswordWarning:
+    '系统将生成一个一次性密码（只显示一次），该用户将退出登录；用一次性密码登录后只能设置自己的新密码。重置者此后不能授予该账号管理员类角色。',
+  oneTimePasswordShownOnce: '一次性密码如下，只显示这一次，请当面或通过安全渠道交给用户：',
+  oneTimePasswordNoted: '已记下',
   passwordReset: '密码已重置',
   grants: '授权',
   grantsOf: '授权：{name}',
@@ -183,7 +186,10 @@ export const en: Record<keyof typeof zh, string> = {
   resetPassword: 'Reset password',
   resetPasswordOf: 'Reset password: {name}',
   resetPasswordWarning:
-    'The new password must follow the password rules; the user is signed out and must change it at the next sign-in.',
+    'fabu draws a one-time password (shown once) and signs the user out; signed in with it, the user can only set their own. Whoever resets it cannot then grant the account an administrative role.',
+  oneTimePasswordShownOnce:
+    'The one-time password, shown this once: give it to the user in person or by a safe channel:',
+  oneTimePasswordNoted: 'Noted',
   passwordReset: 'Password reset',
   grants: 'Grants',
   grantsOf: 'Grants: {name}',

@@ -1,12 +1,25 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ApiFailure, api } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 
+interface Policy {
+  readonly description: { readonly zh: string; readonly en: string }
+}
+
+/**
+ * The only screen of a session whose password expired or was set by an administrator (a new
+ * account, or a reset's one-time password): the server refuses everything else until then.
+ */
 export function ChangePassword({ onChanged }: { onChanged(): void }) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const { message } = App.useApp()
   const [error, setError] = useState<string | null>(null)
+  const [policy, setPolicy] = useState<Policy | null>(null)
+
+  useEffect(() => {
+    api<Policy>('GET', '/api/session/policy').then(setPolicy, () => setPolicy(null))
+  }, [])
 
   async function submit(values: { currentPassword: string; newPassword: string }) {
     setError(null)
@@ -28,10 +41,20 @@ export function ChangePassword({ onChanged }: { onChanged(): void }) {
         <Alert type="info" showIcon description={t('changePasswordRequired')} style={{ marginBottom: 16 }} />
         {error && <Alert type="error" showIcon description={error} style={{ marginBottom: 16 }} />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="currentPassword" label={t('currentPassword')} rules={[{ required: true }]}>
+          <Form.Item
+            name="currentPassword"
+            label={t('currentPassword')}
+            extra={t('currentPasswordHelp')}
+            rules={[{ required: true }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item name="newPassword" label={t('newPassword')} rules={[{ required: true }]}>
+          <Form.Item
+            name="newPassword"
+            label={t('newPassword')}
+            extra={policy && (language === 'en' ? policy.description.en : policy.description.zh)}
+            rules={[{ required: true }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item

@@ -1,10 +1,9 @@
-import { Alert, Form, Input, Modal } from 'antd'
+import { Alert, Modal, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import type { UserAccount } from './admin-types.ts'
 import { ErrorAlert } from './error-alert.tsx'
-import { showFieldError } from './field-error.ts'
 
 export interface PasswordResetModalProps {
   readonly user: UserAccount
@@ -12,24 +11,48 @@ export interface PasswordResetModalProps {
   onClose(): void
 }
 
-/** Sets a new password the user must change at next sign-in; it ends the user's sessions. */
+/**
+ * Resets a password: the server draws a one-time password, shown here once, that only lets
+ * the user set their own. The administrator cannot choose it (三员分立, docs/server.md).
+ */
 export function PasswordResetModal({ user, onDone, onClose }: PasswordResetModalProps) {
   const { t } = useI18n()
-  const [form] = Form.useForm<{ password: string }>()
   const [error, setError] = useState<unknown>(null)
   const [isSaving, setSaving] = useState(false)
+  const [oneTime, setOneTime] = useState<string | null>(null)
 
-  async function submit({ password }: { password: string }) {
+  async function reset() {
     setError(null)
     setSaving(true)
     try {
-      await api('POST', `/api/users/${user.id}/password`, { password })
-      onDone()
+      const answer = await api<{ password: string }>('POST', `/api/users/${user.id}/password`, {})
+      setOneTime(answer.password)
     } catch (caught) {
-      if (!showFieldError(form, caught, ['password'])) setError(caught)
+      setError(caught)
     } finally {
       setSaving(false)
     }
+  }
+
+  if (oneTime !== null) {
+    return (
+      <Modal
+        open
+        title={t('resetPasswordOf', { name: user.userName })}
+        okText={t('oneTimePasswordNoted')}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        closable={false}
+        maskClosable={false}
+        onOk={onDone}
+      >
+        <Alert type="success" showIcon title={t('oneTimePasswordShownOnce')} className="section-alert" />
+        <Typography.Paragraph>
+          <Typography.Text code copyable strong className="one-time-password">
+            {oneTime}
+          </Typography.Text>
+        </Typography.Paragraph>
+      </Modal>
+    )
   }
 
   return (
@@ -40,16 +63,11 @@ export function PasswordResetModal({ user, onDone, onClose }: PasswordResetModal
       okButtonProps={{ danger: true }}
       cancelText={t('cancel')}
       confirmLoading={isSaving}
-      onOk={() => form.submit()}
+      onOk={reset}
       onCancel={onClose}
     >
       <Alert type="warning" showIcon title={t('resetPasswordWarning')} className="section-alert" />
       <ErrorAlert error={error} />
-      <Form form={form} name={`reset-${user.id}`} layout="vertical" requiredMark={false} onFinish={submit}>
-        <Form.Item name="password" label={t('newPassword')} rules={[{ required: true }]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
     </Modal>
   )
 }

@@ -101,10 +101,7 @@ export function registerUser(program: Command): void {
     await withApp(options.data, async (app) => {
       const id = await userId(app, ref)
       const target = await app.accounts.users.get(app.operator, id)
-      const password = generatePassword(passwordPolicy(app.config.accounts.passwordProfile), {
-        userName: target.userName,
-      })
-      await app.accounts.users.resetPassword(app.operator, id, password)
+      const password = await app.accounts.users.resetPassword(app.operator, id)
       print(`${target.userName} 的新密码 / new password: ${password}`)
       print('只显示这一次，登录后须修改 / shown this once; it must be changed at sign-in')
     })

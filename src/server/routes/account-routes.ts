@@ -56,13 +56,16 @@ export function accountRoutes(accounts: Accounts): ApiRoute[] {
     route({
       method: 'POST',
       url: '/api/users/:id/password',
-      summary: 'Set a new password the user must change at next sign-in (security administrators)',
+      summary:
+        'Reset a password (security administrators): answers a random one-time password, to show once, that only lets the user set their own',
       tag: 'users',
       access: 'signed-in',
       params: idParams,
-      body: z.object({ password: z.string().max(1000) }).strict(),
-      handler: async ({ session, params, body }) =>
-        users.resetPassword(session.principal, params.id, body.password),
+      // No password in the body: the administrator cannot choose it (三员分立, docs/server.md).
+      body: z.object({}).strict(),
+      handler: async ({ session, params }) => ({
+        password: await users.resetPassword(session.principal, params.id),
+      }),
     }),
     route({
       method: 'POST',
