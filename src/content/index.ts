@@ -34,6 +34,16 @@ export type { RevisionSummary } from './article-service.ts'
 export { applyArticleUrlPattern } from './article-url-pattern.ts'
 export { type AuditRecord, type AuditVerification, appendAudit } from './audit-log.ts'
 export {
+  ALLOWED_ATTRIBUTES,
+  ALLOWED_SCHEMES,
+  ALLOWED_SCHEMES_BY_TAG,
+  ALLOWED_TAGS,
+  DROPPED_WITH_CONTENT,
+  IFRAME_SANDBOX,
+  isAllowedImageSource,
+  VALID_VALUES,
+} from './body-policy.ts'
+export {
   type ColumnInput,
   type ColumnKind,
   type ColumnMove,

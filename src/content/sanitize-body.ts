@@ -13,6 +13,19 @@
 import sanitizeHtml from 'sanitize-html'
 import { assertWithinBodyLimits } from './body-limits.ts'
 import {
+  ALLOWED_ATTRIBUTES,
+  ALLOWED_SCHEMES,
+  ALLOWED_SCHEMES_BY_TAG,
+  ALLOWED_STYLES,
+  ALLOWED_TAGS,
+  COLOR_VALUE,
+  DROPPED_WITH_CONTENT,
+  FONT_FAMILY,
+  IFRAME_SANDBOX,
+  isAllowedImageSource,
+  VALID_VALUES,
+} from './body-policy.ts'
+import {
   BODY_FONT_PX,
   dropHidingStyles,
   isVisibleColor,
@@ -52,18 +65,6 @@ export function sanitizeBody(html: string, options: SanitizeOptions = {}): strin
   const allowed = sanitizeHtml(parsed, sanitizeHtmlOptions(iframeHosts))
   return settle(allowed, iframeHosts, field)
 }
-
-// Elements dropped with everything inside them, since their content is no article text.
-const DROPPED_WITH_CONTENT = [
-  // Code, and what browsers do not render.
-  ...['script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'title', 'xmp', 'plaintext'],
-  // Other languages, whose parsing rules differ from HTML's: the root of most mutation XSS.
-  ...['svg', 'math'],
-  // Plugins, frames and what a page's <head> holds.
-  ...['object', 'embed', 'applet', 'frameset', 'frame', 'base', 'meta', 'link'],
-  // Form controls; a form's own content is text and stays.
-  ...['input', 'button', 'select', 'option', 'optgroup', 'datalist', 'textarea'],
-]
 
 // sanitize-html writes markup its own way: `<br />`, a bare CR from a decoded &#13; (which
 // the next parse reads as LF), a <li> left inside a <li> once the <section> between them is
@@ -174,53 +175,13 @@ function embedSource(src: string | undefined): string | undefined {
   return trimmed?.startsWith('//') ? `https:${trimmed}` : trimmed
 }
 
-const TABLE_ATTRIBUTES = [
-  'colspan',
-  'rowspan',
-  'width',
-  'height',
-  'align',
-  'valign',
-  'border',
-  'cellpadding',
-  'cellspacing',
-  'scope',
-  'span',
-]
-const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
-  '*': ['style'],
-  a: ['href', 'title', 'target', 'name', 'rel'],
-  img: ['src', 'alt', 'title', 'width', 'height'],
-  font: ['color', 'face', 'size'],
-  ol: ['type', 'start'],
-  ul: ['type'],
-  li: ['type'],
-  iframe: ['src', 'width', 'height', 'title', 'allowfullscreen', 'sandbox'],
-  ...Object.fromEntries(
-    ['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'figure', 'figcaption'].map(
-      (tag) => [tag, ['align']],
-    ),
-  ),
-  ...Object.fromEntries(TABLE_TAGS.map((tag) => [tag, TABLE_ATTRIBUTES])),
-}
-const ALLOWED_TAGS = [
-  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code', 'div', 'span'],
-  ...['sub', 'sup', 'strong', 'b', 'em', 'i', 'u', 's', 'strike', 'del', 'ins', 'font', 'small', 'big'],
-  ...['ol', 'ul', 'li', 'dl', 'dt', 'dd', 'img', 'a', 'figure', 'figcaption'],
-  ...TABLE_TAGS,
-]
-
-// Sandboxed, yet a video player still plays. Safe only because the allowed hosts are other
-// origins: a same-origin frame with scripts and same-origin could lift its own sandbox.
-const IFRAME_SANDBOX = 'allow-scripts allow-same-origin allow-presentation'
-
 function sanitizeHtmlOptions(iframeHosts: readonly string[]): sanitizeHtml.IOptions {
   return {
     allowedTags: iframeHosts.length > 0 ? [...ALLOWED_TAGS, 'iframe'] : ALLOWED_TAGS,
     allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedStyles: { '*': ALLOWED_STYLES },
-    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-    allowedSchemesByTag: { img: ['http', 'https', 'data'], iframe: ['https'] },
+    allowedSchemes: ALLOWED_SCHEMES,
+    allowedSchemesByTag: ALLOWED_SCHEMES_BY_TAG,
     allowedIframeHostnames: [...iframeHosts],
     allowIframeRelativeUrls: false,
     // The same list readAsBrowser removes, so nothing of such an element's content could
@@ -230,26 +191,6 @@ function sanitizeHtmlOptions(iframeHosts: readonly string[]): sanitizeHtml.IOpti
     transformTags: { '*': checkAttributeValues },
     exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
   }
-}
-
-const NUMBER = /^\d{1,5}$/
-const DIMENSION = /^\d{1,5}(?:\.\d+)?(?:px|%)?$/
-const VALID_VALUES: Record<string, RegExp> = {
-  align: /^(?:left|right|center|justify)$/,
-  valign: /^(?:top|middle|bottom|baseline)$/,
-  scope: /^(?:row|col|rowgroup|colgroup)$/,
-  target: /^(?:_blank|_self|_parent|_top)$/,
-  type: /^(?:1|a|A|i|I|disc|circle|square)$/,
-  colspan: NUMBER,
-  rowspan: NUMBER,
-  span: NUMBER,
-  start: /^-?\d{1,9}$/,
-  border: NUMBER,
-  cellpadding: NUMBER,
-  cellspacing: NUMBER,
-  width: DIMENSION,
-  height: DIMENSION,
-  size: /^[+-]?[1-7]$/,
 }
 
 const STYLE_PROPERTY = /(?<=^|;)\s*[-a-z]+\s*(?=:)/gi
@@ -289,16 +230,6 @@ function checkAttributeValues(tagName: string, attribs: sanitizeHtml.Attributes)
   return { tagName, attribs: checked }
 }
 
-// Pasted screenshots arrive inline; only raster types, so no SVG with script in it.
-const IMAGE_DATA_URL = /^data:image\/(?:png|jpeg|gif|webp);base64,[a-z0-9+/]+={0,2}$/i
-
-function isAllowedImageSource(src: string): boolean {
-  // A browser ignores leading and trailing controls and spaces in a URL, and tab, CR and LF
-  // anywhere; dropping every control and space before looking at the scheme is stricter still.
-  const cleaned = [...src].filter((character) => character > ' ').join('')
-  return !/^data:/i.test(cleaned) || IMAGE_DATA_URL.test(cleaned)
-}
-
 function isAllowedIframeSource(src: string | undefined, iframeHosts: readonly string[]): src is string {
   if (src === undefined) return false
   try {
@@ -307,57 +238,4 @@ function isAllowedIframeSource(src: string | undefined, iframeHosts: readonly st
   } catch {
     return false
   }
-}
-
-// Style values: each pattern matches the whole value and admits no function but the colour
-// ones with plain numbers inside, so url(), expression() and friends have no way in.
-const LENGTH = String.raw`[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:px|pt|pc|em|rem|ex|ch|cm|mm|in|q|%|vw|vh)?`
-const COLOR = String.raw`#[0-9a-f]{3,8}|(?:rgba?|hsla?)\([\d.%\s,/+-]*\)|[a-z]+`
-const COLOR_VALUE = new RegExp(`^(?:${COLOR})$`, 'i')
-const FONT_NAME = String.raw`"[^"\\;{}<>]*"|'[^'\\;{}<>]*'|[\p{L}\p{N}_ .-]+`
-const FONT_FAMILY = new RegExp(`^\\s*(?:${FONT_NAME})(?:\\s*,\\s*(?:${FONT_NAME}))*\\s*$`, 'u')
-const BOX = new RegExp(`^(?:${LENGTH}|auto)(?:\\s+(?:${LENGTH}|auto)){0,3}$`, 'i')
-const SIZE = new RegExp(`^(?:${LENGTH}|auto)$`, 'i')
-const BORDER = new RegExp(`^(?:${LENGTH}|${COLOR}|[a-z-]+)(?:\\s+(?:${LENGTH}|${COLOR}|[a-z-]+)){0,3}$`, 'i')
-const SIDES = ['top', 'right', 'bottom', 'left']
-
-const ALLOWED_STYLES: Record<string, RegExp[]> = {
-  'text-align': [/^(?:left|right|center|justify|start|end)$/i],
-  'text-indent': [new RegExp(`^${LENGTH}$`, 'i')],
-  'line-height': [new RegExp(`^(?:normal|${LENGTH})$`, 'i')],
-  color: [COLOR_VALUE],
-  'background-color': [COLOR_VALUE],
-  // Word highlights with `background:yellow`; only a colour is let through, never an image.
-  background: [COLOR_VALUE],
-  'font-size': [new RegExp(`^(?:${LENGTH}|(?:xx?-)?(?:small|large)|medium|smaller|larger)$`, 'i')],
-  'font-family': [FONT_FAMILY],
-  'font-weight': [/^(?:normal|bold|bolder|lighter|[1-9]00)$/i],
-  'font-style': [/^(?:normal|italic|oblique)$/i],
-  'text-decoration': [
-    /^(?:none|(?:underline|overline|line-through)(?:\s+(?:underline|overline|line-through))*)$/i,
-  ],
-  'vertical-align': [
-    new RegExp(`^(?:baseline|sub|super|top|text-top|middle|bottom|text-bottom|${LENGTH})$`, 'i'),
-  ],
-  width: [SIZE],
-  height: [SIZE],
-  'border-collapse': [/^(?:collapse|separate)$/i],
-  'white-space': [/^(?:normal|nowrap|pre|pre-wrap|pre-line|break-spaces)$/i],
-  margin: [BOX],
-  padding: [BOX],
-  border: [BORDER],
-  'border-width': [BORDER],
-  'border-style': [BORDER],
-  'border-color': [BORDER],
-  'border-spacing': [BOX],
-  ...Object.fromEntries(
-    SIDES.flatMap((side) => [
-      [`margin-${side}`, [BOX]],
-      [`padding-${side}`, [BOX]],
-      [`border-${side}`, [BORDER]],
-      [`border-${side}-width`, [BORDER]],
-      [`border-${side}-style`, [BORDER]],
-      [`border-${side}-color`, [BORDER]],
-    ]),
-  ),
 }

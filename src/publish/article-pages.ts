@@ -1,10 +1,10 @@
 import { sql } from 'kysely'
 import type { ArticleRow, Store } from '../store/index.ts'
 import type { PageJob } from './page-job.ts'
+import { publishBodyWithText } from './publish-body.ts'
 import { liveArticles } from './publish-order.ts'
 import { printPath } from './routes.ts'
 import type { SiteSnapshot } from './site-snapshot.ts'
-import { stylesToClasses } from './styles-to-classes.ts'
 
 export interface Neighbour {
   readonly title: string
@@ -51,7 +51,8 @@ export function articleJobs(
   const path = row.url_path ?? ''
   const column = snapshot.context.columns[row.column_id]
   const keywords: string[] = JSON.parse(row.keywords)
-  const description = row.summary || excerpt(row.body_html)
+  const body = publishBodyWithText(row.body_html)
+  const description = row.summary || excerpt(body.text)
   const article = {
     id: row.id,
     title: row.title,
@@ -61,7 +62,7 @@ export function articleJobs(
     summary: row.summary,
     description,
     keywords,
-    body: stylesToClasses(row.body_html),
+    body: body.html,
     publishAt: row.publish_at ?? '',
     url: `${basePath}${path}`,
     printUrl: `${basePath}${printPath(path)}`,
@@ -133,13 +134,10 @@ export async function neighboursOf(
   return { prev: toNeighbour(older), next: toNeighbour(newer) }
 }
 
-/** A plain-text opening for the description meta tag; a regex suffices for attribute text. */
-function excerpt(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&[a-z]+;|&#\d+;/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 120)
+/**
+ * A plain-text opening for the description meta tag, from the text of the parsed body: a
+ * regular expression over the markup took attribute values holding `>` for text.
+ */
+function excerpt(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 120)
 }

@@ -1,6 +1,7 @@
 import type { ColumnNode, ColumnTree, Content, Site } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
 import { type ListSource, memoryListSource, queryListSource } from './list-source.ts'
+import { publishBody } from './publish-body.ts'
 import { liveArticles } from './publish-order.ts'
 import {
   type ArticleSummary,
@@ -11,7 +12,6 @@ import {
   type SiteView,
 } from './render-context.ts'
 import { columnIndexPath } from './routes.ts'
-import { stylesToClasses } from './styles-to-classes.ts'
 
 export interface SiteSnapshot {
   readonly site: Site
@@ -83,7 +83,7 @@ export async function takeSiteSnapshot(
         navOf(c, 0),
       ),
       sectionName: parent ? parent.name : node.name,
-      body: stylesToClasses(node.pageBodyHtml),
+      body: publishBody(node.pageBodyHtml),
     }
   }
   const lists = options.isFullPublish

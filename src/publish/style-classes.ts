@@ -1,28 +1,11 @@
 /**
- * Published pages forbid inline styles (CSP without 'unsafe-inline'), yet a Word-pasted body
- * carries its alignment and first-line indent as `style` attributes. At render time the
- * styles that carry meaning become classes of the theme's stylesheet; the rest (fonts,
- * colours, sizes, borders) give way to the site's own look, as a government site wants.
+ * The classes of the theme's stylesheet that carry the meaning of an inline style: alignment,
+ * the first-line indent, bold, italic, underline, strike-through, superscript and subscript.
+ * Fonts, colours, sizes and borders have none and give way to the site's own look.
+ *
+ * @example classesForStyle('text-align:center;font-family:SimSun') // ['fabu-align-center']
  */
-const TAG_WITH_STYLE = /<([a-z][a-z0-9]*)\b([^<>]*?)\sstyle="([^"]*)"([^<>]*)>/gi
-
-export function stylesToClasses(html: string): string {
-  if (!html.includes(' style="')) return html
-  return html.replace(TAG_WITH_STYLE, (_whole, tag: string, before: string, style: string, after: string) => {
-    const classes = classesFor(style)
-    const selfClosing = /\s*\/\s*$/.exec(after)
-    const rest = `${before}${selfClosing ? after.slice(0, selfClosing.index) : after}`
-    const close = selfClosing ? ' />' : '>'
-    if (classes.length === 0) return `<${tag}${rest}${close}`
-    const existing = /\sclass="([^"]*)"/.exec(rest)
-    if (existing) {
-      return `<${tag}${rest.replace(existing[0], ` class="${existing[1]} ${classes.join(' ')}"`)}${close}`
-    }
-    return `<${tag}${rest} class="${classes.join(' ')}"${close}`
-  })
-}
-
-function classesFor(style: string): string[] {
+export function classesForStyle(style: string): string[] {
   const classes: string[] = []
   for (const declaration of style.split(';')) {
     const colon = declaration.indexOf(':')
