@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Store } from '../store/index.ts'
-import { type AuditCheckpoint, writeCheckpoint } from './audit-checkpoints.ts'
+import { type AuditCheckpoint, lastCheckpointHead, writeCheckpoint } from './audit-checkpoints.ts'
 
 /** The least the audit chain needs of a keyring (the config folder loads the real one). */
 export interface AuditKeySource {
@@ -86,6 +86,7 @@ export async function checkpointAudit(store: Store, now = new Date()): Promise<A
     keyedFrom: head.keyed_from,
   }
   const written = `${head.last_id} ${head.last_hash}`
+  state.lastCheckpoint ??= lastCheckpointHead(path)
   if (state.lastCheckpoint === written) return checkpoint
   writeCheckpoint(path, state.settings.keys, checkpoint)
   state.lastCheckpoint = written

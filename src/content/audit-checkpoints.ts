@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { appendFileSync, readFileSync } from 'node:fs'
+import { appendFileSync, closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import type { AuditKeySource } from './audit-chain.ts'
 
 /**
@@ -72,6 +72,31 @@ export function readCheckpoints(path: string, keys: AuditKeySource): CheckpointR
     checkpoints.push(checkpoint as AuditCheckpoint)
   }
   return { isValid: true, checkpoints }
+}
+
+/**
+ * The head (`id link`) the file's last line names, unchecked, or null: a process opening the
+ * store writes no checkpoint that merely repeats the last one.
+ */
+export function lastCheckpointHead(path: string): string | null {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    return null
+  }
+  try {
+    const size = fstatSync(fd).size
+    const tail = Buffer.alloc(Math.min(size, 4096))
+    readSync(fd, tail, 0, tail.length, size - tail.length)
+    const line = tail.toString('utf8').trimEnd().split('\n').at(-1) ?? ''
+    const parsed = JSON.parse(line) as { id?: unknown; link?: unknown }
+    return `${parsed.id} ${parsed.link}`
+  } catch {
+    return null
+  } finally {
+    closeSync(fd)
+  }
 }
 
 function fields(checkpoint: AuditCheckpoint) {
