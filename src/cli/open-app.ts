@@ -1,8 +1,17 @@
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { type Accounts, createAccounts } from '../accounts/index.ts'
-import { type Config, resolveConfig } from '../config/index.ts'
-import { type Actor, type Content, createContent, operatorAccess, type Principal } from '../content/index.ts'
+import { type Config, loadAuditKeys, resolveConfig } from '../config/index.ts'
+import {
+  type Actor,
+  attachAuditChain,
+  type Content,
+  checkpointAudit,
+  closeAuditChain,
+  createContent,
+  operatorAccess,
+  type Principal,
+} from '../content/index.ts'
 import { Publisher, type PublisherOptions, themeExists } from '../publish/index.ts'
 import { openStore, type Store } from '../store/index.ts'
 
@@ -21,14 +30,28 @@ export interface App {
 /** Opens the data folder's store (migrating it), runs `work`, and always closes the store and the content's workers. */
 export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>): Promise<T> {
   const config = resolveConfig(dataDir)
+  // The key comes first: a data folder without one gets it before anything is audited.
+  const keys = loadAuditKeys(config.dataDir)
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath })
-  const content = createContent(store, {
-    iframeHosts: config.content.iframeHosts,
-    recycleBinDays: config.content.recycleBinDays,
-    // The themes the publisher reads (publisherOptions sets no other root).
-    themeExists: (name) => themeExists(name),
-  })
+  let content: Content | undefined
   try {
+    attachAuditChain(store, {
+      keys,
+      checkpointPath: auditCheckpointPath(config),
+      onError: (error) =>
+        process.stderr.write(
+          `fabu: 审计检查点写入失败 / audit checkpoint not written: ${(error as Error).message}\n`,
+        ),
+    })
+    // A checkpoint at once: an upgraded log's unkeyed part is fixed outside the database
+    // before anything else can touch it.
+    await checkpointAudit(store)
+    content = createContent(store, {
+      iframeHosts: config.content.iframeHosts,
+      recycleBinDays: config.content.recycleBinDays,
+      // The themes the publisher reads (publisherOptions sets no other root).
+      themeExists: (name) => themeExists(name),
+    })
     const publisher = new Publisher(store, content, publisherOptions(config))
     const accounts = createAccounts(store, config.accounts)
     const actor = cliActor()
@@ -42,9 +65,18 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       operator: { actor, access: operatorAccess },
     })
   } finally {
-    await content.close()
-    await store.close()
+    try {
+      await content?.close()
+      await closeAuditChain(store)
+    } finally {
+      await store.close()
+    }
   }
+}
+
+/** Signed heads of the audit chain, appended only, beside the database but not in it. */
+export function auditCheckpointPath(config: Readonly<Config>): string {
+  return join(config.dataDir, 'audit-checkpoints.log')
 }
 
 function cliActor(): Actor {

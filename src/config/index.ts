@@ -1,1 +1,9 @@
+export {
+  AUDIT_KEY_ENV,
+  type AuditKey,
+  type AuditKeyring,
+  auditKeyPath,
+  loadAuditKeys,
+  rotateAuditKey,
+} from './audit-keys.ts'
 export { CONFIG_FILE, CONFIG_TEMPLATE, type Config, resolveConfig } from './resolve-config.ts'

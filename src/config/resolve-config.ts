@@ -184,6 +184,11 @@ export const CONFIG_TEMPLATE = `# fabu 配置文件 / fabu configuration
 # one machine. The DATABASE_URL environment variable wins over this setting.
 # database_url = "postgres://fabu@127.0.0.1:5432/fabu"
 
+# 审计日志密钥在 keys/audit.key（首次运行时生成，权限 0600），或由环境变量 FABU_AUDIT_KEY 提供；
+# 勿与数据库一同存放或备份。见 docs/server.md。
+# The audit log's key is keys/audit.key (made on first run, mode 0600), or FABU_AUDIT_KEY in
+# the environment; keep it away from the database and its backups. See docs/server.md.
+
 [content]
 # 回收站保留天数，过期的内容在执行 \`fabu article purge\` 时彻底删除。
 # Days deleted articles stay in the recycle bin before \`fabu article purge\` removes them for good.

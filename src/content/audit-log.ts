@@ -1,6 +1,9 @@
-import { createHash } from 'node:crypto'
 import type { AuditRow, Store, Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
+import { chainOf, scheduleCheckpoint } from './audit-chain.ts'
+import { linkOf } from './audit-link.ts'
+
+export type { AuditVerification } from './audit-verify.ts'
 
 export interface AuditEntry {
   readonly actor: Actor
@@ -24,21 +27,17 @@ export interface AuditRecord {
   readonly errorCode: string | null
   readonly detail: Readonly<Record<string, unknown>>
   readonly hash: string
-}
-
-export interface AuditVerification {
-  readonly isIntact: boolean
-  readonly checked: number
-  /** The first record whose hash or link does not match, when the chain is broken. */
-  readonly brokenAt?: number
-  readonly reason?: string
+  /** The key the record was chained with; null for records from before keys. */
+  readonly keyId: string | null
 }
 
 /**
- * Appends one record, chained to the one before by hash. The head row is locked first, so
- * two concurrent appends on PostgreSQL queue up instead of forking the chain.
+ * Appends one record, chained to the one before by an HMAC under the current audit key. The
+ * head row is locked first, so two concurrent appends on PostgreSQL queue up instead of
+ * forking the chain. A checkpoint of the head follows once the burst of appends is over.
  */
 export async function appendAudit(store: Store, tx: Tx, entry: AuditEntry, now: string): Promise<void> {
+  const key = chainOf(store).settings.keys.current
   const head = await store
     .forUpdate(tx.selectFrom('audit_head').select('last_hash').where('id', '=', 1))
     .executeTakeFirstOrThrow()
@@ -53,62 +52,23 @@ export async function appendAudit(store: Store, tx: Tx, entry: AuditEntry, now: 
     error_code: entry.errorCode ?? null,
     detail: JSON.stringify(entry.detail ?? {}),
   }
-  const hash = chainHash(head.last_hash, fields)
-  await tx
+  const hash = linkOf(key, head.last_hash, fields)
+  const row = await tx
     .insertInto('audit_log')
-    .values({ ...fields, prev_hash: head.last_hash, hash })
-    .execute()
-  await tx.updateTable('audit_head').set({ last_hash: hash }).where('id', '=', 1).execute()
+    .values({ ...fields, prev_hash: head.last_hash, hash, key_id: key.id })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await tx.updateTable('audit_head').set({ last_hash: hash, last_id: row.id }).where('id', '=', 1).execute()
+  scheduleCheckpoint(store)
 }
 
-/** Walks the whole chain and reports the first record that was edited, removed or inserted. */
-export async function verifyAudit(store: Store): Promise<AuditVerification> {
-  // The head is read first: records appended while we walk lie beyond it and are left for
-  // the next check, so concurrent writers never look like a truncated log.
-  const head = await store.db
-    .selectFrom('audit_head')
-    .select('last_hash')
-    .where('id', '=', 1)
-    .executeTakeFirst()
-  const target = head?.last_hash ?? ''
-  let previous = ''
-  let checked = 0
-  let afterId = 0
-  while (previous !== target) {
-    const rows = await store.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(1000)
-      .execute()
-    if (rows.length === 0) {
-      return { isIntact: false, checked, reason: 'records are missing from the end of the log' }
-    }
-    for (const row of rows) {
-      if (row.prev_hash !== previous) {
-        return {
-          isIntact: false,
-          checked,
-          brokenAt: row.id,
-          reason: 'link to the previous record does not match',
-        }
-      }
-      if (chainHash(previous, row) !== row.hash) {
-        return {
-          isIntact: false,
-          checked,
-          brokenAt: row.id,
-          reason: 'record content does not match its hash',
-        }
-      }
-      previous = row.hash
-      checked++
-      if (previous === target) break
-    }
-    afterId = rows.at(-1)?.id ?? afterId
-  }
-  return { isIntact: true, checked }
+/** Appends one record in a transaction of its own: what happened outside any service call. */
+export async function recordAudit(
+  store: Store,
+  entry: AuditEntry,
+  now = new Date().toISOString(),
+): Promise<void> {
+  await store.transaction((tx) => appendAudit(store, tx, entry, now))
 }
 
 export interface AuditQuery {
@@ -129,37 +89,6 @@ export async function listAudit(store: Store, query: AuditQuery = {}): Promise<r
   return (await select.execute()).map(toAuditRecord)
 }
 
-type HashedFields = Pick<
-  AuditRow,
-  'at' | 'actor' | 'address' | 'action' | 'target_type' | 'target_id' | 'outcome' | 'error_code' | 'detail'
->
-
-function chainHash(previous: string, row: HashedFields): string {
-  const canonical = JSON.stringify([
-    previous,
-    row.at,
-    row.actor,
-    row.address,
-    row.action,
-    row.target_type,
-    row.target_id,
-    row.outcome,
-    row.error_code,
-    // jsonb normalises whitespace and key order, so hash the parsed value, re-serialised.
-    canonicalJson(JSON.parse(row.detail)),
-  ])
-  return createHash('sha256').update(canonical).digest('hex')
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
-}
-
 function toAuditRecord(row: AuditRow): AuditRecord {
   return {
     id: row.id,
@@ -173,5 +102,6 @@ function toAuditRecord(row: AuditRow): AuditRecord {
     errorCode: row.error_code,
     detail: JSON.parse(row.detail),
     hash: row.hash,
+    keyId: row.key_id,
   }
 }

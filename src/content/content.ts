@@ -1,12 +1,7 @@
 import type { Store } from '../store/index.ts'
 import { type ArticleService, articleService } from './article-service.ts'
-import {
-  type AuditQuery,
-  type AuditRecord,
-  type AuditVerification,
-  listAudit,
-  verifyAudit,
-} from './audit-log.ts'
+import { type AuditQuery, type AuditRecord, listAudit } from './audit-log.ts'
+import { type AuditVerification, verifyAudit } from './audit-verify.ts'
 import { type ColumnService, columnService } from './column-service.ts'
 import { type RecycleBin, recycleBin } from './recycle-bin.ts'
 import { type ContentOptions, createServiceContext } from './service-context.ts'

@@ -32,7 +32,14 @@ export {
 export { type ArticleQuery, articleQuerySchema } from './article-query.ts'
 export type { RevisionSummary } from './article-service.ts'
 export { applyArticleUrlPattern } from './article-url-pattern.ts'
-export { type AuditRecord, type AuditVerification, appendAudit } from './audit-log.ts'
+export {
+  type AuditChainSettings,
+  attachAuditChain,
+  checkpointAudit,
+  closeAuditChain,
+} from './audit-chain.ts'
+export { type AuditEntry, type AuditQuery, type AuditRecord, appendAudit, recordAudit } from './audit-log.ts'
+export type { AuditVerification } from './audit-verify.ts'
 export {
   ALLOWED_ATTRIBUTES,
   ALLOWED_SCHEMES,

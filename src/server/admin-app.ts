@@ -15,6 +15,7 @@ import { NotFoundError, RateLimitedError } from '../errors/index.ts'
 import type { Store } from '../store/index.ts'
 import { API_BODY_LIMIT, sendError } from './api-error.ts'
 import { installZodValidation, registerRoutes } from './api-route.ts'
+import { CsrfRefusalLog } from './csrf-refusal-log.ts'
 import type { PublishQueue } from './publish-queue.ts'
 import { accountRoutes, auditRoutes } from './routes/account-routes.ts'
 import { contentRoutes } from './routes/content-routes.ts'
@@ -177,7 +178,13 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
     ...dashboardRoutes(options.store, options.content),
     ...uploadRoutes(ctx, { maxBytes: options.maxUploadBytes, outputRootFor: options.outputRootFor }),
   ]
-  registerRoutes(app, routes, (session, presented) => options.accounts.sessions.checkCsrf(session, presented))
+  const csrfRefusals = new CsrfRefusalLog(options.store)
+  registerRoutes(
+    app,
+    routes,
+    (session, presented) => options.accounts.sessions.checkCsrf(session, presented),
+    (request, session) => csrfRefusals.refused(request, session),
+  )
   app.decorate(
     'apiRoutes',
     routes.map((definition) => `${definition.method} ${definition.url}`),

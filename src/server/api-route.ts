@@ -90,6 +90,8 @@ export function registerRoutes(
   app: FastifyInstance,
   routes: readonly ApiRoute[],
   checkCsrf: (session: Session, presented: string | undefined) => boolean,
+  /** Told of every refusal before it is answered (the audit log, rate-limited there). */
+  onCsrfRefused: (request: FastifyRequest, session: Session) => Promise<void> = async () => {},
 ): void {
   for (const definition of routes) {
     app.route({
@@ -125,6 +127,7 @@ export function registerRoutes(
             !SAFE_METHODS.has(request.method) &&
             !checkCsrf(session, typeof token === 'string' ? token : undefined)
           ) {
+            await onCsrfRefused(request, session)
             throw new CsrfError()
           }
         }

@@ -137,12 +137,18 @@ export interface AuditLogTable {
   error_code: string | null
   detail: Json
   prev_hash: string
+  /** The link: HMAC-SHA-256 under key `key_id`, or plain SHA-256 where `key_id` is null (legacy). */
   hash: string
+  key_id: string | null
 }
 
 export interface AuditHeadTable {
   id: number
   last_hash: string
+  /** The id of the entry whose link `last_hash` is; 0 while the log is empty. */
+  last_id: number
+  /** Entries from this id on must be keyed; earlier ones predate keys. */
+  keyed_from: number
 }
 
 export interface SchemaMigrationsTable {

@@ -1,4 +1,6 @@
 import type { Command } from 'commander'
+import { recordAudit } from '../../content/index.ts'
+import { asFabuError } from '../../errors/index.ts'
 import type { PublishReport } from '../../publish/index.ts'
 import { withApp } from '../open-app.ts'
 import { withCommonOptions } from '../options.ts'
@@ -27,15 +29,32 @@ export function registerPublish(program: Command): void {
       )
       .option('--dry-run', '只列出将要重建和删除的页面 / list the pages that would be rendered and removed'),
   ).action(async (options: PublishOptions) => {
-    await withApp(options.data, async ({ content, publisher, config }) => {
+    await withApp(options.data, async ({ content, publisher, config, store, actor }) => {
       const site = await resolveSite(content, options.site)
       const progress = process.stderr.isTTY && !options.json ? progressBar() : undefined
-      const result = await publisher.publish({
-        site: site.id,
-        mode: options.full ? 'full' : 'incremental',
-        isDryRun: options.dryRun ?? false,
-        onProgress: progress,
-      })
+      const mode = options.full ? 'full' : 'incremental'
+      const isDryRun = options.dryRun ?? false
+      // A publish by hand is audited with what it did; a dry run changes nothing and is not.
+      const audit = (outcome: 'success' | 'failure', detail: Record<string, unknown>, errorCode?: string) =>
+        isDryRun
+          ? Promise.resolve()
+          : recordAudit(store, {
+              actor,
+              action: 'publish.run',
+              targetType: 'site',
+              targetId: String(site.id),
+              outcome,
+              errorCode,
+              detail: { mode, ...detail },
+            })
+      let result: PublishReport
+      try {
+        result = await publisher.publish({ site: site.id, mode, isDryRun, onProgress: progress })
+      } catch (error) {
+        await audit('failure', {}, asFabuError(error).code)
+        throw error
+      }
+      await audit(result.failed.length > 0 ? 'failure' : 'success', publishCounts(result))
       if (progress) process.stderr.write('\n')
       if (options.json) return printJson(result)
       if (options.dryRun) {
@@ -50,6 +69,17 @@ export function registerPublish(program: Command): void {
       if (result.failed.length > 0) process.exitCode = 2
     })
   })
+}
+
+/** What an audit record keeps of a publish: its counts and run, not its file lists. */
+export function publishCounts(result: PublishReport): Record<string, number | null> {
+  return {
+    written: result.written.length,
+    unchanged: result.unchanged,
+    removed: result.removed.length,
+    errors: result.failed.length,
+    runId: result.runId,
+  }
 }
 
 export function printSummary(result: PublishReport, folder: string): void {

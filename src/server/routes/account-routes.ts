@@ -124,7 +124,12 @@ export function auditRoutes(): ApiRoute[] {
       tag: 'audit',
       access: 'signed-in',
       query: auditQuery,
-      handler: async ({ workspace, query }) => ({ items: await workspace.audit.list(query) }),
+      handler: async ({ workspace, query }) => {
+        const items = await workspace.audit.list(query)
+        // Who read the log, and what they looked for, is audited too.
+        await workspace.audit.record('audit.list', 'audit', '', { filters: query, count: items.length })
+        return { items }
+      },
     }),
     route({
       method: 'GET',
@@ -134,7 +139,9 @@ export function auditRoutes(): ApiRoute[] {
       access: 'signed-in',
       query: auditQuery,
       handler: async ({ workspace, query, reply }) => {
-        const records = await workspace.audit.list({ ...query, limit: query.limit ?? 1000 })
+        const filters = { ...query, limit: query.limit ?? 1000 }
+        const records = await workspace.audit.list(filters)
+        await workspace.audit.record('audit.export', 'audit', '', { filters, count: records.length })
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="fabu-audit.csv"')

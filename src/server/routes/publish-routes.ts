@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { type Actor, recordAudit } from '../../content/index.ts'
 import { isFabuError, NotFoundError } from '../../errors/index.ts'
 import type { Store } from '../../store/index.ts'
 import { languageOf } from '../api-error.ts'
 import { type ApiRoute, idParams, route, siteParams, siteRef } from '../api-route.ts'
-import type { PublishQueue } from '../publish-queue.ts'
+import type { Job, PublishQueue } from '../publish-queue.ts'
 
 /** Another site's run answers exactly as a run that does not exist: no site id, no hint. */
 async function hidden<T>(check: Promise<T>, id: string | number): Promise<T> {
@@ -12,6 +13,37 @@ async function hidden<T>(check: Promise<T>, id: string | number): Promise<T> {
   } catch (error) {
     if (isFabuError(error) && error.code === 'NOT_FOUND') throw new NotFoundError('job', id)
     throw error
+  }
+}
+
+/**
+ * Records how a publish started by hand ended, with its counts. `ended` is the site's queue
+ * settling right after it was given the job, so the job is done by then.
+ */
+async function auditJobEnd(store: Store, actor: Actor, ended: Promise<void>, job: Job): Promise<void> {
+  try {
+    await ended
+    await recordAudit(store, {
+      actor,
+      action: 'publish.finish',
+      targetType: 'site',
+      targetId: String(job.siteId),
+      outcome: job.status === 'succeeded' && job.result?.failed.length === 0 ? 'success' : 'failure',
+      errorCode: job.error?.code,
+      detail: {
+        jobId: job.id,
+        status: job.status,
+        ...(job.result && {
+          written: job.result.written,
+          unchanged: job.result.unchanged,
+          removed: job.result.removed,
+          errors: job.result.failed.length,
+          runId: job.result.runId,
+        }),
+      },
+    })
+  } catch {
+    // The store is closing (a server stopping mid-publish): nothing is left to record into.
   }
 }
 
@@ -40,9 +72,15 @@ export function publishRoutes(queue: PublishQueue, store: Store): ApiRoute[] {
       params: siteParams,
       body: z.object({ mode: z.enum(['incremental', 'full']).default('incremental') }).strict(),
       status: 202,
-      handler: async ({ workspace, params, body }) => {
+      handler: async ({ workspace, session, params, body }) => {
         const site = await workspace.requirePublisher(siteRef(params.site))
-        return queue.startJob(site.id, body.mode)
+        const job = queue.startJob(site.id, body.mode)
+        void auditJobEnd(store, session.principal.actor, queue.settled(site.id), job)
+        await workspace.audit.record('publish.start', 'site', String(site.id), {
+          mode: body.mode,
+          jobId: job.id,
+        })
+        return job
       },
     }),
     route({

@@ -10,6 +10,7 @@ import { siteTemplatesAndDailyViews } from './009-site-templates-and-daily-views
 import { articleListIndexes } from './010-article-list-indexes.ts'
 import { articleUrlPatterns } from './011-article-url-patterns.ts'
 import { uniqueArticleUrls } from './012-unique-article-urls.ts'
+import { keyedAuditChain } from './013-keyed-audit-chain.ts'
 import { accountTakeoverGuards } from './014-account-takeover-guards.ts'
 import type { Migration } from './migration.ts'
 
@@ -28,5 +29,6 @@ export const migrations: readonly Migration[] = [
   articleListIndexes,
   articleUrlPatterns,
   uniqueArticleUrls,
+  keyedAuditChain,
   accountTakeoverGuards,
 ]
