@@ -18,8 +18,8 @@ import {
   recordResults,
   stalePages,
 } from './published-index.ts'
+import type { RenderWorkerData } from './render-messages.ts'
 import { RenderPool } from './render-pool.ts'
-import type { RenderWorkerData } from './render-worker.ts'
 import { takeSiteSnapshot } from './site-snapshot.ts'
 import { loadSiteTheme } from './site-theme.ts'
 
