@@ -14,6 +14,7 @@ export {
   InvalidStateError,
   NotFoundError,
   PasswordExpiredError,
+  PreviewBusyError,
   RateLimitedError,
   TooLargeError,
   UnauthenticatedError,

@@ -4,5 +4,11 @@ export type { PageKind, PageResult } from './page-job.ts'
 export { Publisher, type PublisherOptions, type PublishReport, type PublishRequest } from './publisher.ts'
 export { recordTemplateChange } from './record-template-change.ts'
 export { SITE_PATHS } from './routes.ts'
+export {
+  createSiteTemplates,
+  type SiteTemplates,
+  type StoredTemplate,
+  type TemplateSummary,
+} from './site-templates.ts'
 export { loadSiteTheme } from './site-theme.ts'
 export { loadTheme, type Theme } from './theme.ts'
