@@ -26,4 +26,21 @@ export interface RenderAnswers {
 
 export type RenderWorkerRequest = RenderBatch | RenderSetup | RenderAnswers
 
-export type RenderWorkerMessage = { readonly ready: true } | { readonly result: PageResult }
+export type RenderWorkerMessage =
+  | { readonly ready: true }
+  | { readonly result: PageResult }
+  /** The process ends after this (its heap stayed crowded): the rest of its batch goes elsewhere. */
+  | { readonly retiring: true }
+
+/**
+ * A page failed at one of LiquidJS's limits (render time, memory) or the page size cap: it
+ * stalled its renderer for seconds and may have left its heap crowded. Counted against its
+ * template like a renderer stopped, and its process retires.
+ */
+export function isResourceFailure(result: PageResult): boolean {
+  return (
+    result.outcome === 'failed' &&
+    /limit exceeded|page larger than/.test(result.error ?? '') &&
+    !/^not rendered:/.test(result.error ?? '')
+  )
+}

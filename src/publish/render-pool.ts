@@ -6,12 +6,13 @@ import {
   fieldQueryKey,
   type SiteRenderContext,
 } from './render-context.ts'
-import type {
-  RenderAnswers,
-  RenderBatch,
-  RenderSetup,
-  RenderWorkerData,
-  RenderWorkerMessage,
+import {
+  isResourceFailure,
+  type RenderAnswers,
+  type RenderBatch,
+  type RenderSetup,
+  type RenderWorkerData,
+  type RenderWorkerMessage,
 } from './render-messages.ts'
 import { RenderProcess } from './render-process.ts'
 import type { Theme } from './theme.ts'
@@ -53,7 +54,8 @@ export const MAX_FIELD_QUERIES_PER_RUN = 500
 
 /**
  * A template whose pages stopped their renderer this often in one run (out of memory, past
- * the deadline) has its remaining pages failed at once: each stop costs a process and seconds,
+ * the deadline, at LiquidJS's render or memory limit) has its remaining pages failed at once:
+ * each stop costs a process or seconds,
  * and the publisher runs one site at a time, so a site of 10,000 such pages would hold every
  * other site back for hours.
  */
@@ -224,11 +226,24 @@ export class RenderPool {
           this.#startFailures = 0
           slot.process.send({ setup: this.#setup } satisfies RenderSetup)
           this.#dispatch(slot)
-        } else this.#received(slot, message.result)
+        } else if ('retiring' in message) this.#retire(slot)
+        else this.#received(slot, message.result)
       },
       onGone: (reason) => this.#gone(slot, reason),
     })
     return slot
+  }
+
+  /** A process retiring on its own (a crowded heap): its unrendered pages go to a fresh one, uncharged. */
+  #retire(slot: Slot): void {
+    const index = this.#slots.indexOf(slot)
+    if (index === -1) return
+    clearTimeout(slot.timer)
+    this.#queue.unshift(...slot.batch)
+    slot.batch = []
+    void slot.process.kill()
+    this.#slots[index] = this.#spawn()
+    for (const each of this.#slots) this.#dispatch(each)
   }
 
   /** A process ended that the pool did not stop: its page fails, and another takes its place. */
@@ -260,7 +275,7 @@ export class RenderPool {
         this.#settle(
           failedResult(
             queued.job,
-            `not rendered: ${template} stopped its renderer ${stops} times in this publish (${template})`,
+            `not rendered: ${template} stopped or stalled its renderer ${stops} times in this publish (${template})`,
           ),
         )
       } else taken.push(queued)
@@ -300,7 +315,10 @@ export class RenderPool {
     const queued = slot.batch.shift()
     slot.finished++
     if (result.outcome === 'needs-data' && queued) this.#askFor(queued, result)
-    else this.#settle(result)
+    else {
+      if (isResourceFailure(result) && queued) this.#chargeStop(queued.job)
+      this.#settle(result)
+    }
     if (slot.batch.length > 0) return
     clearTimeout(slot.timer)
     this.#dispatch(slot)
@@ -370,10 +388,14 @@ export class RenderPool {
     this.#queue.unshift(...again)
     if (current) {
       const template = current.job.template
-      if (template) this.#stops.set(template, (this.#stops.get(template) ?? 0) + 1)
+      this.#chargeStop(current.job)
       this.#settle(failedResult(current.job, template ? `${error} (${template})` : error))
     }
     for (const each of this.#slots) this.#dispatch(each)
+  }
+
+  #chargeStop(job: PageJob): void {
+    if (job.template) this.#stops.set(job.template, (this.#stops.get(job.template) ?? 0) + 1)
   }
 
   #settle(result: PageResult): void {

@@ -1,10 +1,13 @@
 import { type ChildProcess, fork } from 'node:child_process'
+import { setPriority } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import type { RenderWorkerMessage, RenderWorkerRequest } from './render-messages.ts'
 
 const WORKER = fileURLToPath(new URL('./render-worker.ts', import.meta.url))
 /** Enough of the end of a dead process's stderr to tell an out-of-memory from a crash. */
 const STDERR_TAIL = 4_000
+/** Niceness 10: the scheduler prefers the server's process when both want the CPU. */
+const RENDER_NICENESS = 10
 
 export interface RenderProcessEvents {
   readonly onMessage: (message: RenderWorkerMessage) => void
@@ -29,12 +32,21 @@ export class RenderProcess {
       execArgv: [
         `--max-old-space-size=${heapMb}`,
         '--max-semi-space-size=8',
+        // For the check after a page that the heap is not left crowded (render-worker.ts).
+        '--expose-gc',
         '--disable-warning=ExperimentalWarning',
       ],
       // Structured clone over the channel: Uint8Array assets and nested data arrive as sent.
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     })
+    try {
+      // Below the server's own priority: on a busy machine, answering requests comes before
+      // rendering, so a template burning CPU cannot stall the admin or the public site.
+      if (this.#child.pid !== undefined) setPriority(this.#child.pid, RENDER_NICENESS)
+    } catch {
+      // Not permitted here (some containers): the process runs at the server's priority.
+    }
     this.#child.stderr?.on('data', (chunk: Buffer) => {
       this.#stderr = (this.#stderr + chunk.toString()).slice(-STDERR_TAIL)
     })
@@ -48,8 +60,23 @@ export class RenderProcess {
         events.onGone(reason)
         resolve()
       }
-      // 'close' comes after the stderr pipe is drained, so the reason can quote it.
-      this.#child.on('close', (code, signal) => end(describeExit(code, signal, this.#stderr, heapMb)))
+      // 'close' comes after the stderr pipe is drained, so the reason can quote it; and the
+      // channel's 'disconnect' after the last result in it is read. Both, or the pool would
+      // charge a page the process had finished with the death of the page after it.
+      let closed: string | undefined
+      let isDisconnected = false
+      const settle = () => {
+        if (closed !== undefined && isDisconnected) end(closed)
+      }
+      this.#child.on('disconnect', () => {
+        isDisconnected = true
+        settle()
+      })
+      this.#child.on('close', (code, signal) => {
+        closed = describeExit(code, signal, this.#stderr, heapMb)
+        isDisconnected ||= !this.#child.connected
+        settle()
+      })
       this.#child.on('error', (error) => {
         // A failed spawn never closes; a failed send is followed by the close.
         if (this.#child.pid === undefined) end(`render process could not start: ${error.message}`)

@@ -1,5 +1,6 @@
+import { getHeapStatistics } from 'node:v8'
 import { PageRenderer } from './page-renderer.ts'
-import type { RenderWorkerMessage, RenderWorkerRequest } from './render-messages.ts'
+import { isResourceFailure, type RenderWorkerMessage, type RenderWorkerRequest } from './render-messages.ts'
 
 /**
  * The render process: a child process of the publisher, started by the render pool. Templates
@@ -9,25 +10,57 @@ import type { RenderWorkerMessage, RenderWorkerRequest } from './render-messages
  * progress, and knows which page was in hand if the process dies.
  */
 
-function send(message: RenderWorkerMessage): void {
-  process.send?.(message)
+/** Resolves once the message is handed to the OS: a page's result is out before the next page starts. */
+function send(message: RenderWorkerMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) resolve()
+    else process.send(message, undefined, undefined, () => resolve())
+  })
+}
+
+/**
+ * Whether the heap is still half full after the page, garbage collected. A page stopped
+ * part-way (LiquidJS's render limit) was seen to leave its process so short of memory that
+ * the next page, innocent, ran out of it and was blamed: such a process retires instead, as
+ * one whose page failed at a resource limit does.
+ */
+function isHeapCrowded(): boolean {
+  const before = getHeapStatistics()
+  if (before.used_heap_size < before.heap_size_limit / 2) return false
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const after = getHeapStatistics()
+  return after.used_heap_size >= after.heap_size_limit / 2
 }
 
 let renderer: PageRenderer | undefined
+/** Batches in arrival order: a batch is rendered only after the one before it. */
+let line: Promise<void> = Promise.resolve()
 
 process.on('message', (message: RenderWorkerRequest) => {
   if ('setup' in message) {
-    const { theme, context, outputRoot } = message.setup
-    renderer = new PageRenderer(theme, context, outputRoot)
+    line = line.then(() => {
+      const { theme, context, outputRoot } = message.setup
+      renderer = new PageRenderer(theme, context, outputRoot)
+    })
     return
   }
   if ('answers' in message) {
-    renderer?.addAnswers(message.answers)
+    line = line.then(() => renderer?.addAnswers(message.answers))
     return
   }
-  message.jobs.forEach((job, i) => {
+  line = line.then(async () => {
     if (!renderer) throw new Error('render process got pages before its setup')
-    send({ result: renderer.render(job, message.knownHashes[i]) })
+    for (const [i, job] of message.jobs.entries()) {
+      // Waiting for each result to leave means that, should the next page kill this process,
+      // the pool has every result before it and charges the right page (and template).
+      const result = renderer.render(job, message.knownHashes[i])
+      await send({ result })
+      if (isResourceFailure(result) || isHeapCrowded()) {
+        // The pool queues the rest of the batch again, for a fresh process.
+        await send({ retiring: true })
+        process.exit(0)
+      }
+    }
   })
 })
 // The publisher went away (it ended, or was killed): nothing is left to render for.
@@ -35,4 +68,4 @@ process.on('disconnect', () => process.exit(0))
 
 // Listening now: the pool sends the setup and starts a page's deadline only after this, so a
 // slow start is no runaway template.
-send({ ready: true })
+void send({ ready: true })
