@@ -106,6 +106,8 @@ export class RenderPool {
   /** This run's renderer stops by template, and the templates past MAX_STOPS_PER_TEMPLATE. */
   #stops = new Map<string, number>()
   #startFailures = 0
+  /** Why no process could start, once the pool gave up; the next run tries again. */
+  #cannotStart: string | undefined
 
   constructor(options: RenderPoolOptions) {
     this.#options = {
@@ -141,6 +143,9 @@ export class RenderPool {
     this.#answer = run.answer
     this.#answers = new Map()
     this.#stops = new Map()
+    this.#startFailures = 0
+    this.#cannotStart = undefined
+    while (this.#slots.length < this.#options.size) this.#slots.push(this.#spawn())
     const pendingWork: Promise<void>[] = []
     this.#onResult = (result) => {
       const work = onResult(result)
@@ -193,6 +198,7 @@ export class RenderPool {
       this.#pending++
     }
     for (const slot of this.#slots) this.#dispatch(slot)
+    this.#failUnstartable()
     while (this.#queue.length >= QUEUE_HIGH_WATER) {
       await new Promise<void>((resolve) => {
         this.#roomAvailable = resolve
@@ -258,7 +264,8 @@ export class RenderPool {
     if (!slot.isReady && ++this.#startFailures >= MAX_START_FAILURES) {
       // Every start fails (no memory for a process, say): fail the run's pages, never loop.
       this.#slots.splice(index, 1)
-      for (const queued of this.#queue.splice(0)) this.#settle(failedResult(queued.job, reason))
+      this.#cannotStart = reason
+      this.#failUnstartable()
       return
     }
     this.#slots[index] = this.#spawn()
@@ -392,6 +399,14 @@ export class RenderPool {
       this.#settle(failedResult(current.job, template ? `${error} (${template})` : error))
     }
     for (const each of this.#slots) this.#dispatch(each)
+  }
+
+  /** With no process left to render, the queued pages fail instead of waiting for ever. */
+  #failUnstartable(): void {
+    if (this.#slots.length > 0 || this.#cannotStart === undefined) return
+    for (const queued of this.#queue.splice(0)) this.#settle(failedResult(queued.job, this.#cannotStart))
+    this.#roomAvailable?.()
+    this.#roomAvailable = undefined
   }
 
   #chargeStop(job: PageJob): void {
