@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createContent, createWorkspace, operatorAccess, systemActor } from '../src/content/index.ts'
+import { createSiteTemplates } from '../src/publish/index.ts'
+import { openStore } from '../src/store/index.ts'
 import { engines, freshPostgresUrl } from './support/engines.ts'
 
 const run = promisify(execFile)
@@ -127,6 +130,57 @@ for (const engine of engines()) {
       expect(verified.code).toBe(0)
       expect(JSON.parse(verified.stdout).isIntact).toBe(true)
     })
+
+    it('lists the templates a site stored and resets one to the theme’s file, recorded and audited', async () => {
+      // A template saved in the admin, as a site administrator would.
+      const openData = () =>
+        openStore({ databaseUrl: env.DATABASE_URL || undefined, sqlitePath: join(folder, 'fabu.db') })
+      const store = await openData()
+      try {
+        const content = createContent(store)
+        const admin = createWorkspace(content, store, {
+          actor: systemActor('zhanzhang'),
+          access: operatorAccess,
+        })
+        await createSiteTemplates(store).save(admin, 'simt', 'article.liquid', '<p>{{ article.title }}</p>')
+      } finally {
+        await store.close()
+      }
+      const listed = await fabu('template', 'list', '--site', 'simt', '--json')
+      expect(listed.code, listed.stderr).toBe(0)
+      expect(JSON.parse(listed.stdout)).toEqual([
+        { name: 'article.liquid', updatedAt: expect.any(String), updatedBy: 'zhanzhang' },
+      ])
+      expect((await fabu('template', 'list', '--site', 'simt')).stdout).toContain('article.liquid')
+
+      const reset = await fabu('template', 'reset', 'article.liquid', '--site', 'simt')
+      expect(reset.code, reset.stderr).toBe(0)
+      expect(reset.stdout).toContain('reset to the theme’s file')
+      expect(JSON.parse((await fabu('template', 'list', '--site', 'simt', '--json')).stdout)).toEqual([])
+      const audit = JSON.parse((await fabu('audit', 'list', '--action', 'template.revert', '--json')).stdout)
+      expect(audit).toHaveLength(1)
+      expect(audit[0]).toMatchObject({ targetType: 'template', outcome: 'success' })
+      // The pages rendered with it are republished: the reset is in the publisher's change log.
+      const reopened = await openData()
+      try {
+        const changes = await reopened.db
+          .selectFrom('changes')
+          .select('action')
+          .where('entity', '=', 'template')
+          .where('done_at', 'is', null)
+          .execute()
+        expect(changes).toEqual([{ action: 'article.liquid' }, { action: 'article.liquid' }])
+      } finally {
+        await reopened.close()
+      }
+
+      expect((await fabu('template', 'reset', 'article.liquid', '--site', 'simt')).stdout).toContain(
+        'already the theme’s file',
+      )
+      const unknown = await fabu('template', 'reset', 'evil.liquid', '--site', 'simt')
+      expect(unknown.code).toBe(1)
+      expect(unknown.stderr).toContain('NOT_FOUND')
+    }, 120_000)
 
     it('prints help worth reading', async () => {
       const help = await fabu('--help')

@@ -7,6 +7,7 @@ import { registerInit } from './commands/init.ts'
 import { registerPublish } from './commands/publish.ts'
 import { registerServe } from './commands/serve.ts'
 import { registerSite } from './commands/site.ts'
+import { registerTemplate } from './commands/template.ts'
 import { registerUser } from './commands/user.ts'
 
 /** The `fabu` command with all its subcommands, ready to parse. */
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerColumn(program)
   registerArticle(program)
   registerPublish(program)
+  registerTemplate(program)
   registerServe(program)
   registerAudit(program)
   registerUser(program)
@@ -41,6 +43,7 @@ Every command takes --data <dir> (default ./data); DATABASE_URL selects PostgreS
   fabu column list --site simt       栏目树 / the column tree
   fabu article list --column jcdj/jswm
   fabu article show 1 --json
+  fabu template list --site simt     站点修改过的模板 / a site's edited templates
   fabu audit verify`,
   )
   return program

@@ -213,6 +213,19 @@ export class RateLimitedError extends FabuError {
   }
 }
 
+/** Template previews share one small renderer; past its short queue a preview is refused, not queued. */
+export class PreviewBusyError extends FabuError {
+  readonly code = 'PREVIEW_BUSY'
+  readonly status = 503
+  readonly retryAfterSeconds = 5
+  constructor() {
+    super({
+      zh: '正在进行的预览过多，请几秒后再试',
+      en: 'too many previews are in progress; try again in a few seconds',
+    })
+  }
+}
+
 /** A request or upload larger than its limit; nothing was stored. */
 export class TooLargeError extends FabuError {
   readonly code = 'TOO_LARGE'

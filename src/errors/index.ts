@@ -19,6 +19,7 @@ export {
   NotFoundError,
   PasswordChangeRequiredError,
   PasswordExpiredError,
+  PreviewBusyError,
   RateLimitedError,
   TooLargeError,
   UnauthenticatedError,

@@ -1,9 +1,10 @@
 import { type Context, type Emitter, Liquid, RenderTag, type TagToken, type TopLevelToken } from 'liquidjs'
 import { FIELD_NAME, formatZonedMinute } from '../content/index.ts'
+import { limitGrowth } from './growth-limits.ts'
 import { type FieldQuery, fieldQueryKey, NEWEST_LIMIT, type SiteRenderContext } from './render-context.ts'
 import type { Theme } from './theme.ts'
 
-/** LiquidJS's own limits: cooperative, so the worker's deadline and heap cap stand behind them. */
+/** LiquidJS's own limits: cooperative, so the render process's deadline and heap cap stand behind them. */
 export const LIQUID_LIMITS = {
   parseLimit: 2_000_000,
   renderLimit: 2_000,
@@ -38,6 +39,7 @@ export function createLiquidEngine(
     cache: true,
     ...LIQUID_LIMITS,
   })
+  limitGrowth(engine)
   const zone = context.site.timeZone
   const minute = (iso: unknown) => (typeof iso === 'string' && iso ? formatZonedMinute(iso, zone) : '')
   engine.registerFilter('minute', minute)

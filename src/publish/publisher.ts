@@ -11,6 +11,7 @@ import { AtomicWriter } from './atomic-write.ts'
 import { fullSiteJobs } from './full-site-jobs.ts'
 import type { PageJob, PageResult } from './page-job.ts'
 import { planIncremental } from './plan-incremental.ts'
+import { PreviewPool, type PreviewWork } from './preview-pool.ts'
 import {
   forgetPages,
   hasPublishedPages,
@@ -18,8 +19,8 @@ import {
   recordResults,
   stalePages,
 } from './published-index.ts'
+import type { RenderWorkerData } from './render-messages.ts'
 import { RenderPool } from './render-pool.ts'
-import type { RenderWorkerData } from './render-worker.ts'
 import { takeSiteSnapshot } from './site-snapshot.ts'
 import { loadSiteTheme } from './site-theme.ts'
 
@@ -68,6 +69,7 @@ export class Publisher {
   readonly #content: Content
   readonly #options: PublisherOptions
   #pool: RenderPool | undefined
+  readonly #previews = new PreviewPool()
   #previousRun: Promise<void> = Promise.resolve()
 
   constructor(store: Store, content: Content, options: PublisherOptions) {
@@ -205,14 +207,39 @@ export class Publisher {
 
   /**
    * Renders one article as it stands now, a draft too, with its site's theme, for the admin
-   * preview. It renders in a worker like any page (templates are untrusted) into a throwaway
-   * folder, never the site's output, and changes nothing in the store.
+   * preview. It renders in the publisher's one preview process (templates are untrusted, see
+   * PreviewPool) into a throwaway folder, never the site's output, and changes nothing in the
+   * store. Throws PREVIEW_BUSY when previews are queued up already.
    */
   async preview(
     articleId: number,
     templateOverrides: Readonly<Record<string, string>> = {},
     kind: 'article' | 'print' = 'article',
   ): Promise<string> {
+    const folder = await mkdtemp(join(tmpdir(), 'fabu-preview-'))
+    try {
+      let path = ''
+      const result = await this.#previews.render(async () => {
+        const work = await this.#previewWork(articleId, templateOverrides, kind, folder)
+        path = work.page.path
+        return work
+      })
+      if (result.outcome === 'failed') {
+        const failure = result.error ?? 'failed'
+        throw new InvalidStateError({ zh: `预览失败：${failure}`, en: `the preview failed: ${failure}` })
+      }
+      return await readFile(join(folder, path), 'utf8')
+    } finally {
+      await rm(folder, { recursive: true, force: true })
+    }
+  }
+
+  async #previewWork(
+    articleId: number,
+    templateOverrides: Readonly<Record<string, string>>,
+    kind: 'article' | 'print',
+    folder: string,
+  ): Promise<PreviewWork> {
     const row = await this.#store.db
       .selectFrom('articles')
       .selectAll()
@@ -227,31 +254,17 @@ export class Publisher {
       row.publish_at === null ? { prev: null, next: null } : await neighboursOf(this.#store, snapshot, row)
     const page = articleJobs(snapshot, { ...row, url_path: path }, prev, next)[kind === 'print' ? 1 : 0]
     if (!page) throw new NotFoundError('article', articleId)
-    const folder = await mkdtemp(join(tmpdir(), 'fabu-preview-'))
     const theme = await loadSiteTheme(this.#store, site, this.#options.themesRoot, templateOverrides)
-    const pool = new RenderPool({ theme, context: snapshot.context, outputRoot: folder, size: 1 })
-    try {
-      let failure: string | undefined
-      await pool.run([page], {
-        knownHashes: async () => new Map(),
-        answer: (query) => snapshot.lists.newestWhere(query),
-        onResult: (result) => {
-          if (result.outcome === 'failed') failure = result.error ?? 'failed'
-        },
-      })
-      if (failure !== undefined) {
-        throw new InvalidStateError({ zh: `预览失败：${failure}`, en: `the preview failed: ${failure}` })
-      }
-      return await readFile(join(folder, page.path), 'utf8')
-    } finally {
-      await pool.close()
-      await rm(folder, { recursive: true, force: true })
+    return {
+      setup: { theme, context: snapshot.context, outputRoot: folder },
+      page,
+      answer: (query) => snapshot.lists.newestWhere(query),
     }
   }
 
-  /** Stops the workers a publisher that keeps them has running. */
+  /** Stops the render processes the publisher keeps: those of a server's publishes, and the preview's. */
   async close(): Promise<void> {
-    await this.#pool?.close()
+    await Promise.all([this.#pool?.close(), this.#previews.close()])
     this.#pool = undefined
   }
 

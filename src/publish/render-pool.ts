@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
 import type { PageJob, PageResult } from './page-job.ts'
 import {
   type ArticleSummary,
@@ -7,25 +6,26 @@ import {
   fieldQueryKey,
   type SiteRenderContext,
 } from './render-context.ts'
-import type {
-  RenderAnswers,
-  RenderBatch,
-  RenderSetup,
-  RenderWorkerData,
-  RenderWorkerMessage,
-  RenderWorkerStart,
-} from './render-worker.ts'
+import {
+  isResourceFailure,
+  type RenderAnswers,
+  type RenderBatch,
+  type RenderSetup,
+  type RenderWorkerData,
+  type RenderWorkerMessage,
+} from './render-messages.ts'
+import { RenderProcess } from './render-process.ts'
 import type { Theme } from './theme.ts'
 
 export interface RenderPoolOptions {
   readonly theme: Theme
   readonly context: SiteRenderContext
   readonly outputRoot: string
-  /** Workers to run; default one per core. */
+  /** Render processes to run; default one per core. */
   readonly size?: number
-  /** A page that takes longer has its worker terminated and fails. */
+  /** A page that takes longer has its process killed and fails. */
   readonly pageDeadlineMs?: number
-  /** The heap a worker may use before it is stopped. */
+  /** The heap a render process may use before V8 ends it. */
   readonly heapMb?: number
 }
 
@@ -44,22 +44,32 @@ export interface RenderRun {
   readonly answer?: (query: FieldQuery) => Promise<readonly ArticleSummary[]>
 }
 
-/** A page asks again only if its answers went missing: a worker replaced in between, say. */
+/** A page asks again only if its answers went missing: a process replaced in between, say. */
 const MAX_ASKS = 3
 /**
  * Templates are untrusted, and each distinct field query costs a store query and a place in
- * every worker's memory: a template asking one per page (by the article's id, say) is stopped.
+ * every process's memory: a template asking one per page (by the article's id, say) is stopped.
  */
 export const MAX_FIELD_QUERIES_PER_RUN = 500
 
+/**
+ * A template whose pages stopped their renderer this often in one run (out of memory, past
+ * the deadline, at LiquidJS's render or memory limit) has its remaining pages failed at once:
+ * each stop costs a process or seconds,
+ * and the publisher runs one site at a time, so a site of 10,000 such pages would hold every
+ * other site back for hours.
+ */
+export const MAX_STOPS_PER_TEMPLATE = 2
+/** Processes that die before they are ready this many times in a row: rendering cannot start. */
+const MAX_START_FAILURES = 3
+
 interface Slot {
-  worker: Worker
+  process: RenderProcess
   isReady: boolean
-  /** Pages this worker has finished, counted by the worker in shared memory. */
-  progress: Int32Array
-  /** The batch in flight; empty while the worker is idle. */
+  /** Pages sent and not reported yet, in the order the process renders them: [0] is in hand. */
   batch: QueuedJob[]
-  batchStart: number
+  /** Pages reported so far, and at the last deadline check. */
+  finished: number
   lastSeen: number
   timer: NodeJS.Timeout | undefined
 }
@@ -73,10 +83,11 @@ const LOOKUP_BATCH = 256
 export type KnownHashes = (paths: readonly string[]) => Promise<ReadonlyMap<string, string>>
 
 /**
- * Renders pages in worker threads. Templates are untrusted and LiquidJS's limits are only
- * cooperative, so each worker has a hard heap cap and every page a deadline: a worker that
- * overruns is terminated and replaced, its current page fails with a clear error, and the
- * rest of its batch goes to the queue again.
+ * Renders pages in child processes. Templates are untrusted and LiquidJS's limits are only
+ * cooperative, so each process has a hard heap cap and every page a deadline: a process that
+ * overruns or dies is replaced, its current page fails with a clear error naming the template,
+ * and the rest of its batch goes to the queue again. A process, unlike a worker thread, cannot
+ * take the server down with it when V8 runs out of memory (see render-worker.ts).
  */
 export class RenderPool {
   readonly #options: Required<RenderPoolOptions>
@@ -92,6 +103,11 @@ export class RenderPool {
   #drained: (() => void) | undefined
   #roomAvailable: (() => void) | undefined
   #setup: RenderWorkerData
+  /** This run's renderer stops by template, and the templates past MAX_STOPS_PER_TEMPLATE. */
+  #stops = new Map<string, number>()
+  #startFailures = 0
+  /** Why no process could start, once the pool gave up; the next run tries again. */
+  #cannotStart: string | undefined
 
   constructor(options: RenderPoolOptions) {
     this.#options = {
@@ -105,18 +121,19 @@ export class RenderPool {
   }
 
   /**
-   * Points the (running) workers at another publish run's theme and site data, so a long-lived
-   * publisher keeps its workers warm instead of starting new ones for every change.
+   * Points the (running) processes at another publish run's theme and site data, so a
+   * long-lived publisher keeps them warm instead of starting new ones for every change.
    */
   prepare(setup: RenderWorkerData): void {
     this.#setup = setup
     const message: RenderSetup = { setup }
-    for (const slot of this.#slots) slot.worker.postMessage(message)
+    // One not ready yet gets the setup of the moment once it is.
+    for (const slot of this.#slots) if (slot.isReady) slot.process.send(message)
   }
 
   /**
    * Renders the jobs, calling `onResult` for each page as it finishes, in any order. Jobs are
-   * pulled from the source only as fast as the workers take them, and the published hashes
+   * pulled from the source only as fast as the processes take them, and the published hashes
    * looked up a batch at a time, so neither the site's pages nor their hashes are ever held
    * in memory at once.
    */
@@ -125,6 +142,10 @@ export class RenderPool {
     this.#generation++
     this.#answer = run.answer
     this.#answers = new Map()
+    this.#stops = new Map()
+    this.#startFailures = 0
+    this.#cannotStart = undefined
+    while (this.#slots.length < this.#options.size) this.#slots.push(this.#spawn())
     const pendingWork: Promise<void>[] = []
     this.#onResult = (result) => {
       const work = onResult(result)
@@ -147,7 +168,7 @@ export class RenderPool {
       }
       await this.#enqueue(batch, knownHashes)
     } catch (error) {
-      // The jobs or the hashes could not be read: the run ends here. Fresh workers, so no
+      // The jobs or the hashes could not be read: the run ends here. Fresh processes, so no
       // batch of this run reports into the next one.
       await this.#restart()
       throw error
@@ -159,7 +180,7 @@ export class RenderPool {
 
   async #restart(): Promise<void> {
     const size = this.#slots.length
-    // Closed first: a batch result still on its way then finds its worker gone and is dropped.
+    // Closed first: a result still on its way then finds its process gone and is dropped.
     await this.close()
     this.#generation++
     this.#queue.length = 0
@@ -177,6 +198,7 @@ export class RenderPool {
       this.#pending++
     }
     for (const slot of this.#slots) this.#dispatch(slot)
+    this.#failUnstartable()
     while (this.#queue.length >= QUEUE_HIGH_WATER) {
       await new Promise<void>((resolve) => {
         this.#roomAvailable = resolve
@@ -189,70 +211,106 @@ export class RenderPool {
     for (const slot of closing) {
       clearTimeout(slot.timer)
       slot.batch = []
-      slot.worker.removeAllListeners('message')
     }
-    await Promise.all(closing.map((slot) => slot.worker.terminate()))
+    await Promise.all(closing.map((slot) => slot.process.kill()))
   }
 
   #spawn(): Slot {
-    const progress = new SharedArrayBuffer(4)
-    const start: RenderWorkerStart = { setup: this.#setup, progress }
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), {
-      workerData: start,
-      resourceLimits: { maxOldGenerationSizeMb: this.#options.heapMb, maxYoungGenerationSizeMb: 16 },
-    })
     const slot: Slot = {
-      worker,
+      process: undefined as unknown as RenderProcess,
       isReady: false,
-      progress: new Int32Array(progress),
       batch: [],
-      batchStart: 0,
+      finished: 0,
       lastSeen: 0,
       timer: undefined,
     }
-    worker.on('message', (message: RenderWorkerMessage) => {
-      if ('ready' in message) {
-        slot.isReady = true
-        this.#dispatch(slot)
-      } else {
-        this.#received(slot, message.results)
-      }
-    })
-    worker.on('error', (error) => this.#failCurrent(slot, `render worker failed: ${error.message}`))
-    worker.on('exit', (code) => {
-      if (slot.batch.length > 0) this.#failCurrent(slot, `render worker exited (code ${code})`)
+    slot.process = new RenderProcess(this.#options.heapMb, {
+      onMessage: (message: RenderWorkerMessage) => {
+        if (!this.#slots.includes(slot)) return
+        if ('ready' in message) {
+          slot.isReady = true
+          this.#startFailures = 0
+          slot.process.send({ setup: this.#setup } satisfies RenderSetup)
+          this.#dispatch(slot)
+        } else if ('retiring' in message) this.#retire(slot)
+        else this.#received(slot, message.result)
+      },
+      onGone: (reason) => this.#gone(slot, reason),
     })
     return slot
   }
 
+  /** A process retiring on its own (a crowded heap): its unrendered pages go to a fresh one, uncharged. */
+  #retire(slot: Slot): void {
+    const index = this.#slots.indexOf(slot)
+    if (index === -1) return
+    clearTimeout(slot.timer)
+    this.#queue.unshift(...slot.batch)
+    slot.batch = []
+    void slot.process.kill()
+    this.#slots[index] = this.#spawn()
+    for (const each of this.#slots) this.#dispatch(each)
+  }
+
+  /** A process ended that the pool did not stop: its page fails, and another takes its place. */
+  #gone(slot: Slot, reason: string): void {
+    const index = this.#slots.indexOf(slot)
+    if (index === -1) return
+    if (slot.batch.length > 0) {
+      this.#failCurrent(slot, reason)
+      return
+    }
+    clearTimeout(slot.timer)
+    if (!slot.isReady && ++this.#startFailures >= MAX_START_FAILURES) {
+      // Every start fails (no memory for a process, say): fail the run's pages, never loop.
+      this.#slots.splice(index, 1)
+      this.#cannotStart = reason
+      this.#failUnstartable()
+      return
+    }
+    this.#slots[index] = this.#spawn()
+  }
+
   #dispatch(slot: Slot): void {
-    if (!slot.isReady || slot.batch.length > 0 || this.#queue.length === 0) return
-    const taken = this.#queue.splice(0, BATCH_SIZE)
+    if (!slot.isReady || slot.batch.length > 0) return
+    const taken: QueuedJob[] = []
+    while (taken.length < BATCH_SIZE && this.#queue.length > 0) {
+      const queued = this.#queue.shift() as QueuedJob
+      const template = queued.job.template
+      const stops = template ? (this.#stops.get(template) ?? 0) : 0
+      if (template && stops >= MAX_STOPS_PER_TEMPLATE) {
+        this.#settle(
+          failedResult(
+            queued.job,
+            `not rendered: ${template} stopped or stalled its renderer ${stops} times in this publish (${template})`,
+          ),
+        )
+      } else taken.push(queued)
+    }
     if (this.#queue.length < QUEUE_HIGH_WATER) {
       this.#roomAvailable?.()
       this.#roomAvailable = undefined
     }
+    if (taken.length === 0) return
     slot.batch = taken
-    slot.batchStart = Atomics.load(slot.progress, 0)
-    slot.lastSeen = slot.batchStart
+    slot.lastSeen = slot.finished
     const batch: RenderBatch = {
       jobs: taken.map((entry) => entry.job),
       knownHashes: taken.map((entry) => entry.knownHash),
     }
-    slot.worker.postMessage(batch)
+    slot.process.send(batch)
     this.#arm(slot)
   }
 
   /**
-   * Checks the worker every deadline: a worker that finished no page since the last check has
-   * a page stuck (so a page gets between one and two deadlines before it is stopped).
+   * Checks the process every deadline: one that finished no page since the last check has a
+   * page stuck (so a page gets between one and two deadlines before it is stopped).
    */
   #arm(slot: Slot): void {
     clearTimeout(slot.timer)
     slot.timer = setTimeout(() => {
-      const seen = Atomics.load(slot.progress, 0)
-      if (seen !== slot.lastSeen) {
-        slot.lastSeen = seen
+      if (slot.finished !== slot.lastSeen) {
+        slot.lastSeen = slot.finished
         this.#arm(slot)
         return
       }
@@ -260,21 +318,20 @@ export class RenderPool {
     }, this.#options.pageDeadlineMs)
   }
 
-  #received(slot: Slot, results: readonly PageResult[]): void {
-    // A worker already replaced (it overran its deadline) may still get a batch out: dropped.
-    if (!this.#slots.includes(slot)) return
+  #received(slot: Slot, result: PageResult): void {
+    const queued = slot.batch.shift()
+    slot.finished++
+    if (result.outcome === 'needs-data' && queued) this.#askFor(queued, result)
+    else {
+      if (isResourceFailure(result) && queued) this.#chargeStop(queued.job)
+      this.#settle(result)
+    }
+    if (slot.batch.length > 0) return
     clearTimeout(slot.timer)
-    const batch = slot.batch
-    slot.batch = []
-    results.forEach((result, i) => {
-      const queued = batch[i]
-      if (result.outcome === 'needs-data' && queued) this.#askFor(queued, result)
-      else this.#settle(result)
-    })
     this.#dispatch(slot)
   }
 
-  /** Fetches the answers a page asked for, sends them to every worker, and queues the page again. */
+  /** Fetches the answers a page asked for, sends them to every process, and queues the page again. */
   #askFor(queued: QueuedJob, result: PageResult): void {
     const asked = (queued.asked ?? 0) + 1
     const generation = this.#generation
@@ -313,10 +370,10 @@ export class RenderPool {
       const setup = this.#setup
       fetched = answer(query).then((rows) => {
         if (generation !== this.#generation) return
-        // Kept in the run's setup too, so a worker started later has every answer.
+        // Kept in the run's setup too, so a process started later has every answer.
         setup.context.queried[key] = rows
         const message: RenderAnswers = { answers: { [key]: rows } }
-        for (const slot of this.#slots) slot.worker.postMessage(message)
+        for (const slot of this.#slots) if (slot.isReady) slot.process.send(message)
       })
       this.#answers.set(key, fetched)
     }
@@ -324,33 +381,36 @@ export class RenderPool {
   }
 
   /**
-   * The page in hand fails; the worker is replaced. Pages it finished in this batch lost their
-   * results with it, so they are queued again with the rest (rendering is idempotent).
+   * The page in hand fails; its process is replaced, and the pages after it in the batch are
+   * queued again. The page's template is charged with the stop (see MAX_STOPS_PER_TEMPLATE).
    */
   #failCurrent(slot: Slot, error: string): void {
     const index = this.#slots.indexOf(slot)
     if (index === -1 || slot.batch.length === 0) return
     clearTimeout(slot.timer)
-    const done = Math.min(Atomics.load(slot.progress, 0) - slot.batchStart, slot.batch.length - 1)
-    const current = slot.batch[done]?.job
-    const again = [...slot.batch.slice(0, done), ...slot.batch.slice(done + 1)]
+    const [current, ...again] = slot.batch
     slot.batch = []
-    void slot.worker.terminate()
+    void slot.process.kill()
     this.#slots[index] = this.#spawn()
     this.#queue.unshift(...again)
     if (current) {
-      this.#settle({
-        path: current.path,
-        kind: current.kind,
-        refId: current.refId,
-        outcome: 'failed',
-        hash: '',
-        deps: current.deps,
-        templates: [],
-        error: current.template ? `${error} (${current.template})` : error,
-      })
+      const template = current.job.template
+      this.#chargeStop(current.job)
+      this.#settle(failedResult(current.job, template ? `${error} (${template})` : error))
     }
     for (const each of this.#slots) this.#dispatch(each)
+  }
+
+  /** With no process left to render, the queued pages fail instead of waiting for ever. */
+  #failUnstartable(): void {
+    if (this.#slots.length > 0 || this.#cannotStart === undefined) return
+    for (const queued of this.#queue.splice(0)) this.#settle(failedResult(queued.job, this.#cannotStart))
+    this.#roomAvailable?.()
+    this.#roomAvailable = undefined
+  }
+
+  #chargeStop(job: PageJob): void {
+    if (job.template) this.#stops.set(job.template, (this.#stops.get(job.template) ?? 0) + 1)
   }
 
   #settle(result: PageResult): void {
@@ -361,5 +421,18 @@ export class RenderPool {
   #settleOne(): void {
     this.#pending--
     if (this.#pending === 0) this.#drained?.()
+  }
+}
+
+function failedResult(job: PageJob, error: string): PageResult {
+  return {
+    path: job.path,
+    kind: job.kind,
+    refId: job.refId,
+    outcome: 'failed',
+    hash: '',
+    deps: job.deps,
+    templates: [],
+    error,
   }
 }

@@ -1,63 +1,71 @@
-import { parentPort, workerData } from 'node:worker_threads'
-import type { PageJob, PageResult } from './page-job.ts'
+import { getHeapStatistics } from 'node:v8'
 import { PageRenderer } from './page-renderer.ts'
-import type { ArticleSummary, SiteRenderContext } from './render-context.ts'
-import type { Theme } from './theme.ts'
+import { isResourceFailure, type RenderWorkerMessage, type RenderWorkerRequest } from './render-messages.ts'
 
 /**
- * The worker side of the render pool. It counts each finished page in shared memory, which
- * the pool watches to tell a slow batch from a stuck page without a message per page, and
- * posts the batch's results together at its end.
+ * The render process: a child process of the publisher, started by the render pool. Templates
+ * are untrusted; a V8 out-of-memory in a worker thread aborts the whole process (Node.js
+ * issue 47224: one large array, a `concat` doubling, does it), while in a child process it ends
+ * only the child. It posts each page's result as it finishes: that is also how the pool sees
+ * progress, and knows which page was in hand if the process dies.
  */
-export interface RenderWorkerData {
-  readonly theme: Theme
-  readonly context: SiteRenderContext
-  readonly outputRoot: string
+
+/** Resolves once the message is handed to the OS: a page's result is out before the next page starts. */
+function send(message: RenderWorkerMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) resolve()
+    else process.send(message, undefined, undefined, () => resolve())
+  })
 }
 
-export interface RenderWorkerStart {
-  readonly setup: RenderWorkerData
-  /** One Int32: pages finished so far by this worker. */
-  readonly progress: SharedArrayBuffer
+/**
+ * Whether the heap is still half full after the page, garbage collected. A page stopped
+ * part-way (LiquidJS's render limit) was seen to leave its process so short of memory that
+ * the next page, innocent, ran out of it and was blamed: such a process retires instead, as
+ * one whose page failed at a resource limit does.
+ */
+function isHeapCrowded(): boolean {
+  const before = getHeapStatistics()
+  if (before.used_heap_size < before.heap_size_limit / 2) return false
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const after = getHeapStatistics()
+  return after.used_heap_size >= after.heap_size_limit / 2
 }
 
-export interface RenderBatch {
-  readonly jobs: readonly PageJob[]
-  readonly knownHashes: readonly (string | undefined)[]
-}
+let renderer: PageRenderer | undefined
+/** Batches in arrival order: a batch is rendered only after the one before it. */
+let line: Promise<void> = Promise.resolve()
 
-/** Sent before a run: the worker renders the next batches with this theme and site data. */
-export interface RenderSetup {
-  readonly setup: RenderWorkerData
-}
-
-/** Answers to field queries pages of this run asked, sent before those pages come again. */
-export interface RenderAnswers {
-  readonly answers: Readonly<Record<string, readonly ArticleSummary[]>>
-}
-
-export type RenderWorkerMessage = { readonly ready: true } | { readonly results: readonly PageResult[] }
-
-const start = workerData as RenderWorkerStart
-const progress = new Int32Array(start.progress)
-let renderer = new PageRenderer(start.setup.theme, start.setup.context, start.setup.outputRoot)
-
-// The pool starts a page's deadline only once the worker has loaded: a slow start is no runaway template.
-parentPort?.postMessage({ ready: true } satisfies RenderWorkerMessage)
-
-parentPort?.on('message', (message: RenderBatch | RenderSetup | RenderAnswers) => {
+process.on('message', (message: RenderWorkerRequest) => {
   if ('setup' in message) {
-    renderer = new PageRenderer(message.setup.theme, message.setup.context, message.setup.outputRoot)
+    line = line.then(() => {
+      const { theme, context, outputRoot } = message.setup
+      renderer = new PageRenderer(theme, context, outputRoot)
+    })
     return
   }
   if ('answers' in message) {
-    renderer.addAnswers(message.answers)
+    line = line.then(() => renderer?.addAnswers(message.answers))
     return
   }
-  const results = message.jobs.map((job, i) => {
-    const result = renderer.render(job, message.knownHashes[i])
-    Atomics.add(progress, 0, 1)
-    return result
+  line = line.then(async () => {
+    if (!renderer) throw new Error('render process got pages before its setup')
+    for (const [i, job] of message.jobs.entries()) {
+      // Waiting for each result to leave means that, should the next page kill this process,
+      // the pool has every result before it and charges the right page (and template).
+      const result = renderer.render(job, message.knownHashes[i])
+      await send({ result })
+      if (isResourceFailure(result) || isHeapCrowded()) {
+        // The pool queues the rest of the batch again, for a fresh process.
+        await send({ retiring: true })
+        process.exit(0)
+      }
+    }
   })
-  parentPort?.postMessage({ results } satisfies RenderWorkerMessage)
 })
+// The publisher went away (it ended, or was killed): nothing is left to render for.
+process.on('disconnect', () => process.exit(0))
+
+// Listening now: the pool sends the setup and starts a page's deadline only after this, so a
+// slow start is no runaway template.
+void send({ ready: true })

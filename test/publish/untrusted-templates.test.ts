@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { recordTemplateChange } from '../../src/publish/index.ts'
+import { MAX_STOPS_PER_TEMPLATE, recordTemplateChange } from '../../src/publish/index.ts'
 import { editor } from '../support/content-fixture.ts'
 import { engines } from '../support/engines.ts'
 import { usePublishedSite } from '../support/publish-fixture.ts'
@@ -66,6 +66,30 @@ for (const engine of engines()) {
       )
       await editTemplate('search.liquid', (source) =>
         source.replace('{% for i in (1..10000000) %}很长的字符串{% endfor %}', ''),
+      )
+    }, 60_000)
+
+    it('fails the remaining pages of a template at once after it stalled its renderer twice', async () => {
+      await editTemplate('print.liquid', (source) =>
+        source.replace(
+          '<main id="main" class="print-view">',
+          '{% for i in (1..100000000000) %}{% endfor %}<main id="main" class="print-view">',
+        ),
+      )
+      const run = await t.publish()
+      const failures = run.failed.filter((f) => f.path.endsWith('_print.html'))
+      expect(failures).toHaveLength(11)
+      for (const failure of failures) expect(failure.error).toContain('print.liquid')
+      const stalled = failures.filter((f) => /limit exceeded/.test(f.error))
+      const skipped = failures.filter((f) =>
+        f.error.startsWith('not rendered: print.liquid stopped or stalled'),
+      )
+      // Two stalls, and a third at most from the other renderer meanwhile; the rest never rendered.
+      expect(stalled.length).toBeGreaterThanOrEqual(MAX_STOPS_PER_TEMPLATE)
+      expect(stalled.length).toBeLessThanOrEqual(MAX_STOPS_PER_TEMPLATE + 1)
+      expect(skipped).toHaveLength(11 - stalled.length)
+      await editTemplate('print.liquid', (source) =>
+        source.replace('{% for i in (1..100000000000) %}{% endfor %}', ''),
       )
     }, 60_000)
 

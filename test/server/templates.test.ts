@@ -63,6 +63,18 @@ for (const engine of engines()) {
       expect((await admin.put('/api/sites/simt/templates/article.liquid', { source: edited })).status).toBe(
         200,
       )
+      const saved = await t.store.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor', 'target_id'])
+        .where('action', 'like', 'template.%')
+        .execute()
+      expect(saved).toEqual([
+        {
+          action: 'template.save',
+          actor: expect.stringContaining('zhanzhang'),
+          target_id: `${site.id}:article.liquid`,
+        },
+      ])
       await t.queue.runPending()
       const page = join(t.output, 'sites', 'simt', article.urlPath ?? '')
       expect(await readFile(page, 'utf8')).toContain('模板已修改')
@@ -72,12 +84,16 @@ for (const engine of engines()) {
       expect(await readFile(page, 'utf8')).not.toContain('模板已修改')
     })
 
-    it('lets no editor change a template, and knows no template outside the theme', async () => {
+    it('lets no editor change or preview a template, and knows no template outside the theme', async () => {
       const { site } = await publishedSite()
       await t.addUser('bianji', [{ role: 'editor', siteId: site.id }])
       const editor = await t.signedIn('bianji')
       const refused = await editor.put('/api/sites/simt/templates/article.liquid', { source: 'x' })
       expect(refused.body.error.code).toBe('FORBIDDEN')
+      // A preview runs the template: it takes the right to edit templates, as saving does.
+      const preview = await editor.post('/api/sites/simt/templates/article.liquid/preview', { source: 'x' })
+      expect(preview.status).toBe(403)
+      expect(preview.body.error.code).toBe('FORBIDDEN')
       expect((await t.store.db.selectFrom('site_templates').selectAll().execute()).length).toBe(0)
       expect((await editor.get('/api/sites/simt/templates/evil.liquid')).status).toBe(404)
       expect((await editor.get('/api/sites/simt/templates/..%2Ffabu.db')).status).toBe(422)

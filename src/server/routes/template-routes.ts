@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { InvalidStateError, NotFoundError } from '../../errors/index.ts'
-import { checkTemplate, loadTheme, recordTemplateChange } from '../../publish/index.ts'
+import { createSiteTemplates } from '../../publish/index.ts'
 import type { Store } from '../../store/index.ts'
 import { type ApiRoute, route, siteParams, siteRef } from '../api-route.ts'
 import type { PublishQueue } from '../publish-queue.ts'
@@ -16,14 +15,7 @@ const templateParams = siteParams
 
 /** A site's templates: the theme's files, each replaceable by the site's own edited version. */
 export function templateRoutes(store: Store, queue: PublishQueue, themesRoot?: string): ApiRoute[] {
-  const themeOf = (theme: string) => loadTheme(theme, themesRoot)
-  const edited = (siteId: number) =>
-    store.db.selectFrom('site_templates').selectAll().where('site_id', '=', siteId).execute()
-  const requireName = (templates: Readonly<Record<string, string>>, name: string) => {
-    const source = templates[name]
-    if (source === undefined) throw new NotFoundError('template', name)
-    return source
-  }
+  const templates = createSiteTemplates(store, themesRoot)
 
   return [
     route({
@@ -33,14 +25,9 @@ export function templateRoutes(store: Store, queue: PublishQueue, themesRoot?: s
       tag: 'templates',
       access: 'signed-in',
       params: siteParams,
-      handler: async ({ workspace, params }) => {
-        const site = await workspace.requireReader(siteRef(params.site))
-        const own = new Map((await edited(site.id)).map((row) => [row.name, row.updated_at]))
-        const items = Object.keys(themeOf(site.theme).templates)
-          .sort()
-          .map((name) => ({ name, isCustomized: own.has(name), updatedAt: own.get(name) ?? null }))
-        return { items }
-      },
+      handler: async ({ workspace, params }) => ({
+        items: await templates.list(workspace, siteRef(params.site)),
+      }),
     }),
     route({
       method: 'GET',
@@ -49,17 +36,7 @@ export function templateRoutes(store: Store, queue: PublishQueue, themesRoot?: s
       tag: 'templates',
       access: 'signed-in',
       params: templateParams,
-      handler: async ({ workspace, params }) => {
-        const site = await workspace.requireReader(siteRef(params.site))
-        const defaultSource = requireName(themeOf(site.theme).templates, params.name)
-        const own = (await edited(site.id)).find((row) => row.name === params.name)
-        return {
-          name: params.name,
-          source: own?.source ?? defaultSource,
-          defaultSource,
-          isCustomized: Boolean(own),
-        }
-      },
+      handler: async ({ workspace, params }) => templates.get(workspace, siteRef(params.site), params.name),
     }),
     route({
       method: 'PUT',
@@ -69,32 +46,8 @@ export function templateRoutes(store: Store, queue: PublishQueue, themesRoot?: s
       access: 'signed-in',
       params: templateParams,
       body: z.object({ source: z.string().max(400_000) }).strict(),
-      handler: async ({ workspace, params, body, session }) => {
-        const site = await workspace.requireSiteAdministrator(siteRef(params.site))
-        requireName(themeOf(site.theme).templates, params.name)
-        checkTemplate(body.source)
-        const now = new Date().toISOString()
-        await store.db
-          .insertInto('site_templates')
-          .values({
-            site_id: site.id,
-            name: params.name,
-            source: body.source,
-            updated_by: session.user.userName,
-            updated_at: now,
-          })
-          .onConflict((conflict) =>
-            conflict
-              .columns(['site_id', 'name'])
-              .doUpdateSet({ source: body.source, updated_by: session.user.userName, updated_at: now }),
-          )
-          .execute()
-        await recordTemplateChange(store, site.id, params.name)
-        await workspace.audit.record('template.save', 'template', `${site.id}:${params.name}`, {
-          bytes: body.source.length,
-        })
-        return { name: params.name, isCustomized: true, updatedAt: now }
-      },
+      handler: async ({ workspace, params, body }) =>
+        templates.save(workspace, siteRef(params.site), params.name, body.source),
     }),
     route({
       method: 'DELETE',
@@ -104,50 +57,26 @@ export function templateRoutes(store: Store, queue: PublishQueue, themesRoot?: s
       access: 'signed-in',
       params: templateParams,
       handler: async ({ workspace, params }) => {
-        const site = await workspace.requireSiteAdministrator(siteRef(params.site))
-        const deleted = await store.db
-          .deleteFrom('site_templates')
-          .where('site_id', '=', site.id)
-          .where('name', '=', params.name)
-          .executeTakeFirst()
-        if (deleted.numDeletedRows > 0n) {
-          await recordTemplateChange(store, site.id, params.name)
-          await workspace.audit.record('template.revert', 'template', `${site.id}:${params.name}`, {})
-        }
+        await templates.reset(workspace, siteRef(params.site), params.name)
       },
     }),
     route({
       method: 'POST',
       url: '/api/sites/:site/templates/:name/preview',
-      summary: 'A page rendered with an edited, unsaved template (sandboxed HTML)',
+      summary:
+        'A page rendered with an edited, unsaved template (site administrators; sandboxed HTML; 503 PREVIEW_BUSY when previews queue up)',
       tag: 'templates',
       access: 'signed-in',
       params: templateParams,
       body: z.object({ source: z.string().max(400_000) }).strict(),
       handler: async ({ workspace, params, body, reply }) => {
-        const site = await workspace.requireReader(siteRef(params.site))
-        requireName(themeOf(site.theme).templates, params.name)
-        checkTemplate(body.source)
-        const sample = await store.db
-          .selectFrom('articles')
-          .select('id')
-          .where('site_id', '=', site.id)
-          .where('deleted_at', 'is', null)
-          .orderBy((eb) => eb.case().when('status', '=', 'published').then(0).else(1).end())
-          .orderBy('id', 'desc')
-          .limit(1)
-          .executeTakeFirst()
-        if (!sample) {
-          throw new InvalidStateError({
-            zh: '站点还没有文章，无法预览',
-            en: 'the site has no article to preview with',
-          })
-        }
-        const html = await queue.preview(
-          sample.id,
-          { [params.name]: body.source },
-          params.name === 'print.liquid' ? 'print' : 'article',
+        const { articleId, kind } = await templates.preparePreview(
+          workspace,
+          siteRef(params.site),
+          params.name,
+          body.source,
         )
+        const html = await queue.preview(articleId, { [params.name]: body.source }, kind)
         return reply
           .type('text/html; charset=utf-8')
           .header('content-security-policy', "sandbox; default-src 'none'; img-src data:; form-action 'none'")
