@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Content, SiteRef } from '../content/index.ts'
-import { InvalidStateError, NotFoundError } from '../errors/index.ts'
+import { diskFullFrom, InvalidStateError, NotFoundError } from '../errors/index.ts'
 import type { ChangeRow, Store } from '../store/index.ts'
 import { articleJobs, neighboursOf } from './article-pages.ts'
 import { assignUrls } from './assign-urls.ts'
@@ -96,6 +96,9 @@ export class Publisher {
     const startedAt = new Date().toISOString()
     const site = await this.#content.sites.get(request.site)
     const tree = await this.#content.columns.tree(site.id)
+    // First, before anything is written: a site whose theme is gone fails here, not after its
+    // URLs were assigned and its snapshot taken.
+    const theme = await loadSiteTheme(this.#store, site, this.#options.themesRoot)
     const changes = await this.#pendingChanges(site.id)
     const hasPublished = await hasPublishedPages(this.#store, site.id)
     let mode = request.mode ?? 'incremental'
@@ -133,7 +136,6 @@ export class Publisher {
       jobs = plan.jobs
       removals = [...plan.removals]
     }
-    const theme = await loadSiteTheme(this.#store, site, this.#options.themesRoot)
     if (mode === 'full') jobs = fullSiteJobs(this.#store, snapshot, theme)
 
     const outputRoot = this.#options.outputRootFor(site.slug, site.outputPrefix)
@@ -282,6 +284,18 @@ export class Publisher {
     return pool
   }
 
+  /** The sites with unpublished changes, each with the id of its newest one. */
+  async pendingSites(): Promise<readonly { readonly siteId: number; readonly newestChange: number }[]> {
+    const rows = await this.#store.db
+      .selectFrom('changes')
+      .select(['site_id', (eb) => eb.fn.max('id').as('newest')])
+      .where('done_at', 'is', null)
+      .groupBy('site_id')
+      .execute()
+    // PostgreSQL returns max() of a bigint column as a string.
+    return rows.map((row) => ({ siteId: row.site_id, newestChange: Number(row.newest) }))
+  }
+
   async #pendingChanges(siteId: number): Promise<ChangeRow[]> {
     return this.#store.db
       .selectFrom('changes')
@@ -339,11 +353,17 @@ export class Publisher {
         .executeTakeFirstOrThrow()
       return row.id
     })
-    mkdirSync(this.#options.manifestDir, { recursive: true })
-    writeFileSync(
-      join(this.#options.manifestDir, `run-${String(runId).padStart(6, '0')}.json`),
-      `${JSON.stringify({ runId, siteId, mode, startedAt, finishedAt, unchanged: outcome.unchanged, ...manifest }, null, 2)}\n`,
-    )
+    const manifestPath = join(this.#options.manifestDir, `run-${String(runId).padStart(6, '0')}.json`)
+    try {
+      mkdirSync(this.#options.manifestDir, { recursive: true })
+      writeFileSync(
+        manifestPath,
+        `${JSON.stringify({ runId, siteId, mode, startedAt, finishedAt, unchanged: outcome.unchanged, ...manifest }, null, 2)}\n`,
+      )
+    } catch (error) {
+      // Node's write errors name no path; the operator needs to know which disk is full.
+      throw diskFullFrom(error, manifestPath) ?? error
+    }
     return runId
   }
 }

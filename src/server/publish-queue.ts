@@ -24,6 +24,17 @@ export interface Job {
   error: { code: string; messages: { zh: string; en: string } } | null
 }
 
+interface SiteFailure {
+  readonly failures: number
+  /** The newest pending change when it failed: a newer one is tried at once. */
+  readonly newestChange: number
+  readonly retryAt: number
+}
+
+/** A failed background publish is tried again after 4 s, then 8, 16 … up to 10 minutes. */
+const RETRY_FIRST_MS = 4_000
+const RETRY_MAX_MS = 10 * 60_000
+
 /**
  * Every publish of a site goes through here, one at a time per site: the background loop that
  * publishes pending changes, and the jobs the API starts. Scheduled workflow steps fire from
@@ -40,13 +51,17 @@ export class PublishQueue {
   #timer: NodeJS.Timeout | undefined
   #tick: Promise<void> | undefined
   #lastDueCheck = 0
+  /** Sites whose background publish failed, and when to try again. */
+  readonly #failing = new Map<number, SiteFailure>()
+  readonly #now: () => number
 
   constructor(
     store: Store,
     content: Content,
     publisher: Publisher,
-    options: { system: Actor; onError: (error: unknown) => void },
+    options: { system: Actor; onError: (error: unknown) => void; now?: () => number },
   ) {
+    this.#now = options.now ?? Date.now
     this.#store = store
     this.#content = content
     this.#publisher = publisher
@@ -76,18 +91,38 @@ export class PublishQueue {
         this.#lastDueCheck = Date.now()
         await this.#content.articles.runDue(this.#system)
       }
-      const sites = await this.#store.db
-        .selectFrom('changes')
-        .select('site_id')
-        .distinct()
-        .where('done_at', 'is', null)
-        .execute()
+      const sites = await this.#publisher.pendingSites()
       await Promise.all(
-        sites.map(({ site_id }) => this.#serial(site_id, () => this.#publisher.publish({ site: site_id }))),
+        sites
+          .filter((site) => this.#isDue(site.siteId, site.newestChange))
+          .map(({ siteId, newestChange }) =>
+            this.#serial(siteId, () => this.#publisher.publish({ site: siteId })).then(
+              () => this.#failing.delete(siteId),
+              (error: unknown) => this.#backOff(siteId, newestChange, error),
+            ),
+          ),
       )
     } catch (error) {
       this.#onError(error)
     }
+  }
+
+  /**
+   * Whether a site's pending changes should be published now. A site whose publish failed
+   * (a theme removed from the disk, a full disk) would otherwise fail every two seconds for
+   * ever, logging each time and holding the publisher from other sites; it waits longer after
+   * each failure, and is tried at once when a new change arrives (perhaps the fix).
+   */
+  #isDue(siteId: number, newestChange: number): boolean {
+    const failure = this.#failing.get(siteId)
+    return !failure || newestChange > failure.newestChange || this.#now() >= failure.retryAt
+  }
+
+  #backOff(siteId: number, newestChange: number, error: unknown): void {
+    const failures = (this.#failing.get(siteId)?.failures ?? 0) + 1
+    const delay = Math.min(RETRY_FIRST_MS * 2 ** (failures - 1), RETRY_MAX_MS)
+    this.#failing.set(siteId, { failures, newestChange, retryAt: this.#now() + delay })
+    this.#onError(error)
   }
 
   /** An article rendered as it stands now with its site's theme, for the admin preview. */
