@@ -13,3 +13,4 @@ export {
 } from './site-templates.ts'
 export { loadSiteTheme } from './site-theme.ts'
 export { loadTheme, type Theme, themeExists } from './theme.ts'
+export { withBaseHref } from './with-base-href.ts'

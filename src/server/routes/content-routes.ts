@@ -10,6 +10,7 @@ import {
   siteInputSchema,
   sitePatchSchema,
 } from '../../content/index.ts'
+import { withBaseHref } from '../../publish/index.ts'
 import { type ApiRoute, idParams, queryFlag, queryNumber, route, siteParams, siteRef } from '../api-route.ts'
 
 const revisionParams = idParams.extend({ revision: z.coerce.number().int().positive().max(2_147_483_647) })
@@ -312,7 +313,7 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
           )
           .header('x-frame-options', 'SAMEORIGIN')
           .header('cache-control', 'no-store')
-          .send(html.replace(/<head>/i, `<head><base href="${origin}/">`))
+          .send(withBaseHref(html, `${origin}/`))
       },
     }),
     route({
