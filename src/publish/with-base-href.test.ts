@@ -9,13 +9,18 @@ interface TreeNode {
   readonly childNodes?: readonly TreeNode[]
 }
 
+interface TreeNode {
+  readonly tagName?: string
+  readonly attrs?: readonly { readonly name: string; readonly value: string }[]
+  readonly childNodes?: readonly TreeNode[]
+}
+
 /** The base elements a browser would see, in document order, with their hrefs. */
 function basesOf(page: string): string[] {
   const found: string[] = []
-  const pending: unknown[] = [parse(page)]
-  for (let node = pending.pop() as any; node !== undefined; node = pending.pop() as any) {
-    if (node.tagName === 'base')
-      found.push(node.attrs.find((a: { name: string }) => a.name === 'href')?.value)
+  const pending: TreeNode[] = [parse(page) as TreeNode]
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.tagName === 'base') found.push(node.attrs?.find((a) => a.name === 'href')?.value ?? '')
     if (node.childNodes) pending.push(...[...node.childNodes].reverse())
   }
   return found
