@@ -257,13 +257,15 @@ describe('the dashboard and the template editor in Chromium', () => {
     await openSection(page, '模板')
     await page.getByRole('heading', { name: `模板：${site.name}` }).waitFor()
     await expect
-      .poll(() => page.getByText('只有站点管理员可以修改模板。', { exact: false }).count(), {
+      .poll(() => page.getByText('只有站点管理员可以修改和预览模板。', { exact: false }).count(), {
         timeout: 15_000,
       })
       .toBe(1)
     const source = page.getByRole('textbox', { name: /的源代码$/ })
     await expect.poll(() => source.getAttribute('aria-readonly'), { timeout: 15_000 }).toBe('true')
     expect(await page.getByRole('button', { name: button('保存') }).count()).toBe(0)
+    // A preview runs the template: the server refuses it to editors, so the admin offers none.
+    expect(await page.getByRole('button', { name: button('预览') }).count()).toBe(0)
     expect(errors).toEqual([])
   }, 60_000)
 })

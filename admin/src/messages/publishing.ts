@@ -72,7 +72,7 @@ export const zh = {
   templateChangedAt: '修改于 {time}',
   templateSource: '{name} 的源代码',
   templateDefaultSource: '{name} 的主题默认版本（只读）',
-  templateReadOnly: '只有站点管理员可以修改模板。您可以查看源代码并预览。',
+  templateReadOnly: '只有站点管理员可以修改和预览模板。您可以查看源代码。',
   templateKeys: '按 Tab 键插入两个空格，按 Ctrl+S 保存；要用 Tab 键离开编辑框，先按 Esc。',
   templateEditorKeys:
     '按 Tab 键缩进两个空格，Shift+Tab 减少缩进，Ctrl+S 保存。要离开编辑框，先按 Esc，再按 Tab。',
@@ -168,7 +168,7 @@ export const en: Record<keyof typeof zh, string> = {
   templateChangedAt: 'Changed {time}',
   templateSource: 'Source of {name}',
   templateDefaultSource: 'The theme’s version of {name} (read-only)',
-  templateReadOnly: 'Only site administrators can change templates. You can read the source and preview it.',
+  templateReadOnly: 'Only site administrators can change and preview templates. You can read the source.',
   templateKeys: 'Tab inserts two spaces and Ctrl+S saves; to leave the editor with Tab, press Esc first.',
   templateEditorKeys:
     'Tab indents by two spaces, Shift+Tab outdents, Ctrl+S saves. To leave the editor, press Esc, then Tab.',

@@ -15,7 +15,7 @@ export interface TemplateEditorCardProps {
   readonly site: Site
   readonly session: SessionView
   readonly name: string
-  /** Site administrators save and restore; everyone else reads and previews. */
+  /** Site administrators save, preview and restore (a preview runs the template); everyone else reads. */
   readonly canSave: boolean
   /** The site's version changed (saved or restored): the list's marks are stale. */
   onChanged(): void
@@ -146,9 +146,11 @@ export function TemplateEditorCard({
               {t('templateSave')}
             </Button>
           ) : null}
-          <Button onClick={showPreview} loading={busy === 'preview'}>
-            {t('templatePreview')}
-          </Button>
+          {canSave ? (
+            <Button onClick={showPreview} loading={busy === 'preview'}>
+              {t('templatePreview')}
+            </Button>
+          ) : null}
           {canSave && detail.isCustomized ? (
             <Button danger onClick={revert} loading={busy === 'revert'}>
               {t('templateRevert')}
