@@ -64,6 +64,14 @@ export { type Content, createContent } from './content.ts'
 export { FIELD_NAME, type FieldDefinition } from './custom-fields.ts'
 export { charsetOf, decodeText, TEXT_CHARSETS } from './decode-text.ts'
 export { htmlToText } from './html-to-text.ts'
+export {
+  type BodyElement,
+  type BodyNode,
+  type BodyParent,
+  isElement,
+  parseBodyFragment,
+  serializeBodyFragment,
+} from './parse-body-fragment.ts'
 export type { PurgeResult } from './recycle-bin.ts'
 export type { FieldChange, RevisionDiff, TextChange } from './revision-diff.ts'
 export { sanitizeBody } from './sanitize-body.ts'

@@ -4,26 +4,28 @@
  * Published pages forbid inline styles (CSP without 'unsafe-inline'), yet a Word-pasted body
  * carries its alignment and first-line indent as `style` attributes; those become classes of
  * the theme's stylesheet (style-classes.ts). The body is parsed once with parse5, the HTML
- * standard's parser the sanitizer uses, changed as a tree and serialised once, so an attribute
- * value holding `/>` or `"` stays a value: the regular-expression rewrite this replaces let
- * `alt="x/><img src=x onerror=…>"` close the tag early and publish the script.
+ * standard's parser, into the sanitizer's own tree (parseBodyFragment), changed as a tree in one
+ * walk and serialised once, so an attribute value holding `/>` or `"` stays a value: the
+ * regular-expression rewrite this replaces let `alt="x/><img src=x onerror=…>"` close the tag
+ * early and publish the script.
  */
-import { type contains, load } from 'cheerio'
 import {
   ALLOWED_ATTRIBUTES,
   ALLOWED_SCHEMES,
   ALLOWED_SCHEMES_BY_TAG,
   ALLOWED_TAGS,
+  type BodyElement,
+  type BodyNode,
+  type BodyParent,
   DROPPED_WITH_CONTENT,
   IFRAME_SANDBOX,
   isAllowedImageSource,
+  isElement,
+  parseBodyFragment,
+  serializeBodyFragment,
   VALID_VALUES,
 } from '../content/index.ts'
-import { classesForStyle } from './style-classes.ts'
-
-/** A node of the tree parse5 builds for cheerio, and its elements. */
-type ParsedNode = Parameters<typeof contains>[0]
-type Element = Extract<ParsedNode, { attribs: unknown }>
+import { classAttributeForStyle } from './style-classes.ts'
 
 const ALLOWED = new Set(ALLOWED_TAGS)
 const DROPPED = new Set([...DROPPED_WITH_CONTENT, 'iframe'])
@@ -63,65 +65,120 @@ export function publishBody(html: string): string {
   return publishBodyWithText(html).html
 }
 
-/** `publishBody`, and the body's text from the same parse. */
+/** `publishBody`, and the body's text from the same walk. */
 export function publishBodyWithText(html: string): PublishedBody {
   // Without a `<` there is no element: no style to turn into a class, nothing to check.
-  if (!html.includes('<')) return { html, text: load(html, null, false).text() }
-  const $ = load('<div></div>', null, false)
-  const root = $('div')
-  root.html(html)
-  // parse5 nests up to 512 deep here (the sanitizer's limit); a stack instead of recursion.
-  const pending: ParsedNode[] = [...(root.get(0)?.children ?? [])]
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    if (node.nodeType === 8) {
-      $(node).remove()
-      continue
-    }
-    if (!('attribs' in node)) continue
-    if (node.tagName === 'iframe' && isPublishableIframe(node)) {
-      // Browsers never render an iframe's children; they could only come back as markup.
-      $(node).empty()
-    } else if (DROPPED.has(node.tagName)) {
-      $(node).remove()
-      continue
-    }
-    const children = [...node.children]
-    if (ALLOWED.has(node.tagName) || node.tagName === 'iframe') {
-      publishAttributes(node)
-    } else {
-      // Like the sanitizer: an element outside the policy goes, its text stays.
-      $(node).replaceWith(children)
-    }
-    pending.push(...children)
-  }
-  return { html: root.html() ?? '', text: spacedText(root.get(0)) }
+  if (!html.includes('<')) return { html, text: textWithoutTags(html) }
+  const fragment = parseBodyFragment(html)
+  const text = publishTree(fragment)
+  return { html: serializeBodyFragment(fragment), text }
 }
 
-/** The text under `root` in document order, with a space at every element's start and end. */
-function spacedText(root: ParsedNode | undefined): string {
+/**
+ * The text of a body without tags. Only a character reference, a CR (read as LF) or a NUL
+ * (ignored) reads as other text than it is written; any of them takes the parser.
+ */
+function textWithoutTags(html: string): string {
+  if (!/[&\r\0]/.test(html)) return html
   let text = ''
-  const pending: (ParsedNode | ' ')[] = root && 'children' in root ? [...root.children].reverse() : []
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (next === ' ') text += ' '
-    else if (next.nodeType === 3) text += next.data
-    else if ('attribs' in next) pending.push(' ', ...[...next.children].reverse(), ' ')
+  for (const node of parseBodyFragment(html).children) if (node.nodeType === 3) text += node.data
+  return text
+}
+
+/** An element whose children are being read, and those of them it keeps so far. */
+interface OpenParent {
+  readonly parent: BodyParent
+  readonly kept: BodyNode[]
+  /** Whether `kept` differs from the parent's children: a node dropped or one unwrapped. */
+  changed: boolean
+}
+
+/**
+ * Applies the body policy to the tree in one walk in document order and returns the text left,
+ * with a space at every element's start and end. Comments and elements of DROPPED_WITH_CONTENT
+ * go with their content; an element outside the policy goes and its content takes its place,
+ * as in the sanitizer. Each parent's kept children are gathered into a new array and set once:
+ * removing nodes one at a time (cheerio's `.remove()` and `.replaceWith()`, each an indexOf and
+ * a splice) takes time in the square of the number of siblings, and a body may hold 100,000
+ * elements. A stack rather than recursion, since the tree may be thousands deep.
+ */
+function publishTree(root: BodyParent): string {
+  let text = ''
+  const open: OpenParent[] = [{ parent: root, kept: [], changed: false }]
+  // Nodes still to read, last first; `null` closes the innermost open parent.
+  const pending: (BodyNode | null)[] = [null]
+  pushChildren(pending, root)
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    const current = open[open.length - 1] as OpenParent
+    if (node === null) {
+      open.pop()
+      if (current.changed) setChildren(current.parent, current.kept)
+      if (current.parent !== root) text += ' '
+      continue
+    }
+    if (node.nodeType === 3) {
+      current.kept.push(node)
+      text += node.data
+      continue
+    }
+    // Comments go; a body fragment holds no other kind of node outside a <template>, which goes.
+    if (!isElement(node) || (node.name === 'iframe' ? !isPublishableIframe(node) : DROPPED.has(node.name))) {
+      current.changed = true
+      continue
+    }
+    const tag = node.name
+    if (!ALLOWED.has(tag) && tag !== 'iframe') {
+      current.changed = true
+      pushChildren(pending, node)
+      continue
+    }
+    publishAttributes(node)
+    current.kept.push(node)
+    text += ' '
+    open.push({ parent: node, kept: [], changed: false })
+    pending.push(null)
+    // Browsers never render an iframe's children; they could only come back as markup.
+    if (tag === 'iframe') node.children = []
+    else pushChildren(pending, node)
   }
   return text
 }
 
-/** Keeps the attributes the policy allows with values it allows, and the style as classes. */
-function publishAttributes(element: Element): void {
-  const tag = element.tagName
-  const allowed = ATTRIBUTES_OF.get(tag)
-  const style = element.attribs.style
-  for (const [name, raw] of Object.entries(element.attribs)) {
-    if (!allowed?.has(name) || !isAllowedValue(tag, name, raw)) delete element.attribs[name]
+function pushChildren(pending: (BodyNode | null)[], parent: BodyParent): void {
+  for (let i = parent.children.length - 1; i >= 0; i--) pending.push(parent.children[i] as BodyNode)
+}
+
+function setChildren(parent: BodyParent, children: BodyNode[]): void {
+  parent.children = children
+  let previous: BodyNode | null = null
+  for (const child of children) {
+    child.parent = parent
+    child.prev = previous
+    if (previous) previous.next = child
+    previous = child
   }
-  if (tag === 'iframe') element.attribs.sandbox = IFRAME_SANDBOX
+  if (previous) previous.next = null
+}
+
+/**
+ * Keeps the attributes the policy allows with values it allows, and the style as classes. They
+ * go into a new object: deleting the others from the parser's one is several times slower.
+ */
+function publishAttributes(element: BodyElement): void {
+  const tag = element.name
+  const allowed = ATTRIBUTES_OF.get(tag)
+  const attribs = element.attribs
+  const published: Record<string, string> = Object.create(null)
+  for (const name in attribs) {
+    const raw = attribs[name] as string
+    if (allowed?.has(name) && isAllowedValue(tag, name, raw)) published[name] = raw
+  }
+  if (tag === 'iframe') published.sandbox = IFRAME_SANDBOX
   // The class attribute holds fabu's own classes only: a theme's or a site's styles for other
   // class names must not reach into bodies.
-  const classes = style === undefined ? [] : classesForStyle(style)
-  if (classes.length > 0) element.attribs.class = classes.join(' ')
+  const classes = attribs.style === undefined ? '' : classAttributeForStyle(attribs.style)
+  if (classes !== '') published.class = classes
+  element.attribs = published
 }
 
 function isAllowedValue(tag: string, name: string, raw: string): boolean {
@@ -147,7 +204,7 @@ function isAllowedUrl(tag: string, url: string): boolean {
  * The sanitizer kept an iframe only for the installation's video hosts, which the publisher
  * does not know: here it must at least load https and nothing inline, in the sandbox.
  */
-function isPublishableIframe(iframe: Element): boolean {
+function isPublishableIframe(iframe: BodyElement): boolean {
   const src = iframe.attribs.src
   return src !== undefined && isAllowedUrl('iframe', src)
 }

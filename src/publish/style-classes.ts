@@ -1,3 +1,37 @@
+/** The properties `classOf` reads; keep in step with it. */
+const MEANINGFUL = new Set([
+  'text-align',
+  'text-indent',
+  'font-weight',
+  'font-style',
+  'text-decoration',
+  'vertical-align',
+])
+
+// A Word body repeats a handful of styles on every paragraph, and a site's bodies come from the
+// same few templates: the answers are remembered. Short styles only, and not without bound,
+// so that hostile bodies cannot fill the memory of a publish.
+const REMEMBERED_STYLES = 4096
+const REMEMBERED_STYLE_LENGTH = 256
+const classAttributes = new Map<string, string>()
+
+/**
+ * `classesForStyle` as the value of a class attribute, '' when none.
+ *
+ * @example classAttributeForStyle('font-weight:bold;text-align:center') // 'fabu-bold fabu-align-center'
+ */
+export function classAttributeForStyle(style: string): string {
+  let value = classAttributes.get(style)
+  if (value === undefined) {
+    value = classesForStyle(style).join(' ')
+    if (style.length <= REMEMBERED_STYLE_LENGTH) {
+      if (classAttributes.size >= REMEMBERED_STYLES) classAttributes.clear()
+      classAttributes.set(style, value)
+    }
+  }
+  return value
+}
+
 /**
  * The classes of the theme's stylesheet that carry the meaning of an inline style: alignment,
  * the first-line indent, bold, italic, underline, strike-through, superscript and subscript.
@@ -11,6 +45,8 @@ export function classesForStyle(style: string): string[] {
     const colon = declaration.indexOf(':')
     if (colon < 0) continue
     const property = declaration.slice(0, colon).trim().toLowerCase()
+    // Most of a Word body's declarations are fonts, sizes and spacing: skip them unread.
+    if (!MEANINGFUL.has(property)) continue
     const value = declaration
       .slice(colon + 1)
       .trim()
