@@ -23,10 +23,11 @@ import { findLiveColumnIn } from './column-service.ts'
 import { validateCustomFields } from './custom-fields.ts'
 import { nextIndexNo } from './disclosure-index.ts'
 import { isRecordId } from './record-id.ts'
-import { diffSnapshots, type RevisionDiff } from './revision-diff.ts'
+import type { RevisionDiff } from './revision-diff.ts'
 import { lockSite, perform, prepareAudited, type ServiceContext } from './service-context.ts'
 import { findSite } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
+import type { StoredRevision } from './worker-tasks.ts'
 import { parseZonedMinute, zonedYear } from './zoned-time.ts'
 
 /** One step of the current review: who submitted, who approved at which level. */
@@ -107,6 +108,19 @@ export function articleService(ctx: ServiceContext): ArticleService {
       row,
       quoted.map((q) => q.column_id),
     )
+  }
+
+  /** Revision `revision` of article `id`, its snapshot still JSON. */
+  async function storedRevision(id: number, revision: number): Promise<StoredRevision> {
+    if (!isRecordId(id) || !isRecordId(revision)) throw new NotFoundError('revision', `${id}@${revision}`)
+    const row = await store.db
+      .selectFrom('article_revisions')
+      .select('snapshot')
+      .where('article_id', '=', id)
+      .where('revision', '=', revision)
+      .executeTakeFirst()
+    if (!row) throw new NotFoundError('revision', `${id}@${revision}`)
+    return { revision, snapshotJson: row.snapshot }
   }
 
   /**
@@ -729,20 +743,13 @@ export function articleService(ctx: ServiceContext): ArticleService {
     },
 
     async revision(id, revision) {
-      if (!isRecordId(id) || !isRecordId(revision)) throw new NotFoundError('revision', `${id}@${revision}`)
-      const row = await store.db
-        .selectFrom('article_revisions')
-        .select('snapshot')
-        .where('article_id', '=', id)
-        .where('revision', '=', revision)
-        .executeTakeFirst()
-      if (!row) throw new NotFoundError('revision', `${id}@${revision}`)
-      return JSON.parse(row.snapshot) as ArticleSnapshot
+      return JSON.parse((await storedRevision(id, revision)).snapshotJson) as ArticleSnapshot
     },
 
     async diff(id, from, to) {
-      const [before, after] = [await this.revision(id, from), await this.revision(id, to)]
-      return diffSnapshots(id, { revision: from, snapshot: before }, { revision: to, snapshot: after })
+      // The snapshots go to the differ as stored: parsing two long ones is work for its worker too.
+      const [before, after] = [await storedRevision(id, from), await storedRevision(id, to)]
+      return ctx.revisionDiffer.diff(id, before, after)
     },
 
     async restoreRevision(actor, id, revision, baseRevision) {

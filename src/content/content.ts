@@ -17,7 +17,10 @@ export interface Content {
     list(query?: AuditQuery): Promise<readonly AuditRecord[]>
     verify(): Promise<AuditVerification>
   }
-  /** Stops the worker threads that clean bodies. Idle ones hold no process open, busy ones do. */
+  /**
+   * Stops the worker threads that clean bodies and compare revisions. Idle ones hold no process
+   * open, busy ones do.
+   */
   close(): Promise<void>
 }
 
@@ -32,6 +35,8 @@ export function createContent(store: Store, options: ContentOptions = {}): Conte
       list: (query?: AuditQuery) => listAudit(store, query),
       verify: () => verifyAudit(store),
     },
-    close: () => ctx.bodySanitizer.close(),
+    close: async () => {
+      await Promise.all([ctx.bodySanitizer.close(), ctx.revisionDiffer.close()])
+    },
   })
 }

@@ -3,6 +3,7 @@ import { isUniqueViolation, type Store, type Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
 import { appendAudit } from './audit-log.ts'
 import { BodySanitizer } from './body-sanitizer.ts'
+import { RevisionDiffer } from './revision-differ.ts'
 
 export interface ContentOptions {
   /** Hosts whose https iframes article bodies may embed (video players, maps). */
@@ -24,6 +25,8 @@ export interface ServiceContext {
   readonly options: Readonly<Required<ContentOptions>>
   /** Cleans article and page bodies off the thread that answers requests. */
   readonly bodySanitizer: BodySanitizer
+  /** Compares two revisions off the thread that answers requests. */
+  readonly revisionDiffer: RevisionDiffer
   now(): string
 }
 
@@ -37,8 +40,9 @@ export function createServiceContext(store: Store, options: ContentOptions = {})
   return {
     store,
     options: resolved,
-    // Its workers start when the first long body arrives, so contexts that never clean one cost nothing.
+    // Their workers start when the first long body arrives, so contexts that never need one cost nothing.
     bodySanitizer: new BodySanitizer({ iframeHosts: resolved.iframeHosts }),
+    revisionDiffer: new RevisionDiffer(),
     now: () => resolved.now().toISOString(),
   }
 }

@@ -277,6 +277,22 @@ export class BodyTooComplexError extends FabuError {
   }
 }
 
+/**
+ * Comparing two revisions ran past its deadline or heap cap and was stopped. Not the editor's
+ * input to fix (the revisions are saved), so it says what to do instead.
+ */
+export class DiffTooComplexError extends FabuError {
+  readonly code = 'DIFF_TOO_COMPLEX'
+  readonly status = 422
+  constructor(articleId: number, from: number, to: number, deadlineMs: number) {
+    const seconds = Math.round(deadlineMs / 100) / 10
+    super({
+      zh: `文章 ${articleId} 的修订 ${from} 与 ${to} 过长或差异过多，未能在 ${seconds} 秒内、限定内存中完成比较；请分别查看这两个修订`,
+      en: `revisions ${from} and ${to} of article ${articleId} are too long or too different to compare within ${seconds} s and the memory allowed; view each revision instead`,
+    })
+  }
+}
+
 /** A declared charset fabu does not decode (it reads UTF-8 and the Chinese legacy ones). */
 export class UnsupportedCharsetError extends FabuError {
   readonly code = 'UNSUPPORTED_CHARSET'

@@ -10,6 +10,7 @@ export {
   CsrfError,
   DatabaseTooNewError,
   DatabaseUnavailableError,
+  DiffTooComplexError,
   DiskFullError,
   diskFullFrom,
   ForbiddenError,

@@ -124,6 +124,36 @@ describe('an editor saving a hostile body, against a running fabu', () => {
     await expectStillUp()
   }, 120_000)
 
+  it('compares two revisions of 60,000 paragraphs, naming the changed one, while both ports keep answering', async () => {
+    const paragraphs = (middle: string) =>
+      `${'<p>x</p>'.repeat(30_000)}<p>${middle}</p>${'<p>x</p>'.repeat(29_999)}`
+    const created = await editor.post('/api/articles', {
+      columnId,
+      title: '六万个段落的修订',
+      bodyHtml: paragraphs('第三万段原来的文字'),
+    })
+    expect(created.status, JSON.stringify(created.body).slice(0, 300)).toBe(201)
+    const updated = await editor.patch(`/api/articles/${created.body.id}`, {
+      baseRevision: 1,
+      bodyHtml: paragraphs('第三万段改写后的文字'),
+    })
+    expect(updated.status, JSON.stringify(updated.body).slice(0, 300)).toBe(200)
+    const { response, polls } = await whilePolling(() =>
+      editor.get(`/api/articles/${created.body.id}/diff?from=1&to=2`),
+    )
+    expect(response.status, JSON.stringify(response.body).slice(0, 300)).toBe(200)
+    expect(response.body.fields.map((field: { field: string }) => field.field)).toEqual(['bodyHtml'])
+    const parts: { kind: string; text: string }[] = response.body.body
+    expect(parts.filter((part) => part.kind !== 'same')).toEqual([
+      { kind: 'removed', text: '原来' },
+      { kind: 'added', text: '改写后' },
+    ])
+    const unchanged = parts.filter((part) => part.kind === 'same').map((part) => part.text)
+    expect(unchanged.join('')).toContain('x\n第三万段')
+    expectAnsweredPromptly(polls)
+    await expectStillUp()
+  }, 120_000)
+
   it('refuses 200,000 sibling paragraphs with a clear error in both languages, while both ports keep answering', async () => {
     const body = '<p>x</p>'.repeat(200_000)
     const { response, polls } = await whilePolling(() =>
