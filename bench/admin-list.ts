@@ -36,7 +36,7 @@ const editor = await accounts.users.create(operator, {
 await accounts.users.grant(operator, { userId: editor.id, role: 'site_admin', siteId })
 const outputRootFor = (slug: string) => join(work, 'sites', slug)
 const publisher = new Publisher(store, content, { outputRootFor, manifestDir: join(work, 'manifests') })
-const queue = new PublishQueue(store, content, publisher, { system: systemActor('bench'), onError: () => {} })
+const queue = new PublishQueue(content, publisher, { system: systemActor('bench'), onError: () => {} })
 const app = await createAdminApp({
   store,
   content,

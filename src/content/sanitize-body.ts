@@ -41,7 +41,6 @@ import {
   parseBodyFragment,
   serializeBodyFragment,
 } from './parse-body-fragment.ts'
-import { TABLE_TAGS } from './table-tags.ts'
 
 export interface SanitizeOptions {
   /** Hostnames whose https iframes are kept, e.g. 'player.bilibili.com'. Default: none. */

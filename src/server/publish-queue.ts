@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import type { Actor, Content } from '../content/index.ts'
 import { asFabuError, NotFoundError } from '../errors/index.ts'
 import type { Publisher, PublishReport } from '../publish/index.ts'
-import type { Store } from '../store/index.ts'
 
 export interface Job {
   readonly id: string
@@ -41,7 +40,6 @@ const RETRY_MAX_MS = 10 * 60_000
  * the same loop, so they happen within a minute of their time, also after a restart.
  */
 export class PublishQueue {
-  readonly #store: Store
   readonly #content: Content
   readonly #publisher: Publisher
   readonly #system: Actor
@@ -56,13 +54,11 @@ export class PublishQueue {
   readonly #now: () => number
 
   constructor(
-    store: Store,
     content: Content,
     publisher: Publisher,
     options: { system: Actor; onError: (error: unknown) => void; now?: () => number },
   ) {
     this.#now = options.now ?? Date.now
-    this.#store = store
     this.#content = content
     this.#publisher = publisher
     this.#system = options.system

@@ -69,7 +69,7 @@ for (const engine of engines()) {
         .set({ publish_at: '2026-01-01T01:00:00.000Z' })
         .where('id', '=', draft.id)
         .execute()
-      const restarted = new PublishQueue(t.store, t.content, t.publisher, {
+      const restarted = new PublishQueue(t.content, t.publisher, {
         system: operator,
         onError: (error) => {
           throw error

@@ -27,7 +27,7 @@ function backgroundLoop(t: AdminServer) {
     tried.push(request.site as number)
     return publish(request)
   }
-  const queue = new PublishQueue(t.store, t.content, t.publisher, {
+  const queue = new PublishQueue(t.content, t.publisher, {
     system: systemActor(),
     onError: (error) => errors.push((error as Error).message),
     now: () => clock.now,

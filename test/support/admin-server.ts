@@ -121,7 +121,7 @@ export function useAdminServer(
       manifestDir: join(t.output, 'manifests'),
       workers: 1,
     })
-    t.queue = new PublishQueue(t.store, t.content, t.publisher, { system: systemActor(), onError: () => {} })
+    t.queue = new PublishQueue(t.content, t.publisher, { system: systemActor(), onError: () => {} })
     t.app = await createAdminApp({
       store: t.store,
       content: t.content,

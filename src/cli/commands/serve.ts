@@ -79,7 +79,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     ...publisherOptions(app.config),
     keepsWorkers: true,
   })
-  const queue = new PublishQueue(app.store, app.content, publisher, {
+  const queue = new PublishQueue(app.content, publisher, {
     system: systemActor('scheduler'),
     onError: (error) =>
       process.stderr.write(`fabu: 自动发布失败 / publishing failed: ${(error as Error).message}\n`),
