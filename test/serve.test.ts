@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { stopProcess } from './support/serve-process.ts'
 
 const run = promisify(execFile)
 const main = new URL('../src/cli/main.ts', import.meta.url).pathname
@@ -40,7 +41,7 @@ describe('fabu serve', () => {
   }, 120_000)
 
   afterAll(async () => {
-    server?.kill('SIGTERM')
+    await stopProcess(server)
     await rm(data, { recursive: true, force: true })
   })
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, type ApiResponse } from '../support/admin-server.ts'
+import { stopProcess } from '../support/serve-process.ts'
 
 const main = new URL('../../src/cli/main.ts', import.meta.url).pathname
 
@@ -55,7 +56,7 @@ describe('an editor saving a hostile body, against a running fabu', () => {
   }, 180_000)
 
   afterAll(async () => {
-    server?.kill('SIGTERM')
+    await stopProcess(server)
     await rm(data, { recursive: true, force: true })
   })
 

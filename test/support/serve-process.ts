@@ -42,10 +42,21 @@ export async function startServe(data: string, env: NodeJS.ProcessEnv, site: str
     stderr: () => stderr,
     isAlive: () => child.exitCode === null && child.signalCode === null,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+      await stopProcess(child)
       await exited
     },
   }
+}
+
+/**
+ * SIGTERM, then waits for the process to end: a server lets the publish in progress finish
+ * before it exits, so its data folder may only be removed after that.
+ */
+export async function stopProcess(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.kill('SIGTERM')
+  await exited
 }
 
 export interface WatchReport {
