@@ -1,7 +1,6 @@
 import { sql } from 'kysely'
 import type { ArticleRow, Store } from '../store/index.ts'
 import type { PageJob } from './page-job.ts'
-import { publishBodyWithText } from './publish-body.ts'
 import { liveArticles } from './publish-order.ts'
 import { printPath } from './routes.ts'
 import type { SiteSnapshot } from './site-snapshot.ts'
@@ -51,8 +50,8 @@ export function articleJobs(
   const path = row.url_path ?? ''
   const column = snapshot.context.columns[row.column_id]
   const keywords: string[] = JSON.parse(row.keywords)
-  const body = publishBodyWithText(row.body_html)
-  const description = row.summary || excerpt(body.text)
+  // The body and the description drawn from it are filled in by the renderer (article-body-scope.ts).
+  const description = row.summary
   const article = {
     id: row.id,
     title: row.title,
@@ -62,7 +61,7 @@ export function articleJobs(
     summary: row.summary,
     description,
     keywords,
-    body: body.html,
+    body: '',
     publishAt: row.publish_at ?? '',
     url: `${basePath}${path}`,
     printUrl: `${basePath}${printPath(path)}`,
@@ -93,6 +92,7 @@ export function articleJobs(
       refId: row.id,
       template: snapshot.tree.get(row.column_id)?.articleTemplate ?? 'article.liquid',
       data: { column, article, page },
+      storedBody: row.body_html,
       deps,
     },
     {
@@ -101,6 +101,7 @@ export function articleJobs(
       refId: row.id,
       template: 'print.liquid',
       data: { column, article, page: { ...page, kind: 'print' } },
+      storedBody: row.body_html,
       deps: [],
     },
   ]
@@ -132,12 +133,4 @@ export async function neighboursOf(
     n: { id: number; title: string; url_path: string | null } | undefined,
   ): Neighbour | null => (n ? { id: n.id, title: n.title, url: `${basePath}${n.url_path}` } : null)
   return { prev: toNeighbour(older), next: toNeighbour(newer) }
-}
-
-/**
- * A plain-text opening for the description meta tag, from the text of the parsed body: a
- * regular expression over the markup took attribute values holding `>` for text.
- */
-function excerpt(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, 120)
 }

@@ -11,6 +11,11 @@ export interface PageJob {
   readonly template: string | null
   /** The scope the template sees (plain data), or the file's bytes as text when template is null. */
   readonly data: Readonly<Record<string, unknown>> | string | Uint8Array
+  /**
+   * An article page's body as stored: the renderer publishes it into `article.body` (and the
+   * description) in its own process, once for the page and its print view.
+   */
+  readonly storedBody?: string
   /** Data keys the page shows besides its subject, known before rendering (`article:12`). */
   readonly deps: readonly string[]
 }

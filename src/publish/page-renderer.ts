@@ -1,8 +1,10 @@
 import { hash as digest } from 'node:crypto'
 import type { Liquid } from 'liquidjs'
+import { withPublishedBody } from './article-body-scope.ts'
 import { AtomicWriter } from './atomic-write.ts'
 import { createLiquidEngine, type DependencyRecorder } from './liquid-engine.ts'
 import type { PageJob, PageResult } from './page-job.ts'
+import { type PublishedBody, publishBodyWithText } from './publish-body.ts'
 import type { ArticleSummary, SiteRenderContext } from './render-context.ts'
 import { type Theme, templateClosure } from './theme.ts'
 
@@ -20,6 +22,7 @@ export class PageRenderer {
   readonly #theme: Theme
   readonly #writer: AtomicWriter
   readonly #closures = new Map<string, readonly string[]>()
+  #lastBody: { readonly stored: string; readonly published: PublishedBody } | undefined
 
   constructor(theme: Theme, context: SiteRenderContext, outputRoot: string) {
     this.#theme = theme
@@ -81,12 +84,24 @@ export class PageRenderer {
   }
 
   #renderTemplate(job: PageJob): string {
-    const scope = { site: this.#context.site, ...(job.data as Record<string, unknown>) }
+    const data = job.data as Record<string, unknown>
+    const scope = {
+      site: this.#context.site,
+      ...(job.storedBody === undefined ? data : this.#withBody(data, job.storedBody)),
+    }
     const html = this.#engine.renderFileSync(job.template ?? '', scope) as string
     if (html.length > MAX_PAGE_BYTES) {
       throw new Error(`page larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB (${job.template})`)
     }
     return html
+  }
+
+  /** The article page and its print view come one after the other: their body is published once. */
+  #withBody(data: Record<string, unknown>, storedBody: string): Record<string, unknown> {
+    if (this.#lastBody?.stored !== storedBody) {
+      this.#lastBody = { stored: storedBody, published: publishBodyWithText(storedBody) }
+    }
+    return withPublishedBody(data, storedBody, this.#lastBody.published)
   }
 
   #templatesOf(template: string): readonly string[] {
