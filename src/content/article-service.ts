@@ -761,14 +761,8 @@ export function articleService(ctx: ServiceContext): ArticleService {
         target,
         async () => {
           // A revision never changes once written, so it can be read before the transaction.
-          const row = await store.db
-            .selectFrom('article_revisions')
-            .select('snapshot')
-            .where('article_id', '=', id)
-            .where('revision', '=', revision)
-            .executeTakeFirst()
-          if (!row) throw new NotFoundError('revision', `${id}@${revision}`)
-          const values = valuesOf(JSON.parse(row.snapshot))
+          const { snapshotJson } = await storedRevision(id, revision)
+          const values = valuesOf(JSON.parse(snapshotJson))
           return { values, cleanedBody: await cleanBody(values.bodyHtml) }
         },
       )
