@@ -50,7 +50,7 @@ export function articleJobs(
   const path = row.url_path ?? ''
   const column = snapshot.context.columns[row.column_id]
   const keywords: string[] = JSON.parse(row.keywords)
-  // The body and the description drawn from it are filled in by the renderer (article-body-scope.ts).
+  // The body and the description drawn from it are filled in by the renderer (published-bodies.ts).
   const description = row.summary
   const article = {
     id: row.id,

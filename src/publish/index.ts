@@ -13,4 +13,3 @@ export {
 } from './site-templates.ts'
 export { loadSiteTheme } from './site-theme.ts'
 export { loadTheme, type Theme, themeExists } from './theme.ts'
-export { withBaseHref } from './with-base-href.ts'

@@ -16,6 +16,11 @@ export interface PageJob {
    * description) in its own process, once for the page and its print view.
    */
   readonly storedBody?: string
+  /**
+   * Where a preview served from the admin origin loads the site's styles and images from: the
+   * renderer puts `<base href>` first in the page's head (with-base-href.ts).
+   */
+  readonly baseHref?: string
   /** Data keys the page shows besides its subject, known before rendering (`article:12`). */
   readonly deps: readonly string[]
 }

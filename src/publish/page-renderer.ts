@@ -1,12 +1,13 @@
 import { hash as digest } from 'node:crypto'
 import type { Liquid } from 'liquidjs'
-import { withPublishedBody } from './article-body-scope.ts'
 import { AtomicWriter } from './atomic-write.ts'
 import { createLiquidEngine, type DependencyRecorder } from './liquid-engine.ts'
 import type { PageJob, PageResult } from './page-job.ts'
 import { type PublishedBody, publishBodyWithText } from './publish-body.ts'
+import { withPublishedBody, withPublishedColumnBodies } from './published-bodies.ts'
 import type { ArticleSummary, SiteRenderContext } from './render-context.ts'
 import { type Theme, templateClosure } from './theme.ts'
+import { withBaseHref } from './with-base-href.ts'
 
 /** LiquidJS's memory limit alone let a 20 MB capture through; no page is that large. */
 export const MAX_PAGE_BYTES = 5 * 1024 * 1024
@@ -26,8 +27,9 @@ export class PageRenderer {
 
   constructor(theme: Theme, context: SiteRenderContext, outputRoot: string) {
     this.#theme = theme
-    this.#context = context
-    this.#engine = createLiquidEngine(theme, context, this.#recorder)
+    // A shallow copy: the field-query answers (`queried`) stay one object with the caller's.
+    this.#context = withPublishedColumnBodies(context)
+    this.#engine = createLiquidEngine(theme, this.#context, this.#recorder)
     this.#writer = new AtomicWriter(outputRoot)
   }
 
@@ -84,16 +86,27 @@ export class PageRenderer {
   }
 
   #renderTemplate(job: PageJob): string {
-    const data = job.data as Record<string, unknown>
+    const data = this.#withPublishedColumn(job.data as Record<string, unknown>)
     const scope = {
       site: this.#context.site,
       ...(job.storedBody === undefined ? data : this.#withBody(data, job.storedBody)),
     }
-    const html = this.#engine.renderFileSync(job.template ?? '', scope) as string
+    const rendered = this.#engine.renderFileSync(job.template ?? '', scope) as string
+    const html = job.baseHref === undefined ? rendered : withBaseHref(rendered, job.baseHref)
     if (html.length > MAX_PAGE_BYTES) {
       throw new Error(`page larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB (${job.template})`)
     }
     return html
+  }
+
+  /**
+   * A job's `column` is the run's view of that column, as the planner copied it; the page
+   * shows the renderer's own copy, whose single-page body is published (withPublishedColumnBodies).
+   */
+  #withPublishedColumn(data: Record<string, unknown>): Record<string, unknown> {
+    const column = data.column as { readonly id?: number } | undefined
+    const published = column?.id === undefined ? undefined : this.#context.columns[column.id]
+    return published ? { ...data, column: published } : data
   }
 
   /** The article page and its print view come one after the other: their body is published once. */

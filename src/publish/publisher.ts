@@ -217,12 +217,13 @@ export class Publisher {
     articleId: number,
     templateOverrides: Readonly<Record<string, string>> = {},
     kind: 'article' | 'print' = 'article',
+    baseHref?: string,
   ): Promise<string> {
     const folder = await mkdtemp(join(tmpdir(), 'fabu-preview-'))
     try {
       let path = ''
       const result = await this.#previews.render(async () => {
-        const work = await this.#previewWork(articleId, templateOverrides, kind, folder)
+        const work = await this.#previewWork(articleId, templateOverrides, kind, folder, baseHref)
         path = work.page.path
         return work
       })
@@ -241,6 +242,7 @@ export class Publisher {
     templateOverrides: Readonly<Record<string, string>>,
     kind: 'article' | 'print',
     folder: string,
+    baseHref: string | undefined,
   ): Promise<PreviewWork> {
     const row = await this.#store.db
       .selectFrom('articles')
@@ -254,8 +256,9 @@ export class Publisher {
     // A draft without a publish time has no place among its column's articles yet.
     const { prev, next } =
       row.publish_at === null ? { prev: null, next: null } : await neighboursOf(this.#store, snapshot, row)
-    const page = articleJobs(snapshot, { ...row, url_path: path }, prev, next)[kind === 'print' ? 1 : 0]
-    if (!page) throw new NotFoundError('article', articleId)
+    const job = articleJobs(snapshot, { ...row, url_path: path }, prev, next)[kind === 'print' ? 1 : 0]
+    if (!job) throw new NotFoundError('article', articleId)
+    const page = baseHref === undefined ? job : { ...job, baseHref }
     const theme = await loadSiteTheme(this.#store, site, this.#options.themesRoot, templateOverrides)
     return {
       setup: { theme, context: snapshot.context, outputRoot: folder },

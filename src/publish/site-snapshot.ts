@@ -1,7 +1,6 @@
 import type { ColumnNode, ColumnTree, Content, Site } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
 import { type ListSource, memoryListSource, queryListSource } from './list-source.ts'
-import { publishBody } from './publish-body.ts'
 import { liveArticles } from './publish-order.ts'
 import {
   type ArticleSummary,
@@ -83,7 +82,8 @@ export async function takeSiteSnapshot(
         navOf(c, 0),
       ),
       sectionName: parent ? parent.name : node.name,
-      body: publishBody(node.pageBodyHtml),
+      // As stored: the render processes publish it (published-bodies.ts), off this thread.
+      body: node.pageBodyHtml,
     }
   }
   const lists = options.isFullPublish

@@ -168,7 +168,7 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
   const routes = [
     ...sessionRoutes(options.accounts),
     ...contentRoutes({
-      render: (id) => options.queue.preview(id),
+      render: (id, baseHref) => options.queue.preview(id, {}, 'article', baseHref),
       publicOriginFor: (site) => options.publicOrigins?.[site.slug] ?? site.baseUrl,
     }),
     ...accountRoutes(options.accounts),

@@ -126,8 +126,9 @@ export class PublishQueue {
     articleId: number,
     templateOverrides: Readonly<Record<string, string>> = {},
     kind: 'article' | 'print' = 'article',
+    baseHref?: string,
   ): Promise<string> {
-    return this.#publisher.preview(articleId, templateOverrides, kind)
+    return this.#publisher.preview(articleId, templateOverrides, kind, baseHref)
   }
 
   /** The pages a publish would write now, without writing them. */

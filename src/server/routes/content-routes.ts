@@ -10,7 +10,6 @@ import {
   siteInputSchema,
   sitePatchSchema,
 } from '../../content/index.ts'
-import { withBaseHref } from '../../publish/index.ts'
 import { type ApiRoute, idParams, queryFlag, queryNumber, route, siteParams, siteRef } from '../api-route.ts'
 
 const revisionParams = idParams.extend({ revision: z.coerce.number().int().positive().max(2_147_483_647) })
@@ -34,7 +33,8 @@ const articleListQuery = z
   .strict()
 
 export interface PreviewSettings {
-  readonly render: (articleId: number) => Promise<string>
+  /** The page, with `<base href>` to the site's public address put in by its renderer. */
+  readonly render: (articleId: number, baseHref: string) => Promise<string>
   /** Where the site's styles, images and links are served publicly: the preview loads them from there. */
   readonly publicOriginFor: (site: Site) => string
 }
@@ -302,7 +302,7 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
         const article = await workspace.articles.get(params.id)
         const site = await workspace.sites.get(article.siteId)
         const origin = new URL(preview.publicOriginFor(site)).origin
-        const html = await preview.render(article.id)
+        const html = await preview.render(article.id, `${origin}/`)
         // A sandboxed page has an origin of its own and runs no script: whatever the
         // (untrusted) template wrote cannot act with the editor's session on this origin.
         return reply
@@ -313,7 +313,7 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
           )
           .header('x-frame-options', 'SAMEORIGIN')
           .header('cache-control', 'no-store')
-          .send(withBaseHref(html, `${origin}/`))
+          .send(html)
       },
     }),
     route({

@@ -1,4 +1,5 @@
-import { type PublishedBody, publishBodyWithText } from './publish-body.ts'
+import { type PublishedBody, publishBody, publishBodyWithText } from './publish-body.ts'
+import type { SiteRenderContext } from './render-context.ts'
 
 /**
  * An article page's scope with its body as published: meaningful styles as classes, nothing
@@ -27,4 +28,20 @@ export function withPublishedBody(
  */
 function excerpt(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 120)
+}
+
+/**
+ * The run's site data with every single-page column's body as published. The snapshot keeps
+ * the bodies as stored, and each render process publishes them when it takes the run's data:
+ * a site administrator's 2 MB page body took the publisher's one thread 1.6 s on every
+ * publish and every preview when this ran where the snapshot is taken.
+ */
+export function withPublishedColumnBodies(context: SiteRenderContext): SiteRenderContext {
+  const columns = Object.fromEntries(
+    Object.entries(context.columns).map(([id, column]) => [
+      id,
+      column.body ? { ...column, body: publishBody(column.body) } : column,
+    ]),
+  )
+  return { ...context, columns }
 }
