@@ -254,6 +254,37 @@ for (const engine of engines()) {
       expect(granted.grants.map((g) => g.role)).toEqual(['editor', 'site_admin'])
     })
 
+    it('lets no administrator make an account site administrator and then reset its password (三员分立)', async () => {
+      await user('secadmin', [{ role: 'security_admin' }])
+      const editor = await user('bianji', [{ role: 'editor', siteId: t.site.id }])
+      const siteAdmin = await user('zhanzhang', [{ role: 'site_admin', siteId: t.site.id }])
+      const security = (await signIn('secadmin')).session.principal
+      // The reverse order: the grant is allowed (nobody reset this account), the reset is not.
+      const granted = await accounts.users.grant(security, {
+        userId: editor.id,
+        role: 'site_admin',
+        siteId: null,
+      })
+      expect(granted.grants.map((g) => g.role)).toEqual(['editor', 'site_admin'])
+      for (const target of [editor, siteAdmin]) {
+        const refusal = accounts.users.resetPassword(security, target.id)
+        await expect(refusal).rejects.toMatchObject({ code: 'FORBIDDEN', status: 403 })
+        await expect(refusal).rejects.toThrow(/站点管理员.*命令行|site administrator.*CLI/)
+      }
+      await expect(signIn('bianji')).resolves.toBeTruthy()
+      await expect(signIn('zhanzhang')).resolves.toBeTruthy()
+      const refusals = await t.content.audit.list({ action: 'user.resetPassword' })
+      expect(refusals.map((record) => [record.outcome, record.errorCode])).toEqual([
+        ['failure', 'FORBIDDEN'],
+        ['failure', 'FORBIDDEN'],
+      ])
+      // The operator at the server resets it; without the role, the security administrator may.
+      expect(await accounts.users.resetPassword(operator, siteAdmin.id)).toMatch(/^\S{16,}$/)
+      const adminGrant = granted.grants.find((g) => g.role === 'site_admin')?.id ?? 0
+      await accounts.users.revoke(security, adminGrant)
+      expect(await accounts.users.resetPassword(security, editor.id)).toMatch(/^\S{16,}$/)
+    })
+
     it('refuses an installation role scoped to a site', async () => {
       const zhang = await user('zhangsan')
       await expect(

@@ -41,7 +41,8 @@ export interface UserService {
   /**
    * Security administrators reset a password: fabu draws a random one-time password, returned
    * here to be shown once, that only lets the user set their own (the administrator cannot
-   * choose it, nor act as the user with it).
+   * choose it, nor act as the user with it). Not for an account holding an administrative
+   * role: the operator resets those with the CLI (三员分立, see `requireNoAdministrativeRole`).
    */
   resetPassword(principal: Principal, id: number): Promise<string>
   unlock(principal: Principal, id: number): Promise<User>
@@ -145,6 +146,27 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
     }
   }
 
+  /**
+   * 三员分立, the other order: a reset hands the resetting administrator the account's powers
+   * (they see the one-time password, sign in first and set the next one). An account holding an
+   * administrative role is therefore reset by the operator with the CLI, never through the API.
+   * Checking who granted the role would not do: a security administrator could still reset a
+   * site administrator someone else (or the operator) made, and take over their site.
+   * A security administrator who must reset such an account revokes the role first; the grant
+   * rule above then keeps them from granting it back.
+   */
+  function requireNoAdministrativeRole(principal: Principal, target: User) {
+    if (principal.access.isOperator) return
+    const held = target.grants.find((grant) => administrativeRoles.includes(grant.role))
+    if (held) {
+      const label = roleLabels[held.role]
+      throw new ForbiddenError(
+        `重置此账号的密码（该账号有${label.zh}角色，其密码只能在服务器上用命令行重置）`,
+        `reset this account’s password (it holds the ${label.en} role: its password is reset with the CLI on the server)`,
+      )
+    }
+  }
+
   /** A random password the policy accepts; a draw that happens to look common is drawn again. */
   async function drawPassword(userName: string): Promise<string> {
     for (let draw = 1; ; draw++) {
@@ -233,6 +255,7 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
         requireSecurity(principal)
         const user = await readUser(tx, id)
         requireMayManage(principal, user, '重置此账号的密码', 'reset this account’s password')
+        requireNoAdministrativeRole(principal, user)
         const password = await drawPassword(user.userName)
         const hash = await hashPassword(password)
         await tx

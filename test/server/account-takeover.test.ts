@@ -82,6 +82,27 @@ for (const engine of engines()) {
       expect(await roles()).toEqual(['editor', 'site_admin'])
     })
 
+    it('stops a security administrator who made an editor site administrator from then resetting their password (三员分立)', async () => {
+      await t.addUser('secadmin', [{ role: 'security_admin' }])
+      const editorId = await t.addUser('bianji', [{ role: 'editor', siteId: null }])
+      const siteAdminId = await t.addUser('zhanzhang', [{ role: 'site_admin', siteId: null }])
+      const security = await t.signedIn('secadmin')
+
+      // Nobody reset the editor's password, so the grant goes through...
+      const grant = await security.post(`/api/users/${editorId}/grants`, { role: 'site_admin', siteId: null })
+      expect(grant.status, JSON.stringify(grant.body)).toBe(201)
+      // ...and then the reset that would hand the granting administrator the account is refused,
+      // as is the reset of a site administrator someone else made.
+      for (const id of [editorId, siteAdminId]) {
+        const reset = await security.post(`/api/users/${id}/password`)
+        expectError(reset, 403, 'FORBIDDEN')
+        expect(reset.body.error.message).toMatch(/命令行|CLI/)
+        expect(reset.body.password).toBeUndefined()
+      }
+      expect((await t.client().signIn('bianji')).status).toBe(201)
+      expect((await t.client().signIn('zhanzhang')).status).toBe(201)
+    })
+
     it('lets others behind one address sign in while one user name is hammered from it', async () => {
       await t.addUser('alice')
       await t.addUser('bob')
