@@ -13,9 +13,11 @@ export const MAX_BODY_ELEMENTS = 100_000
 
 // parse5's time grows with the square of the nesting depth (50,000 nested <div>s, 250 KB, took
 // 14 s), so a body nested far deeper than any document could tie up a server. The scan below
-// estimates the depth first; elements whose end tag may be left out, and void elements, do
-// not count, so a legacy page full of unclosed <p> and <li> is not mistaken for a deep one.
-export const MAX_ESTIMATED_DEPTH = 4096
+// estimates the depth first, cheaply; elements whose end tag may be left out, and void
+// elements, do not count, so a legacy page full of unclosed <p> and <li> is not mistaken for a
+// deep one. The estimate can be fooled (the parser ignores an end tag with nothing open to
+// close, so `<div></span>` nests), and parseBodyFragment stops at the same depth for real.
+export const MAX_BODY_DEPTH = 4096
 
 const NOT_NESTING = new Set(
   (
@@ -37,8 +39,8 @@ export class BodyLimitError extends ValidationError {
     } else {
       super(
         field,
-        `正文标签嵌套过深（超过 ${MAX_ESTIMATED_DEPTH} 层），请检查粘贴的内容`,
-        `the body nests elements more than ${MAX_ESTIMATED_DEPTH} deep; check the pasted content`,
+        `正文标签嵌套过深（超过 ${MAX_BODY_DEPTH} 层），请检查粘贴的内容`,
+        `the body nests elements more than ${MAX_BODY_DEPTH} deep; check the pasted content`,
       )
     }
     this.limit = limit
@@ -47,8 +49,9 @@ export class BodyLimitError extends ValidationError {
 
 /**
  * Throws a BodyLimitError if the markup has more start tags than MAX_BODY_ELEMENTS, or nests
- * deeper than MAX_ESTIMATED_DEPTH by its tags. It only counts: a tag is `<`, a name, and
- * everything up to the next `>`, as browsers read tags outside raw text. Text inside <script>
+ * deeper than MAX_BODY_DEPTH by its tags. It only counts, to refuse most such bodies before
+ * any parsing; parseBodyFragment holds the parse itself to both limits. A tag is `<`, a name,
+ * and everything up to the next `>`, as browsers read tags outside raw text. Text inside <script>
  * or a comment that looks like tags counts too, which can only make the estimate larger.
  * Each character is looked at a bounded number of times (a `<` with no `>` after it ends the
  * scan, since no tag can close past it), so the time is linear in the length.
@@ -72,7 +75,7 @@ export function assertWithinBodyLimits(html: string, field: string): void {
     const isSelfClosing = html.charCodeAt(close - 1) === SLASH
     if (!isSelfClosing && !NOT_NESTING.has(html.slice(nameStart, nameEnd).toLowerCase())) {
       depth = isClosing ? Math.max(0, depth - 1) : depth + 1
-      if (depth > MAX_ESTIMATED_DEPTH) throw new BodyLimitError(field, 'depth')
+      if (depth > MAX_BODY_DEPTH) throw new BodyLimitError(field, 'depth')
     }
     open = html.indexOf('<', close + 1)
   }

@@ -27,6 +27,11 @@ describe('the body sanitizer', () => {
       code: 'VALIDATION_FAILED',
       field: 'pageBodyHtml',
     })
+    // End tags with nothing open to close: the tag count reads it as flat, the parser nests it.
+    await expect(sanitizer().sanitize('<div></span>'.repeat(20_000), 'bodyHtml')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      messages: { en: expect.stringContaining('nests elements more than 4096 deep') },
+    })
   })
 
   it('stops a body that overruns its deadline with BODY_TOO_COMPLEX, and cleans the next one', async () => {
@@ -45,6 +50,33 @@ describe('the body sanitizer', () => {
       code: 'BODY_TOO_COMPLEX',
     })
     await expect(small.sanitize('<p>y</p>'.repeat(100), 'bodyHtml')).resolves.toBe('<p>y</p>'.repeat(100))
+  })
+
+  it('refuses a body at once with SERVER_BUSY when the queue is full, and cleans those already waiting', async () => {
+    const queued = sanitizer({ maxWaiting: 2, deadlineMs: 60_000 })
+    const body = '<p>x</p>'.repeat(100)
+    // The worker is still starting, so all three wait: the third finds the queue full.
+    const waiting = [queued.sanitize(body, 'bodyHtml'), queued.sanitize(body, 'bodyHtml')]
+    await expect(queued.sanitize(body, 'bodyHtml')).rejects.toMatchObject({
+      code: 'SERVER_BUSY',
+      status: 503,
+      retryAfterSeconds: 60,
+      messages: { zh: expect.stringContaining('服务器正忙'), en: expect.stringContaining('busy') },
+    })
+    await expect(Promise.all(waiting)).resolves.toEqual([body, body])
+  })
+
+  it('refuses a body with SERVER_BUSY once it has waited too long behind a slow one, which goes on', async () => {
+    const slow = sanitizer({ maxWaitMs: 200, deadlineMs: 60_000 })
+    await slow.sanitize('<p>warm</p>'.repeat(100), 'bodyHtml')
+    const long = '<p>x</p>'.repeat(60_000)
+    const running = slow.sanitize(long, 'bodyHtml')
+    const started = performance.now()
+    await expect(slow.sanitize('<p>y</p>'.repeat(100), 'bodyHtml')).rejects.toMatchObject({
+      code: 'SERVER_BUSY',
+    })
+    expect(performance.now() - started).toBeLessThan(5_000)
+    await expect(running).resolves.toBe(long)
   })
 
   it('fails bodies still waiting when it is closed', async () => {

@@ -12,6 +12,10 @@ export interface BodySanitizerOptions {
   readonly deadlineMs?: number
   /** The heap a worker may use before it is stopped, with the same refusal. */
   readonly heapMb?: number
+  /** Bodies waiting for a worker at most; one more is refused with SERVER_BUSY (default 8). */
+  readonly maxWaiting?: number
+  /** How long a body may wait for a worker before it is refused with SERVER_BUSY (the deadline). */
+  readonly maxWaitMs?: number
 }
 
 // Bodies this short (an empty column page, a line of text) are cleaned on the calling thread,
@@ -24,7 +28,8 @@ export const INLINE_MAX_CHARS = 256
 /**
  * Cleans article and page bodies with sanitizeBody in worker threads (a WorkerPool of its own),
  * so that no body, however large or hostile, blocks the thread that answers requests. A body
- * past its deadline or heap cap has its worker terminated and is refused with BODY_TOO_COMPLEX.
+ * past its deadline or heap cap has its worker terminated and is refused with BODY_TOO_COMPLEX;
+ * one that finds the queue full, or waits longer than the deadline, is refused with SERVER_BUSY.
  */
 export class BodySanitizer {
   readonly #iframeHosts: readonly string[]
@@ -40,6 +45,10 @@ export class BodySanitizer {
       deadlineMs: options.deadlineMs ?? 30_000,
       // That body needs between 128 and 256 MB of heap while it is cleaned.
       heapMb: options.heapMb ?? 512,
+      // Two workers serve every site's saves, so a few slow bodies must not hold up the rest
+      // for long: past eight waiting, or half a minute's wait, a save is refused as busy.
+      maxWaiting: options.maxWaiting,
+      maxWaitMs: options.maxWaitMs,
     })
   }
 

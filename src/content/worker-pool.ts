@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads'
+import { ServerBusyError } from '../errors/index.ts'
 import { BodyLimitError } from './body-limits.ts'
 import type { WorkerAnswer, WorkerRequest } from './content-worker.ts'
 import type { TaskInput, TaskName, TaskOutput } from './worker-tasks.ts'
@@ -12,10 +13,21 @@ export interface WorkerPoolOptions {
   readonly deadlineMs: number
   /** The heap a worker may use before it is stopped, with the same failure. */
   readonly heapMb: number
+  /** Tasks waiting for a worker at most; one more is refused with SERVER_BUSY. Default 8. */
+  readonly maxWaiting?: number
+  /** How long a task may wait for a worker before it is refused with SERVER_BUSY; the deadline by default. */
+  readonly maxWaitMs?: number
 }
+
+// The pools serve every site of the server with one or two workers. Unbounded, their queue let
+// a few slow bodies hold up every editor's save for minutes, and hundreds of 5 MB bodies sent
+// at once sat in memory; eight waiting is four deadlines' work for two workers.
+const DEFAULT_MAX_WAITING = 8
 
 interface Task {
   readonly request: WorkerRequest
+  /** Refuses the task if no worker has taken it within maxWaitMs. */
+  waitTimer: NodeJS.Timeout | undefined
   readonly overrun: () => Error
   readonly resolve: (value: unknown) => void
   readonly reject: (error: unknown) => void
@@ -48,13 +60,29 @@ export class WorkerPool {
     return this.#options.deadlineMs
   }
 
-  /** What workerTasks[name] returns for `input`; `overrun` makes the error for a task stopped. */
+  /**
+   * What workerTasks[name] returns for `input`; `overrun` makes the error for a task stopped.
+   * A task that finds maxWaiting tasks waiting already, or waits for a worker longer than
+   * maxWaitMs, fails with SERVER_BUSY: it was never tried, so its input is not to blame. Once a
+   * worker takes it, it has the whole deadline to itself.
+   */
   run<N extends TaskName>(name: N, input: TaskInput<N>, overrun: () => Error): Promise<TaskOutput<N>> {
     if (this.#isClosed) return Promise.reject(this.#closedError())
+    if (this.#queue.length >= (this.#options.maxWaiting ?? DEFAULT_MAX_WAITING)) {
+      return Promise.reject(this.#busyError())
+    }
     return new Promise((resolve, reject) => {
       const request: WorkerRequest = { name, input }
-      this.#queue.push({ request, overrun, resolve: resolve as (value: unknown) => void, reject })
+      const task: Task = {
+        request,
+        waitTimer: undefined,
+        overrun,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      }
+      this.#queue.push(task)
       this.#dispatch()
+      if (this.#queue.includes(task)) this.#startWaiting(task)
     })
   }
 
@@ -62,7 +90,10 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.#isClosed = true
     const closed = this.#closedError()
-    for (const task of this.#queue.splice(0)) task.reject(closed)
+    for (const task of this.#queue.splice(0)) {
+      clearTimeout(task.waitTimer)
+      task.reject(closed)
+    }
     const slots = this.#slots.splice(0)
     for (const slot of slots) {
       clearTimeout(slot.timer)
@@ -76,6 +107,32 @@ export class WorkerPool {
     return new Error(`${this.#options.name} is closed`)
   }
 
+  /** By the deadline, every task running now has finished or been stopped. */
+  #busyError(): Error {
+    return new ServerBusyError(Math.ceil(this.#options.deadlineMs / 1000))
+  }
+
+  #startWaiting(task: Task): void {
+    task.waitTimer = setTimeout(
+      () => this.#giveUpWaiting(task),
+      this.#options.maxWaitMs ?? this.#options.deadlineMs,
+    )
+    // A waiting task holds no process open; the worker it waits for does, once it works.
+    task.waitTimer.unref()
+  }
+
+  #giveUpWaiting(task: Task): void {
+    const index = this.#queue.indexOf(task)
+    if (index === -1) return
+    // A worker starting up (a fraction of a second) is not other work holding the task up.
+    if (this.#slots.some((slot) => !slot.isReady)) {
+      this.#startWaiting(task)
+      return
+    }
+    this.#queue.splice(index, 1)
+    task.reject(this.#busyError())
+  }
+
   #dispatch(): void {
     while (this.#queue.length > 0) {
       const idle = this.#slots.find((slot) => slot.isReady && slot.task === undefined)
@@ -85,6 +142,7 @@ export class WorkerPool {
         return
       }
       const task = this.#queue.shift() as Task
+      clearTimeout(task.waitTimer)
       idle.task = task
       // Held open while it works, so a command-line save cannot exit before its answer is back.
       idle.worker.ref()
@@ -107,7 +165,10 @@ export class WorkerPool {
         this.#stop(slot, task.overrun())
       } else if (!slot.isReady) {
         // The worker could not start; the tasks waiting would wait for ever.
-        for (const waiting of this.#queue.splice(0)) waiting.reject(error)
+        for (const waiting of this.#queue.splice(0)) {
+          clearTimeout(waiting.waitTimer)
+          waiting.reject(error)
+        }
         this.#stop(slot, error)
       }
     })

@@ -226,6 +226,24 @@ export class PreviewBusyError extends FabuError {
   }
 }
 
+/**
+ * Work the server does in a few worker threads for every site (cleaning bodies, comparing
+ * revisions) is queued up past its limit, or waited longer than its deadline for a worker.
+ * Nothing was saved; the same request can simply be sent again.
+ */
+export class ServerBusyError extends FabuError {
+  readonly code = 'SERVER_BUSY'
+  readonly status = 503
+  readonly retryAfterSeconds: number
+  constructor(retryAfterSeconds: number) {
+    super({
+      zh: `服务器正忙，未处理本次请求，请 ${retryAfterSeconds} 秒后再试`,
+      en: `the server is busy and did not handle this request; try again in ${retryAfterSeconds} s`,
+    })
+    this.retryAfterSeconds = retryAfterSeconds
+  }
+}
+
 /** A request or upload larger than its limit; nothing was stored. */
 export class TooLargeError extends FabuError {
   readonly code = 'TOO_LARGE'

@@ -22,6 +22,7 @@ export {
   PasswordExpiredError,
   PreviewBusyError,
   RateLimitedError,
+  ServerBusyError,
   TooLargeError,
   UnauthenticatedError,
   UnsupportedCharsetError,
