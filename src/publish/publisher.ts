@@ -52,6 +52,8 @@ export interface PublisherOptions {
   readonly manifestDir: string
   readonly workers?: number
   readonly pageDeadlineMs?: number
+  /** A page slower than this counts against its template (see MAX_SLOW_PAGES_PER_TEMPLATE). */
+  readonly slowPageMs?: number
   readonly themesRoot?: string
   /** Keep the render workers between runs (a server); call close() when done. */
   readonly keepsWorkers?: boolean
@@ -282,6 +284,7 @@ export class Publisher {
       ...setup,
       ...(this.#options.workers ? { size: this.#options.workers } : {}),
       ...(this.#options.pageDeadlineMs ? { pageDeadlineMs: this.#options.pageDeadlineMs } : {}),
+      ...(this.#options.slowPageMs ? { slowPageMs: this.#options.slowPageMs } : {}),
     })
     if (this.#options.keepsWorkers) this.#pool = pool
     return pool

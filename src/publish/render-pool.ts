@@ -27,6 +27,8 @@ export interface RenderPoolOptions {
   readonly pageDeadlineMs?: number
   /** The heap a render process may use before V8 ends it. */
   readonly heapMb?: number
+  /** A page that takes longer counts as slow against its template (MAX_SLOW_PAGES_PER_TEMPLATE). */
+  readonly slowPageMs?: number
 }
 
 interface QueuedJob {
@@ -60,6 +62,13 @@ export const MAX_FIELD_QUERIES_PER_RUN = 500
  * other site back for hours.
  */
 export const MAX_STOPS_PER_TEMPLATE = 2
+/**
+ * A template that stays inside every limit yet takes most of a second a page would hold the
+ * publisher, and so every other site, for hours on a large site: after this many pages slower
+ * than `slowPageMs` (1 s; a page of the default theme takes a few milliseconds) in one run,
+ * its remaining pages fail at once, as after MAX_STOPS_PER_TEMPLATE.
+ */
+export const MAX_SLOW_PAGES_PER_TEMPLATE = 5
 /** Processes that die before they are ready this many times in a row: rendering cannot start. */
 const MAX_START_FAILURES = 3
 
@@ -71,6 +80,8 @@ interface Slot {
   /** Pages reported so far, and at the last deadline check. */
   finished: number
   lastSeen: number
+  /** When the last result came, or the batch went: the page in hand started then. */
+  lastResultAt: number
   timer: NodeJS.Timeout | undefined
 }
 
@@ -105,6 +116,8 @@ export class RenderPool {
   #setup: RenderWorkerData
   /** This run's renderer stops by template, and the templates past MAX_STOPS_PER_TEMPLATE. */
   #stops = new Map<string, number>()
+  /** This run's pages slower than `slowPageMs`, by template. */
+  #slowPages = new Map<string, number>()
   #startFailures = 0
   /** Why no process could start, once the pool gave up; the next run tries again. */
   #cannotStart: string | undefined
@@ -114,6 +127,7 @@ export class RenderPool {
       size: Math.max(1, Math.min(availableParallelism(), 8)),
       pageDeadlineMs: 5_000,
       heapMb: 128,
+      slowPageMs: 1_000,
       ...options,
     }
     this.#setup = { theme: options.theme, context: options.context, outputRoot: options.outputRoot }
@@ -143,6 +157,7 @@ export class RenderPool {
     this.#answer = run.answer
     this.#answers = new Map()
     this.#stops = new Map()
+    this.#slowPages = new Map()
     this.#startFailures = 0
     this.#cannotStart = undefined
     while (this.#slots.length < this.#options.size) this.#slots.push(this.#spawn())
@@ -222,6 +237,7 @@ export class RenderPool {
       batch: [],
       finished: 0,
       lastSeen: 0,
+      lastResultAt: 0,
       timer: undefined,
     }
     slot.process = new RenderProcess(this.#options.heapMb, {
@@ -278,11 +294,19 @@ export class RenderPool {
       const queued = this.#queue.shift() as QueuedJob
       const template = queued.job.template
       const stops = template ? (this.#stops.get(template) ?? 0) : 0
+      const slow = template ? (this.#slowPages.get(template) ?? 0) : 0
       if (template && stops >= MAX_STOPS_PER_TEMPLATE) {
         this.#settle(
           failedResult(
             queued.job,
             `not rendered: ${template} stopped or stalled its renderer ${stops} times in this publish (${template})`,
+          ),
+        )
+      } else if (template && slow >= MAX_SLOW_PAGES_PER_TEMPLATE) {
+        this.#settle(
+          failedResult(
+            queued.job,
+            `not rendered: ${template} took more than ${this.#options.slowPageMs} ms a page ${slow} times in this publish (${template})`,
           ),
         )
       } else taken.push(queued)
@@ -294,6 +318,7 @@ export class RenderPool {
     if (taken.length === 0) return
     slot.batch = taken
     slot.lastSeen = slot.finished
+    slot.lastResultAt = performance.now()
     const batch: RenderBatch = {
       jobs: taken.map((entry) => entry.job),
       knownHashes: taken.map((entry) => entry.knownHash),
@@ -321,10 +346,26 @@ export class RenderPool {
   #received(slot: Slot, result: PageResult): void {
     const queued = slot.batch.shift()
     slot.finished++
+    // A process renders its batch one page after the other: the time since the last result is this page's.
+    const now = performance.now()
+    const template = queued?.job.template
+    if (template && now - slot.lastResultAt > this.#options.slowPageMs) {
+      this.#slowPages.set(template, (this.#slowPages.get(template) ?? 0) + 1)
+    }
+    slot.lastResultAt = now
     if (result.outcome === 'needs-data' && queued) this.#askFor(queued, result)
     else {
       if (isResourceFailure(result) && queued) this.#chargeStop(queued.job)
       this.#settle(result)
+    }
+    if (template && (this.#slowPages.get(template) ?? 0) >= MAX_SLOW_PAGES_PER_TEMPLATE) {
+      // Its pages already sent to renderers would still take their time: those renderers are
+      // replaced, and the pages go back to the queue, where the slow template's are failed.
+      const holding = this.#slots.filter((each) =>
+        each.batch.some((queued) => queued.job.template === template),
+      )
+      for (const each of holding) this.#retire(each)
+      if (holding.includes(slot)) return
     }
     if (slot.batch.length > 0) return
     clearTimeout(slot.timer)

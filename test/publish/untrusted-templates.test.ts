@@ -2,7 +2,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_STOPS_PER_TEMPLATE, recordTemplateChange } from '../../src/publish/index.ts'
+import {
+  MAX_SLOW_PAGES_PER_TEMPLATE,
+  MAX_STOPS_PER_TEMPLATE,
+  recordTemplateChange,
+} from '../../src/publish/index.ts'
 import { editor } from '../support/content-fixture.ts'
 import { engines } from '../support/engines.ts'
 import { usePublishedSite } from '../support/publish-fixture.ts'
@@ -19,7 +23,8 @@ for (const engine of engines()) {
     afterAll(async () => {
       await rm(themes, { recursive: true, force: true })
     })
-    const t = usePublishedSite(engine, { pageDeadlineMs: 3000, themesRoot: () => themes })
+    // A page slower than 250 ms counts as slow here (1 s by default): the slow template below takes longer.
+    const t = usePublishedSite(engine, { pageDeadlineMs: 3000, slowPageMs: 250, themesRoot: () => themes })
 
     async function editTemplate(name: string, edit: (source: string) => string) {
       const path = join(themes, 'default', name)
@@ -91,6 +96,28 @@ for (const engine of engines()) {
       await editTemplate('print.liquid', (source) =>
         source.replace('{% for i in (1..100000000000) %}{% endfor %}', ''),
       )
+    }, 60_000)
+
+    it('fails the remaining pages of a template at once after it rendered slowly too often, inside every limit', async () => {
+      // Slow, yet under LiquidJS's render limit and the deadline: no stop would ever be counted.
+      const slowLoop = '{% for i in (1..600000) %}{% endfor %}'
+      await editTemplate('print.liquid', (source) =>
+        source.replace(
+          '<main id="main" class="print-view">',
+          `${slowLoop}<main id="main" class="print-view">`,
+        ),
+      )
+      const run = await t.publish()
+      const skipped = run.failed.filter((f) =>
+        f.error.startsWith('not rendered: print.liquid took more than'),
+      )
+      const rendered = 11 - skipped.length
+      // Five slow pages, and one at most finished in the other renderer meanwhile; the rest never rendered.
+      expect(rendered).toBeGreaterThanOrEqual(MAX_SLOW_PAGES_PER_TEMPLATE)
+      expect(rendered).toBeLessThanOrEqual(MAX_SLOW_PAGES_PER_TEMPLATE + 1)
+      // The other pages of the site published as usual.
+      expect(run.failed.every((f) => f.path.endsWith('_print.html'))).toBe(true)
+      await editTemplate('print.liquid', (source) => source.replace(slowLoop, ''))
     }, 60_000)
 
     it('reports a template error with the template, line and column', async () => {

@@ -25,7 +25,7 @@ export interface PublishFixture extends ContentFixture {
  */
 export function usePublishedSite(
   engine: TestEngine,
-  options: { pageDeadlineMs?: number; themesRoot?: () => string } = {},
+  options: { pageDeadlineMs?: number; slowPageMs?: number; themesRoot?: () => string } = {},
 ) {
   const t = useContent(engine) as PublishFixture
   beforeEach(async () => {
@@ -35,6 +35,7 @@ export function usePublishedSite(
       manifestDir: join(t.output, 'manifests'),
       workers: 2,
       ...(options.pageDeadlineMs ? { pageDeadlineMs: options.pageDeadlineMs } : {}),
+      ...(options.slowPageMs ? { slowPageMs: options.slowPageMs } : {}),
       ...(options.themesRoot ? { themesRoot: options.themesRoot() } : {}),
     })
     t.publish = (mode = 'incremental') => t.publisher.publish({ site: t.site.id, mode })
