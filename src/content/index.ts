@@ -50,6 +50,7 @@ export {
   isAllowedImageSource,
   VALID_VALUES,
 } from './body-policy.ts'
+export { isCalendarDate } from './calendar-date.ts'
 export {
   type ColumnInput,
   type ColumnKind,
@@ -59,6 +60,7 @@ export {
   columnMoveSchema,
   columnPatchSchema,
 } from './column-inputs.ts'
+export { loadColumnTree } from './column-service.ts'
 export type { Column, ColumnNode, ColumnTree } from './column-tree.ts'
 export { type Content, createContent } from './content.ts'
 export { FIELD_NAME, type FieldDefinition } from './custom-fields.ts'

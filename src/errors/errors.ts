@@ -374,3 +374,15 @@ export function diskFullFrom(error: unknown, path?: string): DiskFullError | und
   if (e.code === '53100') return new DiskFullError('PostgreSQL', { cause: error })
   return undefined
 }
+
+/**
+ * A site search query fabu will not run: longer than its cap, or with more words than a search
+ * can combine. Nothing was searched; a shorter query works.
+ */
+export class InvalidSearchQueryError extends FabuError {
+  readonly code = 'INVALID_SEARCH_QUERY'
+  readonly status = 400
+  constructor(zh: string, en: string) {
+    super({ zh: `搜索词无效：${zh}`, en: `invalid search query: ${en}` })
+  }
+}

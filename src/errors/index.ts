@@ -16,6 +16,7 @@ export {
   ForbiddenError,
   InternalError,
   InvalidEncodingError,
+  InvalidSearchQueryError,
   InvalidStateError,
   NotFoundError,
   PasswordChangeRequiredError,

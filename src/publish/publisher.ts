@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Content, SiteRef } from '../content/index.ts'
 import { diskFullFrom, InvalidStateError, NotFoundError } from '../errors/index.ts'
+import { syncSearchIndex } from '../search/index.ts'
 import type { ChangeRow, Store } from '../store/index.ts'
 import { articleJobs, neighboursOf } from './article-pages.ts'
 import { assignUrls } from './assign-urls.ts'
@@ -196,6 +197,10 @@ export class Publisher {
     for (const path of removed) writer.remove(path)
     await forgetPages(this.#store, site.id, removed)
     if (mode === 'full') await this.#store.refreshStatistics()
+
+    // The search finds what the site shows: brought in step in the same run, before its
+    // changes are marked done, so a failure here leaves them to the next run.
+    await syncSearchIndex(this.#store, site.id, mode === 'full' ? 'all' : { articleIds: articleChanges })
 
     const runId = await this.#finish(site.id, mode, changes, startedAt, {
       added,

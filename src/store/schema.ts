@@ -25,6 +25,8 @@ export interface SitesTable {
   sponsor: string
   contact: string
   article_url_pattern: Generated<string>
+  /** Whether the site's pages are found by the search of the other sites of the installation. */
+  shares_search: Generated<Flag>
   created_at: Timestamp
   updated_at: Timestamp
 }
@@ -269,6 +271,39 @@ export interface ArticleViewsDailyTable {
   views: number
 }
 
+/** A published article or single page as the site search knows it (migration 015). */
+export interface SearchDocumentsTable {
+  id: Generated<number>
+  /** Newest first: the publish minute, then the document; the FTS5 rowid. */
+  sort_key: number
+  site_id: number
+  kind: 'article' | 'page'
+  ref_id: number
+  column_id: number
+  revision: number
+  title: string
+  url: string
+  publish_at: Timestamp | null
+  issuing_agency: string
+  document_no: string
+  body_text: string
+  indexed_at: Timestamp
+}
+
+export interface SearchSynonymsTable {
+  site_id: number
+  word: string
+  group_no: number
+}
+
+export interface SearchQueryDaysTable {
+  site_id: number
+  day: string
+  query: string
+  searches: number
+  hits: number
+}
+
 export interface Database {
   sites: SitesTable
   columns: ColumnsTable
@@ -292,6 +327,9 @@ export interface Database {
   sign_in_failures: SignInFailuresTable
   site_templates: SiteTemplatesTable
   article_views_daily: ArticleViewsDailyTable
+  search_documents: SearchDocumentsTable
+  search_synonyms: SearchSynonymsTable
+  search_query_days: SearchQueryDaysTable
 }
 
 export type SiteRow = Selectable<SitesTable>

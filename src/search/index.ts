@@ -1,0 +1,7 @@
+export { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery } from './parse-search-query.ts'
+export { type QueryCount, topSearches } from './search-log.ts'
+export { type SearchRequest, searchRequestSchema } from './search-request.ts'
+export { indexTokens, queryTokens } from './search-tokens.ts'
+export { PAGE_SIZE, type SearchHit, type SearchResults, searchSites } from './site-search.ts'
+export { rebuildSearchIndex, type SyncReport, type SyncScope, syncSearchIndex } from './sync-search-index.ts'
+export { replaceSynonymGroups, synonymGroups } from './synonyms.ts'

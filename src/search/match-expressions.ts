@@ -1,0 +1,56 @@
+import type { QueryTerm, SearchQuery } from './parse-search-query.ts'
+import type { QueryTokens } from './search-tokens.ts'
+
+/**
+ * A query as each engine's full-text syntax. A term is the phrase of its tokens; a term with
+ * synonyms is any one of them; the terms must all match and the excluded ones must not.
+ * The tokens hold letters and digits only (search-tokens.ts), so nothing a visitor types can
+ * reach the engine's syntax; quotes are doubled all the same.
+ */
+export interface MatchAlternatives {
+  /** The term and its synonyms, each as tokens. */
+  readonly include: readonly (readonly QueryTokens[])[]
+  readonly exclude: readonly (readonly QueryTokens[])[]
+}
+
+/** The query's terms with their synonyms; `synonymsOf` gives the other words of a term's groups. */
+export function withSynonyms(
+  query: SearchQuery,
+  synonymsOf: (term: QueryTerm) => readonly QueryTokens[],
+): MatchAlternatives {
+  return {
+    include: query.include.map((term) => [term.tokens, ...synonymsOf(term)]),
+    exclude: query.exclude.map((term) => [term.tokens]),
+  }
+}
+
+/** The FTS5 MATCH expression; `isTitleOnly` limits the required terms to the title column. */
+export function fts5Expression(match: MatchAlternatives, isTitleOnly: boolean): string {
+  const phrase = (tokens: QueryTokens) =>
+    `"${tokens.tokens.join(' ').replaceAll('"', '""')}"${tokens.isPrefix ? ' *' : ''}`
+  const anyOf = (alternatives: readonly QueryTokens[]) => `(${alternatives.map(phrase).join(' OR ')})`
+  let expression = match.include.map(anyOf).join(' AND ')
+  if (isTitleOnly) expression = `{title} : (${expression})`
+  if (match.exclude.length > 0) expression = `(${expression}) NOT (${match.exclude.map(anyOf).join(' OR ')})`
+  return expression
+}
+
+/**
+ * The PostgreSQL tsquery text, read by a plain cast (no parser, no stemming): the same tokens
+ * the index was given. In title-only searches every lexeme is limited to weight A, the title's.
+ */
+export function tsQueryExpression(match: MatchAlternatives, isTitleOnly: boolean): string {
+  const lexeme = (token: string, isPrefix: boolean, weight: string) =>
+    `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'${isPrefix || weight ? ':' : ''}${isPrefix ? '*' : ''}${weight}`
+  const phrase = (tokens: QueryTokens, weight: string) =>
+    tokens.tokens
+      .map((token, i) => lexeme(token, tokens.isPrefix && i === tokens.tokens.length - 1, weight))
+      .join(' <-> ')
+  const anyOf = (alternatives: readonly QueryTokens[], weight: string) =>
+    `(${alternatives.map((tokens) => `(${phrase(tokens, weight)})`).join(' | ')})`
+  const required = match.include
+    .map((alternatives) => anyOf(alternatives, isTitleOnly ? 'A' : ''))
+    .join(' & ')
+  const excluded = match.exclude.map((alternatives) => `!${anyOf(alternatives, '')}`)
+  return [required, ...excluded].join(' & ')
+}

@@ -1,0 +1,117 @@
+import { pinyin } from 'pinyin-pro'
+import { htmlToText } from '../content/index.ts'
+import type { ArticleRow } from '../store/index.ts'
+import { charClass, indexTokens } from './search-tokens.ts'
+
+/** What the index keeps of a published article or single page, and the tokens it finds it by. */
+export interface SearchDocument {
+  readonly siteId: number
+  readonly kind: 'article' | 'page'
+  readonly refId: number
+  readonly columnId: number
+  readonly revision: number
+  readonly title: string
+  /** The page's path in the site's output folder: `xwzx/2024/05/06/12.html`. */
+  readonly url: string
+  readonly publishAt: string | null
+  readonly issuingAgency: string
+  readonly documentNo: string
+  /** The body as text, for snippets. */
+  readonly bodyText: string
+  readonly titleTokens: readonly string[]
+  /** The body's tokens, then those of the other fields searched (source, keywords, 文号 …). */
+  readonly bodyTokens: readonly string[]
+  /** The title's sound: pairs of pinyin syllables, for "did you mean" (suggest-by-sound.ts). */
+  readonly soundTokens: readonly string[]
+}
+
+/** Far longer than any article; a body beyond it is searched by its first part only. */
+const MAX_TEXT = 1_000_000
+
+/** An article as the search indexes it: the row as published. */
+export function articleDocument(row: ArticleRow, columnIds: { readonly columnId: number }): SearchDocument {
+  const bodyText = htmlToText(row.body_html).slice(0, MAX_TEXT)
+  const attachments = (JSON.parse(row.attachments) as { name?: string }[]).map((file) => file.name ?? '')
+  const extras = [
+    row.subtitle,
+    row.source,
+    row.author,
+    row.summary,
+    ...(JSON.parse(row.keywords) as string[]),
+    ...attachments,
+    row.index_no ?? '',
+    row.topic_category ?? '',
+    row.issuing_agency ?? '',
+    row.document_no ?? '',
+    ...(JSON.parse(row.subject_words) as string[]),
+  ].filter((value) => value.length > 0)
+  return {
+    siteId: row.site_id,
+    kind: 'article',
+    refId: row.id,
+    columnId: columnIds.columnId,
+    revision: row.revision,
+    title: row.title,
+    url: row.url_path ?? '',
+    publishAt: row.publish_at,
+    issuingAgency: row.issuing_agency ?? '',
+    documentNo: row.document_no ?? '',
+    bodyText,
+    titleTokens: indexTokens(row.title),
+    // A gap (an empty line) between fields: a phrase does not run from one into the next.
+    bodyTokens: indexTokens([bodyText, ...extras].join('\n')),
+    soundTokens: soundTokens(row.title),
+  }
+}
+
+/** A single-page column (关于我们) as the search indexes it. */
+export function pageDocument(page: {
+  readonly siteId: number
+  readonly columnId: number
+  readonly name: string
+  readonly path: string
+  readonly bodyHtml: string
+  readonly updatedAt: string
+}): SearchDocument {
+  const bodyText = htmlToText(page.bodyHtml).slice(0, MAX_TEXT)
+  return {
+    siteId: page.siteId,
+    kind: 'page',
+    refId: page.columnId,
+    columnId: page.columnId,
+    revision: 0,
+    title: page.name,
+    url: `${page.path}/index.html`,
+    publishAt: page.updatedAt,
+    issuingAgency: '',
+    documentNo: '',
+    bodyText,
+    titleTokens: indexTokens(page.name),
+    bodyTokens: indexTokens(bodyText),
+    soundTokens: soundTokens(page.name),
+  }
+}
+
+/**
+ * A text's sound as pairs of toneless pinyin syllables of its Chinese characters, `计量检定` →
+ * jiliang liangjian jianding: a query that finds nothing (记量, or typed as pinyin, jiliang)
+ * finds the titles that sound like it.
+ */
+export function soundTokens(text: string): string[] {
+  const syllables = soundOf(text)
+  const tokens: string[] = []
+  for (let i = 0; i + 1 < syllables.length; i++) {
+    const a = syllables[i] as string
+    const b = syllables[i + 1] as string
+    if (a && b) tokens.push(`${a}${b}`)
+  }
+  return tokens
+}
+
+/** Each character's toneless syllable, or '' for one that is not Chinese. */
+export function soundOf(text: string): string[] {
+  const chars = [...text]
+  const sounds = pinyin(text, { toneType: 'none', type: 'array' })
+  // pinyin-pro gives one entry per character when asked for an array.
+  return chars.map((char, i) => (charClass(char) === 'ideograph' ? (sounds[i] ?? '').toLowerCase() : ''))
+}

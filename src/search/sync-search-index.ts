@@ -1,0 +1,153 @@
+import type { Store } from '../store/index.ts'
+import { articleDocument, pageDocument, type SearchDocument } from './search-document.ts'
+import { removeSearchDocuments, writeSearchDocuments } from './write-search-documents.ts'
+
+/** Which of a site's articles to bring in step: the ones a publish run changed, or all. */
+export type SyncScope = { readonly articleIds: readonly number[] } | 'all'
+
+export interface SyncReport {
+  readonly indexed: number
+  readonly removed: number
+}
+
+/** Documents indexed in one transaction: a rebuild of 100,000 commits every few hundred. */
+const BATCH = 200
+
+/**
+ * Brings a site's search documents in step with what is live on it: a live article whose row
+ * differs from its document (revision, URL, column, publish time) is indexed again, a document
+ * whose article is no longer live (withdrawn, deleted, back to draft) goes. Single pages are
+ * compared on every full sync; there are few.
+ */
+export async function syncSearchIndex(
+  store: Store,
+  siteId: number,
+  scope: SyncScope,
+  onProgress?: (done: number, total: number) => void,
+): Promise<SyncReport> {
+  const ids = scope === 'all' ? null : [...new Set(scope.articleIds)]
+  if (ids?.length === 0) return { indexed: 0, removed: 0 }
+  const live = await liveRows(store, siteId, ids)
+  const known = await documentRows(store, siteId, ids)
+  const stale = live.filter((row) => {
+    const doc = known.get(row.id)
+    return (
+      !doc ||
+      doc.revision !== row.revision ||
+      doc.url !== row.url_path ||
+      doc.column_id !== row.column_id ||
+      !sameInstant(doc.publish_at, row.publish_at)
+    )
+  })
+  const liveIds = new Set(live.map((row) => row.id))
+  const gone = [...known.keys()].filter((id) => !liveIds.has(id))
+  const now = new Date().toISOString()
+  let done = 0
+  for (let i = 0; i < stale.length; i += BATCH) {
+    const batchIds = stale.slice(i, i + BATCH).map((row) => row.id)
+    const rows = await store.db.selectFrom('articles').selectAll().where('id', 'in', batchIds).execute()
+    const documents = rows.map((row) => articleDocument(row, { columnId: row.column_id }))
+    await store.transaction((tx) => writeSearchDocuments(tx, store.engine, documents, now))
+    done += rows.length
+    onProgress?.(done, stale.length)
+  }
+  if (gone.length > 0) {
+    await store.transaction((tx) =>
+      removeSearchDocuments(
+        tx,
+        store.engine,
+        siteId,
+        gone.map((refId) => ({ kind: 'article', refId })),
+      ),
+    )
+  }
+  const pages = scope === 'all' ? await syncPages(store, siteId, now) : { indexed: 0, removed: 0 }
+  return { indexed: stale.length + pages.indexed, removed: gone.length + pages.removed }
+}
+
+/** Empties a site's index and builds it again from what is live. */
+export async function rebuildSearchIndex(
+  store: Store,
+  siteId: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<SyncReport> {
+  const refs = await store.db
+    .selectFrom('search_documents')
+    .select(['kind', 'ref_id'])
+    .where('site_id', '=', siteId)
+    .execute()
+  for (let i = 0; i < refs.length; i += BATCH * 5) {
+    const batch = refs.slice(i, i + BATCH * 5).map((ref) => ({ kind: ref.kind, refId: ref.ref_id }))
+    await store.transaction((tx) => removeSearchDocuments(tx, store.engine, siteId, batch))
+  }
+  return syncSearchIndex(store, siteId, 'all', onProgress)
+}
+
+async function liveRows(store: Store, siteId: number, ids: readonly number[] | null) {
+  let query = store.db
+    .selectFrom('articles')
+    .select(['id', 'revision', 'url_path', 'column_id', 'publish_at'])
+    .where('site_id', '=', siteId)
+    .where('status', '=', 'published')
+    .where('deleted_at', 'is', null)
+    .where('url_path', 'is not', null)
+  if (ids) query = query.where('id', 'in', ids)
+  return query.execute()
+}
+
+async function documentRows(store: Store, siteId: number, ids: readonly number[] | null) {
+  let query = store.db
+    .selectFrom('search_documents')
+    .select(['ref_id', 'revision', 'url', 'column_id', 'publish_at'])
+    .where('site_id', '=', siteId)
+    .where('kind', '=', 'article')
+  if (ids) query = query.where('ref_id', 'in', ids)
+  return new Map((await query.execute()).map((row) => [row.ref_id, row]))
+}
+
+/** The site's single pages, indexed again each time: a handful per site. */
+async function syncPages(store: Store, siteId: number, now: string): Promise<SyncReport> {
+  const columns = await store.db
+    .selectFrom('columns')
+    .select(['id', 'parent_id', 'slug', 'name', 'kind', 'page_body_html', 'updated_at', 'deleted_at'])
+    .where('site_id', '=', siteId)
+    .execute()
+  const byId = new Map(columns.map((column) => [column.id, column]))
+  const pathOf = (id: number): string => {
+    const column = byId.get(id)
+    if (!column) return ''
+    return column.parent_id === null ? column.slug : `${pathOf(column.parent_id)}/${column.slug}`
+  }
+  const pages: SearchDocument[] = columns
+    .filter((column) => column.kind === 'page' && column.deleted_at === null)
+    .map((column) =>
+      pageDocument({
+        siteId,
+        columnId: column.id,
+        name: column.name,
+        path: pathOf(column.id),
+        bodyHtml: column.page_body_html,
+        updatedAt: column.updated_at,
+      }),
+    )
+  const known = await store.db
+    .selectFrom('search_documents')
+    .select('ref_id')
+    .where('site_id', '=', siteId)
+    .where('kind', '=', 'page')
+    .execute()
+  const pageIds = new Set(pages.map((page) => page.refId))
+  const gone = known
+    .filter((row) => !pageIds.has(row.ref_id))
+    .map((row) => ({ kind: 'page' as const, refId: row.ref_id }))
+  await store.transaction(async (tx) => {
+    await removeSearchDocuments(tx, store.engine, siteId, gone)
+    await writeSearchDocuments(tx, store.engine, pages, now)
+  })
+  return { indexed: pages.length, removed: gone.length }
+}
+
+function sameInstant(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b
+  return Date.parse(a) === Date.parse(b)
+}

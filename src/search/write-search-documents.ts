@@ -1,0 +1,134 @@
+import { sql } from 'kysely'
+import type { Engine, Tx } from '../store/index.ts'
+import type { SearchDocument } from './search-document.ts'
+
+/**
+ * Newest first is the order of `sort_key`: the publish minute times 2^24, plus the document's
+ * own number below that (articles below 2^23, single pages above). It stays under 2^53, so it
+ * is exact in JavaScript, until the year 3000.
+ */
+const PER_MINUTE = 2 ** 24
+const PAGE_FLAG = 2 ** 23
+
+export function sortKeyOf(
+  document: Pick<SearchDocument, 'publishAt' | 'kind' | 'refId'>,
+  now: string,
+): number {
+  const minute = Math.floor(Date.parse(document.publishAt ?? now) / 60_000)
+  return (
+    Math.max(0, minute) * PER_MINUTE +
+    (document.refId % PAGE_FLAG) +
+    (document.kind === 'page' ? PAGE_FLAG : 0)
+  )
+}
+
+/** The first sort key of a minute, for date ranges. */
+export function sortKeyAt(instant: string): number {
+  return Math.max(0, Math.floor(Date.parse(instant) / 60_000)) * PER_MINUTE
+}
+
+/** PostgreSQL keeps positions below 16,384 and 256 per lexeme: its tokens go in chunks this long. */
+const CHUNK_TOKENS = 4_000
+/** Chunks overlap by this many tokens, so a phrase across a chunk's end is still found. */
+const CHUNK_OVERLAP = 32
+const MAX_TITLE_TOKENS = 200
+
+/** Replaces the documents' rows (by site, kind and ref), in the caller's transaction. */
+export async function writeSearchDocuments(
+  tx: Tx,
+  engine: Engine,
+  documents: readonly SearchDocument[],
+  now: string,
+): Promise<void> {
+  for (const document of documents) {
+    await removeSearchDocuments(tx, engine, document.siteId, [document])
+    let sortKey = sortKeyOf(document, now)
+    // Two documents of one minute whose numbers differ by a multiple of 2^23: take the next key.
+    while (
+      await tx.selectFrom('search_documents').select('id').where('sort_key', '=', sortKey).executeTakeFirst()
+    )
+      sortKey++
+    await tx
+      .insertInto('search_documents')
+      .values({
+        sort_key: sortKey,
+        site_id: document.siteId,
+        kind: document.kind,
+        ref_id: document.refId,
+        column_id: document.columnId,
+        revision: document.revision,
+        title: document.title,
+        url: document.url,
+        publish_at: document.publishAt,
+        issuing_agency: document.issuingAgency,
+        document_no: document.documentNo,
+        body_text: document.bodyText,
+        indexed_at: now,
+      })
+      .execute()
+    if (engine === 'sqlite') {
+      await sql`insert into search_fts (rowid, title, body, sound) values (${sortKey}, ${document.titleTokens.join(' ')}, ${document.bodyTokens.join(' ')}, ${document.soundTokens.join(' ')})`.execute(
+        tx,
+      )
+    } else {
+      for (const [chunk, tokens] of postgresChunks(document).entries()) {
+        await sql`insert into search_chunks (sort_key, chunk, site_id, tokens) values (${sortKey}, ${chunk}, ${document.siteId}, ${tokens}::tsvector)`.execute(
+          tx,
+        )
+      }
+    }
+  }
+}
+
+/** Removes documents (by kind and ref) of a site from the index, in the caller's transaction. */
+export async function removeSearchDocuments(
+  tx: Tx,
+  engine: Engine,
+  siteId: number,
+  refs: readonly { readonly kind: 'article' | 'page'; readonly refId: number }[],
+): Promise<void> {
+  for (const ref of refs) {
+    const row = await tx
+      .selectFrom('search_documents')
+      .select('sort_key')
+      .where('site_id', '=', siteId)
+      .where('kind', '=', ref.kind)
+      .where('ref_id', '=', ref.refId)
+      .executeTakeFirst()
+    if (!row) continue
+    const sortKey = Number(row.sort_key)
+    // PostgreSQL's chunks go with their document (on delete cascade).
+    if (engine === 'sqlite') await sql`delete from search_fts where rowid = ${sortKey}`.execute(tx)
+    await tx.deleteFrom('search_documents').where('sort_key', '=', sortKey).execute()
+  }
+}
+
+/**
+ * The document's tsvector texts: every chunk holds the title (weight A), so a title-only search
+ * and words of the title with words of the body match in any chunk; the first also holds the
+ * title's sound (weight B). Lexemes hold letters and digits only, quoted all the same.
+ */
+function postgresChunks(document: SearchDocument): string[] {
+  const title = document.titleTokens.slice(0, MAX_TITLE_TOKENS)
+  const chunks: string[] = []
+  const step = CHUNK_TOKENS - CHUNK_OVERLAP
+  for (let start = 0; start === 0 || start < document.bodyTokens.length; start += step) {
+    const parts: string[] = []
+    let position = 1
+    for (const token of title) parts.push(`${lexeme(token)}:${position++}A`)
+    position++
+    if (start === 0) {
+      for (const token of document.soundTokens.slice(0, MAX_TITLE_TOKENS))
+        parts.push(`${lexeme(token)}:${position++}B`)
+      position++
+    }
+    for (const token of document.bodyTokens.slice(start, start + CHUNK_TOKENS))
+      parts.push(`${lexeme(token)}:${position++}`)
+    chunks.push(parts.join(' '))
+  }
+  return chunks
+}
+
+function lexeme(token: string): string {
+  return `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
+}

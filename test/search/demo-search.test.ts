@@ -1,0 +1,145 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Content, createContent, htmlToText } from '../../src/content/index.ts'
+import { createDemoSite, demoArticles, seedArticle } from '../../src/demo/index.ts'
+import { Publisher } from '../../src/publish/index.ts'
+import { type SearchRequest, type SearchResults, searchSites } from '../../src/search/index.ts'
+import type { Store } from '../../src/store/index.ts'
+import { editor } from '../support/content-fixture.ts'
+import { engines, type TestStore } from '../support/engines.ts'
+
+for (const engine of engines()) {
+  describe(`site search on the demo site (${engine.name})`, () => {
+    let opened: TestStore
+    let store: Store
+    let content: Content
+    let publisher: Publisher
+    let output: string
+    let siteId: number
+    const search = (q: string, extra: Partial<SearchRequest> = {}): Promise<SearchResults> =>
+      searchSites(store, { siteId, q, ...extra })
+    /** Every result of a query, across its pages. */
+    const allTitles = async (q: string, extra: Partial<SearchRequest> = {}) => {
+      const titles: string[] = []
+      for (let page = 1; ; page++) {
+        const results = await search(q, { ...extra, page })
+        titles.push(...results.results.filter((hit) => hit.kind === 'article').map((hit) => hit.title))
+        if (page >= results.pages) return titles
+      }
+    }
+
+    beforeAll(async () => {
+      opened = await engine.open()
+      store = opened.store
+      content = createContent(store)
+      output = await mkdtemp(join(tmpdir(), 'fabu-search-'))
+      const demo = await createDemoSite(content, editor)
+      siteId = demo.site.id
+      publisher = new Publisher(store, content, {
+        outputRootFor: () => join(output, 'site'),
+        manifestDir: join(output, 'manifests'),
+      })
+      const run = await publisher.publish({ site: siteId })
+      expect(run.failed).toEqual([])
+    }, 180_000)
+    afterAll(async () => {
+      await publisher.close()
+      await opened.dispose()
+      await rm(output, { recursive: true, force: true })
+    })
+
+    it('lists the seed article first for 文明, with the word marked in its title', async () => {
+      const results = await search('文明')
+      expect(results.total).toBeGreaterThanOrEqual(1)
+      expect(results.results[0]?.title).toBe(seedArticle.title)
+      expect(results.results[0]?.titleHtml).toContain('<mark>文明</mark>')
+      expect(results.results[0]?.url).toMatch(/^https:\/\/www\.simt\.com\.cn\/jcdj\/jswm\/.+\.html$/)
+      expect(results.results[0]?.snippetHtml).toContain('<mark>文明</mark>')
+    })
+
+    it('finds every demo article holding a two-character word, and no other', async () => {
+      const expected = [seedArticle, ...demoArticles]
+        .filter((article) => indexedText(article).includes('计量'))
+        .map((a) => a.title)
+      expect(expected.length).toBeGreaterThan(20)
+      expect((await allTitles('计量')).sort()).toEqual([...expected].sort())
+    })
+
+    it('finds a quoted phrase as it stands, and words apart only together', async () => {
+      const phrase = await allTitles('"全国文明单位"')
+      expect(phrase).toContain(seedArticle.title)
+      expect(phrase.sort()).toEqual(
+        [seedArticle, ...demoArticles]
+          .filter((a) => indexedText(a).includes('全国文明单位'))
+          .map((a) => a.title)
+          .sort(),
+      )
+      const both = await allTitles('文明 张江')
+      expect(both).toEqual([seedArticle.title])
+      const without = await allTitles('文明 -张江')
+      expect(without).not.toContain(seedArticle.title)
+      expect(without.length).toBe((await allTitles('文明')).length - 1)
+    })
+
+    it('narrows by date range and by column, and orders by time when asked', async () => {
+      const all = await search('计量', { sort: 'time' })
+      const times = all.results.map((hit) => hit.publishTime ?? '')
+      expect(times).toEqual([...times].sort().reverse())
+      const in2017 = await allTitles('文明', { from: '2017-12-14', to: '2017-12-14' })
+      expect(in2017).toEqual([seedArticle.title])
+      const column = await content.columns.byPath(siteId, 'jcdj')
+      const underJcdj = await allTitles('计量', { column: column.id })
+      expect(underJcdj).toContain(seedArticle.title)
+      const expected = [seedArticle, ...demoArticles].filter(
+        (a) =>
+          [a.columnPath, ...(a.alsoIn ?? [])].some((path) => `${path}/`.startsWith('jcdj/')) &&
+          indexedText(a).includes('计量'),
+      )
+      expect(underJcdj.sort()).toEqual(expected.map((a) => a.title).sort())
+      expect(underJcdj.length).toBeLessThan((await allTitles('计量')).length)
+    })
+
+    it('finds one character, title words only when asked, and nothing for punctuation or a lone minus', async () => {
+      expect((await search('昇')).total).toBe(0)
+      expect((await search('计')).total).toBeGreaterThanOrEqual((await search('计量')).total)
+      const inTitles = await allTitles('文明', { in: 'title' })
+      expect(inTitles.every((title) => title.includes('文明'))).toBe(true)
+      for (const q of ['，。！', '-', '- - -', '"', '   ']) expect((await search(q)).total).toBe(0)
+    })
+
+    it('drops the seed article from the results once it is withdrawn and published', async () => {
+      const seed = (await content.articles.list({ site: siteId, text: seedArticle.title })).items[0]
+      if (!seed) throw new Error('no seed article')
+      await content.articles.withdraw(editor, seed.id, '测试撤稿')
+      expect((await search('文明')).results[0]?.title).toBe(seedArticle.title)
+      await publisher.publish({ site: siteId })
+      expect(await allTitles('文明')).not.toContain(seedArticle.title)
+      await content.articles.publish(editor, seed.id)
+      await publisher.publish({ site: siteId })
+      expect((await search('文明')).results[0]?.title).toBe(seedArticle.title)
+    })
+  })
+}
+
+/** What the index holds of a demo article, as text: the oracle a search for a word is checked against. */
+function indexedText(article: (typeof demoArticles)[number]): string {
+  const disclosure = article.disclosure
+  return [
+    article.title,
+    article.subtitle ?? '',
+    article.source ?? '',
+    article.author ?? '',
+    article.summary ?? '',
+    ...(article.keywords ?? []),
+    htmlToText(article.bodyHtml),
+    disclosure?.topicCategory ?? '',
+    disclosure?.issuingAgency ?? '',
+    disclosure?.documentNo ?? '',
+    ...(disclosure?.subjectWords ?? []),
+  ]
+    .join('\n')
+    .normalize('NFKC')
+    .toLowerCase()
+}
