@@ -160,7 +160,7 @@ function searchView(
 
 /** The results without the theme, when its search template fails: every value escaped. */
 function plainSearchPage(view: Record<string, unknown>): string {
-  const escape = (text: unknown) => escapeHtml(String(text ?? ''))
+  const text = (value: unknown) => escapeHtml(String(value ?? ''))
   const results = view.results as {
     titleHtml: string
     url: string
@@ -170,8 +170,8 @@ function plainSearchPage(view: Record<string, unknown>): string {
   const items = results
     .map(
       (hit) =>
-        `<li><a href="${escape(hit.url)}">${hit.titleHtml}</a> <small>${escape(hit.publishTime)}</small><p>${hit.snippetHtml}</p></li>`,
+        `<li><a href="${text(hit.url)}">${hit.titleHtml}</a> <small>${text(hit.publishTime)}</small><p>${hit.snippetHtml}</p></li>`,
     )
     .join('')
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>站内搜索 / Search</title></head><body><h1>站内搜索 / Search</h1><form action="search.html" method="get"><input name="q" value="${escape(view.query)}"><button>搜索</button></form><p>${escape(view.error ?? `共 ${view.total} 条 / ${view.total} results`)}</p><ol>${items}</ol></body></html>`
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>站内搜索 / Search</title></head><body><h1>站内搜索 / Search</h1><form action="search.html" method="get"><input name="q" value="${text(view.query)}"><button>搜索</button></form><p>${text(view.error ?? `共 ${view.total} 条 / ${view.total} results`)}</p><ol>${items}</ol></body></html>`
 }
