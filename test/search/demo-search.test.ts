@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Content, createContent, htmlToText } from '../../src/content/index.ts'
 import { createDemoSite, demoArticles, seedArticle } from '../../src/demo/index.ts'
 import { Publisher } from '../../src/publish/index.ts'
-import { articleTextIndex, type SearchRequest, type SearchResults, searchSites } from '../../src/search/index.ts'
+import {
+  articleTextIndex,
+  type SearchRequest,
+  type SearchResults,
+  searchSites,
+} from '../../src/search/index.ts'
 import type { Store } from '../../src/store/index.ts'
 import { editor } from '../support/content-fixture.ts'
 import { engines, type TestStore } from '../support/engines.ts'
@@ -116,12 +121,18 @@ for (const engine of engines()) {
       // The list without the index matches titles only.
       expect((await content.articles.list({ site: siteId, text: '漕河泾' })).total).toBe(0)
       const column = await content.columns.byPath(siteId, 'jcdj/jswm')
-      await admin.articles.create(editor, { columnId: column.id, title: '漕河泾调研草稿', bodyHtml: '<p>草稿</p>' })
+      await admin.articles.create(editor, {
+        columnId: column.id,
+        title: '漕河泾调研草稿',
+        bodyHtml: '<p>草稿</p>',
+      })
       const withDraft = await admin.articles.list({ site: siteId, text: '漕河泾' })
-      expect(withDraft.items.map((article) => article.title).sort()).toEqual(['漕河泾调研草稿', seedArticle.title].sort())
-      expect((await admin.articles.list({ site: siteId, text: '漕河泾 -张江' })).items.map((a) => a.title)).toEqual([
-        '漕河泾调研草稿',
-      ])
+      expect(withDraft.items.map((article) => article.title).sort()).toEqual(
+        ['漕河泾调研草稿', seedArticle.title].sort(),
+      )
+      expect(
+        (await admin.articles.list({ site: siteId, text: '漕河泾 -张江' })).items.map((a) => a.title),
+      ).toEqual(['漕河泾调研草稿'])
     })
 
     it('drops the seed article from the results once it is withdrawn and published', async () => {
