@@ -89,6 +89,8 @@ export const zh = {
   siteArticleUrlPattern: '文章链接规则',
   siteArticleUrlPatternHelp:
     '文章首次发布时按此规则确定网址，此后不再改变（改了规则，只有新发布的文章用新规则）。占位符：{column} 栏目路径，{yyyy} {mm} {dd} 发布日期，{id} 文章编号（须在文件名中）；以 .html 结尾。',
+  siteSharesSearch: '站群搜索',
+  siteSharesSearchHelp: '开启后，本安装中其他站点的站内搜索（选择“全部站点”时）也能搜到本站已发布的页面。',
   siteSponsor: '主办单位',
   siteIdCode: '网站标识码',
   siteIcp: 'ICP备案号',
@@ -227,6 +229,9 @@ export const en: Record<keyof typeof zh, string> = {
   siteArticleUrlPattern: 'Article URL pattern',
   siteArticleUrlPatternHelp:
     'Fixes an article’s address when it is first published; it never changes after (a new pattern applies to articles published from then on). Tokens: {column} the column’s path, {yyyy} {mm} {dd} the publish date, {id} the article number (in the file name); ends in .html.',
+  siteSharesSearch: 'Shared search',
+  siteSharesSearchHelp:
+    'When on, the other sites of this installation find this site’s published pages in their search (when a visitor searches all sites).',
   siteSponsor: 'Sponsoring organisation',
   siteIdCode: 'Website ID code',
   siteIcp: 'ICP licence number',
