@@ -91,27 +91,46 @@ function documentConditions(filter: DocumentFilter, key: Expression<number>): Ex
   return conditions
 }
 
+/**
+ * SQLite: the site and the columns are tokens of the document's `scope` (write-search-documents.ts)
+ * and a date range is a range of row ids, so a search of a site, a column or a period is
+ * answered by the full-text index alone; documents are read only for 发文机关 and 文号.
+ */
 function sqliteFinder(store: Store): Finder {
-  const expression = (match: MatchAlternatives, where: Where) => {
-    if (where !== 'body-only') return fts5Expression(match, where === 'title')
-    const all = fts5Expression(match, false)
-    return `(${all}) NOT (${fts5Expression({ include: match.include, exclude: [] }, true)})`
+  const expression = (match: MatchAlternatives, where: Where, filter: DocumentFilter) => {
+    const words =
+      where === 'body-only'
+        ? `(${fts5Expression(match, false)}) NOT (${fts5Expression({ include: match.include, exclude: [] }, true)})`
+        : fts5Expression(match, where === 'title')
+    const anyOf = (tokens: readonly string[]) => `{scope} : (${tokens.join(' OR ')})`
+    const scope = [anyOf(filter.siteIds.map((id) => `s${id}`))]
+    if (filter.columnIds && filter.columnIds.length > 0)
+      scope.push(anyOf(filter.columnIds.map((id) => `c${id}`)))
+    return `${scope.join(' AND ')} AND (${words})`
   }
-  const conditions = (filter: DocumentFilter) =>
-    sql.join(documentConditions(filter, sql`f.rowid`), sql` and `)
+  const query = (match: MatchAlternatives, where: Where, filter: DocumentFilter) => {
+    const conditions: Expression<SqlBool>[] = [
+      sql<SqlBool>`search_fts match ${expression(match, where, filter)}`,
+    ]
+    if (filter.fromKey !== undefined) conditions.push(sql<SqlBool>`f.rowid >= ${filter.fromKey}`)
+    if (filter.toKey !== undefined) conditions.push(sql<SqlBool>`f.rowid < ${filter.toKey}`)
+    const needsRows = Boolean(filter.issuingAgency || filter.documentNo)
+    if (filter.issuingAgency) conditions.push(sql<SqlBool>`d.issuing_agency = ${filter.issuingAgency}`)
+    if (filter.documentNo) conditions.push(sql<SqlBool>`d.document_no = ${filter.documentNo}`)
+    const from = needsRows
+      ? sql`search_fts f join search_documents d on d.sort_key = f.rowid`
+      : sql`search_fts f`
+    return sql`from ${from} where ${sql.join(conditions, sql` and `)}`
+  }
   return {
     async count(match, isTitleOnly, filter) {
-      const { rows } = await sql<{ total: number }>`select count(*) as total from search_fts f
-        join search_documents d on d.sort_key = f.rowid
-        where search_fts match ${expression(match, isTitleOnly ? 'title' : 'all')} and ${conditions(filter)}`.execute(
-        store.db,
-      )
+      const { rows } = await sql<{
+        total: number
+      }>`select count(*) as total ${query(match, isTitleOnly ? 'title' : 'all', filter)}`.execute(store.db)
       return Number(rows[0]?.total ?? 0)
     },
     async page(match, where, filter, offset, limit) {
-      const { rows } = await sql<{ k: number }>`select f.rowid as k from search_fts f
-        join search_documents d on d.sort_key = f.rowid
-        where search_fts match ${expression(match, whereOf(where))} and ${conditions(filter)}
+      const { rows } = await sql<{ k: number }>`select f.rowid as k ${query(match, whereOf(where), filter)}
         order by f.rowid desc limit ${limit} offset ${offset}`.execute(store.db)
       return rows.map((row) => Number(row.k))
     },

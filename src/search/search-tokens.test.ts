@@ -54,7 +54,7 @@ describe('the search tokens', () => {
   it('turn any query into an FTS5 expression SQLite accepts, or refuse it with INVALID_SEARCH_QUERY', () => {
     const db = new DatabaseSync(':memory:')
     db.exec(
-      "create virtual table t using fts5(title, body, sound, content='', tokenize='unicode61 remove_diacritics 0')",
+      "create virtual table t using fts5(title, body, sound, scope, content='', tokenize='unicode61 remove_diacritics 0')",
     )
     db.exec("insert into t (rowid, title, body, sound) values (1, '计量 量检 检定 定', 'nqi 2024', '')")
     const run = db.prepare('select rowid from t where t match ?')
