@@ -14,7 +14,14 @@ export interface DocumentFilter {
   readonly documentNo?: string
 }
 
+/**
+ * Matches are counted up to this many, and paged through as far: counting every one of 100,000
+ * matches of a phrase read every position of every match, and no visitor reads past page 50.
+ */
+export const MAX_COUNTED = 1_000
+
 export interface FoundPage {
+  /** At most MAX_COUNTED + 1: more than MAX_COUNTED means "more than that many". */
   readonly total: number
   /** Sort keys of the page's documents, in the order asked. */
   readonly keys: readonly number[]
@@ -39,7 +46,7 @@ export async function findDocuments(
 ): Promise<FoundPage> {
   const engine = store.engine === 'postgres' ? postgresFinder(store) : sqliteFinder(store)
   const total = await engine.count(match, options.isTitleOnly, filter)
-  if (total === 0 || options.offset >= total) return { total, keys: [] }
+  if (total === 0 || options.offset >= Math.min(total, MAX_COUNTED)) return { total, keys: [] }
   if (options.isTitleOnly || !options.byRelevance) {
     return {
       total,
@@ -124,9 +131,8 @@ function sqliteFinder(store: Store): Finder {
   }
   return {
     async count(match, isTitleOnly, filter) {
-      const { rows } = await sql<{
-        total: number
-      }>`select count(*) as total ${query(match, isTitleOnly ? 'title' : 'all', filter)}`.execute(store.db)
+      const { rows } = await sql<{ total: number }>`select count(*) as total from (select 1
+        ${query(match, isTitleOnly ? 'title' : 'all', filter)} limit ${MAX_COUNTED + 1})`.execute(store.db)
       return Number(rows[0]?.total ?? 0)
     },
     async page(match, where, filter, offset, limit) {
@@ -166,9 +172,8 @@ function postgresFinder(store: Store): Finder {
       where c.site_id in (${sql.join(filter.siteIds)}) and ${query(match, where)} and ${sql.join(documentConditions(filter, sql`c.sort_key`), sql` and `)}`
   return {
     async count(match, isTitleOnly, filter) {
-      const { rows } = await sql<{
-        total: string
-      }>`select count(distinct c.sort_key) as total ${from(match, isTitleOnly ? 'title' : 'all', filter)}`.execute(
+      const { rows } = await sql<{ total: string }>`select count(*) as total from (select c.sort_key
+        ${from(match, isTitleOnly ? 'title' : 'all', filter)} group by c.sort_key limit ${MAX_COUNTED + 1}) counted`.execute(
         store.db,
       )
       return Number(rows[0]?.total ?? 0)
