@@ -1,0 +1,46 @@
+import type { Cheerio, CheerioAPI } from 'cheerio'
+import type { AnyNode, Element } from 'domhandler'
+
+/** Text a line of page chrome carries: dates and counters, print and close, breadcrumbs, sharing. */
+const CHROME =
+  /发布日期|发布时间|浏览次数|点击数|访问量|阅读次数|打印本页|【打印】|打印此页|关闭窗口|【关闭】|当前位置|您的位置|分享到|字体[:：]|字号[:：]|【大\s*中\s*小】|扫一扫在手机/
+/** Chrome is a short line; a paragraph of the text that happens to name one is kept. */
+const CHROME_MAX_CHARS = 120
+const CHROME_CLASS = /share|bdshare|jiathis|print|close|fontsize|zitidaxiao|bottom_bar/i
+const DROPPED = 'script, style, noscript, form, input, button, select, textarea, object, embed'
+
+/**
+ * Removes page chrome from an article body, on the parsed tree: scripts and forms, share
+ * widgets, and the short lines that carry a date, a hit counter, 打印本页/关闭窗口 or a
+ * breadcrumb. Children are judged before their parents, so a line is removed whole once its
+ * counter is gone, and a long paragraph mentioning 发布日期 stays.
+ */
+export function cleanBody($: CheerioAPI, root: Cheerio<AnyNode>): void {
+  root.find(DROPPED).remove()
+  root
+    .find('*')
+    .contents()
+    .filter((_, node) => node.type === 'comment')
+    .remove()
+  root
+    .contents()
+    .filter((_, node) => node.type === 'comment')
+    .remove()
+  const elements = root.find('*').toArray().reverse() as Element[]
+  for (const element of elements) {
+    const node = $(element)
+    const idAndClass = `${node.attr('id') ?? ''} ${node.attr('class') ?? ''}`
+    if (CHROME_CLASS.test(idAndClass)) {
+      node.remove()
+      continue
+    }
+    const text = node.text().replace(/\s+/g, ' ').trim()
+    if (text.length <= CHROME_MAX_CHARS && CHROME.test(text)) node.remove()
+  }
+}
+
+/** Whether a short line of text is page chrome (exported for the extraction of fields). */
+export function isChromeText(text: string): boolean {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length <= CHROME_MAX_CHARS && CHROME.test(line)
+}
