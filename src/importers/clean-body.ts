@@ -37,6 +37,29 @@ export function cleanBody($: CheerioAPI, root: Cheerio<AnyNode>): void {
     const text = node.text().replace(/\s+/g, ' ').trim()
     if (text.length <= CHROME_MAX_CHARS && CHROME.test(text)) node.remove()
   }
+  mapLegacyMarkup($, root)
+}
+
+/** Wrappers old editors left that say nothing the site's own styles should not say. */
+const UNWRAPPED = 'font, center, big, small, o\\:p'
+const ALIGNMENTS = new Set(['left', 'right', 'center', 'justify'])
+
+/**
+ * Maps legacy markup as the editor's Word paste does: `<font>` and the like unwrapped, the
+ * `align` attribute turned into `text-align` (indent styles are left to the sanitizer).
+ */
+export function mapLegacyMarkup($: CheerioAPI, root: Cheerio<AnyNode>): void {
+  for (const element of root.find('[align]').toArray() as Element[]) {
+    const node = $(element)
+    const align = (node.attr('align') ?? '').toLowerCase()
+    node.removeAttr('align')
+    if (!ALIGNMENTS.has(align)) continue
+    const style = (node.attr('style') ?? '').trim()
+    if (!/text-align\s*:/i.test(style))
+      node.attr('style', `${style}${style && !style.endsWith(';') ? ';' : ''}text-align: ${align}`)
+  }
+  for (const element of (root.find(UNWRAPPED).toArray() as Element[]).reverse())
+    $(element).replaceWith($(element).contents())
 }
 
 /** Whether a short line of text is page chrome (exported for the extraction of fields). */
