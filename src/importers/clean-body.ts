@@ -29,6 +29,11 @@ export function cleanBody($: CheerioAPI, root: Cheerio<AnyNode>): void {
   const elements = root.find('*').toArray().reverse() as Element[]
   for (const element of elements) {
     const node = $(element)
+    // Broken markup (`<a<script>`) makes elements of names no HTML has: keep only their text.
+    if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/i.test(element.name) && !element.name.includes(':')) {
+      node.replaceWith(node.contents())
+      continue
+    }
     const idAndClass = `${node.attr('id') ?? ''} ${node.attr('class') ?? ''}`
     if (CHROME_CLASS.test(idAndClass)) {
       node.remove()

@@ -126,10 +126,20 @@ function bodyFrom($: CheerioAPI, root: Cheerio<AnyNode>, url: string): string {
 
 /** For a system fabu does not know: Readability's reading of the page, cleaned the same way. */
 function readabilityBody(html: string, url: string): string | null {
-  const { document } = parseHTML(html)
-  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
-    charThreshold: 50,
-  }).parse()
+  // linkedom gives a fragment without <html> no document element, which Readability refuses.
+  const { document } = parseHTML(
+    /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`,
+  )
+  if (!document.documentElement) return null
+  let parsed: ReturnType<Readability['parse']> = null
+  try {
+    parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+      charThreshold: 50,
+    }).parse()
+  } catch {
+    // Markup Readability cannot walk has no body it could find.
+    return null
+  }
   if (!parsed?.content || (parsed.textContent ?? '').trim().length < 20) return null
   const $ = load(`<div id="fabu-body">${parsed.content}</div>`)
   const root = $('#fabu-body')

@@ -7,7 +7,7 @@ import { formatZonedMinute } from '../../src/content/index.ts'
 import { httpSource, importSite } from '../../src/importers/index.ts'
 import { editor, useContent } from '../support/content-fixture.ts'
 import { engines } from '../support/engines.ts'
-import { type FixtureServer, serveFixture } from './support/fixture-server.ts'
+import { type FixtureServer, gbk, serveFixture } from './support/fixture-server.ts'
 import { JCMS_ARTICLES, jcmsSite } from './support/jcms-site.ts'
 
 for (const engine of engines()) {
@@ -24,7 +24,7 @@ for (const engine of engines()) {
       await rm(uploadsDir, { recursive: true, force: true })
     })
 
-    const run = (options: { isDryRun?: boolean; since?: string } = {}) =>
+    const run = (options: { isDryRun?: boolean; since?: string; maxPages?: number } = {}) =>
       importSite(fixture.content, fixture.store, editor, {
         siteId: fixture.site.id,
         source: httpSource(`${server.origin}/`),
@@ -119,6 +119,54 @@ for (const engine of engines()) {
       const again = await run()
       expect(again.counts).toMatchObject({ imported: 0, updated: 0, unchanged: JCMS_ARTICLES + 1 })
       expect((await articles()).map((a) => a.id).sort()).toEqual(before.map((a) => a.id).sort())
+    })
+
+    it('updates the article whose page changed, in place, as an import', async () => {
+      await run()
+      const before = (await articles()).find((a) => a.title === '文明新风第2期')
+      const path = '/art/2017/12/12/art_102_2.html'
+      const route = server.routes.get(path)
+      if (!route || typeof route === 'function') throw new Error('fixture page missing')
+      const changed = new TextDecoder('gb18030')
+        .decode(route.body as Uint8Array)
+        .replace('第2件实事', '第2件好事')
+      server.routes.set(path, { body: gbk(changed), type: 'text/html' })
+      const again = await run()
+      expect(again.counts).toMatchObject({ imported: 0, updated: 1, unchanged: JCMS_ARTICLES })
+      const after = await fixture.content.articles.get(before?.id ?? 0)
+      expect(after.bodyHtml).toContain('第2件好事')
+      expect(after.revision).toBe((before?.revision ?? 0) + 1)
+      const updates = (await fixture.content.audit.list({ limit: 500 })).filter(
+        (r) => r.action === 'article.import' && r.targetId === String(before?.id),
+      )
+      expect(updates).toHaveLength(2)
+    })
+
+    it('goes on where a stopped run left off with --resume', async () => {
+      const stopped = await importSite(fixture.content, fixture.store, editor, {
+        siteId: fixture.site.id,
+        source: httpSource(`${server.origin}/`),
+        sourceLabel: `${server.origin}/`,
+        uploadsDir,
+        maxPages: 8,
+      })
+      expect(stopped.isComplete).toBe(false)
+      const first = stopped.counts.imported
+      expect(first).toBeLessThan(JCMS_ARTICLES + 1)
+      const requestsBefore = server.requests.length
+      const resumed = await importSite(fixture.content, fixture.store, editor, {
+        siteId: fixture.site.id,
+        source: httpSource(`${server.origin}/`),
+        sourceLabel: `${server.origin}/`,
+        uploadsDir,
+        resumes: true,
+      })
+      expect(resumed.isComplete).toBe(true)
+      expect(resumed.runId).toBe(stopped.runId)
+      expect(first + resumed.counts.imported).toBe(JCMS_ARTICLES + 1)
+      // The home page and the columns read before are not read again.
+      expect(server.requests.slice(requestsBefore)).not.toContain('GET /')
+      expect(await articles()).toHaveLength(JCMS_ARTICLES + 1)
     })
 
     it('lists what would come in on a dry run and changes nothing', async () => {

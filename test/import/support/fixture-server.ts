@@ -10,6 +10,8 @@ export interface FixtureServer {
   readonly origin: string
   /** Every request received, `GET /path?query`, in order. */
   readonly requests: string[]
+  /** What the server answers; a test changes a page by setting its route. */
+  readonly routes: Map<string, Route>
   close(): Promise<void>
 }
 
@@ -17,11 +19,9 @@ export interface FixtureServer {
  * A small site on 127.0.0.1 on a free port: the routes by path (with query, or without as a
  * fallback), 404 for anything else. Tests read `requests` to see what the importer asked for.
  */
-export async function serveFixture(
-  routes: (origin: string) => ReadonlyMap<string, Route>,
-): Promise<FixtureServer> {
+export async function serveFixture(routes: (origin: string) => Map<string, Route>): Promise<FixtureServer> {
   const requests: string[] = []
-  let table: ReadonlyMap<string, Route> = new Map()
+  let table: Map<string, Route> = new Map()
   const sockets = new Set<import('node:net').Socket>()
   const server = createServer((request, response) => {
     const chunks: Buffer[] = []
@@ -48,6 +48,9 @@ export async function serveFixture(
   return {
     origin,
     requests,
+    get routes() {
+      return table
+    },
     async close() {
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((done) => server.close(() => done()))
