@@ -70,6 +70,16 @@ export function importedPages(store: Store) {
         .execute()
     },
 
+    /** The imported articles of a site, with the URL each came from. */
+    async articles(siteId: number) {
+      return store.db
+        .selectFrom('imported_pages')
+        .select(['article_id as articleId', 'source_url as sourceUrl'])
+        .where('site_id', '=', siteId)
+        .where('kind', '=', 'article')
+        .execute()
+    },
+
     async startRun(siteId: number, source: string, actorName: string, now: string): Promise<number> {
       const { id } = await store.db
         .insertInto('import_runs')

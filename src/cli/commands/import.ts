@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { type Command, InvalidArgumentError } from 'commander'
+import type { Site } from '../../content/index.ts'
 import { ValidationError } from '../../errors/index.ts'
 import {
   folderSource,
@@ -9,12 +10,16 @@ import {
   type ImportOutcome,
   type ImportReport,
   importSite,
+  oldUrlRedirects,
   type PageSource,
   reportCsv,
+  rewriteImportedLinks,
+  writeOldUrlFiles,
 } from '../../importers/index.ts'
-import { publisherOptions, withApp } from '../open-app.ts'
+import { type App, publisherOptions, withApp } from '../open-app.ts'
 import { positiveInt, wholeNumber, withCommonOptions } from '../options.ts'
 import { formatTable, print, printJson } from '../print-table.ts'
+import { printSummary } from './publish.ts'
 import { resolveSite } from './resolve-refs.ts'
 
 interface ImportCommandOptions {
@@ -29,6 +34,7 @@ interface ImportCommandOptions {
   timeout: number
   maxPages: number
   robots: boolean
+  publish: boolean
   report?: string
 }
 
@@ -71,6 +77,10 @@ export function registerImport(program: Command): void {
         '--no-robots',
         '不遵守 robots.txt（须经网站主办单位同意）/ ignore robots.txt (with the owner’s consent)',
       )
+      .option(
+        '--no-publish',
+        '导入后不发布，也不写旧网址跳转 / do not publish nor write old-URL redirects afterwards',
+      )
       .option('--report <file>', 'CSV 报告写到此文件 / write the CSV report here'),
   ).action(async (sourceArgument: string, options: ImportCommandOptions) => {
     if (options.concurrency > 32)
@@ -94,6 +104,8 @@ export function registerImport(program: Command): void {
         ...(progress ? { onProgress: progressLine() } : {}),
       })
       if (progress) process.stderr.write('\n')
+      const moved =
+        options.dryRun || !options.publish ? null : await publishWithOldUrls(app, site, options.json ?? false)
       const csvPath = options.dryRun
         ? options.report
         : (options.report ?? join(app.config.dataDir, 'imports', `${site.slug}-${report.runId}.csv`))
@@ -101,11 +113,36 @@ export function registerImport(program: Command): void {
         await mkdir(join(csvPath, '..'), { recursive: true })
         await writeFile(csvPath, reportCsv(report))
       }
-      if (options.json) return printJson({ ...report, csv: csvPath ?? null })
-      printReport(report, csvPath)
+      // A page that failed is worth a look: scripts see it in the exit code.
       if (report.counts.failed > 0) process.exitCode = 2
+      if (options.json) return printJson({ ...report, csv: csvPath ?? null, oldUrls: moved })
+      printReport(report, csvPath)
+      if (moved) {
+        print(
+          `旧网址 / old URLs: ${moved.redirects} 个跳转 redirects, ${moved.pages} 个跳转页 pages, nginx map: ${moved.mapFile}` +
+            (moved.linksRewritten > 0
+              ? `; ${moved.linksRewritten} 篇文章的站内链接已更新 / articles' links rewritten`
+              : ''),
+        )
+      }
     })
   })
+}
+
+/**
+ * Publishes the site so imported articles get their URLs, points links between them at
+ * those URLs (and publishes what that changed), then writes the old URLs' redirect pages and
+ * nginx map into the published folder.
+ */
+async function publishWithOldUrls(app: App, site: Site, isQuiet: boolean) {
+  const first = await app.publisher.publish({ site: site.id })
+  const linksRewritten = await rewriteImportedLinks(app.store, app.content, app.actor, site.id)
+  const second = linksRewritten > 0 ? await app.publisher.publish({ site: site.id }) : null
+  const folder = publisherOptions(app.config).outputRootFor(site.slug, site.outputPrefix)
+  if (!isQuiet) printSummary(second ?? first, folder)
+  const redirects = await oldUrlRedirects(app.store, app.content, site.id)
+  const written = await writeOldUrlFiles(redirects, folder)
+  return { redirects: redirects.length, linksRewritten, ...written }
 }
 
 async function openSource(argument: string, options: ImportCommandOptions): Promise<PageSource> {
