@@ -20,6 +20,7 @@ const SKIPPED = new Set(['正文', '详情', '内容', '文章正文', '信息�
  * @param title the article's title, dropped when the breadcrumb ends with it
  */
 export function readColumnTrail($: CheerioAPI, pageUrl: string, title = ''): TrailStep[] {
+  if (!/位置/.test($('body').text())) return []
   const holder = ($('body *').toArray() as Element[]).find((element) => {
     const node = $(element)
     const text = node.text().trim()

@@ -1,6 +1,7 @@
-import { load } from 'cheerio'
+import { type CheerioAPI, load } from 'cheerio'
 import { decodePage } from './decode-page.ts'
 import { type ExtractedArticle, readPage } from './extract-article.ts'
+import { feedLinks, isFeed } from './feed-links.ts'
 import { dataProxyPaging, dataProxyUrl, datastoreLinks, trsListPages } from './list-pages.ts'
 import type { PageSource } from './page-source.ts'
 import type { SiteSystem } from './recognise-system.ts'
@@ -53,11 +54,11 @@ export async function crawlSite(
   const done = new Set(options.resumeFrom?.done ?? [])
   const seen = new Set(done)
   const perPath = new Map<string, number>()
-  const queue: { url: string; referrer: string | null; form?: Record<string, string> }[] = []
+  const queue: { url: string; referrer: string | null; isOptional?: boolean }[] = []
   let requests = 0
   let lastSave = Date.now()
 
-  const enqueue = (raw: string, referrer: string | null) => {
+  const enqueue = (raw: string, referrer: string | null, isOptional = false) => {
     let url: URL
     try {
       url = new URL(raw)
@@ -71,32 +72,48 @@ export async function crawlSite(
     perPath.set(url.pathname, variants)
     if (variants > options.maxPerPath) return
     seen.add(url.href)
-    queue.push({ url: url.href, referrer })
+    queue.push({ url: url.href, referrer, ...(isOptional ? { isOptional } : {}) })
   }
   for (const item of options.resumeFrom?.queue ?? []) {
     seen.delete(item.url)
     enqueue(item.url, item.referrer)
   }
-  if (!options.resumeFrom) for (const url of source.startUrls) enqueue(url, null)
+  if (!options.resumeFrom) {
+    for (const url of source.startUrls) enqueue(url, null)
+    // A sitemap, where the site has one, lists articles no list page reaches any more.
+    enqueue(`${source.origin}/sitemap.xml`, null, true)
+  }
 
   const state = (): CrawlState => ({
     queue: queue.map(({ url, referrer }) => ({ url, referrer })),
     done: [...done],
   })
 
-  async function visit(item: (typeof queue)[number]): Promise<void> {
+  /** Reads one page; false when the page bound stopped it half-way, to be read again. */
+  async function visit(item: (typeof queue)[number]): Promise<boolean | undefined> {
     if (!(await source.isAllowed(item.url))) {
       await handle({ type: 'skipped', url: item.url, reason: 'robots.txt 不允许 / disallowed by robots.txt' })
       return
     }
     requests++
-    const fetched = await source.get(item.url, item.form ? { method: 'POST', form: item.form } : {})
-    if (!fetched.ok) return handle({ type: 'failed', url: item.url, reason: fetched.reason })
+    const fetched = await source.get(item.url)
+    if (!fetched.ok) {
+      if (!item.isOptional) await handle({ type: 'failed', url: item.url, reason: fetched.reason })
+      return
+    }
     const type = fetched.contentType ?? 'text/html'
     if (!/html|xml|text\/plain/i.test(type)) return
     const decoded = decodePage(fetched.bytes, fetched.contentType)
-    if (!decoded.ok) return handle({ type: 'failed', url: item.url, reason: decoded.reason })
-    const reading = readPage(decoded.text, fetched.url)
+    if (!decoded.ok) {
+      await handle({ type: 'failed', url: item.url, reason: decoded.reason })
+      return
+    }
+    if (isFeed(decoded.text)) {
+      for (const link of feedLinks(decoded.text, fetched.url)) enqueue(link, null)
+      return
+    }
+    const $ = load(decoded.text)
+    const reading = readPage(decoded.text, fetched.url, $)
     if (reading.kind === 'article') {
       await handle({
         type: 'article',
@@ -106,31 +123,49 @@ export async function crawlSite(
         referrer: item.referrer,
       })
     }
-    const links = linksOf(decoded.text, fetched.url, reading.system)
+    const links = linksOf($, fetched.url, reading.system)
+    // Feeds are read like sitemaps: their entries are pages.
+    $('link[rel="alternate"][href]').each((_, element) => {
+      if (!/rss|atom/i.test($(element).attr('type') ?? '')) return
+      const href = URL.parse($(element).attr('href') ?? '', fetched.url)
+      if (href) enqueue(href.href, null, true)
+    })
     for (const link of links) enqueue(link, reading.kind === 'other' ? item.url : item.referrer)
     if (reading.kind === 'other') {
       await handle({ type: 'list', url: item.url, title: reading.title, links })
-      await pageDataProxy(decoded.text, fetched.url, item.url)
+      return pageDataProxy($, fetched.url, item.url)
     }
+    return true
   }
 
-  /** A JCMS column's records past the first page come only from the data proxy. */
-  async function pageDataProxy(html: string, pageUrl: string, listUrl: string): Promise<void> {
-    const paging = dataProxyPaging(load(html), pageUrl)
-    if (!paging) return
+  /**
+   * A JCMS column's records past the first page come only from the data proxy. False when the
+   * page bound cut the paging short: the list is then read again by `--resume`.
+   */
+  async function pageDataProxy($: CheerioAPI, pageUrl: string, listUrl: string): Promise<boolean> {
+    const paging = dataProxyPaging($, pageUrl)
+    if (!paging) return true
     const step = paging.perPage * 3
-    for (let start = paging.firstRecords + 1; requests < options.maxPages; start += step) {
+    for (let start = paging.firstRecords + 1; ; start += step) {
       if (paging.total !== null && start > paging.total) break
+      if (requests >= options.maxPages) return false
       const url = dataProxyUrl(paging, start, start + step - 1)
       requests++
       const fetched = await source.get(url, { method: 'POST', form: { ...paging.form } })
-      if (!fetched.ok) return handle({ type: 'failed', url, reason: fetched.reason })
+      if (!fetched.ok) {
+        await handle({ type: 'failed', url, reason: fetched.reason })
+        return true
+      }
       const decoded = decodePage(fetched.bytes, fetched.contentType)
-      if (!decoded.ok) return handle({ type: 'failed', url, reason: decoded.reason })
+      if (!decoded.ok) {
+        await handle({ type: 'failed', url, reason: decoded.reason })
+        return true
+      }
       const { links, records } = datastoreLinks(decoded.text, pageUrl)
       for (const link of links) enqueue(link, listUrl)
       if (records === 0) break
     }
+    return true
   }
 
   async function worker(): Promise<void> {
@@ -139,14 +174,19 @@ export async function crawlSite(
         queue.unshift(item)
         return
       }
+      let isFinished = true
       try {
-        await visit(item)
+        isFinished = (await visit(item)) !== false
       } catch (error) {
         await handle({
           type: 'failed',
           url: item.url,
           reason: `读取失败 / could not be read: ${(error as Error).message}`,
         })
+      }
+      if (!isFinished) {
+        queue.unshift(item)
+        return
       }
       done.add(item.url)
       if (saveState && Date.now() - lastSave > 2000) {
@@ -164,8 +204,7 @@ export async function crawlSite(
 }
 
 /** The links a page leads on to: its anchors, a JCMS datastore's records, a TRS list's pages. */
-function linksOf(html: string, pageUrl: string, system: SiteSystem): string[] {
-  const $ = load(html)
+function linksOf($: CheerioAPI, pageUrl: string, system: SiteSystem): string[] {
   const links: string[] = []
   $('a[href], area[href], frame[src], iframe[src]').each((_, element) => {
     const value = $(element).attr('href') ?? $(element).attr('src') ?? ''

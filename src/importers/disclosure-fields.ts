@@ -29,6 +29,9 @@ const LABEL = new RegExp(`^(${Object.keys(LABELS).join('|')})\\s*[:：]\\s*(.*)$
  * shows none of them.
  */
 export function readDisclosure($: CheerioAPI): ShownDisclosure | null {
+  // Most pages show none of the labels: one look at the text spares walking every element.
+  const text = $('body').text()
+  if (!Object.keys(LABELS).some((label) => text.includes(label))) return null
   const found: Record<string, string> = {}
   for (const element of $(
     'body td, body th, body li, body span, body p, body div, body dt, body b, body strong, body label',

@@ -34,6 +34,9 @@ export type PageReading =
 const BODY_SELECTORS: Readonly<Record<SiteSystem, string>> = {
   jcms: '#zoom, .zoom, #Zoom',
   trs: '.TRS_Editor, .TRS_UEDITOR, .TRS_PreAppend, .trs_editor_view',
+  ucap: '#UCAP-CONTENT',
+  dede: '.viewbox .content, #article_content, .article_content, .content',
+  phpcms: '#Article .content, .article_content, .content',
   generic: '#UCAP-CONTENT, .article-content, .article_content, #content, .content, article',
 }
 const TITLE_SELECTORS = 'h1, .title, .article-title, .art_title, td.title, #title'
@@ -42,13 +45,13 @@ const TITLE_SELECTORS = 'h1, .title, .article-title, .art_title, td.title, #titl
  * Reads one decoded page: the government meta tags first, then the selectors of the system
  * that made it (JCMS, TRS), then Readability for systems fabu does not know.
  */
-export function readPage(html: string, url: string): PageReading {
-  const $ = load(html)
+export function readPage(html: string, url: string, parsed?: CheerioAPI): PageReading {
+  // The crawler parses a page once and reads its links from the same tree.
+  const $ = parsed ?? load(html)
   const system = recogniseSystem($, url)
   const meta = readPageMeta($)
   const bodyRoot = findBody($, system)
-  const looksLikeArticle =
-    meta.articleTitle !== '' || isArticlePath(system, new URL(url).pathname) || hasPublishLine($)
+  const looksLikeArticle = meta.articleTitle !== '' || isArticlePath(system, url) || hasPublishLine($)
   if (!looksLikeArticle) return { kind: 'other', system, title: $('title').text().trim() }
   const body = bodyRoot ? bodyFrom($, bodyRoot, url) : readabilityBody(html, url)
   if (body === null) return { kind: 'other', system, title: $('title').text().trim() }

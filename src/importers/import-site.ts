@@ -236,6 +236,8 @@ function columnMaker(content: Content, store: Store, actor: Actor, siteId: numbe
   let chain: Promise<unknown> = Promise.resolve()
   const created: number[] = []
   const oldUrls = new Map<number, string>()
+  // A column's breadcrumb, once its columns exist: most articles share a few.
+  const ensured = new Map<string, number>()
   async function ensureNow(trail: readonly TrailStep[]): Promise<number> {
     let parentId: number | null = null
     for (const step of trail) {
@@ -276,9 +278,15 @@ function columnMaker(content: Content, store: Store, actor: Actor, siteId: numbe
   return {
     ensure(trail: readonly TrailStep[]): Promise<number> {
       if (isDryRun) return Promise.resolve(0)
+      const key = JSON.stringify(trail)
+      const known = ensured.get(key)
+      if (known !== undefined) return Promise.resolve(known)
       const next = chain.then(() => ensureNow(trail))
       chain = next.catch(() => undefined)
-      return next
+      return next.then((id) => {
+        ensured.set(key, id)
+        return id
+      })
     },
     /** Puts the columns this run created in the order the old home page links them. */
     async order(homeLinks: readonly string[]): Promise<void> {

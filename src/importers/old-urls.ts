@@ -32,10 +32,13 @@ export async function oldUrlRedirects(
     const column = row.columnId === null ? undefined : tree.get(row.columnId)
     const target = row.articlePath ?? (column ? `${column.path}/index.html` : null)
     if (target === null) continue
-    const newUrl = `${basePath}${target}`
-    if (newUrl !== row.oldPath) redirects.push({ oldPath: row.oldPath, newUrl })
+    redirects.push({ oldPath: row.oldPath, newUrl: `${basePath}${target}` })
   }
-  return redirects.sort((a, b) => a.oldPath.localeCompare(b.oldPath))
+  // An old path that is now a page of the new site (a column kept its path name) stays that page.
+  const newUrls = new Set(redirects.map((redirect) => redirect.newUrl))
+  return redirects
+    .filter((redirect) => !newUrls.has(redirect.oldPath))
+    .sort((a, b) => a.oldPath.localeCompare(b.oldPath))
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import { extname, join, relative, resolve, sep } from 'node:path'
 import robotsModule from 'robots-parser'
 import { defaultFetchLimits, type Fetched, type FetchLimits, fetchPage } from './fetch-page.ts'
@@ -79,6 +79,7 @@ export async function folderSource(folder: string): Promise<PageSource> {
     }
   }
   await walk(root)
+  const realRoot = await realpath(root)
   pages.sort()
   const urlOf = (file: string) =>
     new URL(relative(root, file).split(sep).map(encodeURIComponent).join('/'), `${FOLDER_ORIGIN}/`).href
@@ -96,11 +97,15 @@ export async function folderSource(folder: string): Promise<PageSource> {
         return { ok: false, url, reason: '不在文件夹内 / outside the folder' }
       }
       try {
-        const size = (await stat(target)).size
+        // A symbolic link in the mirror must not lead out of it either.
+        const real = await realpath(target)
+        if (!real.startsWith(realRoot + sep))
+          return { ok: false, url, reason: '不在文件夹内 / outside the folder' }
+        const size = (await stat(real)).size
         if (size > (init?.maxBytes ?? defaultFetchLimits.maxBytes)) {
           return { ok: false, url, reason: `超过 ${init?.maxBytes} 字节 / too large` }
         }
-        return { ok: true, url, status: 200, contentType: null, bytes: await readFile(target) }
+        return { ok: true, url, status: 200, contentType: null, bytes: await readFile(real) }
       } catch {
         return { ok: false, url, reason: '文件不存在 / no such file' }
       }

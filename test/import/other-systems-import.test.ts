@@ -50,11 +50,19 @@ for (const engine of engines()) {
       }
     })
 
-    it('reads an unknown system from its meta tags alone', async () => {
+    it('reads an unknown system from its meta tags alone, finding pages through its sitemap and feed', async () => {
       const server = await serveFixture(metaOnlySite())
       try {
         const report = await importFrom(httpSource(`${server.origin}/`))
-        expect(report.counts.imported).toBe(2)
+        expect(report.counts.imported).toBe(4)
+        expect(server.requests).toEqual(
+          expect.arrayContaining([
+            'GET /sitemap.xml',
+            'GET /rss.xml',
+            'GET /news/a3.htm',
+            'GET /news/a4.htm',
+          ]),
+        )
         const second = (await articles()).find((a) => a.title === '关于开展第2批检查的通知')
         expect(second).toMatchObject({
           source: '办公室',

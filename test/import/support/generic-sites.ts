@@ -5,9 +5,18 @@ export function metaOnlySite(): (origin: string) => Map<string, Route> {
   return () => {
     const routes = new Map<string, Route>()
     routes.set('/', {
-      body: `<html><head><meta charset="utf-8"><title>某某局</title></head><body><a href="/news/a1.htm">通知一</a> <a href="/news/a2.htm">通知二</a></body></html>`,
+      body: `<html><head><meta charset="utf-8"><title>某某局</title><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head><body><a href="/news/a1.htm">通知一</a> <a href="/news/a2.htm">通知二</a></body></html>`,
     })
-    for (const n of [1, 2]) {
+    // Articles 3 and 4 are linked from no page: only the sitemap and the feed know them.
+    routes.set('/sitemap.xml', {
+      type: 'application/xml',
+      body: `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/news/a3.htm</loc></url></urlset>`,
+    })
+    routes.set('/rss.xml', {
+      type: 'application/rss+xml',
+      body: `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>某某局</title><item><title>四</title><link>/news/a4.htm</link></item></channel></rss>`,
+    })
+    for (const n of [1, 2, 3, 4]) {
       routes.set(`/news/a${n}.htm`, {
         body: `<html><head><meta charset="utf-8"><title>x</title>
 <meta name="SiteName" content="某某局"><meta name="ColumnName" content="通知公告">
