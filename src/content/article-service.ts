@@ -89,6 +89,8 @@ export interface ArticleService {
 /** Marks a save as `fabu import` bringing a page of an old site in. */
 export interface ImportedFrom {
   readonly importedFrom?: string
+  /** The 索引号 the old site gave a disclosure article, kept instead of a new one. */
+  readonly indexNo?: string
 }
 
 /** The fields of a save after validation, before they are written. */
@@ -454,6 +456,8 @@ export function articleService(ctx: ServiceContext): ArticleService {
           )
         const site = await findSite(tx, columnRow.site_id)
         const { alsoIn, ...fields } = await resolve(tx, site, values, cleanedBody, null, now)
+        // Documents cite a disclosure article by its 索引号: an imported one keeps the old site's.
+        if (options.indexNo && fields.topic_category !== null) fields.index_no = options.indexNo
         const { id } = await tx
           .insertInto('articles')
           .values({

@@ -124,7 +124,10 @@ export async function importSite(
             { ...input, baseRevision: existing.revision },
             { importedFrom: url },
           )
-        : await content.articles.create(actor, input, { importedFrom: url })
+        : await content.articles.create(actor, input, {
+            importedFrom: url,
+            ...(article.disclosure?.indexNo ? { indexNo: article.disclosure.indexNo } : {}),
+          })
       if (saved.status !== 'published') await content.articles.publish(actor, saved.id)
       await pages.save(
         siteId,

@@ -81,6 +81,9 @@ for (const engine of engines()) {
       expect(csv.split('\r\n').filter((line) => line.includes(',article,imported,'))).toHaveLength(
         JCMS_ARTICLES + 1,
       )
+      const listed = await fabu('audit', 'list', '--action', 'import.run', '--json')
+      const runs = JSON.parse(listed.stdout) as { actor: string; detail: Record<string, unknown> }[]
+      expect(runs[0]?.detail).toMatchObject({ imported: JCMS_ARTICLES + 1, failed: 1, isComplete: true })
     })
 
     it('leaves redirect pages and an nginx map at the old URLs, and links between articles at the new ones', async () => {

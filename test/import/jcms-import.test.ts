@@ -84,6 +84,7 @@ for (const engine of engines()) {
       await run()
       const notice = (await articles()).find((a) => a.title === '关于印发计量工作要点的通知')
       expect(notice?.disclosure).toMatchObject({
+        indexNo: '11310000002424375M/2024-00012',
         issuingAgency: '某某市市场监督管理局',
         topicCategory: '质量技术监督',
         documentNo: '沪市监计〔2024〕12号',

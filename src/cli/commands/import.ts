@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { type Command, InvalidArgumentError } from 'commander'
-import type { Site } from '../../content/index.ts'
+import { recordAudit, type Site } from '../../content/index.ts'
 import { ValidationError } from '../../errors/index.ts'
 import {
   folderSource,
@@ -104,6 +104,22 @@ export function registerImport(program: Command): void {
         ...(progress ? { onProgress: progressLine() } : {}),
       })
       if (progress) process.stderr.write('\n')
+      // A run by hand is audited with what it did; a dry run changes nothing and is not.
+      if (!options.dryRun) {
+        await recordAudit(app.store, {
+          actor: app.actor,
+          action: 'import.run',
+          targetType: 'site',
+          targetId: String(site.id),
+          outcome: report.counts.failed > 0 ? 'failure' : 'success',
+          detail: {
+            source: sourceArgument,
+            runId: report.runId,
+            ...report.counts,
+            isComplete: report.isComplete,
+          },
+        })
+      }
       const moved =
         options.dryRun || !options.publish ? null : await publishWithOldUrls(app, site, options.json ?? false)
       const csvPath = options.dryRun
