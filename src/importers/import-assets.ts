@@ -24,15 +24,14 @@ const DOWNLOAD = /\/module\/download\/downfile\.jsp$/i
 /**
  * Brings an article's images and attachments of the old site into fabu's uploads, through
  * the same checks an editor's upload passes (type by content, size and pixel limits), keeps
- * their names, and points the body at the new files. Links to other imported pages become
- * site paths (`oldPathOf`), so they can follow the article when its new URL is known; links
- * to other sites are left as they are.
+ * their names, and points the body at the new files. Links to other pages of the old site
+ * become site paths, to be pointed at the new URLs once publishing has given them; links to
+ * other sites are left as they are.
  */
 export async function importAssets(
   bodyHtml: string,
   source: PageSource,
   uploadsDir: string,
-  isImportedPage: (url: string) => boolean,
   /** Files already brought in by this run, by old URL (null for one refused). */
   stored: Map<string, StoredFile | null> = new Map(),
 ): Promise<{ bodyHtml: string; attachments: Attachment[]; failures: AssetFailure[] }> {
@@ -81,8 +80,10 @@ export async function importAssets(
         $(element).attr('href', file.url)
         attachments.push({ name: file.name, url: file.url, size: file.size, mimeType: file.mimeType })
       }
-    } else if (isImportedPage(href)) {
-      $(element).attr('href', `${url.pathname}${url.search}`)
+    } else {
+      // The new site takes over the old one's address: its pages are linked by path, so that
+      // an imported one can be pointed at its new URL and any other one meets a redirect.
+      $(element).attr('href', `${url.pathname}${url.search}${url.hash}`)
     }
   }
   return { bodyHtml: $('#fabu-body').html() ?? '', attachments: attachments.slice(0, 100), failures }

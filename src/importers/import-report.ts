@@ -1,5 +1,12 @@
 /** What became of one page or file of the old site. */
-export type ImportOutcome = 'imported' | 'updated' | 'unchanged' | 'skipped' | 'failed' | 'would import'
+export type ImportOutcome =
+  | 'imported'
+  | 'updated'
+  | 'unchanged'
+  | 'skipped'
+  | 'failed'
+  | 'would import'
+  | 'would update'
 
 export interface ImportRow {
   readonly url: string

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
 import type { Actor, ArticleInput, Content } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
-import { columnSlug } from './column-slug.ts'
-import type { TrailStep } from './column-trail.ts'
+import { columnMaker } from './column-maker.ts'
 import { type CrawlEvent, type CrawlState, crawlSite } from './crawl-site.ts'
 import type { ExtractedArticle } from './extract-article.ts'
 import { importAssets, type StoredFile } from './import-assets.ts'
 import type { ImportOutcome, ImportReport, ImportRow } from './import-report.ts'
 import { importedPages } from './imported-pages.ts'
+import { oldPathOf } from './old-path-of.ts'
 import type { PageSource } from './page-source.ts'
 
 export interface ImportOptions {
@@ -52,6 +52,7 @@ export async function importSite(
     skipped: 0,
     failed: 0,
     'would import': 0,
+    'would update': 0,
   } satisfies Record<ImportOutcome, number>
   const record = (row: ImportRow) => {
     rows.push(row)
@@ -64,13 +65,11 @@ export async function importSite(
     ? null
     : (resumed?.id ?? (await pages.startRun(siteId, options.sourceLabel, actor.name, now())))
   const columns = columnMaker(content, store, actor, siteId, isDryRun)
-  const articleUrls = new Set<string>()
   const files = new Map<string, StoredFile | null>()
   let columnOrder: readonly string[] = []
 
   async function onArticle(event: Extract<CrawlEvent, { type: 'article' }>) {
     const { article, url } = event
-    articleUrls.add(url)
     if (!article.title)
       return record({ url, kind: 'article', outcome: 'failed', title: '', reason: '没有标题 / no title' })
     if (options.since && article.publishAt && article.publishAt.slice(0, 10) < options.since) {
@@ -96,21 +95,14 @@ export async function importSite(
       return record({
         url,
         kind: 'article',
-        outcome: earlier ? 'updated' : 'would import',
+        outcome: earlier ? 'would update' : 'would import',
         title: article.title,
-        reason: isDryRun && earlier ? 'dry run' : '',
       })
     try {
       const columnId = await columns.ensure(
         article.trail.length > 0 ? article.trail : [{ name: FALLBACK_COLUMN, url: null }],
       )
-      const assets = await importAssets(
-        article.bodyHtml,
-        source,
-        options.uploadsDir,
-        (link) => isArticleUrl(link),
-        files,
-      )
+      const assets = await importAssets(article.bodyHtml, source, options.uploadsDir, files)
       for (const failure of assets.failures)
         record({ url: failure.url, kind: 'file', outcome: 'failed', title: '', reason: failure.reason })
       const input = articleInput(article, columnId, assets.bodyHtml, assets.attachments)
@@ -159,10 +151,6 @@ export async function importSite(
     }
   }
 
-  function isArticleUrl(url: string): boolean {
-    return articleUrls.has(url) || /\/art\/\d{4}\/|\/t\d{8}_\d+\.html/.test(url)
-  }
-
   const state: CrawlState = await crawlSite(
     source,
     {
@@ -196,12 +184,6 @@ function now(): string {
   return new Date().toISOString()
 }
 
-/** The path (and query) of a page on the old site: what its old links and bookmarks ask for. */
-export function oldPathOf(url: string): string {
-  const parsed = new URL(url)
-  return `${parsed.pathname}${parsed.search}`
-}
-
 function articleInput(
   article: ExtractedArticle,
   columnId: number,
@@ -228,85 +210,5 @@ function articleInput(
           documentNo: shown.documentNo,
         }
       : null,
-  }
-}
-
-/**
- * Finds or creates the columns of a breadcrumb, one at a time (articles arrive concurrently,
- * and two of one column must not create it twice), and remembers their old URLs.
- */
-function columnMaker(content: Content, store: Store, actor: Actor, siteId: number, isDryRun: boolean) {
-  let chain: Promise<unknown> = Promise.resolve()
-  const created: number[] = []
-  const oldUrls = new Map<number, string>()
-  // A column's breadcrumb, once its columns exist: most articles share a few.
-  const ensured = new Map<string, number>()
-  async function ensureNow(trail: readonly TrailStep[]): Promise<number> {
-    let parentId: number | null = null
-    for (const step of trail) {
-      const tree = await content.columns.tree(siteId)
-      const siblings = tree.all().filter((column) => column.parentId === parentId)
-      let column = siblings.find((sibling) => sibling.name === step.name)
-      if (!column) {
-        const made = await content.columns.create(actor, {
-          siteId,
-          parentId,
-          name: step.name,
-          slug: columnSlug(step.name, new Set(siblings.map((sibling) => sibling.slug))),
-        })
-        created.push(made.id)
-        column = tree.get(made.id) ?? ({ ...made, children: [] } as never)
-      }
-      const id: number = column.id
-      if (step.url && !oldUrls.has(id)) {
-        oldUrls.set(id, step.url)
-        await importedPages(store).save(
-          siteId,
-          {
-            sourceUrl: step.url,
-            oldPath: oldPathOf(step.url),
-            kind: 'column',
-            articleId: null,
-            columnId: id,
-            contentHash: '',
-          },
-          now(),
-        )
-      }
-      parentId = id
-    }
-    if (parentId === null) throw new Error('empty trail')
-    return parentId
-  }
-  return {
-    ensure(trail: readonly TrailStep[]): Promise<number> {
-      if (isDryRun) return Promise.resolve(0)
-      const key = JSON.stringify(trail)
-      const known = ensured.get(key)
-      if (known !== undefined) return Promise.resolve(known)
-      const next = chain.then(() => ensureNow(trail))
-      chain = next.catch(() => undefined)
-      return next.then((id) => {
-        ensured.set(key, id)
-        return id
-      })
-    },
-    /** Puts the columns this run created in the order the old home page links them. */
-    async order(homeLinks: readonly string[]): Promise<void> {
-      if (created.length === 0) return
-      const rank = (id: number) => {
-        const at = homeLinks.indexOf(oldUrls.get(id) ?? '')
-        return at === -1 ? homeLinks.length + created.indexOf(id) : at
-      }
-      const tree = await content.columns.tree(siteId)
-      const parents = new Set(created.map((id) => tree.get(id)?.parentId ?? null))
-      for (const parentId of parents) {
-        const siblings = tree.all().filter((column) => column.parentId === parentId)
-        const kept = siblings.filter((column) => !created.includes(column.id)).map((column) => column.id)
-        const ours = siblings.filter((column) => created.includes(column.id)).map((column) => column.id)
-        ours.sort((a, b) => rank(a) - rank(b))
-        await content.columns.reorder(actor, siteId, parentId, [...kept, ...ours])
-      }
-    },
   }
 }

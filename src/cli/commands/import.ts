@@ -52,6 +52,7 @@ const OUTCOME_LABEL: Readonly<Record<ImportOutcome, string>> = {
   skipped: '跳过 skipped',
   failed: '失败 failed',
   'would import': '将导入 would import',
+  'would update': '将更新 would update',
 }
 
 export function registerImport(program: Command): void {
