@@ -5,7 +5,11 @@ import { defaultFetchLimits, type Fetched, type FetchLimits, fetchPage } from '.
 
 interface Robots {
   isAllowed(url: string, userAgent?: string): boolean | undefined
+  getCrawlDelay(userAgent?: string): number | undefined
 }
+
+/** A robots.txt Crawl-delay beyond this is taken as this: a site asking for minutes is never done. */
+const MAX_CRAWL_DELAY_MS = 10_000
 // The package is CommonJS (`module.exports = function`) but its types declare a default export.
 const robotsParser = robotsModule as unknown as (url: string, contents: string) => Robots
 
@@ -46,7 +50,11 @@ export function httpSource(start: string, options: HttpSourceOptions = {}): Page
     origin,
     startUrls: [new URL(start).href],
     async get(url, init) {
-      if (delay > 0) await new Promise((done) => setTimeout(done, delay))
+      // robots.txt's Crawl-delay, where the site sets one, is the least pause.
+      const asked =
+        options.ignoresRobots || !robots ? 0 : ((await robots)?.getCrawlDelay(limits.userAgent) ?? 0)
+      const pause = Math.max(delay, Math.min(asked * 1000, MAX_CRAWL_DELAY_MS))
+      if (pause > 0) await new Promise((done) => setTimeout(done, pause))
       return fetchPage(url, limits, init)
     },
     async isAllowed(url) {

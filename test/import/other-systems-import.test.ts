@@ -80,6 +80,24 @@ for (const engine of engines()) {
       }
     })
 
+    it('leaves the pages robots.txt disallows unless told to ignore it', async () => {
+      const server = await serveFixture((origin) => {
+        const routes = metaOnlySite()(origin)
+        routes.set('/robots.txt', { type: 'text/plain', body: 'User-agent: *\nDisallow: /news/a2.htm\n' })
+        return routes
+      })
+      try {
+        const polite = await importFrom(httpSource(`${server.origin}/`))
+        expect(polite.counts).toMatchObject({ imported: 3, skipped: 1 })
+        expect(polite.rows.find((row) => row.outcome === 'skipped')?.url).toBe(`${server.origin}/news/a2.htm`)
+        expect(server.requests).not.toContain('GET /news/a2.htm')
+        const told = await importFrom(httpSource(`${server.origin}/`, { ignoresRobots: true }))
+        expect(told.counts).toMatchObject({ imported: 1, unchanged: 3 })
+      } finally {
+        await server.close()
+      }
+    })
+
     it('finds the body of a page with no meta tags and no known system by reading it', async () => {
       const server = await serveFixture(bareSite())
       try {
