@@ -34,6 +34,8 @@ export async function importAssets(
   uploadsDir: string,
   /** Files already brought in by this run, by old URL (null for one refused). */
   stored: Map<string, StoredFile | null> = new Map(),
+  /** The installation's upload limit, which an editor's upload meets too. */
+  maxFileBytes: number = defaultUploadLimits.maxFileBytes,
 ): Promise<{ bodyHtml: string; attachments: Attachment[]; failures: AssetFailure[] }> {
   const $ = load(`<div id="fabu-body">${bodyHtml}</div>`)
   const attachments: Attachment[] = []
@@ -41,12 +43,15 @@ export async function importAssets(
 
   async function bring(url: string, fallbackName: string) {
     if (stored.has(url)) return stored.get(url) ?? null
-    const fetched = await source.get(url, { maxBytes: defaultUploadLimits.maxFileBytes })
+    const fetched = await source.get(url, { maxBytes: maxFileBytes })
     let result: StoredFile | null = null
     if (!fetched.ok) failures.push({ url, reason: fetched.reason })
     else {
       try {
-        const accepted = await acceptUpload({ bytes: Buffer.from(fetched.bytes), fileName: fallbackName })
+        const accepted = await acceptUpload(
+          { bytes: Buffer.from(fetched.bytes), fileName: fallbackName },
+          { maxFileBytes },
+        )
         const path = await storeUpload(uploadsDir, accepted)
         result = {
           url: `/uploads/${path.path}`,

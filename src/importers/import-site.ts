@@ -17,6 +17,8 @@ export interface ImportOptions {
   readonly sourceLabel: string
   /** The site's uploads folder. */
   readonly uploadsDir: string
+  /** The upload size limit (the server's); 20 MB by default. */
+  readonly maxUploadBytes?: number
   readonly isDryRun?: boolean
   /** `YYYY-MM-DD`: articles published before it are skipped. */
   readonly since?: string | null
@@ -102,7 +104,13 @@ export async function importSite(
       const columnId = await columns.ensure(
         article.trail.length > 0 ? article.trail : [{ name: FALLBACK_COLUMN, url: null }],
       )
-      const assets = await importAssets(article.bodyHtml, source, options.uploadsDir, files)
+      const assets = await importAssets(
+        article.bodyHtml,
+        source,
+        options.uploadsDir,
+        files,
+        options.maxUploadBytes,
+      )
       for (const failure of assets.failures)
         record({ url: failure.url, kind: 'file', outcome: 'failed', title: '', reason: failure.reason })
       const input = articleInput(article, columnId, assets.bodyHtml, assets.attachments)

@@ -97,6 +97,7 @@ export function registerImport(program: Command): void {
           ? (source.startUrls[0] ?? sourceArgument)
           : resolve(sourceArgument),
         uploadsDir: join(publisherOptions(app.config).outputRootFor(site.slug, site.outputPrefix), 'uploads'),
+        maxUploadBytes: app.config.server.maxUploadBytes,
         isDryRun: options.dryRun ?? false,
         since: options.since ?? null,
         concurrency: options.concurrency,
