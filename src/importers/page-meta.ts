@@ -28,11 +28,14 @@ const NAMES = {
   url: 'Url',
 } as const
 
-/** Each meta tag's content, trimmed, or '' when the page lacks it. */
+/** Each meta tag's content, trimmed, or '' when the page lacks it; names match in any case. */
 export function readPageMeta($: CheerioAPI): PageMeta {
-  const entries = Object.entries(NAMES).map(([field, name]) => [
-    field,
-    ($(`meta[name="${name}" i]`).first().attr('content') ?? '').trim(),
-  ])
+  // One pass over the page's meta tags, not one query per name.
+  const byName = new Map<string, string>()
+  $('meta[name]').each((_, element) => {
+    const name = ($(element).attr('name') ?? '').toLowerCase()
+    if (!byName.has(name)) byName.set(name, ($(element).attr('content') ?? '').trim())
+  })
+  const entries = Object.entries(NAMES).map(([field, name]) => [field, byName.get(name.toLowerCase()) ?? ''])
   return Object.fromEntries(entries) as unknown as PageMeta
 }
