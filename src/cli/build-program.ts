@@ -3,6 +3,7 @@ import { registerArticle } from './commands/article.ts'
 import { registerAudit } from './commands/audit.ts'
 import { registerColumn } from './commands/column.ts'
 import { registerDemo } from './commands/demo.ts'
+import { registerImport } from './commands/import.ts'
 import { registerInit } from './commands/init.ts'
 import { registerPublish } from './commands/publish.ts'
 import { registerSearch } from './commands/search.ts'
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerColumn(program)
   registerArticle(program)
   registerPublish(program)
+  registerImport(program)
   registerTemplate(program)
   registerSearch(program)
   registerServe(program)

@@ -48,9 +48,13 @@ export interface RevisionSummary {
 export interface ArticleService {
   get(id: number): Promise<Article>
   list(query: ArticleQuery): Promise<{ readonly items: readonly Article[]; readonly total: number }>
-  create(actor: Actor, input: ArticleInput): Promise<Article>
+  /**
+   * Creates a draft. `importedFrom` (the page's URL on an old site) audits it as
+   * `article.import`: its old publish time is the page's history, not a back-date.
+   */
+  create(actor: Actor, input: ArticleInput, options?: ImportedFrom): Promise<Article>
   /** Saves changed fields; refused with VERSION_CONFLICT unless `baseRevision` is the latest. */
-  update(actor: Actor, id: number, patch: ArticlePatch): Promise<Article>
+  update(actor: Actor, id: number, patch: ArticlePatch, options?: ImportedFrom): Promise<Article>
   publish(actor: Actor, id: number): Promise<Article>
   /** 撤稿: takes a published article off the site, with the reason audited. */
   withdraw(actor: Actor, id: number, reason: string): Promise<Article>
@@ -80,6 +84,13 @@ export interface ArticleService {
   runDue(
     actor: Actor,
   ): Promise<{ readonly published: readonly number[]; readonly withdrawn: readonly number[] }>
+}
+
+/** Marks a save as `fabu import` bringing a page of an old site in. */
+export interface ImportedFrom {
+  readonly importedFrom?: string
+  /** The 索引号 the old site gave a disclosure article, kept instead of a new one. */
+  readonly indexNo?: string
 }
 
 /** The fields of a save after validation, before they are written. */
@@ -420,18 +431,19 @@ export function articleService(ctx: ServiceContext): ArticleService {
     list: (query) =>
       listArticles(store, query, (row, quotes) => toArticle(row, quotes), ctx.options.articleText),
 
-    async create(actor, input) {
+    async create(actor, input, options = {}) {
+      const action = options.importedFrom ? 'article.import' : 'article.create'
       const { values, cleanedBody } = await prepareAudited(
         ctx,
         actor,
-        'article.create',
+        action,
         { type: 'article' },
         async () => {
           const values = validateInput(articleInputSchema, input)
           return { values, cleanedBody: await cleanBody(values.bodyHtml) }
         },
       )
-      return perform(ctx, actor, 'article.create', { type: 'article' }, async (tx, now) => {
+      return perform(ctx, actor, action, { type: 'article' }, async (tx, now) => {
         const columnRow = await tx
           .selectFrom('columns')
           .select('site_id')
@@ -445,6 +457,8 @@ export function articleService(ctx: ServiceContext): ArticleService {
           )
         const site = await findSite(tx, columnRow.site_id)
         const { alsoIn, ...fields } = await resolve(tx, site, values, cleanedBody, null, now)
+        // Documents cite a disclosure article by its 索引号: an imported one keeps the old site's.
+        if (options.indexNo && fields.topic_category !== null) fields.index_no = options.indexNo
         const { id } = await tx
           .insertInto('articles')
           .values({
@@ -468,27 +482,24 @@ export function articleService(ctx: ServiceContext): ArticleService {
           detail: {
             title: article.title,
             indexNo: article.disclosure?.indexNo,
-            ...backdating(article.publishAt, null, now),
+            ...(options.importedFrom
+              ? { importedFrom: options.importedFrom }
+              : backdating(article.publishAt, null, now)),
           },
         }
       })
     },
 
-    async update(actor, id, patch) {
+    async update(actor, id, patch, options = {}) {
       const target = { type: 'article', id }
-      const { changes, body, cleanedBody } = await prepareAudited(
-        ctx,
-        actor,
-        'article.update',
-        target,
-        async () => {
-          const changes = validateInput(articlePatchSchema, patch)
-          // A save without a new body cleans the stored one again, as every save always has.
-          const body = changes.bodyHtml ?? (await readArticle(store.db, id)).bodyHtml
-          return { changes, body, cleanedBody: await cleanBody(body) }
-        },
-      )
-      return perform(ctx, actor, 'article.update', target, async (tx, now) => {
+      const action = options.importedFrom ? 'article.import' : 'article.update'
+      const { changes, body, cleanedBody } = await prepareAudited(ctx, actor, action, target, async () => {
+        const changes = validateInput(articlePatchSchema, patch)
+        // A save without a new body cleans the stored one again, as every save always has.
+        const body = changes.bodyHtml ?? (await readArticle(store.db, id)).bodyHtml
+        return { changes, body, cleanedBody: await cleanBody(body) }
+      })
+      return perform(ctx, actor, action, target, async (tx, now) => {
         const current = await readArticle(tx, id, { isLocked: true })
         const { baseRevision, ...changed } = changes
         // Another save changed the body after it was read and cleaned: that save came first.
@@ -503,7 +514,9 @@ export function articleService(ctx: ServiceContext): ArticleService {
           detail: {
             revision: saved.revision,
             fields: Object.keys(changed),
-            ...backdating(changed.publishAt !== undefined ? saved.publishAt : null, current.publishAt, now),
+            ...(options.importedFrom
+              ? { importedFrom: options.importedFrom }
+              : backdating(changed.publishAt !== undefined ? saved.publishAt : null, current.publishAt, now)),
           },
         }
       })

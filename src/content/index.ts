@@ -30,7 +30,7 @@ export {
   articlePatchSchema,
 } from './article-inputs.ts'
 export { type ArticleQuery, type ArticleTextIndex, articleQuerySchema } from './article-query.ts'
-export type { RevisionSummary } from './article-service.ts'
+export type { ImportedFrom, RevisionSummary } from './article-service.ts'
 export { applyArticleUrlPattern } from './article-url-pattern.ts'
 export {
   type AuditChainSettings,

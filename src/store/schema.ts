@@ -304,6 +304,31 @@ export interface SearchQueryDaysTable {
   hits: number
 }
 
+/** A page `fabu import` brought in, by its URL on the old site (migration 017). */
+export interface ImportedPagesTable {
+  site_id: number
+  source_url: string
+  /** The path on the old site, `/art/2017/12/14/art_123_456.html`, answered with a redirect. */
+  old_path: string
+  kind: 'article' | 'column'
+  article_id: number | null
+  column_id: number | null
+  /** SHA-256 of what was extracted, so an unchanged page is not saved again. */
+  content_hash: string
+  imported_at: Timestamp
+}
+
+export interface ImportRunsTable {
+  id: Generated<number>
+  site_id: number
+  source: string
+  started_by: string
+  started_at: Timestamp
+  finished_at: Timestamp | null
+  /** The queue and the pages done, for `--resume`. */
+  state: Json
+}
+
 export interface Database {
   sites: SitesTable
   columns: ColumnsTable
@@ -330,6 +355,8 @@ export interface Database {
   search_documents: SearchDocumentsTable
   search_synonyms: SearchSynonymsTable
   search_query_days: SearchQueryDaysTable
+  imported_pages: ImportedPagesTable
+  import_runs: ImportRunsTable
 }
 
 export type SiteRow = Selectable<SitesTable>

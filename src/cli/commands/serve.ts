@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { formatZonedMinute, systemActor } from '../../content/index.ts'
 import { createDemoSite, describeDemoAccounts, ensureDemoAccounts, seedArticle } from '../../demo/index.ts'
 import { ValidationError } from '../../errors/index.ts'
+import { oldUrlLookup } from '../../importers/index.ts'
 import { Publisher, SearchPageRenderer } from '../../publish/index.ts'
 import { createAdminApp, createPublicSite, PublishQueue, ViewCounter } from '../../server/index.ts'
 import { ensureDataFolder } from '../ensure-data-folder.ts'
@@ -100,6 +101,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
       pages: searchPages,
       searchesPerMinute: app.config.server.searchesPerMinute,
     },
+    movedTo: oldUrlLookup(app.store, app.content, site.id),
   })
   // Filled in once the public site listens: previews load styles and images from it.
   const publicOrigins: Record<string, string> = {}
