@@ -9,6 +9,7 @@ import { registerServe } from './commands/serve.ts'
 import { registerSite } from './commands/site.ts'
 import { registerTemplate } from './commands/template.ts'
 import { registerUser } from './commands/user.ts'
+import { registerWords } from './commands/words.ts'
 
 /** The `fabu` command with all its subcommands, ready to parse. */
 export function buildProgram(): Command {
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerServe(program)
   registerAudit(program)
   registerUser(program)
+  registerWords(program)
 
   program.addHelpText(
     'after',

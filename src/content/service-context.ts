@@ -4,6 +4,7 @@ import type { Actor } from './actor.ts'
 import { appendAudit } from './audit-log.ts'
 import { BodySanitizer } from './body-sanitizer.ts'
 import { RevisionDiffer } from './revision-differ.ts'
+import type { WordingGate } from './wording-gate.ts'
 
 export interface ContentOptions {
   /** Hosts whose https iframes article bodies may embed (video players, maps). */
@@ -18,7 +19,14 @@ export interface ContentOptions {
    * whoever opens the app passes this in; without it every well-formed name is accepted.
    */
   readonly themeExists?: (name: string) => boolean
+  /**
+   * Checks wording (错敏词) before submit, approval and publish. The lists live in the checks
+   * folder, which content must not import, so the app passes it in; without it nothing is checked.
+   */
+  readonly wordingGate?: WordingGate
 }
+
+const NO_WORDING_GATE: WordingGate = { check: async () => [] }
 
 export interface ServiceContext {
   readonly store: Store
@@ -36,6 +44,7 @@ export function createServiceContext(store: Store, options: ContentOptions = {})
     recycleBinDays: options.recycleBinDays ?? 30,
     now: options.now ?? (() => new Date()),
     themeExists: options.themeExists ?? (() => true),
+    wordingGate: options.wordingGate ?? NO_WORDING_GATE,
   })
   return {
     store,

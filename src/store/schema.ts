@@ -46,6 +46,8 @@ export interface ColumnsTable {
   article_template: string | null
   field_schema: Json
   review_levels: Generated<number>
+  /** news, notice, policy or other: how fresh the inspection expects it (migration 016). */
+  update_type: Generated<string>
   created_at: Timestamp
   updated_at: Timestamp
   deleted_at: Timestamp | null
@@ -269,6 +271,20 @@ export interface ArticleViewsDailyTable {
   views: number
 }
 
+export interface WordingEntriesTable {
+  id: Generated<number>
+  site_id: number
+  word: string
+  /** sensitive, political, advertising or protected */
+  kind: string
+  /** block (禁用) or warn (提示) */
+  level: string
+  suggestion: string | null
+  created_by: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
 export interface Database {
   sites: SitesTable
   columns: ColumnsTable
@@ -292,6 +308,7 @@ export interface Database {
   sign_in_failures: SignInFailuresTable
   site_templates: SiteTemplatesTable
   article_views_daily: ArticleViewsDailyTable
+  wording_entries: WordingEntriesTable
 }
 
 export type SiteRow = Selectable<SitesTable>

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach } from 'vitest'
 import { type Accounts, createAccounts } from '../../src/accounts/index.ts'
+import { createWordingGate, createWordLists } from '../../src/checks/index.ts'
 import { type Content, createContent, operatorAccess, systemActor } from '../../src/content/index.ts'
 import { Publisher, themeExists } from '../../src/publish/index.ts'
 import { createAdminApp } from '../../src/server/admin-app.ts'
@@ -113,7 +114,8 @@ export function useAdminServer(
     t.store = t.opened.store
     t.output = await mkdtemp(join(tmpdir(), 'fabu-server-'))
     // As `fabu serve` opens it: site settings are checked against the installed themes.
-    t.content = createContent(t.store, { themeExists: (name) => themeExists(name) })
+    const wordingGate = createWordingGate()
+    t.content = createContent(t.store, { themeExists: (name) => themeExists(name), wordingGate })
     t.accounts = createAccounts(t.store, { passwordProfile: 'dengbao' })
     const outputRootFor = (slug: string, prefix: string) => join(t.output, 'sites', slug, prefix)
     t.publisher = new Publisher(t.store, t.content, {
@@ -126,6 +128,7 @@ export function useAdminServer(
       store: t.store,
       content: t.content,
       accounts: t.accounts,
+      wordLists: createWordLists(t.store, t.content, wordingGate),
       queue: t.queue,
       outputRootFor,
       maxUploadBytes: 2 * 1024 * 1024,

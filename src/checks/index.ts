@@ -1,0 +1,15 @@
+export { type NormalizedText, normalizeText, originalRange } from './normalize-text.ts'
+export { starterWords } from './starter-words.ts'
+export { createWordLists, type ImportResult, type WordListEntry, type WordLists } from './word-lists.ts'
+export { WordMatcher } from './word-matcher.ts'
+export {
+  type WordEntry,
+  type WordEntryInput,
+  type WordKind,
+  type WordLevel,
+  wordEntrySchema,
+  wordKindLabels,
+  wordKinds,
+  wordLevels,
+} from './wording-entry.ts'
+export { createWordingGate, type WordingGateImpl } from './wording-gate-impl.ts'

@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import { type WordLists, wordEntrySchema } from '../../checks/index.ts'
+import { articleInputSchema, articleTexts } from '../../content/index.ts'
+import { type ApiRoute, route, siteParams, siteRef } from '../api-route.ts'
+
+/** The fields of a draft the editor checks as it is written: nothing is saved. */
+const draftSchema = articleInputSchema
+  .pick({ title: true, subtitle: true, summary: true, bodyHtml: true, attachments: true })
+  .partial()
+  .strict()
+
+/** A site's wording lists (错敏词), and checking a draft against them. */
+export function wordingRoutes(wordLists: WordLists): ApiRoute[] {
+  return [
+    route({
+      method: 'GET',
+      url: '/api/sites/:site/words',
+      summary: "The site's wording lists",
+      tag: 'wording',
+      access: 'signed-in',
+      params: siteParams,
+      handler: async ({ workspace, params }) => ({
+        items: await wordLists.list(workspace.principal, siteRef(params.site)),
+      }),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/sites/:site/words',
+      summary: 'Add a word, or change an existing one (site administrators)',
+      tag: 'wording',
+      access: 'signed-in',
+      params: siteParams,
+      body: wordEntrySchema,
+      status: 201,
+      handler: async ({ workspace, params, body }) =>
+        wordLists.add(workspace.principal, siteRef(params.site), body),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/sites/:site/words/remove',
+      summary: 'Remove a word (site administrators)',
+      tag: 'wording',
+      access: 'signed-in',
+      params: siteParams,
+      body: z.object({ word: z.string().min(1).max(100) }).strict(),
+      status: 204,
+      handler: async ({ workspace, params, body }) => {
+        await wordLists.remove(workspace.principal, siteRef(params.site), body.word)
+        return null
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/sites/:site/words/import',
+      summary: 'Add or replace many words at once, all or nothing (site administrators)',
+      tag: 'wording',
+      access: 'signed-in',
+      params: siteParams,
+      body: z.object({ entries: z.array(z.unknown()).max(100_000) }).strict(),
+      handler: async ({ workspace, params, body }) =>
+        wordLists.import(workspace.principal, siteRef(params.site), body.entries),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/sites/:site/words/check',
+      summary: 'Check a draft against the lists without saving it; hits with their places',
+      tag: 'wording',
+      access: 'signed-in',
+      params: siteParams,
+      body: draftSchema,
+      handler: async ({ workspace, params, body }) => ({
+        hits: await wordLists.check(
+          workspace.principal,
+          siteRef(params.site),
+          articleTexts({
+            title: body.title ?? '',
+            subtitle: body.subtitle ?? '',
+            summary: body.summary ?? '',
+            bodyHtml: body.bodyHtml ?? '',
+            attachments: body.attachments ?? [],
+          }),
+        ),
+      }),
+    }),
+  ]
+}
