@@ -1,3 +1,5 @@
+export { createInspection, type Inspection, type InspectionOptions } from './inspection.ts'
+export type { InspectionItem, InspectionReport, InspectionStatus } from './inspection-item.ts'
 export { type NormalizedText, normalizeText, originalRange } from './normalize-text.ts'
 export { starterWords } from './starter-words.ts'
 export { createWordLists, type ImportResult, type WordListEntry, type WordLists } from './word-lists.ts'

@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import { registerArticle } from './commands/article.ts'
 import { registerAudit } from './commands/audit.ts'
+import { registerCheck } from './commands/check.ts'
 import { registerColumn } from './commands/column.ts'
 import { registerDemo } from './commands/demo.ts'
 import { registerInit } from './commands/init.ts'
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerAudit(program)
   registerUser(program)
   registerWords(program)
+  registerCheck(program)
 
   program.addHelpText(
     'after',

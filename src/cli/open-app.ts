@@ -1,7 +1,13 @@
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { type Accounts, createAccounts } from '../accounts/index.ts'
-import { createWordingGate, createWordLists, type WordLists } from '../checks/index.ts'
+import {
+  createInspection,
+  createWordingGate,
+  createWordLists,
+  type Inspection,
+  type WordLists,
+} from '../checks/index.ts'
 import { type Config, loadAuditKeys, resolveConfig } from '../config/index.ts'
 import {
   type Actor,
@@ -24,6 +30,8 @@ export interface App {
   readonly publisher: Publisher
   /** The sites' wording lists (错敏词), which the content services check before publishing. */
   readonly wordLists: WordLists
+  /** The inspection self-check (检查指标自查). */
+  readonly inspection: Inspection
   /** The operator at the terminal, as the audit log names them. */
   readonly actor: Actor
   /** The operator with every right: whoever runs the CLI on the machine holds the data folder. */
@@ -67,6 +75,7 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       accounts,
       publisher,
       wordLists: createWordLists(store, content, wordingGate),
+      inspection: createInspection(store, content, wordingGate, publisherOptions(config)),
       actor,
       operator: { actor, access: operatorAccess },
     })
