@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import { chromium } from 'playwright-core'
 import { createAccounts } from '../src/accounts/index.ts'
-import { createWordingGate, createWordLists } from '../src/checks/index.ts'
+import { createInspection, createWordingGate, createWordLists } from '../src/checks/index.ts'
 import { createContent, operatorAccess, systemActor } from '../src/content/index.ts'
 import { Publisher } from '../src/publish/index.ts'
 import { createAdminApp, PublishQueue } from '../src/server/index.ts'
@@ -44,6 +44,7 @@ const app = await createAdminApp({
   content,
   accounts,
   wordLists: createWordLists(store, content, createWordingGate()),
+  inspection: createInspection(store, content, createWordingGate(), { outputRootFor }),
   queue,
   outputRootFor,
   maxUploadBytes: 1 << 20,

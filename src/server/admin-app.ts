@@ -10,7 +10,7 @@ import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import type { Accounts } from '../accounts/index.ts'
-import type { WordLists } from '../checks/index.ts'
+import type { Inspection, WordLists } from '../checks/index.ts'
 import { type Content, createServiceContext, createWorkspace } from '../content/index.ts'
 import { NotFoundError, RateLimitedError } from '../errors/index.ts'
 import type { Store } from '../store/index.ts'
@@ -43,6 +43,8 @@ export interface AdminAppOptions {
   readonly accounts: Accounts
   /** The sites' wording lists: managed and checked against over the API. */
   readonly wordLists: WordLists
+  /** The inspection self-check (检查指标自查), for the dashboard card and the report page. */
+  readonly inspection: Inspection
   readonly queue: PublishQueue
   readonly outputRootFor: (siteSlug: string, outputPrefix: string) => string
   readonly maxUploadBytes: number
@@ -180,7 +182,7 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
     ...publishRoutes(options.queue, options.store),
     ...templateRoutes(options.store, options.queue),
     ...dashboardRoutes(options.store, options.content),
-    ...wordingRoutes(options.wordLists),
+    ...wordingRoutes(options.wordLists, options.inspection),
     ...uploadRoutes(ctx, { maxBytes: options.maxUploadBytes, outputRootFor: options.outputRootFor }),
   ]
   const csrfRefusals = new CsrfRefusalLog(options.store)

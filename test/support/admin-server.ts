@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach } from 'vitest'
 import { type Accounts, createAccounts } from '../../src/accounts/index.ts'
-import { createWordingGate, createWordLists } from '../../src/checks/index.ts'
+import { createInspection, createWordingGate, createWordLists } from '../../src/checks/index.ts'
 import { type Content, createContent, operatorAccess, systemActor } from '../../src/content/index.ts'
 import { Publisher, themeExists } from '../../src/publish/index.ts'
 import { createAdminApp } from '../../src/server/admin-app.ts'
@@ -129,6 +129,7 @@ export function useAdminServer(
       content: t.content,
       accounts: t.accounts,
       wordLists: createWordLists(t.store, t.content, wordingGate),
+      inspection: createInspection(t.store, t.content, wordingGate, { outputRootFor }),
       queue: t.queue,
       outputRootFor,
       maxUploadBytes: 2 * 1024 * 1024,

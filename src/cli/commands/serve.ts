@@ -98,6 +98,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     content: app.content,
     accounts: app.accounts,
     wordLists: app.wordLists,
+    inspection: app.inspection,
     queue,
     outputRootFor: publisherOptions(app.config).outputRootFor,
     maxUploadBytes: app.config.server.maxUploadBytes,

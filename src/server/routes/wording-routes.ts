@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type WordLists, wordEntrySchema } from '../../checks/index.ts'
+import { type Inspection, type WordLists, wordEntrySchema } from '../../checks/index.ts'
 import { articleInputSchema, articleTexts } from '../../content/index.ts'
 import { type ApiRoute, route, siteParams, siteRef } from '../api-route.ts'
 
@@ -9,9 +9,19 @@ const draftSchema = articleInputSchema
   .partial()
   .strict()
 
-/** A site's wording lists (错敏词), and checking a draft against them. */
-export function wordingRoutes(wordLists: WordLists): ApiRoute[] {
+/** A site's wording lists (错敏词), checking a draft against them, and the inspection self-check. */
+export function wordingRoutes(wordLists: WordLists, inspection: Inspection): ApiRoute[] {
   return [
+    route({
+      method: 'GET',
+      url: '/api/sites/:site/inspection',
+      summary:
+        'The inspection self-check (检查指标自查): each indicator with its rule, status, evidence and fix',
+      tag: 'checks',
+      access: 'signed-in',
+      params: siteParams,
+      handler: async ({ workspace, params }) => inspection.run(workspace.principal, siteRef(params.site)),
+    }),
     route({
       method: 'GET',
       url: '/api/sites/:site/words',
