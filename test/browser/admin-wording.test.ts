@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../src/content/index.ts'
 import { SCREENSHOTS, useAdminBrowser } from '../support/admin-browser.ts'
 import { useAdminServer } from '../support/admin-server.ts'
+import { axeViolations } from '../support/axe.ts'
 import { sqliteEngine } from '../support/engines.ts'
 
 const operator = systemActor('cli:test')
@@ -61,6 +62,7 @@ describe('forbidden words in the editor, in Chromium', () => {
     const [article] = (await t.content.articles.list({ site: site.id })).items
     expect(article?.status).toBe('draft')
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-editor-wording.png'), fullPage: true })
+    expect(await axeViolations(page, 'editor with wording hits')).toEqual([])
     expect(errors.filter((error) => !error.includes('422'))).toEqual([])
   })
 })

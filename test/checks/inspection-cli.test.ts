@@ -133,7 +133,7 @@ for (const engine of engines()) {
       expect(report.failed).toBe(5)
       const text = await fabu('check', '--site', 'gov')
       expect(text.stdout).toContain('单项否决不通过 5 项')
-    })
+    }, 180_000)
 
     it('passes the demo site as it ships, as of the day after its newest article', async () => {
       expect((await fabu('demo')).code).toBe(0)
@@ -149,6 +149,6 @@ for (const engine of engines()) {
       expect(report.items.find((item) => item.rule === 'stale-columns')?.evidence.join('\n')).toContain(
         '院内要闻',
       )
-    })
+    }, 180_000)
   })
 }

@@ -1,4 +1,4 @@
-import { Card, Tag } from 'antd'
+import { Card } from 'antd'
 import { useEffect, useState } from 'react'
 import { ApiFailure, api } from '../api.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
@@ -18,8 +18,6 @@ interface InspectionReport {
   readonly items: readonly InspectionItem[]
   readonly failed: number
 }
-
-const COLORS = { pass: 'success', fail: 'error', warn: 'warning', skip: 'default' } as const
 
 /**
  * 检查指标自查: each indicator of the inspection with its status, the first lines of evidence
@@ -51,7 +49,9 @@ export function InspectionCard({ site }: { site: Site }) {
           <ul className="dashboard-list">
             {report.items.map((item) => (
               <li key={item.rule} className="inspection-item">
-                <Tag color={COLORS[item.status]}>{t(`inspection.${item.status}` as MessageKey)}</Tag>
+                <span className={`inspection-status is-${item.status}`}>
+                  {t(`inspection.${item.status}` as MessageKey)}
+                </span>
                 <strong>
                   {item.isSingleVeto ? '★ ' : ''}
                   {item.title[language]}
