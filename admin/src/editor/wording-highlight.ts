@@ -54,6 +54,9 @@ export const WordingHighlight = Extension.create({
   },
 })
 
+/** Marks the words (none: clears the marks); no transaction when nothing would change. */
 export function markWords(editor: Editor, words: readonly MarkedWord[]): void {
-  editor.view.dispatch(editor.state.tr.setMeta(key, words))
+  const marked = key.getState(editor.state) ?? []
+  if (marked.length === 0 && words.length === 0) return
+  editor.view.dispatch(editor.state.tr.setMeta(key, words).setMeta('addToHistory', false))
 }
