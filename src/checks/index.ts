@@ -5,6 +5,7 @@ export {
   type LinkResult,
 } from './external-links.ts'
 export { createInspection, type Inspection, type InspectionOptions } from './inspection.ts'
+export { inspectionHtml } from './inspection-html.ts'
 export type { InspectionItem, InspectionReport, InspectionStatus } from './inspection-item.ts'
 export { type NormalizedText, normalizeText, originalRange } from './normalize-text.ts'
 export { isPrivateAddress } from './private-address.ts'

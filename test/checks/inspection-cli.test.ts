@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import * as cheerio from 'cheerio'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createWordingGate, createWordLists, type InspectionReport } from '../../src/checks/index.ts'
 import { createContent, operatorAccess, systemActor } from '../../src/content/index.ts'
@@ -131,8 +132,12 @@ for (const engine of engines()) {
       expect(item('broken-links')?.evidence).toContainEqual(expect.stringContaining('→ /no-such-page.html'))
       expect(item('required-elements')?.status).toBe('pass')
       expect(report.failed).toBe(5)
-      const text = await fabu('check', '--site', 'gov')
+      const html = join(folder, 'report.html')
+      const text = await fabu('check', '--site', 'gov', '--html', html)
       expect(text.stdout).toContain('单项否决不通过 5 项')
+      const page = cheerio.load(await readFile(html, 'utf8'))
+      expect(page('tbody tr.fail')).toHaveLength(6)
+      expect(page('tbody').text()).toContain('「王小明」 → 王晓明')
     }, 180_000)
 
     it('passes the demo site as it ships, as of the day after its newest article', async () => {

@@ -1,5 +1,6 @@
+import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
-import type { InspectionStatus } from '../../checks/index.ts'
+import { type InspectionStatus, inspectionHtml } from '../../checks/index.ts'
 import { ValidationError } from '../../errors/index.ts'
 import { withApp } from '../open-app.ts'
 import { withCommonOptions } from '../options.ts'
@@ -25,11 +26,12 @@ export function registerCheck(program: Command): void {
         '检查指标自查（政府网站与政务新媒体检查指标）/ the inspection self-check against the government website indicators',
       )
       .option('--site <site>', '站点 ID 或代号（只有一个站点时可省略）/ site id or slug')
+      .option('--html <file>', '另存为 HTML 报告（可打印为 PDF）/ also write an HTML report (prints to PDF)')
       .option(
         '--at <time>',
         '按此时刻评估，如 2026-10-21T00:00:00Z（默认现在）/ judge freshness as of this instant (default: now)',
       ),
-  ).action(async (options: { data: string; json?: boolean; site?: string; at?: string }) => {
+  ).action(async (options: { data: string; json?: boolean; site?: string; at?: string; html?: string }) => {
     const at = options.at === undefined ? new Date() : new Date(options.at)
     if (Number.isNaN(at.getTime()))
       throw new ValidationError(
@@ -41,6 +43,7 @@ export function registerCheck(program: Command): void {
       const site = await resolveSite(app.content, options.site)
       const report = await app.inspection.run(app.operator, site.id, at)
       if (report.failed > 0) process.exitCode = 2
+      if (options.html) writeFileSync(options.html, inspectionHtml(report, site.name))
       if (options.json) return printJson(report)
       print(`${site.name} (${site.slug})  ${report.checkedAt}`)
       for (const item of report.items) {
