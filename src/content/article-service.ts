@@ -5,6 +5,7 @@ import {
   NotFoundError,
   ValidationError,
   VersionConflictError,
+  WordingBlockedError,
 } from '../errors/index.ts'
 import type { ArticleRow, ColumnRow, SiteRow, Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
@@ -27,6 +28,7 @@ import type { RevisionDiff } from './revision-diff.ts'
 import { lockSite, perform, prepareAudited, type ServiceContext } from './service-context.ts'
 import { findSite } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
+import { articleTexts, type WordingOverride } from './wording-gate.ts'
 import type { StoredRevision } from './worker-tasks.ts'
 import { parseZonedMinute, zonedYear } from './zoned-time.ts'
 
@@ -55,7 +57,8 @@ export interface ArticleService {
   create(actor: Actor, input: ArticleInput, options?: ImportedFrom): Promise<Article>
   /** Saves changed fields; refused with VERSION_CONFLICT unless `baseRevision` is the latest. */
   update(actor: Actor, id: number, patch: ArticlePatch, options?: ImportedFrom): Promise<Article>
-  publish(actor: Actor, id: number): Promise<Article>
+  /** Refused with WORDING_BLOCKED while a 禁用 word stands, unless `override` gives a reason. */
+  publish(actor: Actor, id: number, override?: WordingOverride): Promise<Article>
   /** 撤稿: takes a published article off the site, with the reason audited. */
   withdraw(actor: Actor, id: number, reason: string): Promise<Article>
   /** Moves the article to the recycle bin. */
@@ -70,12 +73,12 @@ export interface ArticleService {
    * Sends a draft or rejected article to review. In a column without review it goes straight
    * on: published, or scheduled when its publish time lies ahead.
    */
-  submit(actor: Actor, id: number): Promise<Article>
+  submit(actor: Actor, id: number, override?: WordingOverride): Promise<Article>
   /**
    * Approves at `level`, which must be the level the article waits for (so two reviewers
    * cannot both pass one level); the column's last level publishes or schedules it.
    */
-  approve(actor: Actor, id: number, level: number): Promise<Article>
+  approve(actor: Actor, id: number, level: number, override?: WordingOverride): Promise<Article>
   /** Returns a submitted article to its author with the reviewer's comment. */
   reject(actor: Actor, id: number, comment: string): Promise<Article>
   /** Sets (or with null clears) the time a published article comes off the site by itself. */
@@ -425,6 +428,28 @@ export function articleService(ctx: ServiceContext): ArticleService {
     return 'published'
   }
 
+  /**
+   * Refuses while the article holds a 禁用 word from the site's lists; with an override reason
+   * (the caller checked the right to give one) it passes, and returns what the audit keeps.
+   */
+  async function checkWording(tx: Tx, article: Article, override: WordingOverride | undefined) {
+    const hits = await ctx.options.wordingGate.check(tx, article.siteId, articleTexts(article))
+    const blocking = hits
+      .filter((hit) => hit.level === 'block')
+      .map(({ field, start, end, found, word, suggestion }) => ({
+        field,
+        start,
+        end,
+        found,
+        word,
+        suggestion,
+      }))
+    if (blocking.length === 0) return {}
+    const reason = override?.overrideReason?.trim()
+    if (!reason) throw new WordingBlockedError(blocking)
+    return { wordingOverride: { reason: reason.slice(0, 2000), hits: blocking } }
+  }
+
   return {
     get: (id) => readArticle(store.db, id),
 
@@ -522,19 +547,20 @@ export function articleService(ctx: ServiceContext): ArticleService {
       })
     },
 
-    publish(actor, id) {
+    publish(actor, id, override) {
       return perform(ctx, actor, 'article.publish', { type: 'article', id }, async (tx, now) => {
         const article = await readArticle(tx, id, { isLocked: true })
         if (article.status === 'published') {
           throw new InvalidStateError({ zh: `文章 ${id} 已发布`, en: `article ${id} is published already` })
         }
+        const wording = await checkWording(tx, article, override)
         await setStatus(tx, article, 'published', actor, now)
         await recordIfVisible(tx, article, 'publish', now)
-        return { value: await readArticle(tx, id), targetId: id }
+        return { value: await readArticle(tx, id), targetId: id, detail: wording }
       })
     },
 
-    submit(actor, id) {
+    submit(actor, id, override) {
       return perform(ctx, actor, 'article.submit', { type: 'article', id }, async (tx, now) => {
         const article = await readArticle(tx, id, { isLocked: true })
         if (article.status !== 'draft' && article.status !== 'rejected' && article.status !== 'withdrawn') {
@@ -543,6 +569,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
             en: `article ${id} is ${article.status}; only drafts, rejected and withdrawn articles can be submitted`,
           })
         }
+        const wording = await checkWording(tx, article, override)
         const levels = await reviewLevelsOf(tx, article)
         await tx
           .updateTable('articles')
@@ -556,11 +583,15 @@ export function articleService(ctx: ServiceContext): ArticleService {
           .where('id', '=', id)
           .execute()
         const status = levels === 0 ? await passReview(tx, article, actor, now) : 'submitted'
-        return { value: await readArticle(tx, id), targetId: id, detail: { status, reviewLevels: levels } }
+        return {
+          value: await readArticle(tx, id),
+          targetId: id,
+          detail: { status, reviewLevels: levels, ...wording },
+        }
       })
     },
 
-    approve(actor, id, level) {
+    approve(actor, id, level, override) {
       return perform(ctx, actor, 'article.approve', { type: 'article', id }, async (tx, now) => {
         const article = await readArticle(tx, id, { isLocked: true })
         const awaited = awaitedLevel(article)
@@ -577,6 +608,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
             'approve an article you submitted or approved at an earlier level (each level needs another person)',
           )
         }
+        const wording = await checkWording(tx, article, override)
         const levels = await reviewLevelsOf(tx, article)
         await tx
           .updateTable('articles')
@@ -589,7 +621,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
           .where('id', '=', id)
           .execute()
         const status = level >= levels ? await passReview(tx, article, actor, now) : 'submitted'
-        return { value: await readArticle(tx, id), targetId: id, detail: { level, status } }
+        return { value: await readArticle(tx, id), targetId: id, detail: { level, status, ...wording } }
       })
     },
 

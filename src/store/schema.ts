@@ -48,6 +48,8 @@ export interface ColumnsTable {
   article_template: string | null
   field_schema: Json
   review_levels: Generated<number>
+  /** news, notice, policy or other: how fresh the inspection expects it (migration 016). */
+  update_type: Generated<string>
   created_at: Timestamp
   updated_at: Timestamp
   deleted_at: Timestamp | null
@@ -329,6 +331,20 @@ export interface ImportRunsTable {
   state: Json
 }
 
+export interface WordingEntriesTable {
+  id: Generated<number>
+  site_id: number
+  word: string
+  /** sensitive, political, advertising or protected */
+  kind: string
+  /** block (禁用) or warn (提示) */
+  level: string
+  suggestion: string | null
+  created_by: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
 export interface Database {
   sites: SitesTable
   columns: ColumnsTable
@@ -357,6 +373,7 @@ export interface Database {
   search_query_days: SearchQueryDaysTable
   imported_pages: ImportedPagesTable
   import_runs: ImportRunsTable
+  wording_entries: WordingEntriesTable
 }
 
 export type SiteRow = Selectable<SitesTable>

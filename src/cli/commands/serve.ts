@@ -7,6 +7,7 @@ import { ValidationError } from '../../errors/index.ts'
 import { oldUrlLookup } from '../../importers/index.ts'
 import { Publisher, SearchPageRenderer } from '../../publish/index.ts'
 import { createAdminApp, createPublicSite, PublishQueue, ViewCounter } from '../../server/index.ts'
+import { addDemoWordLists } from '../demo-word-lists.ts'
 import { ensureDataFolder } from '../ensure-data-folder.ts'
 import { type App, publisherOptions, withApp } from '../open-app.ts'
 import { wholeNumber, withCommonOptions } from '../options.ts'
@@ -60,6 +61,7 @@ export function registerServe(program: Command): void {
     ensureDataFolder(options.data)
     await withApp(options.data, async (app) => {
       const summary = await createDemoSite(app.content, app.actor)
+      await addDemoWordLists(app, summary.site.id)
       print(
         `示例站点 / demo site: ${summary.site.name}: ${summary.columns.total} 个栏目 columns, ${summary.articles.total} 篇文章 articles`,
       )
@@ -109,6 +111,8 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     store: app.store,
     content: app.content,
     accounts: app.accounts,
+    wordLists: app.wordLists,
+    inspection: app.inspection,
     queue,
     outputRootFor: publisherOptions(app.config).outputRootFor,
     maxUploadBytes: app.config.server.maxUploadBytes,
