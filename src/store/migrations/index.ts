@@ -12,6 +12,7 @@ import { articleUrlPatterns } from './011-article-url-patterns.ts'
 import { uniqueArticleUrls } from './012-unique-article-urls.ts'
 import { keyedAuditChain } from './013-keyed-audit-chain.ts'
 import { accountTakeoverGuards } from './014-account-takeover-guards.ts'
+import { interaction } from './018-interaction.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   uniqueArticleUrls,
   keyedAuditChain,
   accountTakeoverGuards,
+  interaction,
 ]
