@@ -9,10 +9,13 @@ export const SUBMISSION_LIMITS = Object.freeze({
   idNumber: 32,
 })
 
-const text = (max: number) => z.string().trim().min(1).max(max)
+/** Control characters have no place in a letter; PostgreSQL cannot even store NUL. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what is refused.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+const plain = () => z.string().refine((value) => !CONTROL.test(value), 'control characters are not allowed')
+const text = (max: number) => plain().trim().min(1).max(max)
 const optionalText = (max: number) =>
-  z
-    .string()
+  plain()
     .trim()
     .max(max)
     .optional()

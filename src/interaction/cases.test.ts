@@ -106,18 +106,18 @@ for (const engine of engines()) {
       await cases.draftReply(caseId, { text: '证书已出具，请于工作日到服务大厅领取。' })
       await cases.submitReply(caseId)
       await expect(cases.approveReply(caseId, 1)).rejects.toMatchObject({ code: 'FORBIDDEN' })
-      expect(await i.interaction.visitors.lookup(queryCode, '5678')).toMatchObject({
+      expect(await i.interaction.visitors.lookup(t.site.id, queryCode, '5678')).toMatchObject({
         status: 'handling',
         reply: null,
       })
       const answered = await i.interaction.as(reviewer).cases.approveReply(caseId, 1)
       expect(answered).toMatchObject({ status: 'answered', replyState: 'approved', department: '综合办公室' })
-      expect(await i.interaction.visitors.lookup(queryCode.toLowerCase(), '5678')).toMatchObject({
+      expect(await i.interaction.visitors.lookup(t.site.id, queryCode.toLowerCase(), '5678')).toMatchObject({
         status: 'answered',
         reply: '证书已出具，请于工作日到服务大厅领取。',
       })
-      expect(await i.interaction.visitors.lookup(queryCode, '1234')).toBeNull()
-      expect(await i.interaction.visitors.lookup('AAAA-BBBB-CCCC', '5678')).toBeNull()
+      expect(await i.interaction.visitors.lookup(t.site.id, queryCode, '1234')).toBeNull()
+      expect(await i.interaction.visitors.lookup(t.site.id, 'AAAA-BBBB-CCCC', '5678')).toBeNull()
     })
 
     it('refuses the same letter twice within a day', async () => {

@@ -31,6 +31,13 @@ export {
   mailboxKinds,
 } from './mailbox.ts'
 export { maskName } from './mask-name.ts'
+export {
+  createPublicDesk,
+  type PublicAnswer,
+  type PublicDesk,
+  type PublicDeskOptions,
+  type Visit,
+} from './public-desk.ts'
 export type { PublicCaseStatus, Receipt } from './submit-case.ts'
 export { type CalendarDay, calendarDaysSchema } from './work-calendar.ts'
 export {

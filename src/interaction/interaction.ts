@@ -56,7 +56,7 @@ export interface Interaction {
     mailbox(siteId: number, slug: string): Promise<Mailbox>
     mailboxById(id: number): Promise<Mailbox>
     submit(mailbox: Mailbox, submission: Submission): Promise<Receipt>
-    lookup(queryCode: string, phoneLast4: string): Promise<PublicCaseStatus | null>
+    lookup(siteId: number, queryCode: string, phoneLast4: string): Promise<PublicCaseStatus | null>
   }
   /** For the public form's tokens: a keyed digest that reveals nothing without the key. */
   digest(purpose: string, value: string): string
@@ -90,7 +90,7 @@ export function createInteraction(store: Store, options: InteractionOptions): In
       mailbox: (siteId, slug) => mailboxBySlug(ic, siteId, slug),
       mailboxById: (id) => loadMailbox(store, id),
       submit: (mailbox, submission) => submitCase(ic, mailbox, submission),
-      lookup: (code, last4) => lookupCase(ic, code, last4),
+      lookup: (siteId, code, last4) => lookupCase(ic, siteId, code, last4),
     },
     digest: (purpose, value) => ic.cipher.digest(purpose, value),
   }

@@ -119,6 +119,7 @@ export interface PublicCaseStatus {
  */
 export async function lookupCase(
   ic: InteractionContext,
+  siteId: number,
   code: string,
   phoneLast4: string,
 ): Promise<PublicCaseStatus | null> {
@@ -129,6 +130,7 @@ export async function lookupCase(
     .selectAll('cases')
     .select('mailboxes.name as mailbox_name')
     .where('cases.query_code', '=', queryCode)
+    .where('cases.site_id', '=', siteId)
     .executeTakeFirst()
   const phone = row?.phone_sealed ? ic.cipher.open(row.phone_sealed, `case:${queryCode}:phone`) : null
   const expected = Buffer.from((phone ?? '').replace(/\D/g, '').slice(-4).padStart(4, '#'))

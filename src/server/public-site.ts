@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
+import type { PublicDesk } from '../interaction/index.ts'
+import { registerInteractionPages } from './interaction-pages.ts'
 import { isBot, type ViewCounter } from './view-counter.ts'
 
 export interface PublicSiteOptions {
@@ -10,6 +12,8 @@ export interface PublicSiteOptions {
   readonly counter: ViewCounter
   /** Proxies whose X-Forwarded-For names the reader, as for the admin app; none by default. */
   readonly trustedProxies?: readonly string[]
+  /** The site's letter and application forms (政民互动), when it has mailboxes. */
+  readonly interaction?: PublicDesk
 }
 
 /** Headers every public page gets: no inline script or style anywhere, no framing by others. */
@@ -22,8 +26,9 @@ export const PUBLIC_SECURITY_HEADERS = {
 } as const
 
 /**
- * Serves a published site and its one dynamic endpoint, the view counter. It sets no cookies:
- * the public origin knows nothing of editors' sessions.
+ * Serves a published site and its dynamic endpoints: the view counter and, where the site has
+ * mailboxes, the public forms of 政民互动. It sets no cookies: the public origin knows nothing
+ * of editors' sessions (the forms carry their own token instead).
  */
 export async function createPublicSite(options: PublicSiteOptions): Promise<FastifyInstance> {
   const proxies = options.trustedProxies ?? []
@@ -54,6 +59,8 @@ export async function createPublicSite(options: PublicSiteOptions): Promise<Fast
       return { id, views }
     },
   )
+
+  if (options.interaction) registerInteractionPages(app, options.interaction)
 
   await app.register(fastifyStatic, {
     root: options.root,
