@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import { registerArticle } from './commands/article.ts'
 import { registerAudit } from './commands/audit.ts'
+import { registerCase } from './commands/case.ts'
 import { registerColumn } from './commands/column.ts'
 import { registerDemo } from './commands/demo.ts'
 import { registerInit } from './commands/init.ts'
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerServe(program)
   registerAudit(program)
   registerUser(program)
+  registerCase(program)
 
   program.addHelpText(
     'after',

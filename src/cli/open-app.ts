@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { type Accounts, createAccounts } from '../accounts/index.ts'
-import { type Config, loadAuditKeys, resolveConfig } from '../config/index.ts'
+import { type Config, loadAuditKeys, loadInteractionKeys, resolveConfig } from '../config/index.ts'
 import {
   type Actor,
   attachAuditChain,
@@ -12,6 +12,7 @@ import {
   operatorAccess,
   type Principal,
 } from '../content/index.ts'
+import { createInteraction, type Interaction } from '../interaction/index.ts'
 import { Publisher, type PublisherOptions, themeExists } from '../publish/index.ts'
 import { openStore, type Store } from '../store/index.ts'
 
@@ -21,6 +22,8 @@ export interface App {
   readonly content: Content
   readonly accounts: Accounts
   readonly publisher: Publisher
+  /** 政民互动: mailboxes and cases, personal data sealed with the key outside the database. */
+  readonly interaction: Interaction
   /** The operator at the terminal, as the audit log names them. */
   readonly actor: Actor
   /** The operator with every right: whoever runs the CLI on the machine holds the data folder. */
@@ -32,6 +35,7 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
   const config = resolveConfig(dataDir)
   // The key comes first: a data folder without one gets it before anything is audited.
   const keys = loadAuditKeys(config.dataDir)
+  const interactionKeys = loadInteractionKeys(config.dataDir)
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath })
   let content: Content | undefined
   try {
@@ -61,6 +65,7 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       content,
       accounts,
       publisher,
+      interaction: createInteraction(store, { keys: interactionKeys }),
       actor,
       operator: { actor, access: operatorAccess },
     })

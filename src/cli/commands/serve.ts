@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { formatZonedMinute, systemActor } from '../../content/index.ts'
 import { createDemoSite, describeDemoAccounts, ensureDemoAccounts, seedArticle } from '../../demo/index.ts'
 import { ValidationError } from '../../errors/index.ts'
+import { createPublicDesk } from '../../interaction/index.ts'
 import { Publisher } from '../../publish/index.ts'
 import { createAdminApp, createPublicSite, PublishQueue, ViewCounter } from '../../server/index.ts'
 import { ensureDataFolder } from '../ensure-data-folder.ts'
@@ -88,6 +89,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     root,
     counter,
     trustedProxies: app.config.server.trustedProxies,
+    interaction: createPublicDesk(app.interaction, site),
   })
   // Filled in once the public site listens: previews load styles and images from it.
   const publicOrigins: Record<string, string> = {}
@@ -102,6 +104,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     secureCookies: app.config.server.secureCookies,
     logger: options.logs,
     publicOrigins,
+    interaction: app.interaction,
   })
   const host = options.host ?? app.config.server.host
   const publicUrl = await listen(publicSite, host, options.port ?? app.config.server.publicPort, '--port')
