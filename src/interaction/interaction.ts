@@ -25,6 +25,7 @@ import {
   mailboxBySlug,
   setCalendarYear,
 } from './mailbox-service.ts'
+import { type PublishedAnswer, publishedAnswers } from './published-answers.ts'
 import { lookupCase, type PublicCaseStatus, type Receipt, submitCase } from './submit-case.ts'
 import { type CalendarDay, listCalendarDays } from './work-calendar.ts'
 
@@ -57,6 +58,11 @@ export interface Interaction {
     mailboxById(id: number): Promise<Mailbox>
     submit(mailbox: Mailbox, submission: Submission): Promise<Receipt>
     lookup(siteId: number, queryCode: string, phoneLast4: string): Promise<PublicCaseStatus | null>
+    /** Answered letters the sender agreed to publish, names masked, newest answer first. */
+    answers(
+      mailbox: Mailbox,
+      page: number,
+    ): Promise<{ readonly items: readonly PublishedAnswer[]; readonly total: number }>
   }
   /** For the public form's tokens: a keyed digest that reveals nothing without the key. */
   digest(purpose: string, value: string): string
@@ -91,6 +97,7 @@ export function createInteraction(store: Store, options: InteractionOptions): In
       mailboxById: (id) => loadMailbox(store, id),
       submit: (mailbox, submission) => submitCase(ic, mailbox, submission),
       lookup: (siteId, code, last4) => lookupCase(ic, siteId, code, last4),
+      answers: (mailbox, page) => publishedAnswers(ic, mailbox, page),
     },
     digest: (purpose, value) => ic.cipher.digest(purpose, value),
   }

@@ -5,6 +5,7 @@ import { type FormCheck, FormGuard } from './form-guard.ts'
 import { html } from './html-template.ts'
 import type { Interaction } from './interaction.ts'
 import {
+  answersPage,
   type FormValues,
   formPage,
   lookupPage,
@@ -123,6 +124,16 @@ export function createPublicDesk(
             }
           throw error
         }
+      } catch (error) {
+        return problemPage(error)
+      }
+    },
+
+    async answers(slug: string, page: number): Promise<PublicAnswer> {
+      try {
+        const mailbox = await interaction.visitors.mailbox(site.id, slug)
+        const found = await interaction.visitors.answers(mailbox, page)
+        return { status: 200, html: answersPage(site, mailbox, found, page) }
       } catch (error) {
         return problemPage(error)
       }

@@ -2,6 +2,7 @@ import { SUBMISSION_LIMITS } from './case-inputs.ts'
 import { html, type SafeHtml } from './html-template.ts'
 import type { Mailbox } from './mailbox.ts'
 import { mailboxKindLabels } from './mailbox.ts'
+import { ANSWERS_PAGE_SIZE, type PublishedAnswer } from './published-answers.ts'
 import type { PublicCaseStatus, Receipt } from './submit-case.ts'
 
 export interface PageSite {
@@ -90,7 +91,7 @@ ${mailbox.publishesAnswers ? html`<p class="form-field"><input id="f-mayPublish"
 ${field('answer', `验证：${form.question}`, {}, { required: true, maxLength: 3 })}
 <p><button type="submit">提交</button></p>
 </form>
-<p><a href="/_fabu/case">用查询码查看办理情况</a></p>`
+<p><a href="/_fabu/case">用查询码查看办理情况</a>${mailbox.publishesAnswers ? html`　<a href="/_fabu/letters/${mailbox.slug}/answers">答复公开</a>` : ''}</p>`
   return publicPage(site, mailbox.name, body)
 }
 
@@ -130,4 +131,30 @@ ${status.answerReason ? html`<p data-field="answerReason">${status.answerReason}
 <div data-field="content" class="case-text">${status.content}</div>
 ${reply}`
   return publicPage(site, '办理情况', body)
+}
+
+/** A mailbox's published answers: each letter with its masked sender, department, dates and reply. */
+export function answersPage(
+  site: PageSite,
+  mailbox: Mailbox,
+  answers: { readonly items: readonly PublishedAnswer[]; readonly total: number },
+  page: number,
+): string {
+  const pages = Math.max(1, Math.ceil(answers.total / ANSWERS_PAGE_SIZE))
+  const link = (n: number, label: string) =>
+    html`<a href="/_fabu/letters/${mailbox.slug}/answers${n > 1 ? `?page=${n}` : ''}">${label}</a>`
+  const body = html`<p><a href="/_fabu/letters/${mailbox.slug}">我要写信</a></p>
+${answers.items.length === 0 ? html`<p>暂无公开的答复。</p>` : ''}
+${answers.items.map(
+  (item) => html`<article class="letter" id="letter-${item.id}">
+<h2 data-field="subject">${item.subject}</h2>
+<p class="letter-meta">来信人：<span data-field="name">${item.nameMasked}</span>　来信日期：${item.receivedDay}</p>
+<div data-field="content" class="case-text">${item.content}</div>
+<section class="case-reply"><h3>答复${item.department ? html`（${item.department}）` : ''}</h3>
+<div data-field="reply" class="case-text">${item.reply}</div>
+<p class="letter-meta">答复日期：${item.repliedAt?.slice(0, 10)}</p></section>
+</article>`,
+)}
+<nav class="pager" aria-label="分页">${page > 1 ? link(page - 1, '上一页') : ''} 第 ${page} / ${pages} 页 ${page < pages ? link(page + 1, '下一页') : ''}</nav>`
+  return publicPage(site, `${mailbox.name}：答复公开`, body)
 }

@@ -49,6 +49,19 @@ export function registerInteractionPages(app: FastifyInstance, desk: PublicDesk)
     async (request, reply) =>
       send(reply, await desk.submit(request.params.box, fieldsOf(request), visitOf(request))),
   )
+  app.get<{ Params: { box: string }; Querystring: { page?: number } }>(
+    '/_fabu/letters/:box/answers',
+    {
+      schema: {
+        params: box,
+        querystring: {
+          type: 'object',
+          properties: { page: { type: 'integer', minimum: 1, maximum: 100000 } },
+        },
+      },
+    },
+    async (request, reply) => send(reply, await desk.answers(request.params.box, request.query.page ?? 1)),
+  )
   app.get('/_fabu/case', async (_request, reply) => send(reply, desk.lookupForm()))
   app.post('/_fabu/case', async (request, reply) =>
     send(reply, await desk.lookup(fieldsOf(request), visitOf(request))),

@@ -84,7 +84,10 @@ for (const engine of engines()) {
       expect(page.statusCode).toBe(200)
       expect(page.headers['content-security-policy']).toContain("script-src 'self'")
       expect(load(page.body)('form[method="post"]').attr('action')).toBe('/_fabu/letters/yzxx')
-      const sent = await submit({ ...letter, ...filledIn(page.body) }, { origin: `http://${HOST}` })
+      const sent = await submit(
+        { ...letter, mayPublish: 'yes', ...filledIn(page.body) },
+        { origin: `http://${HOST}` },
+      )
       expect(sent.statusCode).toBe(201)
       const code = load(sent.body)('[data-field="queryCode"]').text()
       expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/)
@@ -112,6 +115,20 @@ for (const engine of engines()) {
       expect(answered('[data-field="reply"]').text()).toBe('已安排维修。')
       expect(answered.html()).not.toContain('13812348888')
       expect(answered.html()).not.toContain('李华')
+
+      // Published on the mailbox's answers page with the name masked and no contact details.
+      const published = await app.inject({
+        method: 'GET',
+        url: '/_fabu/letters/yzxx/answers',
+        headers: { host: HOST },
+      })
+      expect(published.statusCode).toBe(200)
+      const list = load(published.body)
+      expect(list('[data-field="subject"]').text()).toBe(letter.subject)
+      expect(list('[data-field="name"]').text()).toBe('李*')
+      expect(list('[data-field="reply"]').text()).toBe('已安排维修。')
+      expect(published.body).not.toContain('李华')
+      expect(published.body).not.toContain('13812348888')
     })
 
     it('refuses a form posted from another origin, one without its token, and a token used twice', async () => {

@@ -2,7 +2,13 @@ import { join } from 'node:path'
 import type { Command } from 'commander'
 import type { FastifyInstance } from 'fastify'
 import { formatZonedMinute, systemActor } from '../../content/index.ts'
-import { createDemoSite, describeDemoAccounts, ensureDemoAccounts, seedArticle } from '../../demo/index.ts'
+import {
+  createDemoSite,
+  describeDemoAccounts,
+  ensureDemoAccounts,
+  ensureDemoMailboxes,
+  seedArticle,
+} from '../../demo/index.ts'
 import { ValidationError } from '../../errors/index.ts'
 import { createPublicDesk } from '../../interaction/index.ts'
 import { Publisher } from '../../publish/index.ts'
@@ -60,6 +66,7 @@ export function registerServe(program: Command): void {
     ensureDataFolder(options.data)
     await withApp(options.data, async (app) => {
       const summary = await createDemoSite(app.content, app.actor)
+      await ensureDemoMailboxes(app.interaction, app.operator, summary.site.id)
       print(
         `示例站点 / demo site: ${summary.site.name}: ${summary.columns.total} 个栏目 columns, ${summary.articles.total} 篇文章 articles`,
       )
