@@ -185,6 +185,36 @@ for (const engine of engines()) {
       })
     })
 
+    it('counts the year of applications for the annual report: by answer type, late and overdue', async () => {
+      const desk = i.interaction.as(operator)
+      const apply = (subject: string) =>
+        i.interaction.visitors.submit(i.applications, { ...letter, subject, applicantType: 'citizen' })
+      const first = await apply('申请一')
+      const second = await apply('申请二')
+      await apply('申请三')
+      await desk.cases.draftReply(first.caseId, {
+        answerType: 'partial',
+        text: '部分公开',
+        reason: '涉及商业秘密',
+      })
+      await desk.cases.submitReply(first.caseId)
+      await desk.cases.approveReply(first.caseId, 1)
+      await desk.cases.requestCorrection(second.caseId, '请说明所需信息')
+      // Past every due day: 12-25 for those received on 11-27.
+      t.clock.now = new Date('2027-01-05T02:00:00Z')
+      const report = await desk.cases.disclosureReport(t.site.id, 2026)
+      expect(report).toMatchObject({
+        received: 3,
+        answered: { partial: 1, disclose: 0, withhold: 0, not_exist: 0, not_ours: 0, duplicate: 0 },
+        open: 2,
+        correctionsRequested: 1,
+        extended: 0,
+        answeredLate: 0,
+        overdueOpen: 1,
+      })
+      expect((await desk.cases.disclosureReport(t.site.id, 2025)).received).toBe(0)
+    })
+
     it('erases expired personal data and keeps the case and its reply', async () => {
       const desk = i.interaction.as(operator)
       const { caseId } = await i.interaction.visitors.submit(i.letters, letter)

@@ -18,6 +18,7 @@ export {
   submissionSchema,
 } from './case-inputs.ts'
 export type { CaseQuery } from './case-service.ts'
+export { type DisclosureReport, disclosureReportCsv, disclosureReportRows } from './disclosure-report.ts'
 export type { EraseResult } from './erase-expired.ts'
 export { createInteraction, type Interaction, type InteractionDesk } from './interaction.ts'
 export type { InteractionOptions } from './interaction-context.ts'

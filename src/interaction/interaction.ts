@@ -10,6 +10,7 @@ import {
   listCases,
   readPersonalData,
 } from './case-service.ts'
+import { type DisclosureReport, disclosureReport } from './disclosure-report.ts'
 import { type EraseResult, eraseExpiredPersonalData } from './erase-expired.ts'
 import {
   createInteractionContext,
@@ -42,6 +43,8 @@ export interface InteractionDesk {
     /** Decrypted personal data; audited, handlers and auditors only. */
     personal(id: number): Promise<PersonalData>
     eraseExpiredPersonalData(): Promise<EraseResult>
+    /** The year's figures of 依申请公开 for the annual report. */
+    disclosureReport(siteId: number, year: number): Promise<DisclosureReport>
   }
   readonly calendar: {
     list(year?: number): Promise<readonly CalendarDay[]>
@@ -85,6 +88,7 @@ export function createInteraction(store: Store, options: InteractionOptions): In
           get: (id) => getCase(ic, principal, id),
           personal: (id) => readPersonalData(ic, principal, id),
           eraseExpiredPersonalData: () => eraseExpiredPersonalData(ic, principal),
+          disclosureReport: (siteId, year) => disclosureReport(ic, principal, siteId, year),
         },
         calendar: {
           list: (year) => listCalendarDays(store, year),

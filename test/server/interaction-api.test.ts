@@ -121,6 +121,10 @@ for (const engine of engines()) {
       ])
       const invalid = await handler.post(`/api/cases/${caseId}/invalid`, {})
       expect(invalid.status).toBe(422)
+      const report = await admin.request('GET', '/api/sites/simt/disclosure-report?year=2026&format=csv')
+      expect(report.status).toBe(200)
+      expect(report.headers.get('content-type')).toMatch(/^text\/csv/)
+      expect(String(report.body)).toContain('收到申请数 received,0')
     })
 
     it('returns every XSS vector in every stored field as the same text, as JSON', {

@@ -1,6 +1,12 @@
 import type { Command } from 'commander'
 import { ValidationError } from '../../errors/index.ts'
-import { type Case, caseStatusLabels, mailboxKinds } from '../../interaction/index.ts'
+import {
+  type Case,
+  caseStatusLabels,
+  disclosureReportCsv,
+  disclosureReportRows,
+  mailboxKinds,
+} from '../../interaction/index.ts'
 import { withApp } from '../open-app.ts'
 import { list, positiveInt, withCommonOptions } from '../options.ts'
 import { formatTable, print, printJson } from '../print-table.ts'
@@ -114,6 +120,25 @@ export function registerCase(program: Command): void {
       const result = await interaction.as(operator).cases.eraseExpiredPersonalData()
       if (options.json) return printJson(result)
       print(`已清除 ${result.erased} 件的个人信息 / personal data erased from ${result.erased} cases`)
+    })
+  })
+
+  withCommonOptions(
+    cases
+      .command('report')
+      .description(
+        '依申请公开年度统计，供政府信息公开工作年度报告 / the yearly figures of applications for the annual report',
+      )
+      .requiredOption('--year <year>', '年份 / year', positiveInt)
+      .option('--site <site>', '站点 ID 或代号 / site id or slug')
+      .option('--csv', '输出 CSV / print CSV'),
+  ).action(async (options: { data: string; json?: boolean; csv?: boolean; site?: string; year: number }) => {
+    await withApp(options.data, async ({ content, interaction, operator }) => {
+      const site = await resolveSite(content, options.site)
+      const report = await interaction.as(operator).cases.disclosureReport(site.id, options.year)
+      if (options.json) return printJson(report)
+      if (options.csv) return process.stdout.write(disclosureReportCsv(report))
+      print(formatTable(['项目 item', '数量 count'], disclosureReportRows(report)))
     })
   })
 

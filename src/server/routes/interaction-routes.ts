@@ -4,6 +4,7 @@ import {
   assignInputSchema,
   calendarDaysSchema,
   caseStatuses,
+  disclosureReportCsv,
   type Interaction,
   mailboxInputSchema,
   reasonSchema,
@@ -96,6 +97,31 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
       handler: async ({ session, params, reply }) => {
         reply.header('cache-control', 'no-store')
         return interaction.as(session.principal).cases.personal(params.id)
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/sites/:site/disclosure-report',
+      summary:
+        "A year's 依申请公开 figures for the annual report (received, answered by type, late, overdue); CSV with format=csv",
+      tag,
+      access: 'signed-in',
+      params: siteParams,
+      query: z
+        .object({
+          year: z.coerce.number().int().min(2000).max(2100),
+          format: z.enum(['json', 'csv']).default('json'),
+        })
+        .strict(),
+      handler: async ({ session, params, query, reply }) => {
+        const report = await interaction
+          .as(session.principal)
+          .cases.disclosureReport(await siteId(params.site), query.year)
+        if (query.format === 'json') return report
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="disclosure-${query.year}.csv"`)
+          .send(disclosureReportCsv(report))
       },
     }),
     ...caseActions(interaction),
