@@ -12,7 +12,7 @@ import {
   operatorAccess,
   type Principal,
 } from '../content/index.ts'
-import { createInteraction, type Interaction } from '../interaction/index.ts'
+import { createInteraction, createSmtpNotifier, type Interaction } from '../interaction/index.ts'
 import { Publisher, type PublisherOptions, themeExists } from '../publish/index.ts'
 import { openStore, type Store } from '../store/index.ts'
 
@@ -65,7 +65,14 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       content,
       accounts,
       publisher,
-      interaction: createInteraction(store, { keys: interactionKeys }),
+      interaction: createInteraction(store, {
+        keys: interactionKeys,
+        notifier: config.smtp ? createSmtpNotifier(config.smtp) : null,
+        onNoticeError: (error) =>
+          process.stderr.write(
+            `fabu: 邮件通知未发出 / e-mail notice not sent: ${(error as Error).message}\n`,
+          ),
+      }),
       actor,
       operator: { actor, access: operatorAccess },
     })

@@ -17,6 +17,7 @@ export {
   type Submission,
   submissionSchema,
 } from './case-inputs.ts'
+export type { ReminderResult } from './case-notices.ts'
 export type { CaseQuery } from './case-service.ts'
 export { type DisclosureReport, disclosureReportCsv, disclosureReportRows } from './disclosure-report.ts'
 export type { EraseResult } from './erase-expired.ts'
@@ -32,6 +33,7 @@ export {
   mailboxKinds,
 } from './mailbox.ts'
 export { maskName } from './mask-name.ts'
+export type { Notice, Notifier } from './notifier.ts'
 export {
   createPublicDesk,
   type PublicAnswer,
@@ -39,6 +41,7 @@ export {
   type PublicDeskOptions,
   type Visit,
 } from './public-desk.ts'
+export { createSmtpNotifier, type SmtpSettings } from './smtp-notifier.ts'
 export type { PublicCaseStatus, Receipt } from './submit-case.ts'
 export { type CalendarDay, calendarDaysSchema } from './work-calendar.ts'
 export {

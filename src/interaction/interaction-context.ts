@@ -9,12 +9,17 @@ import {
 import { isFabuError, NotFoundError } from '../errors/index.ts'
 import type { Store } from '../store/index.ts'
 import { type Mailbox, toMailbox } from './mailbox.ts'
+import { NoticeQueue, type Notifier } from './notifier.ts'
 import { PersonalDataCipher } from './personal-data-cipher.ts'
 
 export interface InteractionOptions {
   readonly keys: PersonalDataKeyring
   /** The clock; tests move it. */
   readonly now?: () => Date
+  /** E-mail notices (new cases, reminders, answers); none without it. */
+  readonly notifier?: Notifier | null
+  /** Told of a notice that could not be sent; the change it told of stands. */
+  readonly onNoticeError?: (error: unknown) => void
 }
 
 /** What every interaction service call works with. */
@@ -23,6 +28,7 @@ export interface InteractionContext {
   /** The content services' context, for `perform` (one transaction with its audit record). */
   readonly service: ServiceContext
   readonly cipher: PersonalDataCipher
+  readonly notices: NoticeQueue
   now(): string
 }
 
@@ -32,7 +38,13 @@ export function createInteractionContext(
   options: InteractionOptions,
 ): InteractionContext {
   const clock = options.now ?? (() => new Date())
-  return { store, service, cipher: new PersonalDataCipher(options.keys), now: () => clock().toISOString() }
+  return {
+    store,
+    service,
+    cipher: new PersonalDataCipher(options.keys),
+    notices: new NoticeQueue(options.notifier ?? null, options.onNoticeError ?? (() => {})),
+    now: () => clock().toISOString(),
+  }
 }
 
 export async function loadMailbox(store: Store, id: number): Promise<Mailbox> {

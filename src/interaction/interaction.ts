@@ -2,6 +2,7 @@ import { createServiceContext, type Principal } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
 import type { Case, PersonalData } from './case.ts'
 import type { Submission } from './case-inputs.ts'
+import { noticeAnswered, type ReminderResult, remindDue } from './case-notices.ts'
 import {
   type CaseActions,
   type CaseQuery,
@@ -43,6 +44,8 @@ export interface InteractionDesk {
     /** Decrypted personal data; audited, handlers and auditors only. */
     personal(id: number): Promise<PersonalData>
     eraseExpiredPersonalData(): Promise<EraseResult>
+    /** E-mails each mailbox's overdue and nearly due cases to its notify addresses. */
+    remindDue(): Promise<ReminderResult>
     /** The year's figures of 依申请公开 for the annual report. */
     disclosureReport(siteId: number, year: number): Promise<DisclosureReport>
   }
@@ -69,6 +72,8 @@ export interface Interaction {
   }
   /** For the public form's tokens: a keyed digest that reveals nothing without the key. */
   digest(purpose: string, value: string): string
+  /** Waits for the e-mail notices in flight. */
+  settled(): Promise<void>
 }
 
 export function createInteraction(store: Store, options: InteractionOptions): Interaction {
@@ -76,6 +81,7 @@ export function createInteraction(store: Store, options: InteractionOptions): In
   const ic: InteractionContext = createInteractionContext(store, service, options)
   return {
     as(principal) {
+      const actions = createCaseActions(ic, principal)
       return {
         mailboxes: {
           list: (siteId) => listMailboxes(ic, principal, siteId),
@@ -83,7 +89,19 @@ export function createInteraction(store: Store, options: InteractionOptions): In
           grantHandler: (mailboxId, userId, level) => grantHandler(ic, principal, mailboxId, userId, level),
         },
         cases: {
-          ...createCaseActions(ic, principal),
+          ...actions,
+          // An answer goes out on its last approval (or on submission without review levels).
+          async submitReply(id) {
+            const result = await actions.submitReply(id)
+            if (result.status === 'answered') await noticeAnswered(ic, result)
+            return result
+          },
+          async approveReply(id, level) {
+            const result = await actions.approveReply(id, level)
+            if (result.status === 'answered') await noticeAnswered(ic, result)
+            return result
+          },
+          remindDue: () => remindDue(ic, principal),
           list: (query) => listCases(ic, principal, query),
           get: (id) => getCase(ic, principal, id),
           personal: (id) => readPersonalData(ic, principal, id),
@@ -104,5 +122,6 @@ export function createInteraction(store: Store, options: InteractionOptions): In
       answers: (mailbox, page) => publishedAnswers(ic, mailbox, page),
     },
     digest: (purpose, value) => ic.cipher.digest(purpose, value),
+    settled: () => ic.notices.settled(),
   }
 }

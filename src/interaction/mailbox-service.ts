@@ -52,6 +52,7 @@ export async function createMailbox(
           review_levels: values.reviewLevels,
           publishes_answers: values.publishesAnswers,
           retention_days: values.retentionDays,
+          notify_addresses: JSON.stringify(values.notifyAddresses),
           created_at: now,
           updated_at: now,
         })

@@ -35,6 +35,8 @@ export interface Mailbox {
   readonly publishesAnswers: boolean
   /** Days after a case closes that its personal data is kept, then erased. */
   readonly retentionDays: number
+  /** Staff addresses told by e-mail of new and nearly due cases. */
+  readonly notifyAddresses: readonly string[]
 }
 
 const label = (max: number) => z.string().trim().min(1).max(max)
@@ -50,6 +52,7 @@ export const mailboxInputSchema = z.strictObject({
   reviewLevels: z.number().int().min(0).max(3).default(1),
   publishesAnswers: z.boolean().default(false),
   retentionDays: z.number().int().min(1).max(36_500).default(1095),
+  notifyAddresses: z.array(z.email()).max(20).default([]),
 })
 export type MailboxInput = z.input<typeof mailboxInputSchema>
 
@@ -66,5 +69,6 @@ export function toMailbox(row: Selectable<MailboxesTable>): Mailbox {
     reviewLevels: row.review_levels,
     publishesAnswers: Boolean(row.publishes_answers),
     retentionDays: row.retention_days,
+    notifyAddresses: JSON.parse(row.notify_addresses) as string[],
   })
 }

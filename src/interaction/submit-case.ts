@@ -51,7 +51,7 @@ export async function submitCase(
     const value = submission[key]
     if (value !== undefined) details[key] = value
   }
-  return ic.store.transaction(async (tx) => {
+  const receipt = await ic.store.transaction(async (tx) => {
     const earlier = await tx
       .selectFrom('cases')
       .select('id')
@@ -96,6 +96,18 @@ export async function submitCase(
       .executeTakeFirstOrThrow()
     return Object.freeze({ caseId: row.id, queryCode, receivedAt: now })
   })
+  // Staff are told what arrived, never who sent it: no personal data goes into the e-mail.
+  ic.notices.post({
+    to: mailbox.notifyAddresses,
+    subject: `[${mailbox.name}] 新来信 #${receipt.caseId}：${submission.subject}`.slice(0, 150),
+    text: [
+      `${mailbox.name}收到新的来信（编号 ${receipt.caseId}），请在 ${mailbox.deadlineDays} 个工作日内办理。`,
+      `A new case #${receipt.caseId} arrived in ${mailbox.name}; it is due in ${mailbox.deadlineDays} working days.`,
+      '',
+      `标题 subject: ${submission.subject}`,
+    ].join('\n'),
+  })
+  return receipt
 }
 
 /** What the visitor sees with their code: never personal data, the reply only once it went out. */

@@ -282,6 +282,8 @@ export interface MailboxesTable {
   review_levels: number
   publishes_answers: Flag
   retention_days: number
+  /** Staff addresses told of new and nearly due cases. */
+  notify_addresses: Json
   created_at: Timestamp
   updated_at: Timestamp
 }

@@ -125,6 +125,24 @@ export function registerCase(program: Command): void {
 
   withCommonOptions(
     cases
+      .command('remind')
+      .description(
+        '把已超期和即将到期的来信邮件告知各信箱的通知地址（可每日定时运行）/ e-mail each mailbox its overdue and nearly due cases (run daily)',
+      ),
+  ).action(async (options: { data: string; json?: boolean }) => {
+    await withApp(options.data, async ({ interaction, operator, config }) => {
+      const result = await interaction.as(operator).cases.remindDue()
+      await interaction.settled()
+      if (options.json) return printJson({ ...result, isSmtpConfigured: config.smtp !== null })
+      print(
+        `${result.cases} 件，${result.mailboxes} 个信箱 / ${result.cases} cases in ${result.mailboxes} mailboxes`,
+      )
+      if (!config.smtp) print('未配置 [smtp]，没有发送邮件 / no [smtp] section: nothing was sent')
+    })
+  })
+
+  withCommonOptions(
+    cases
       .command('report')
       .description(
         '依申请公开年度统计，供政府信息公开工作年度报告 / the yearly figures of applications for the annual report',

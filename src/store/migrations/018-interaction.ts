@@ -27,6 +27,7 @@ export const interaction: Migration = {
       .addColumn('review_levels', 'integer', (c) => c.notNull())
       .addColumn('publishes_answers', t.flag, (c) => c.notNull())
       .addColumn('retention_days', 'integer', (c) => c.notNull())
+      .addColumn('notify_addresses', t.json, (c) => c.notNull())
       .addColumn('created_at', t.timestamp, (c) => c.notNull())
       .addColumn('updated_at', t.timestamp, (c) => c.notNull())
       .addUniqueConstraint('mailboxes_site_slug', ['site_id', 'slug'])
