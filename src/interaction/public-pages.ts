@@ -24,7 +24,8 @@ export function publicPage(site: PageSite, title: string, body: SafeHtml): strin
 <link rel="stylesheet" href="/assets/style.css">
 </head>
 <body class="page-interaction">
-<header class="site-header"><div class="container"><a class="site-name" href="/">${site.name}</a></div></header>
+<a class="skip-link" href="#main">跳到正文</a>
+<header class="site-header"><div class="container"><p class="site-name"><a href="/index.html">${site.name}</a></p></div></header>
 <main id="main" class="container">
 <h1>${title}</h1>
 ${body}

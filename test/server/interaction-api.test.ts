@@ -119,6 +119,8 @@ for (const engine of engines()) {
         'submit',
         'approve',
       ])
+      const due = await handler.get('/api/sites/simt/cases/due')
+      expect(due.body).toEqual({ overdue: [], dueSoon: [] })
       const invalid = await handler.post(`/api/cases/${caseId}/invalid`, {})
       expect(invalid.status).toBe(422)
       const report = await admin.request('GET', '/api/sites/simt/disclosure-report?year=2026&format=csv')

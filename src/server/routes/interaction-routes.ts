@@ -79,6 +79,22 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
     }),
     route({
       method: 'GET',
+      url: '/api/sites/:site/cases/due',
+      summary:
+        "For the dashboard: the site's open cases the user sees that are overdue or due within two working days",
+      tag,
+      access: 'signed-in',
+      params: siteParams,
+      handler: async ({ session, params }) => {
+        const open = await interaction.as(session.principal).cases.list({ siteId: await siteId(params.site) })
+        return {
+          overdue: open.filter((item) => item.urgency === 'overdue'),
+          dueSoon: open.filter((item) => item.urgency === 'due-soon'),
+        }
+      },
+    }),
+    route({
+      method: 'GET',
       url: '/api/cases/:id',
       summary: 'One case, without personal data (the name masked)',
       tag,
