@@ -184,11 +184,27 @@ export function createCaseActions(ic: InteractionContext, principal: Principal) 
       { ...step, at: ic.now(), actor: principal.actor.name },
     ])
   return {
-    assign: (
+    /** To a handler of the mailbox (who can then see the case) and/or a department. */
+    async assign(
       id: number,
       to: { readonly userId?: number | undefined; readonly department?: string | undefined },
-    ) =>
-      changeCase(ic, principal, id, 'case.assign', handler, handleRefusal, (row) => {
+    ) {
+      const { mailbox } = await visibleCase(ic, principal, id, 'case.assign')
+      if (to.userId !== undefined) {
+        const isHandler = await ic.store.db
+          .selectFrom('mailbox_handlers')
+          .select('user_id')
+          .where('mailbox_id', '=', mailbox.id)
+          .where('user_id', '=', to.userId)
+          .executeTakeFirst()
+        if (!isHandler)
+          throw new ValidationError(
+            'userId',
+            '只能分办给此信箱的办理人',
+            'assign to a handler of this mailbox',
+          )
+      }
+      return changeCase(ic, principal, id, 'case.assign', handler, handleRefusal, (row) => {
         requireOpen(row)
         return {
           patch: {
@@ -198,7 +214,8 @@ export function createCaseActions(ic: InteractionContext, principal: Principal) 
           },
           detail: { userId: to.userId ?? null, department: to.department ?? null },
         }
-      }),
+      })
+    },
 
     /** Drafts (or redrafts) the reply; it goes out only once submitted and approved. */
     draftReply: (id: number, input: ReplyInput) => {

@@ -93,8 +93,13 @@ for (const engine of engines()) {
       await admin.put(`/api/mailboxes/${mailbox.id}/handlers/${handlerId}`, {})
       await admin.put(`/api/mailboxes/${mailbox.id}/handlers/${reviewerId}`, { reviewLevel: 1 })
       const handler = await t.signedIn('handler')
+      const stranger = await t.addUser('stranger', [])
+      const notHandler = await handler.post(`/api/cases/${caseId}/assign`, { userId: stranger })
+      expect(notHandler.status).toBe(422)
+      expect(notHandler.body.error.field).toBe('userId')
       expect(
-        (await handler.post(`/api/cases/${caseId}/assign`, { department: '综合办公室' })).body,
+        (await handler.post(`/api/cases/${caseId}/assign`, { userId: handlerId, department: '综合办公室' }))
+          .body,
       ).toMatchObject({
         status: 'handling',
         department: '综合办公室',
