@@ -1,16 +1,10 @@
 import { createServiceContext, type Principal } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
 import type { Case, PersonalData } from './case.ts'
+import { type CaseActions, createCaseActions } from './case-actions.ts'
 import type { Submission } from './case-inputs.ts'
 import { noticeAnswered, type ReminderResult, remindDue } from './case-notices.ts'
-import {
-  type CaseActions,
-  type CaseQuery,
-  createCaseActions,
-  getCase,
-  listCases,
-  readPersonalData,
-} from './case-service.ts'
+import { type CaseQuery, getCase, listCases, readPersonalData } from './case-service.ts'
 import { type DisclosureReport, disclosureReport } from './disclosure-report.ts'
 import { type EraseResult, eraseExpiredPersonalData } from './erase-expired.ts'
 import {
