@@ -1,11 +1,12 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../src/content/index.ts'
+import { createInteraction } from '../../src/interaction/index.ts'
 import { SCREENSHOTS, useAdminBrowser } from '../support/admin-browser.ts'
 import { useAdminServer } from '../support/admin-server.ts'
 import { axeViolations } from '../support/axe.ts'
 import { sqliteEngine } from '../support/engines.ts'
-import { operator } from '../support/interaction-fixture.ts'
+import { operator, testKeys } from '../support/interaction-fixture.ts'
 
 // The admin UI is the same on either engine; the browser story runs on SQLite.
 describe('the letters inbox in Chromium', () => {
@@ -57,6 +58,26 @@ describe('the letters inbox in Chromium', () => {
     await card.getByRole('button', { name: '审核通过' }).click()
     await expect.poll(() => page.getByRole('cell', { name: '已答复' }).count()).toBe(1)
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-inbox-answered.png'), fullPage: true })
+
+    // A letter received a month ago and never answered is overdue on the dashboard.
+    const lastMonth = createInteraction(t.store, {
+      keys: testKeys(),
+      now: () => new Date(Date.now() - 30 * 86_400_000),
+    })
+    await lastMonth.visitors.submit(mailbox, {
+      subject: '无人答复的来信',
+      content: '一个月前',
+      name: '孙',
+      phone: '13700000000',
+    })
+    await page.locator('.section-switch').getByText('工作台', { exact: true }).click()
+    const dueCard = page.locator('.dashboard-card', {
+      has: page.getByRole('heading', { name: '超期和将到期的来信' }),
+    })
+    await expect.poll(() => dueCard.getByText('无人答复的来信', { exact: false }).count()).toBe(1)
+    expect(await dueCard.getByText('已超期').count()).toBe(1)
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-dashboard-overdue-letter.png'), fullPage: true })
+
     const reads = await t.content.audit.list({ action: 'case.personal.read' })
     expect(reads.map((r) => r.outcome)).toEqual(['success'])
     expect(errors).toEqual([])

@@ -48,6 +48,8 @@ export const zh = {
   personalEmail: '邮箱',
   personalId: '证件号',
   pausedDays: '停表中，剩余 {n} 个工作日',
+  dueCasesTitle: '超期和将到期的来信',
+  dueCasesEmpty: '没有超期或将到期的来信',
 }
 
 export const en: Record<keyof typeof zh, string> = {
@@ -99,4 +101,6 @@ export const en: Record<keyof typeof zh, string> = {
   personalEmail: 'E-mail',
   personalId: 'ID number',
   pausedDays: 'Clock stopped, {n} working days left',
+  dueCasesTitle: 'Letters overdue or due soon',
+  dueCasesEmpty: 'No letters overdue or due soon',
 }
