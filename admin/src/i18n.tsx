@@ -3,16 +3,24 @@ import { setApiLanguage } from './api.ts'
 import * as administration from './messages/administration.ts'
 import * as common from './messages/common.ts'
 import * as editor from './messages/editor.ts'
+import * as interaction from './messages/interaction.ts'
 import * as publishing from './messages/publishing.ts'
 
-const zh = { ...common.zh, ...editor.zh, ...publishing.zh, ...administration.zh }
-const en: Record<MessageKey, string> = { ...common.en, ...editor.en, ...publishing.en, ...administration.en }
+const zh = { ...common.zh, ...editor.zh, ...publishing.zh, ...administration.zh, ...interaction.zh }
+const en: Record<MessageKey, string> = {
+  ...common.en,
+  ...editor.en,
+  ...publishing.en,
+  ...administration.en,
+  ...interaction.en,
+}
 
 export type MessageKey =
   | keyof typeof common.zh
   | keyof typeof editor.zh
   | keyof typeof publishing.zh
   | keyof typeof administration.zh
+  | keyof typeof interaction.zh
 
 export type Language = 'zh' | 'en'
 

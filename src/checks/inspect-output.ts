@@ -32,6 +32,8 @@ function targetOf(href: string, pagePath: string, site: Site): string | null {
   } catch {
     return url.pathname
   }
+  // fabu serve's own endpoints (the search, the counter, the letter forms) are not files.
+  if (path.startsWith('_fabu/')) return null
   return path === '' || path.endsWith('/') ? `${path}index.html` : path
 }
 

@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import { registerArticle } from './commands/article.ts'
 import { registerAudit } from './commands/audit.ts'
+import { registerCase } from './commands/case.ts'
 import { registerCheck } from './commands/check.ts'
 import { registerColumn } from './commands/column.ts'
 import { registerDemo } from './commands/demo.ts'
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerUser(program)
   registerWords(program)
   registerCheck(program)
+  registerCase(program)
 
   program.addHelpText(
     'after',

@@ -8,7 +8,7 @@ import {
   type Inspection,
   type WordLists,
 } from '../checks/index.ts'
-import { type Config, loadAuditKeys, resolveConfig } from '../config/index.ts'
+import { type Config, loadAuditKeys, loadInteractionKeys, resolveConfig } from '../config/index.ts'
 import {
   type Actor,
   attachAuditChain,
@@ -19,6 +19,7 @@ import {
   operatorAccess,
   type Principal,
 } from '../content/index.ts'
+import { createInteraction, createSmtpNotifier, type Interaction } from '../interaction/index.ts'
 import { Publisher, type PublisherOptions, themeExists } from '../publish/index.ts'
 import { articleTextIndex } from '../search/index.ts'
 import { openStore, type Store } from '../store/index.ts'
@@ -33,6 +34,8 @@ export interface App {
   readonly wordLists: WordLists
   /** The inspection self-check (检查指标自查). */
   readonly inspection: Inspection
+  /** 政民互动: mailboxes and cases, personal data sealed with the key outside the database. */
+  readonly interaction: Interaction
   /** The operator at the terminal, as the audit log names them. */
   readonly actor: Actor
   /** The operator with every right: whoever runs the CLI on the machine holds the data folder. */
@@ -44,6 +47,7 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
   const config = resolveConfig(dataDir)
   // The key comes first: a data folder without one gets it before anything is audited.
   const keys = loadAuditKeys(config.dataDir)
+  const interactionKeys = loadInteractionKeys(config.dataDir)
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath })
   let content: Content | undefined
   try {
@@ -78,6 +82,14 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       publisher,
       wordLists: createWordLists(store, content, wordingGate),
       inspection: createInspection(store, content, wordingGate, publisherOptions(config)),
+      interaction: createInteraction(store, {
+        keys: interactionKeys,
+        notifier: config.smtp ? createSmtpNotifier(config.smtp) : null,
+        onNoticeError: (error) =>
+          process.stderr.write(
+            `fabu: 邮件通知未发出 / e-mail notice not sent: ${(error as Error).message}\n`,
+          ),
+      }),
       actor,
       operator: { actor, access: operatorAccess },
     })

@@ -6,4 +6,10 @@ export {
   loadAuditKeys,
   rotateAuditKey,
 } from './audit-keys.ts'
+export {
+  INTERACTION_KEY_ENV,
+  interactionKeyPath,
+  loadInteractionKeys,
+  type PersonalDataKeyring,
+} from './interaction-key.ts'
 export { CONFIG_FILE, CONFIG_TEMPLATE, type Config, resolveConfig } from './resolve-config.ts'

@@ -41,6 +41,17 @@ const configFileSchema = z
       })
       .strict()
       .prefault({}),
+    // 政民互动's e-mail notifications; none are sent without a host.
+    smtp: z
+      .object({
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65535).default(587),
+        security: z.enum(['starttls', 'tls', 'none']).default('starttls'),
+        user: z.string().min(1).optional(),
+        from: z.email(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
 
@@ -69,6 +80,15 @@ export interface Config {
     /** Site searches one address may make a minute on the public site. */
     readonly searchesPerMinute: number
   }
+  /** SMTP for e-mail notifications of letters; null: none are sent. The password is FABU_SMTP_PASSWORD. */
+  readonly smtp: {
+    readonly host: string
+    readonly port: number
+    readonly security: 'starttls' | 'tls' | 'none'
+    readonly user: string | null
+    readonly password: string | null
+    readonly from: string
+  } | null
   readonly accounts: {
     readonly passwordProfile: 'dengbao' | 'asvs'
     readonly lockoutThreshold: number
@@ -111,6 +131,17 @@ export function resolveConfig(dataDir: string, env: NodeJS.ProcessEnv = process.
       iframeHosts: Object.freeze([...parsed.data.content.iframe_hosts]),
     }),
     server: Object.freeze(serverSettings(parsed.data.server, env)),
+    smtp: parsed.data.smtp
+      ? Object.freeze({
+          host: parsed.data.smtp.host,
+          port: parsed.data.smtp.port,
+          security: parsed.data.smtp.security,
+          user: parsed.data.smtp.user ?? null,
+          // A secret: from the environment only, never the file beside the database.
+          password: env.FABU_SMTP_PASSWORD || null,
+          from: parsed.data.smtp.from,
+        })
+      : null,
     accounts: Object.freeze({
       passwordProfile: parsed.data.accounts.password_profile,
       lockoutThreshold: parsed.data.accounts.lockout_threshold,
@@ -224,4 +255,14 @@ iframe_hosts = []
 # lockout_minutes = 15
 # idle_minutes = 30
 # absolute_hours = 12
+
+# 政民互动的邮件通知（新来信、临近期限、答复来信人）。不设置则不发送；密码用环境变量 FABU_SMTP_PASSWORD。
+# E-mail notifications of letters (new, nearly due, answered); none without this section. The
+# password comes from FABU_SMTP_PASSWORD. See docs/interaction.md.
+# [smtp]
+# host = "smtp.example.gov.cn"
+# port = 587
+# security = "starttls"       # starttls | tls | none
+# user = "fabu"
+# from = "noreply@example.gov.cn"
 `

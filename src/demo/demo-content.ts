@@ -208,6 +208,20 @@ export const demoColumns: readonly DemoColumn[] = [
     ],
   },
   {
+    name: '互动交流',
+    slug: 'hdjl',
+    kind: 'page',
+    // The forms are served by `fabu serve` (政民互动); the mailboxes are made by ensureDemoMailboxes.
+    pageBodyHtml: [
+      '<p>欢迎您就计量检定、校准和检测服务提出咨询、投诉和建议，我们将在规定的工作日内答复。</p>',
+      '<ul>',
+      '<li><a href="/_fabu/letters/yzxx">院长信箱</a>：5 个工作日内答复，经您同意可公开答复（隐去姓名和联系方式）。</li>',
+      '<li><a href="/_fabu/letters/ysqgk">依申请公开</a>：依据《中华人民共和国政府信息公开条例》，20 个工作日内答复。</li>',
+      '<li><a href="/_fabu/case">办理情况查询</a>：凭查询码和联系电话后四位查看办理进度和答复。</li>',
+      '</ul>',
+    ].join(''),
+  },
+  {
     name: '计量服务平台',
     slug: 'jlfwpt',
     kind: 'link',

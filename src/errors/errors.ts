@@ -35,6 +35,8 @@ const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   job: { zh: '任务', en: 'job' },
   template: { zh: '模板', en: 'template' },
   route: { zh: '接口', en: 'route' },
+  mailbox: { zh: '信箱', en: 'mailbox' },
+  case: { zh: '来信或申请', en: 'case' },
 }
 
 /** A save based on a revision that is no longer the latest: nothing was written. */
@@ -210,6 +212,30 @@ export class RateLimitedError extends FabuError {
       en: `too many requests; try again in ${retryAfterSeconds} s`,
     })
     this.retryAfterSeconds = retryAfterSeconds
+  }
+}
+
+/**
+ * A public form (a letter, an application) sent without a valid token of the form as served,
+ * with the challenge answered wrongly, from another origin, or once more after it was used.
+ */
+export class FormRefusedError extends FabuError {
+  readonly code = 'FORM_REFUSED'
+  readonly status = 403
+  constructor(messages: { zh: string; en: string }) {
+    super({ zh: `表单未被接受：${messages.zh}`, en: `form refused: ${messages.en}` })
+  }
+}
+
+/** The same letter was submitted to the same mailbox a short while ago; it was not stored twice. */
+export class DuplicateSubmissionError extends FabuError {
+  readonly code = 'DUPLICATE_SUBMISSION'
+  readonly status = 409
+  constructor() {
+    super({
+      zh: '相同内容已提交过，请勿重复提交；可用查询码查看办理情况',
+      en: 'the same letter was submitted already; use its query code to follow it',
+    })
   }
 }
 

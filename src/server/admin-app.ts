@@ -13,6 +13,7 @@ import type { Accounts } from '../accounts/index.ts'
 import type { Inspection, WordLists } from '../checks/index.ts'
 import { type Content, createServiceContext, createWorkspace } from '../content/index.ts'
 import { NotFoundError, RateLimitedError } from '../errors/index.ts'
+import type { Interaction } from '../interaction/index.ts'
 import type { Store } from '../store/index.ts'
 import { API_BODY_LIMIT, sendError } from './api-error.ts'
 import { installZodValidation, registerRoutes } from './api-route.ts'
@@ -21,6 +22,7 @@ import type { PublishQueue } from './publish-queue.ts'
 import { accountRoutes, auditRoutes } from './routes/account-routes.ts'
 import { contentRoutes } from './routes/content-routes.ts'
 import { dashboardRoutes } from './routes/dashboard-routes.ts'
+import { interactionRoutes } from './routes/interaction-routes.ts'
 import { publishRoutes } from './routes/publish-routes.ts'
 import { searchRoutes } from './routes/search-routes.ts'
 import { sessionRoutes } from './routes/session-routes.ts'
@@ -59,6 +61,8 @@ export interface AdminAppOptions {
   readonly adminUiRoot?: string
   /** Requests per minute from one address before 429. */
   readonly requestsPerMinute?: number
+  /** 政民互动: mailboxes and cases of the public (its routes are left out without it). */
+  readonly interaction?: Interaction
 }
 
 /**
@@ -186,6 +190,7 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
     ...searchRoutes(options.store),
     ...wordingRoutes(options.wordLists, options.inspection),
     ...uploadRoutes(ctx, { maxBytes: options.maxUploadBytes, outputRootFor: options.outputRootFor }),
+    ...(options.interaction ? interactionRoutes(options.interaction, options.content) : []),
   ]
   const csrfRefusals = new CsrfRefusalLog(options.store)
   registerRoutes(

@@ -4,7 +4,9 @@ import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { RateLimitedError } from '../errors/index.ts'
+import type { PublicDesk } from '../interaction/index.ts'
 import { sendError } from './api-error.ts'
+import { registerInteractionPages } from './interaction-pages.ts'
 import { type PublicSearchOptions, registerPublicSearch } from './public-search.ts'
 import { isBot, type ViewCounter } from './view-counter.ts'
 
@@ -21,6 +23,8 @@ export interface PublicSiteOptions {
    * `fabu import`: answered with a 301 before any file is looked for.
    */
   readonly movedTo?: (requestUrl: string) => Promise<string | null>
+  /** The site's letter and application forms (政民互动), when it has mailboxes. */
+  readonly interaction?: PublicDesk
 }
 
 /** Headers every public page gets: no inline script or style anywhere, no framing by others. */
@@ -33,8 +37,9 @@ export const PUBLIC_SECURITY_HEADERS = {
 } as const
 
 /**
- * Serves a published site and its dynamic endpoints, the view counter and the search. It sets no cookies:
- * the public origin knows nothing of editors' sessions.
+ * Serves a published site and its dynamic endpoints: the view counter, the search and, where
+ * the site has mailboxes, the public forms of 政民互动. It sets no cookies: the public origin
+ * knows nothing of editors' sessions (the forms carry their own token instead).
  */
 export async function createPublicSite(options: PublicSiteOptions): Promise<FastifyInstance> {
   const proxies = options.trustedProxies ?? []
@@ -81,6 +86,8 @@ export async function createPublicSite(options: PublicSiteOptions): Promise<Fast
     global: false,
     errorResponseBuilder: (_request, context) => new RateLimitedError(Math.ceil(context.ttl / 1000)),
   })
+  if (options.interaction) registerInteractionPages(app, options.interaction)
+
   await app.register(fastifyStatic, {
     root: options.root,
     index: ['index.html'],

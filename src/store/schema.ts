@@ -345,6 +345,80 @@ export interface WordingEntriesTable {
   updated_at: Timestamp
 }
 
+export interface MailboxesTable {
+  id: Generated<number>
+  site_id: number
+  slug: string
+  name: string
+  /** consultation 咨询, complaint 投诉, suggestion 建议, disclosure 依申请公开. */
+  kind: string
+  categories: Json
+  departments: Json
+  deadline_days: number
+  review_levels: number
+  publishes_answers: Flag
+  retention_days: number
+  /** Staff addresses told of new and nearly due cases. */
+  notify_addresses: Json
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface MailboxHandlersTable {
+  mailbox_id: number
+  user_id: number
+  /** The review level (1–3) the handler also approves replies at; null: handles only. */
+  review_level: number | null
+  created_by: string
+  created_at: Timestamp
+}
+
+/** A letter or application of the public; personal fields only sealed (migration 018). */
+export interface CasesTable {
+  id: Generated<number>
+  site_id: number
+  mailbox_id: number
+  query_code: string
+  subject: string
+  content: string
+  category: string | null
+  details: Json
+  may_publish: Flag
+  name_masked: string
+  name_sealed: string | null
+  phone_sealed: string | null
+  email_sealed: string | null
+  id_number_sealed: string | null
+  content_digest: string
+  status: string
+  received_at: Timestamp
+  received_day: string
+  deadline_days: number
+  pauses: Json
+  extension_days: number
+  extension_reason: string | null
+  assignee_user_id: number | null
+  department: string | null
+  answer_type: string | null
+  answer_reason: string | null
+  reply: string | null
+  reply_state: string
+  reply_stage: number
+  reply_trail: Json
+  replied_at: Timestamp | null
+  invalid_reason: string | null
+  personal_erased_at: Timestamp | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface WorkCalendarDaysTable {
+  day: string
+  /** holiday 放假, or workday 调休上班. */
+  kind: string
+  note: string
+}
+
 export interface Database {
   sites: SitesTable
   columns: ColumnsTable
@@ -374,6 +448,10 @@ export interface Database {
   imported_pages: ImportedPagesTable
   import_runs: ImportRunsTable
   wording_entries: WordingEntriesTable
+  mailboxes: MailboxesTable
+  mailbox_handlers: MailboxHandlersTable
+  cases: CasesTable
+  work_calendar_days: WorkCalendarDaysTable
 }
 
 export type SiteRow = Selectable<SitesTable>

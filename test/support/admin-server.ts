@@ -6,12 +6,14 @@ import { afterEach, beforeEach } from 'vitest'
 import { type Accounts, createAccounts } from '../../src/accounts/index.ts'
 import { createInspection, createWordingGate, createWordLists } from '../../src/checks/index.ts'
 import { type Content, createContent, operatorAccess, systemActor } from '../../src/content/index.ts'
+import { createInteraction, type Interaction } from '../../src/interaction/index.ts'
 import { Publisher, themeExists } from '../../src/publish/index.ts'
 import { articleTextIndex } from '../../src/search/index.ts'
 import { createAdminApp } from '../../src/server/admin-app.ts'
 import { PublishQueue } from '../../src/server/publish-queue.ts'
 import type { Store } from '../../src/store/index.ts'
 import type { TestEngine, TestStore } from './engines.ts'
+import { testKeys } from './interaction-fixture.ts'
 
 export const PASSWORD = 'Fabu#2026pass'
 
@@ -26,6 +28,7 @@ export interface AdminServer {
   content: Content
   accounts: Accounts
   queue: PublishQueue
+  interaction: Interaction
   url: string
   output: string
   /** A signed-out client of the running server. */
@@ -129,6 +132,7 @@ export function useAdminServer(
       workers: 1,
     })
     t.queue = new PublishQueue(t.content, t.publisher, { system: systemActor(), onError: () => {} })
+    t.interaction = createInteraction(t.store, { keys: testKeys() })
     t.app = await createAdminApp({
       store: t.store,
       content: t.content,
@@ -141,6 +145,7 @@ export function useAdminServer(
       trustedProxies: [],
       secureCookies: 'auto',
       logger: false,
+      interaction: t.interaction,
       ...(options.requestsPerMinute ? { requestsPerMinute: options.requestsPerMinute } : {}),
       ...(options.adminUiRoot ? { adminUiRoot: options.adminUiRoot } : { adminUiRoot: ADMIN_DIST }),
     })

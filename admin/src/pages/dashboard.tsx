@@ -3,10 +3,12 @@ import { useEffect, useState } from 'react'
 import { api } from '../api.ts'
 import { ArticleCard } from '../dashboard/article-card.tsx'
 import type { DashboardArticle, DashboardData } from '../dashboard/dashboard-types.ts'
+import { DueCasesCard } from '../dashboard/due-cases-card.tsx'
 import { InspectionCard } from '../dashboard/inspection-card.tsx'
 import { RecentRunsCard } from '../dashboard/recent-runs-card.tsx'
 import { TopArticlesCard } from '../dashboard/top-articles-card.tsx'
 import { ViewsChart } from '../dashboard/views-chart.tsx'
+import { managesSite } from '../sections/roles.ts'
 import '../dashboard/dashboard.css'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import { ErrorAlert } from '../sections/error-alert.tsx'
@@ -23,7 +25,7 @@ export interface DashboardProps {
 }
 
 /** 工作台: what waits for the user, what came back, what is due, and how the site is read (issue 5). */
-export function Dashboard({ site, onOpenArticle }: DashboardProps) {
+export function Dashboard({ site, session, onOpenArticle }: DashboardProps) {
   const { t } = useI18n()
   const [data, setData] = useState<DashboardData | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -90,7 +92,8 @@ export function Dashboard({ site, onOpenArticle }: DashboardProps) {
               note={scheduledNote}
               onOpenArticle={onOpenArticle}
             />
-            <InspectionCard site={site} />
+            {managesSite(session, site.id) && <InspectionCard site={site} />}
+            <DueCasesCard siteId={site.id} refreshKey={asked} />
             <RecentRunsCard site={site} runs={data.recentRuns} />
             <ViewsChart days={data.viewsPerDay} />
             <TopArticlesCard articles={data.topArticles} />

@@ -11,10 +11,11 @@ import { Administration } from './administration.tsx'
 import { ArticleEditor } from './article-editor.tsx'
 import { ArticleList } from './article-list.tsx'
 import { Dashboard } from './dashboard.tsx'
+import { Inbox } from './inbox.tsx'
 import { Publishing } from './publishing.tsx'
 import { Templates } from './templates.tsx'
 
-type Section = 'dashboard' | 'articles' | 'publishing' | 'templates' | 'administration'
+type Section = 'dashboard' | 'articles' | 'inbox' | 'publishing' | 'templates' | 'administration'
 
 const CONTENT_ROLES = ['admin', 'site_admin', 'editor', 'reviewer']
 
@@ -108,6 +109,8 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
                     { value: 'templates' as const, label: t('sectionTemplates') },
                   ]
                 : []),
+              // Handlers of a mailbox may hold no content role: the inbox is everyone's.
+              { value: 'inbox' as const, label: t('sectionInbox') },
               { value: 'administration' as const, label: t('sectionAdministration') },
             ]}
           />
@@ -125,6 +128,8 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
                 setEditing(id)
               }}
             />
+          ) : section === 'inbox' ? (
+            <Inbox key={site.id} site={site} />
           ) : section === 'templates' ? (
             <Templates key={site.id} site={site} session={session} />
           ) : section === 'publishing' ? (

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { formatZonedMinute } from '../../content/index.ts'
-import { createDemoSite, seedArticle } from '../../demo/index.ts'
+import { createDemoSite, ensureDemoMailboxes, seedArticle } from '../../demo/index.ts'
 import { addDemoWordLists } from '../demo-word-lists.ts'
 import { ensureDataFolder } from '../ensure-data-folder.ts'
 import { withApp } from '../open-app.ts'
@@ -17,14 +17,15 @@ export function registerDemo(program: Command): void {
   ).action(async (options: { data: string; json?: boolean }) => {
     ensureDataFolder(options.data)
     await withApp(options.data, async (app) => {
-      const { content, actor, config } = app
+      const { content, actor, config, interaction, operator } = app
       const summary = await createDemoSite(content, actor)
       await addDemoWordLists(app, summary.site.id)
+      const mailboxes = await ensureDemoMailboxes(interaction, operator, summary.site.id)
       const tree = await content.columns.tree(summary.site.id)
       const seed = (await content.articles.list({ site: summary.site.id, text: seedArticle.title, limit: 1 }))
         .items[0]
       if (options.json) {
-        printJson({ ...summary, dataDir: config.dataDir, seedArticleId: seed?.id ?? null })
+        printJson({ ...summary, mailboxes, dataDir: config.dataDir, seedArticleId: seed?.id ?? null })
         return
       }
       const zone = summary.site.timeZone
@@ -51,6 +52,8 @@ export function registerDemo(program: Command): void {
         print(`  ——${seed.subtitle}`)
         print(`  发布日期:${formatZonedMinute(seed.publishAt, zone)}`)
       }
+      print('')
+      print(`信箱 / mailboxes: ${mailboxes.map((m) => `${m.name} /_fabu/letters/${m.slug}`).join('，')}`)
       print('')
       print('下一步 / next:  npm run fabu -- article list   |   npm run fabu -- column list --site simt')
     })

@@ -2,9 +2,16 @@ import { join } from 'node:path'
 import type { Command } from 'commander'
 import type { FastifyInstance } from 'fastify'
 import { formatZonedMinute, systemActor } from '../../content/index.ts'
-import { createDemoSite, describeDemoAccounts, ensureDemoAccounts, seedArticle } from '../../demo/index.ts'
+import {
+  createDemoSite,
+  describeDemoAccounts,
+  ensureDemoAccounts,
+  ensureDemoMailboxes,
+  seedArticle,
+} from '../../demo/index.ts'
 import { ValidationError } from '../../errors/index.ts'
 import { oldUrlLookup } from '../../importers/index.ts'
+import { createPublicDesk } from '../../interaction/index.ts'
 import { Publisher, SearchPageRenderer } from '../../publish/index.ts'
 import { createAdminApp, createPublicSite, PublishQueue, ViewCounter } from '../../server/index.ts'
 import { addDemoWordLists } from '../demo-word-lists.ts'
@@ -62,6 +69,7 @@ export function registerServe(program: Command): void {
     await withApp(options.data, async (app) => {
       const summary = await createDemoSite(app.content, app.actor)
       await addDemoWordLists(app, summary.site.id)
+      await ensureDemoMailboxes(app.interaction, app.operator, summary.site.id)
       print(
         `示例站点 / demo site: ${summary.site.name}: ${summary.columns.total} 个栏目 columns, ${summary.articles.total} 篇文章 articles`,
       )
@@ -104,6 +112,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
       searchesPerMinute: app.config.server.searchesPerMinute,
     },
     movedTo: oldUrlLookup(app.store, app.content, site.id),
+    interaction: createPublicDesk(app.interaction, site),
   })
   // Filled in once the public site listens: previews load styles and images from it.
   const publicOrigins: Record<string, string> = {}
@@ -120,6 +129,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     secureCookies: app.config.server.secureCookies,
     logger: options.logs,
     publicOrigins,
+    interaction: app.interaction,
   })
   const host = options.host ?? app.config.server.host
   const publicUrl = await listen(publicSite, host, options.port ?? app.config.server.publicPort, '--port')

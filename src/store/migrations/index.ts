@@ -15,6 +15,7 @@ import { accountTakeoverGuards } from './014-account-takeover-guards.ts'
 import { siteSearch } from './015-site-search.ts'
 import { wordingListsAndColumnUpdateTypes } from './016-wording-lists-and-column-update-types.ts'
 import { importedPages } from './017-imported-pages.ts'
+import { interaction } from './018-interaction.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -37,4 +38,5 @@ export const migrations: readonly Migration[] = [
   siteSearch,
   wordingListsAndColumnUpdateTypes,
   importedPages,
+  interaction,
 ]

@@ -1,0 +1,233 @@
+import { Button, Card, ConfigProvider, Descriptions, Input, Select, Space, Switch, Table, Tag } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { api } from '../api.ts'
+import { type MessageKey, useI18n } from '../i18n.tsx'
+import { ErrorAlert } from '../sections/error-alert.tsx'
+import { PlainButtons } from '../sections/plain-buttons.tsx'
+import '../sections/sections.css'
+import type { Site } from '../types.ts'
+
+/** A case as GET /api/cases gives it (no personal data: the name is masked). */
+interface CaseView {
+  readonly id: number
+  readonly mailboxId: number
+  readonly queryCode: string
+  readonly subject: string
+  readonly content: string
+  readonly nameMasked: string
+  readonly status: string
+  readonly receivedDay: string
+  readonly deadline: { state: 'running'; dueDay: string } | { state: 'paused'; daysLeft: number }
+  readonly urgency: string | null
+  readonly department: string | null
+  readonly reply: string | null
+  readonly replyState: string
+  readonly replyStage: number
+}
+
+interface MailboxView {
+  readonly id: number
+  readonly name: string
+  readonly kind: string
+}
+
+interface Personal {
+  readonly name: string | null
+  readonly phone: string | null
+  readonly email: string | null
+  readonly idNumber: string | null
+}
+
+const URGENCY_COLOURS: Record<string, string> = { overdue: 'red', 'due-soon': 'orange', paused: 'blue' }
+const DISCLOSURE_ANSWERS = ['disclose', 'partial', 'withhold', 'not_exist', 'not_ours', 'duplicate']
+
+/** 政民互动's inbox: the cases the user may see, with deadlines, and one case to work on. */
+export function Inbox({ site }: { readonly site: Site }) {
+  const { t } = useI18n()
+  const [cases, setCases] = useState<readonly CaseView[] | null>(null)
+  const [mailboxes, setMailboxes] = useState<readonly MailboxView[]>([])
+  const [isOverdueOnly, setOverdueOnly] = useState(false)
+  const [openId, setOpenId] = useState<number | null>(null)
+  const [error, setError] = useState<unknown>(null)
+
+  const load = useCallback(() => {
+    api<CaseView[]>('GET', `/api/cases?site=${site.id}${isOverdueOnly ? '&overdue=true' : ''}`).then(
+      (found) => {
+        setCases(found)
+        setError(null)
+      },
+      setError,
+    )
+    api<MailboxView[]>('GET', `/api/sites/${site.id}/mailboxes`).then(setMailboxes, setError)
+  }, [site.id, isOverdueOnly])
+  useEffect(load, [load])
+
+  const open = (cases ?? []).find((item) => item.id === openId)
+  const due = (item: CaseView) =>
+    item.deadline.state === 'running' ? item.deadline.dueDay : t('pausedDays', { n: item.deadline.daysLeft })
+
+  return (
+    <PlainButtons>
+      <section aria-labelledby="inbox-title" className="section-page">
+        <h2 id="inbox-title" className="section-title">
+          {t('inboxOf', { site: site.name })}
+        </h2>
+        <Space>
+          <Switch id="overdue-only" checked={isOverdueOnly} onChange={setOverdueOnly} />
+          <label htmlFor="overdue-only">{t('onlyOverdue')}</label>
+        </Space>
+        <ErrorAlert error={error} />
+        <Table<CaseView>
+          rowKey="id"
+          size="small"
+          loading={cases === null && !error}
+          dataSource={[...(cases ?? [])]}
+          locale={{ emptyText: t('noCases') }}
+          pagination={{ pageSize: 20 }}
+          columns={[
+            { title: 'ID', dataIndex: 'id' },
+            {
+              title: t('caseSubject'),
+              dataIndex: 'subject',
+              render: (subject: string, item) => (
+                <Button type="link" onClick={() => setOpenId(item.id)}>
+                  {subject}
+                </Button>
+              ),
+            },
+            {
+              title: t('caseStatus'),
+              dataIndex: 'status',
+              render: (status: string) => t(`status.${status}` as MessageKey),
+            },
+            { title: t('caseReceived'), dataIndex: 'receivedDay' },
+            {
+              title: t('caseDue'),
+              key: 'due',
+              render: (_, item) => (
+                <Space>
+                  {due(item)}
+                  {item.urgency && item.urgency !== 'on-time' ? (
+                    <Tag color={URGENCY_COLOURS[item.urgency]}>
+                      {t(`urgency.${item.urgency}` as MessageKey)}
+                    </Tag>
+                  ) : null}
+                </Space>
+              ),
+            },
+          ]}
+        />
+        {open ? (
+          // antd's default label grey (45% black) misses WCAG AA contrast on white.
+          <ConfigProvider theme={{ components: { Descriptions: { labelColor: 'rgba(0, 0, 0, 0.68)' } } }}>
+            <CaseCard
+              key={open.id}
+              item={open}
+              isDisclosure={mailboxes.find((box) => box.id === open.mailboxId)?.kind === 'disclosure'}
+              onChanged={load}
+            />
+          </ConfigProvider>
+        ) : null}
+      </section>
+    </PlainButtons>
+  )
+}
+
+function CaseCard({
+  item,
+  isDisclosure,
+  onChanged,
+}: {
+  readonly item: CaseView
+  readonly isDisclosure: boolean
+  onChanged(): void
+}) {
+  const { t } = useI18n()
+  const [text, setText] = useState(item.reply ?? '')
+  const [answerType, setAnswerType] = useState(isDisclosure ? 'disclose' : 'reply')
+  const [reason, setReason] = useState('')
+  const [personal, setPersonal] = useState<Personal | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const act = (method: string, path: string, body?: unknown) =>
+    api(method, `/api/cases/${item.id}${path}`, body ?? {}).then(() => {
+      setError(null)
+      onChanged()
+    }, setError)
+
+  return (
+    <Card title={`#${item.id} ${item.subject}`} className="section-card" aria-label={item.subject}>
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('caseCode')}>{item.queryCode}</Descriptions.Item>
+        <Descriptions.Item label={t('caseSender')}>{item.nameMasked}</Descriptions.Item>
+        <Descriptions.Item label={t('caseContent')}>
+          <span className="case-text">{item.content}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('caseDepartment')}>{item.department ?? ''}</Descriptions.Item>
+        <Descriptions.Item label={t('caseReply')}>
+          {t(`reply.${item.replyState}` as MessageKey)}
+        </Descriptions.Item>
+      </Descriptions>
+      {personal ? (
+        <Descriptions column={2} size="small" bordered>
+          <Descriptions.Item label={t('personalName')}>{personal.name ?? ''}</Descriptions.Item>
+          <Descriptions.Item label={t('personalPhone')}>{personal.phone ?? ''}</Descriptions.Item>
+          <Descriptions.Item label={t('personalEmail')}>{personal.email ?? ''}</Descriptions.Item>
+          <Descriptions.Item label={t('personalId')}>{personal.idNumber ?? ''}</Descriptions.Item>
+        </Descriptions>
+      ) : (
+        <Button
+          onClick={() => api<Personal>('GET', `/api/cases/${item.id}/personal`).then(setPersonal, setError)}
+        >
+          {t('showPersonal')}
+        </Button>
+      )}
+      <ErrorAlert error={error} />
+      {item.status === 'answered' || item.status === 'invalid' ? (
+        <p className="case-text">{item.reply}</p>
+      ) : (
+        <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
+          {isDisclosure ? (
+            <Select
+              aria-label={t('answerType')}
+              value={answerType}
+              onChange={setAnswerType}
+              options={DISCLOSURE_ANSWERS.map((type) => ({
+                value: type,
+                label: t(`answer.${type}` as MessageKey),
+              }))}
+            />
+          ) : null}
+          <Input.TextArea
+            aria-label={t('caseReply')}
+            rows={5}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <Input
+            aria-label={t('answerReason')}
+            placeholder={t('answerReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <Space wrap>
+            <Button onClick={() => act('PUT', '/reply', { answerType, text, ...(reason ? { reason } : {}) })}>
+              {t('saveDraft')}
+            </Button>
+            <Button type="primary" onClick={() => act('POST', '/reply/submit')}>
+              {t('submitReply')}
+            </Button>
+            <Button onClick={() => act('POST', '/reply/approve', { level: item.replyStage + 1 })}>
+              {t('approveReply')}
+            </Button>
+            <Button onClick={() => act('POST', '/reply/reject', { comment: reason || t('rejectReply') })}>
+              {t('rejectReply')}
+            </Button>
+            <Button danger onClick={() => act('POST', '/invalid', { reason: reason || '' })}>
+              {t('markInvalid')}
+            </Button>
+          </Space>
+        </Space>
+      )}
+    </Card>
+  )
+}

@@ -1,0 +1,82 @@
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
+
+/** A challenge a person answers and a script must at least read: two small numbers to add. */
+export interface IssuedForm {
+  readonly token: string
+  readonly question: string
+}
+
+export type FormCheck = 'ok' | 'missing' | 'expired' | 'wrong-answer' | 'used' | 'cross-origin'
+
+const TOKEN_LIFETIME_MS = 2 * 3600_000
+
+/**
+ * The per-form token of the public forms: `box.issued.nonce.mac`, where the MAC (keyed with
+ * the installation's secret) covers the mailbox, the time, the nonce and the challenge's
+ * answer. Nothing is stored per form served; a nonce is remembered once used, so a token
+ * works once. A form posted from another origin is refused outright, token or not.
+ */
+export class FormGuard {
+  readonly #mac: (value: string) => string
+  readonly #used = new Map<string, number>()
+  readonly #now: () => number
+
+  constructor(mac: (value: string) => string, now: () => number = Date.now) {
+    this.#mac = mac
+    this.#now = now
+  }
+
+  issue(formId: string): IssuedForm {
+    const a = randomInt(1, 10)
+    const b = randomInt(1, 10)
+    const issued = this.#now().toString(36)
+    const nonce = randomBytes(12).toString('base64url')
+    const mac = this.#mac(`${formId}.${issued}.${nonce}.${a + b}`)
+    return { token: `${issued}.${nonce}.${mac}`, question: `${a} 加 ${b} 等于几？` }
+  }
+
+  check(
+    formId: string,
+    token: string | undefined,
+    answer: string | undefined,
+    origin: {
+      readonly origin?: string | undefined
+      readonly referer?: string | undefined
+      readonly host?: string | undefined
+    },
+  ): FormCheck {
+    if (!isSameOrigin(origin)) return 'cross-origin'
+    const [issued, nonce, mac] = (token ?? '').split('.')
+    if (!issued || !nonce || !mac) return 'missing'
+    const age = this.#now() - Number.parseInt(issued, 36)
+    if (!(age >= 0 && age <= TOKEN_LIFETIME_MS)) return 'expired'
+    const expected = Buffer.from(this.#mac(`${formId}.${issued}.${nonce}.${(answer ?? '').trim()}`))
+    const given = Buffer.from(mac)
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'wrong-answer'
+    this.#forgetExpired()
+    if (this.#used.has(nonce)) return 'used'
+    this.#used.set(nonce, this.#now() + TOKEN_LIFETIME_MS)
+    return 'ok'
+  }
+
+  #forgetExpired(): void {
+    if (this.#used.size < 10_000) return
+    const now = this.#now()
+    for (const [nonce, until] of this.#used) if (until < now) this.#used.delete(nonce)
+  }
+}
+
+/** Origin (or, without it, Referer) must name the host the form was posted to; neither is fine. */
+function isSameOrigin(headers: {
+  origin?: string | undefined
+  referer?: string | undefined
+  host?: string | undefined
+}) {
+  const claimed = headers.origin ?? headers.referer
+  if (!claimed || claimed === 'null') return claimed === undefined
+  try {
+    return new URL(claimed).host === headers.host
+  } catch {
+    return false
+  }
+}

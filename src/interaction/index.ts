@@ -1,0 +1,56 @@
+export {
+  type Case,
+  type CaseStatus,
+  caseStatuses,
+  caseStatusLabels,
+  type PersonalData,
+  type ReplyState,
+} from './case.ts'
+export {
+  type AnswerType,
+  answerTypeLabels,
+  answerTypes,
+  assignInputSchema,
+  reasonSchema,
+  replyInputSchema,
+  SUBMISSION_LIMITS,
+  type Submission,
+  submissionSchema,
+} from './case-inputs.ts'
+export type { ReminderResult } from './case-notices.ts'
+export type { CaseQuery } from './case-service.ts'
+export { type DisclosureReport, disclosureReportCsv, disclosureReportRows } from './disclosure-report.ts'
+export type { EraseResult } from './erase-expired.ts'
+export { createInteraction, type Interaction, type InteractionDesk } from './interaction.ts'
+export type { InteractionOptions } from './interaction-context.ts'
+export {
+  defaultDeadlineDays,
+  type Mailbox,
+  type MailboxInput,
+  type MailboxKind,
+  mailboxInputSchema,
+  mailboxKindLabels,
+  mailboxKinds,
+} from './mailbox.ts'
+export { maskName } from './mask-name.ts'
+export type { Notice, Notifier } from './notifier.ts'
+export {
+  createPublicDesk,
+  type PublicAnswer,
+  type PublicDesk,
+  type PublicDeskOptions,
+  type Visit,
+} from './public-desk.ts'
+export { createSmtpNotifier, type SmtpSettings } from './smtp-notifier.ts'
+export type { PublicCaseStatus, Receipt } from './submit-case.ts'
+export { type CalendarDay, calendarDaysSchema } from './work-calendar.ts'
+export {
+  addWorkingDays,
+  type ClockPause,
+  type Deadline,
+  deadlineOf,
+  isWorkingDay,
+  type Urgency,
+  type WorkCalendar,
+  workingDaysBetween,
+} from './working-days.ts'

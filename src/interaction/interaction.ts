@@ -1,0 +1,121 @@
+import { createServiceContext, type Principal } from '../content/index.ts'
+import type { Store } from '../store/index.ts'
+import type { Case, PersonalData } from './case.ts'
+import { type CaseActions, createCaseActions } from './case-actions.ts'
+import type { Submission } from './case-inputs.ts'
+import { noticeAnswered, type ReminderResult, remindDue } from './case-notices.ts'
+import { type CaseQuery, getCase, listCases, readPersonalData } from './case-service.ts'
+import { type DisclosureReport, disclosureReport } from './disclosure-report.ts'
+import { type EraseResult, eraseExpiredPersonalData } from './erase-expired.ts'
+import {
+  createInteractionContext,
+  type InteractionContext,
+  type InteractionOptions,
+  loadMailbox,
+} from './interaction-context.ts'
+import type { Mailbox, MailboxInput } from './mailbox.ts'
+import {
+  createMailbox,
+  grantHandler,
+  listMailboxes,
+  mailboxBySlug,
+  setCalendarYear,
+} from './mailbox-service.ts'
+import { type PublishedAnswer, publishedAnswers } from './published-answers.ts'
+import { lookupCase, type PublicCaseStatus, type Receipt, submitCase } from './submit-case.ts'
+import { type CalendarDay, listCalendarDays } from './work-calendar.ts'
+
+/** 政民互动 as one user may use it: every call checks the principal's rights and is audited. */
+export interface InteractionDesk {
+  readonly mailboxes: {
+    list(siteId: number): Promise<readonly Mailbox[]>
+    create(input: MailboxInput): Promise<Mailbox>
+    grantHandler(mailboxId: number, userId: number, reviewLevel: number | null): Promise<void>
+  }
+  readonly cases: CaseActions & {
+    list(query: CaseQuery): Promise<readonly Case[]>
+    get(id: number): Promise<Case>
+    /** Decrypted personal data; audited, handlers and auditors only. */
+    personal(id: number): Promise<PersonalData>
+    eraseExpiredPersonalData(): Promise<EraseResult>
+    /** E-mails each mailbox's overdue and nearly due cases to its notify addresses. */
+    remindDue(): Promise<ReminderResult>
+    /** The year's figures of 依申请公开 for the annual report. */
+    disclosureReport(siteId: number, year: number): Promise<DisclosureReport>
+  }
+  readonly calendar: {
+    list(year?: number): Promise<readonly CalendarDay[]>
+    setYear(year: number, days: readonly CalendarDay[]): Promise<void>
+  }
+}
+
+export interface Interaction {
+  /** The services as `principal` may use them. */
+  as(principal: Principal): InteractionDesk
+  /** What the public may do, without an account: submit, and follow with the query code. */
+  readonly visitors: {
+    mailbox(siteId: number, slug: string): Promise<Mailbox>
+    mailboxById(id: number): Promise<Mailbox>
+    submit(mailbox: Mailbox, submission: Submission): Promise<Receipt>
+    lookup(siteId: number, queryCode: string, phoneLast4: string): Promise<PublicCaseStatus | null>
+    /** Answered letters the sender agreed to publish, names masked, newest answer first. */
+    answers(
+      mailbox: Mailbox,
+      page: number,
+    ): Promise<{ readonly items: readonly PublishedAnswer[]; readonly total: number }>
+  }
+  /** For the public form's tokens: a keyed digest that reveals nothing without the key. */
+  digest(purpose: string, value: string): string
+  /** Waits for the e-mail notices in flight. */
+  settled(): Promise<void>
+}
+
+export function createInteraction(store: Store, options: InteractionOptions): Interaction {
+  const service = createServiceContext(store, options.now ? { now: options.now } : {})
+  const ic: InteractionContext = createInteractionContext(store, service, options)
+  return {
+    as(principal) {
+      const actions = createCaseActions(ic, principal)
+      return {
+        mailboxes: {
+          list: (siteId) => listMailboxes(ic, principal, siteId),
+          create: (input) => createMailbox(ic, principal, input),
+          grantHandler: (mailboxId, userId, level) => grantHandler(ic, principal, mailboxId, userId, level),
+        },
+        cases: {
+          ...actions,
+          // An answer goes out on its last approval (or on submission without review levels).
+          async submitReply(id) {
+            const result = await actions.submitReply(id)
+            if (result.status === 'answered') await noticeAnswered(ic, result)
+            return result
+          },
+          async approveReply(id, level) {
+            const result = await actions.approveReply(id, level)
+            if (result.status === 'answered') await noticeAnswered(ic, result)
+            return result
+          },
+          remindDue: () => remindDue(ic, principal),
+          list: (query) => listCases(ic, principal, query),
+          get: (id) => getCase(ic, principal, id),
+          personal: (id) => readPersonalData(ic, principal, id),
+          eraseExpiredPersonalData: () => eraseExpiredPersonalData(ic, principal),
+          disclosureReport: (siteId, year) => disclosureReport(ic, principal, siteId, year),
+        },
+        calendar: {
+          list: (year) => listCalendarDays(store, year),
+          setYear: (year, days) => setCalendarYear(ic, principal, year, days),
+        },
+      }
+    },
+    visitors: {
+      mailbox: (siteId, slug) => mailboxBySlug(ic, siteId, slug),
+      mailboxById: (id) => loadMailbox(store, id),
+      submit: (mailbox, submission) => submitCase(ic, mailbox, submission),
+      lookup: (siteId, code, last4) => lookupCase(ic, siteId, code, last4),
+      answers: (mailbox, page) => publishedAnswers(ic, mailbox, page),
+    },
+    digest: (purpose, value) => ic.cipher.digest(purpose, value),
+    settled: () => ic.notices.settled(),
+  }
+}

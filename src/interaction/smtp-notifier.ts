@@ -1,0 +1,36 @@
+import nodemailer from 'nodemailer'
+import type { Notice, Notifier } from './notifier.ts'
+
+export interface SmtpSettings {
+  readonly host: string
+  readonly port: number
+  readonly security: 'starttls' | 'tls' | 'none'
+  readonly user: string | null
+  readonly password: string | null
+  readonly from: string
+}
+
+/** Sends notices through the installation's SMTP server (the `[smtp]` section of fabu.toml). */
+export function createSmtpNotifier(settings: SmtpSettings): Notifier {
+  const transport = nodemailer.createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.security === 'tls',
+    requireTLS: settings.security === 'starttls',
+    ignoreTLS: settings.security === 'none',
+    ...(settings.user ? { auth: { user: settings.user, pass: settings.password ?? '' } } : {}),
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  })
+  return {
+    async send(notice: Notice) {
+      await transport.sendMail({
+        from: settings.from,
+        to: [...notice.to],
+        subject: notice.subject,
+        text: notice.text,
+      })
+    },
+  }
+}

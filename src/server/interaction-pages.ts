@@ -1,0 +1,69 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { PublicAnswer, PublicDesk, Visit } from '../interaction/index.ts'
+
+/** The public forms post at most this much: a 5,000-character letter in UTF-8 and its fields. */
+const FORM_BODY_LIMIT = 64 * 1024
+
+type Fields = Record<string, string>
+
+/**
+ * The public site's letter and application forms (plain HTML forms, no JavaScript needed):
+ * GET shows the form, POST submits it; /_fabu/case looks a case up by its query code.
+ */
+export function registerInteractionPages(app: FastifyInstance, desk: PublicDesk): void {
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
+    (_request, body, done) => {
+      const fields: Fields = {}
+      for (const [name, value] of new URLSearchParams(String(body))) fields[name] = value
+      done(null, fields)
+    },
+  )
+  const send = (reply: FastifyReply, answer: PublicAnswer) => {
+    reply.code(answer.status).type('text/html; charset=utf-8').header('cache-control', 'no-store')
+    if (answer.retryAfterSeconds) reply.header('retry-after', String(answer.retryAfterSeconds))
+    return reply.send(answer.html)
+  }
+  const visitOf = (request: FastifyRequest): Visit => ({
+    address: request.ip,
+    origin: request.headers.origin,
+    referer: request.headers.referer,
+    host: request.headers.host,
+  })
+  const fieldsOf = (request: FastifyRequest): Fields =>
+    request.body && typeof request.body === 'object' ? (request.body as Fields) : {}
+  const box = {
+    type: 'object',
+    properties: { box: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$' } },
+  }
+
+  app.get<{ Params: { box: string } }>(
+    '/_fabu/letters/:box',
+    { schema: { params: box } },
+    async (request, reply) => send(reply, await desk.form(request.params.box)),
+  )
+  app.post<{ Params: { box: string } }>(
+    '/_fabu/letters/:box',
+    { schema: { params: box } },
+    async (request, reply) =>
+      send(reply, await desk.submit(request.params.box, fieldsOf(request), visitOf(request))),
+  )
+  app.get<{ Params: { box: string }; Querystring: { page?: number } }>(
+    '/_fabu/letters/:box/answers',
+    {
+      schema: {
+        params: box,
+        querystring: {
+          type: 'object',
+          properties: { page: { type: 'integer', minimum: 1, maximum: 100000 } },
+        },
+      },
+    },
+    async (request, reply) => send(reply, await desk.answers(request.params.box, request.query.page ?? 1)),
+  )
+  app.get('/_fabu/case', async (_request, reply) => send(reply, desk.lookupForm()))
+  app.post('/_fabu/case', async (request, reply) =>
+    send(reply, await desk.lookup(fieldsOf(request), visitOf(request))),
+  )
+}

@@ -1,0 +1,235 @@
+import { z } from 'zod'
+import type { Content } from '../../content/index.ts'
+import {
+  assignInputSchema,
+  calendarDaysSchema,
+  caseStatuses,
+  disclosureReportCsv,
+  type Interaction,
+  mailboxInputSchema,
+  reasonSchema,
+  replyInputSchema,
+} from '../../interaction/index.ts'
+import { type ApiRoute, idParams, queryFlag, route, siteParams, siteRef } from '../api-route.ts'
+
+const caseQuery = z
+  .object({
+    site: z.string().min(1).max(64).optional(),
+    mailbox: z.coerce.number().int().positive().optional(),
+    status: z.enum(caseStatuses).optional(),
+    overdue: queryFlag.optional(),
+  })
+  .strict()
+const handlerParams = idParams.extend({ userId: z.coerce.number().int().positive().max(2_147_483_647) })
+const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict()
+
+/** 政民互动 for staff: mailboxes, the inbox of cases, replies and their review, the calendar. */
+export function interactionRoutes(interaction: Interaction, content: Content): ApiRoute[] {
+  const tag = 'interaction'
+  const siteId = async (ref: string) => (await content.sites.get(siteRef(ref))).id
+  return [
+    route({
+      method: 'GET',
+      url: '/api/sites/:site/mailboxes',
+      summary: "A site's mailboxes (信箱, 依申请公开) that the user handles or may see",
+      tag,
+      access: 'signed-in',
+      params: siteParams,
+      handler: async ({ session, params }) =>
+        interaction.as(session.principal).mailboxes.list(await siteId(params.site)),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/sites/:site/mailboxes',
+      summary: 'Create a mailbox: kind, categories, departments, deadline in working days, review levels',
+      tag,
+      access: 'signed-in',
+      status: 201,
+      params: siteParams,
+      body: mailboxInputSchema.omit({ siteId: true }),
+      handler: async ({ session, params, body }) =>
+        interaction.as(session.principal).mailboxes.create({ ...body, siteId: await siteId(params.site) }),
+    }),
+    route({
+      method: 'PUT',
+      url: '/api/mailboxes/:id/handlers/:userId',
+      summary: "Make a user a handler of the mailbox (opens its cases' personal data), optionally a reviewer",
+      tag,
+      access: 'signed-in',
+      params: handlerParams,
+      body: z.strictObject({ reviewLevel: z.number().int().min(1).max(3).nullable().default(null) }),
+      handler: async ({ session, params, body }) =>
+        interaction.as(session.principal).mailboxes.grantHandler(params.id, params.userId, body.reviewLevel),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/cases',
+      summary:
+        'The inbox: cases the user may see, newest first, with deadline and urgency (overdue, due-soon)',
+      tag,
+      access: 'signed-in',
+      query: caseQuery,
+      handler: async ({ session, query }) =>
+        interaction.as(session.principal).cases.list({
+          siteId: query.site === undefined ? undefined : await siteId(query.site),
+          mailboxId: query.mailbox,
+          status: query.status,
+          isOverdue: query.overdue,
+        }),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/sites/:site/cases/due',
+      summary:
+        "For the dashboard: the site's open cases the user sees that are overdue or due within two working days",
+      tag,
+      access: 'signed-in',
+      params: siteParams,
+      handler: async ({ session, params }) => {
+        const open = await interaction.as(session.principal).cases.list({ siteId: await siteId(params.site) })
+        return {
+          overdue: open.filter((item) => item.urgency === 'overdue'),
+          dueSoon: open.filter((item) => item.urgency === 'due-soon'),
+        }
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/cases/:id',
+      summary: 'One case, without personal data (the name masked)',
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ session, params }) => interaction.as(session.principal).cases.get(params.id),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/cases/:id/personal',
+      summary:
+        "The sender's name, phone, e-mail and ID number: handlers and auditors only; every read audited",
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ session, params, reply }) => {
+        reply.header('cache-control', 'no-store')
+        return interaction.as(session.principal).cases.personal(params.id)
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/sites/:site/disclosure-report',
+      summary:
+        "A year's 依申请公开 figures for the annual report (received, answered by type, late, overdue); CSV with format=csv",
+      tag,
+      access: 'signed-in',
+      params: siteParams,
+      query: z
+        .object({
+          year: z.coerce.number().int().min(2000).max(2100),
+          format: z.enum(['json', 'csv']).default('json'),
+        })
+        .strict(),
+      handler: async ({ session, params, query, reply }) => {
+        const report = await interaction
+          .as(session.principal)
+          .cases.disclosureReport(await siteId(params.site), query.year)
+        if (query.format === 'json') return report
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="disclosure-${query.year}.csv"`)
+          .send(disclosureReportCsv(report))
+      },
+    }),
+    ...caseActions(interaction),
+    route({
+      method: 'GET',
+      url: '/api/work-calendar/:year',
+      summary: "The year's holidays and 调休 working days the deadline clock counts with",
+      tag,
+      access: 'signed-in',
+      params: yearParams,
+      handler: async ({ session, params }) => interaction.as(session.principal).calendar.list(params.year),
+    }),
+    route({
+      method: 'PUT',
+      url: '/api/work-calendar/:year',
+      summary: "Replace the year's holidays and 调休 working days (system administrators)",
+      tag,
+      access: 'signed-in',
+      params: yearParams,
+      body: z.strictObject({ days: calendarDaysSchema }),
+      handler: async ({ session, params, body }) =>
+        interaction.as(session.principal).calendar.setYear(params.year, body.days),
+    }),
+  ]
+}
+
+function caseActions(interaction: Interaction): ApiRoute[] {
+  const tag = 'interaction'
+  const action = <B>(
+    url: string,
+    summary: string,
+    body: z.ZodType<B> | undefined,
+    run: (cases: ReturnType<Interaction['as']>['cases'], id: number, body: B) => Promise<unknown>,
+    method: 'POST' | 'PUT' = 'POST',
+  ) =>
+    route({
+      method,
+      url: `/api/cases/:id${url}`,
+      summary,
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      ...(body ? { body } : {}),
+      handler: async ({ session, params, body: input }) =>
+        run(interaction.as(session.principal).cases, params.id, input as B),
+    })
+  return [
+    action('/assign', 'Assign the case to a person and/or a department', assignInputSchema, (c, id, b) =>
+      c.assign(id, b),
+    ),
+    action(
+      '/reply',
+      'Draft the reply (依申请公开: 公开, 部分公开, 不予公开 with its reason, 信息不存在, 非本机关负责, 重复申请)',
+      replyInputSchema,
+      (c, id, b) => c.draftReply(id, b),
+      'PUT',
+    ),
+    action(
+      '/reply/submit',
+      'Send the draft reply to review (straight out with no review levels)',
+      undefined,
+      (c, id) => c.submitReply(id),
+    ),
+    action(
+      '/reply/approve',
+      'Approve the reply at a review level; the last level answers the case',
+      z.strictObject({ level: z.number().int().min(1).max(3) }),
+      (c, id, b) => c.approveReply(id, b.level),
+    ),
+    action(
+      '/reply/reject',
+      'Send the reply back to its drafter with a comment',
+      z.strictObject({ comment: z.string().trim().min(1).max(2000) }),
+      (c, id, b) => c.rejectReply(id, b.comment),
+    ),
+    action('/invalid', 'Mark the case invalid, with the reason', reasonSchema, (c, id, b) =>
+      c.markInvalid(id, b.reason),
+    ),
+    action('/correction', '补正: ask the applicant for more; the clock stops', reasonSchema, (c, id, b) =>
+      c.requestCorrection(id, b.reason),
+    ),
+    action(
+      '/correction/received',
+      'The applicant answered the 补正: the clock runs again',
+      undefined,
+      (c, id) => c.correctionReceived(id),
+    ),
+    action(
+      '/extension',
+      'The one extension of 20 working days of an application, with its reason',
+      reasonSchema,
+      (c, id, b) => c.extend(id, b.reason),
+    ),
+  ]
+}
