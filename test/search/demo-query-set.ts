@@ -426,9 +426,11 @@ export const WITH_SYNONYMS: readonly QueryCase[] = SYNONYM_GROUP.map((q) => ({
 
 /**
  * "您是不是要找…": a query that finds nothing, and the title word it should suggest: 砝码 and
- * 计量 typed with a character of the same sound.
+ * 计量 typed with a character of the same sound, and 计量 typed in pinyin (which the titles'
+ * sound, kept in the index for suggestions, must not find as a word).
  */
 export const DID_YOU_MEAN: readonly { readonly q: string; readonly suggests: string }[] = [
   { q: '法码', suggests: '砝码' },
   { q: '记量', suggests: '计量' },
+  { q: 'jiliang', suggests: '计量' },
 ]
