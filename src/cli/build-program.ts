@@ -5,6 +5,7 @@ import { registerColumn } from './commands/column.ts'
 import { registerDemo } from './commands/demo.ts'
 import { registerInit } from './commands/init.ts'
 import { registerPublish } from './commands/publish.ts'
+import { registerSearch } from './commands/search.ts'
 import { registerServe } from './commands/serve.ts'
 import { registerSite } from './commands/site.ts'
 import { registerTemplate } from './commands/template.ts'
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerArticle(program)
   registerPublish(program)
   registerTemplate(program)
+  registerSearch(program)
   registerServe(program)
   registerAudit(program)
   registerUser(program)

@@ -13,6 +13,7 @@ import {
   type Principal,
 } from '../content/index.ts'
 import { Publisher, type PublisherOptions, themeExists } from '../publish/index.ts'
+import { articleTextIndex } from '../search/index.ts'
 import { openStore, type Store } from '../store/index.ts'
 
 export interface App {
@@ -51,6 +52,7 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       recycleBinDays: config.content.recycleBinDays,
       // The themes the publisher reads (publisherOptions sets no other root).
       themeExists: (name) => themeExists(name),
+      articleText: articleTextIndex(store),
     })
     const publisher = new Publisher(store, content, publisherOptions(config))
     const accounts = createAccounts(store, config.accounts)

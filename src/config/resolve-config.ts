@@ -27,6 +27,7 @@ const configFileSchema = z
         trusted_proxies: z.array(z.string().min(1)).default([]),
         secure_cookies: z.enum(['auto', 'always', 'never']).default('auto'),
         max_upload_mb: z.number().int().min(1).max(2048).default(20),
+        searches_per_minute: z.number().int().min(1).max(1_000_000).default(120),
       })
       .strict()
       .prefault({}),
@@ -65,6 +66,8 @@ export interface Config {
     /** `auto`: Secure cookies when the request came over TLS (directly or via a trusted proxy). */
     readonly secureCookies: 'auto' | 'always' | 'never'
     readonly maxUploadBytes: number
+    /** Site searches one address may make a minute on the public site. */
+    readonly searchesPerMinute: number
   }
   readonly accounts: {
     readonly passwordProfile: 'dengbao' | 'asvs'
@@ -149,6 +152,7 @@ function serverSettings(file: z.output<typeof configFileSchema>['server'], env: 
     ),
     secureCookies: secure as 'auto' | 'always' | 'never',
     maxUploadBytes: file.max_upload_mb * 1024 * 1024,
+    searchesPerMinute: file.searches_per_minute,
   }
 }
 
@@ -209,6 +213,7 @@ iframe_hosts = []
 # trusted_proxies = []        # 反向代理地址 / reverse proxies whose X-Forwarded-For is believed
 # secure_cookies = "auto"     # auto | always | never
 # max_upload_mb = 20
+# searches_per_minute = 120   # 每个地址每分钟的站内搜索次数 / site searches per address a minute
 
 # 账号安全。password_profile："dengbao"（等保2.0：8 位、3 类字符、90 天过期、不重复最近 5 次）
 # 或 "asvs"（OWASP ASVS：12 位、无组成要求、不过期、拒绝常见泄露密码）。

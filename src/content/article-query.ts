@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { type Expression, sql } from 'kysely'
 import { z } from 'zod'
 import type { ArticleRow, Store } from '../store/index.ts'
 import { articleStatuses } from './article.ts'
@@ -49,6 +49,12 @@ export const articleQuerySchema = z
 
 export type ArticleQuery = z.input<typeof articleQuerySchema>
 
+/** Finds a site's published articles by the words of their title and body (the site search's index). */
+export interface ArticleTextIndex {
+  /** The matching articles' ids as a subquery, or null when the words hold nothing to search for. */
+  articleIds(siteId: number, text: string): Expression<number> | null
+}
+
 /**
  * Articles of a site, pinned first, then newest first. A column's list includes the
  * articles quoted into it (引用) as well as those at home there.
@@ -57,6 +63,7 @@ export async function listArticles<A>(
   store: Store,
   input: ArticleQuery,
   toArticle: (row: ArticleRow, alsoInColumnIds: readonly number[]) => A,
+  textIndex: ArticleTextIndex | null = null,
 ): Promise<{ readonly items: readonly A[]; readonly total: number }> {
   const query = validateInput(articleQuerySchema, input)
   const site = await findSite(store.db, query.site)
@@ -71,7 +78,12 @@ export async function listArticles<A>(
     .where('site_id', '=', site.id)
     .where('deleted_at', query.isDeleted ? 'is not' : 'is', null)
   if (query.status) select = select.where('status', '=', query.status)
-  if (query.text) select = select.where(sql<boolean>`title like ${`%${escapeLike(query.text)}%`} escape '\\'`)
+  if (query.text) {
+    // Any article by its title; a published one by its body too, from the search index.
+    const titleHas = titleCondition(query.text)
+    const indexed = textIndex?.articleIds(site.id, query.text) ?? null
+    select = select.where((eb) => (indexed ? eb.or([titleHas, eb('id', 'in', indexed)]) : titleHas))
+  }
   if (query.createdBy) select = select.where('created_by', '=', query.createdBy)
   const shownAt = sql<string>`coalesce(publish_at, created_at)`
   // Days as the site counts them: from its midnight, not UTC's.
@@ -134,6 +146,22 @@ async function quotesOf(store: Store, articleIds: readonly number[]): Promise<Ma
 
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10)
+}
+
+/**
+ * The title holds every word and none of the `-words`, as the site search reads a query
+ * (quotes keep a phrase together); a title match finds drafts the index does not hold.
+ */
+function titleCondition(text: string) {
+  const words = text.match(/-?["“][^"”]*["”]?|\S+/g) ?? []
+  const conditions = words.flatMap((word) => {
+    const isExcluded = word.startsWith('-') && word.length > 1
+    const bare = (isExcluded ? word.slice(1) : word).replace(/^["“]|["”]$/g, '')
+    if (!bare) return []
+    const like = sql<boolean>`title like ${`%${escapeLike(bare)}%`} escape '\\'`
+    return [isExcluded ? sql<boolean>`not (${like})` : like]
+  })
+  return conditions.length > 0 ? sql<boolean>`(${sql.join(conditions, sql` and `)})` : sql<boolean>`1 = 1`
 }
 
 /** `like` patterns treat % and _ as wildcards; a search for "100%" means the text. */

@@ -417,7 +417,8 @@ export function articleService(ctx: ServiceContext): ArticleService {
   return {
     get: (id) => readArticle(store.db, id),
 
-    list: (query) => listArticles(store, query, (row, quotes) => toArticle(row, quotes)),
+    list: (query) =>
+      listArticles(store, query, (row, quotes) => toArticle(row, quotes), ctx.options.articleText),
 
     async create(actor, input) {
       const { values, cleanedBody } = await prepareAudited(

@@ -29,7 +29,7 @@ export {
   articleInputSchema,
   articlePatchSchema,
 } from './article-inputs.ts'
-export { type ArticleQuery, articleQuerySchema } from './article-query.ts'
+export { type ArticleQuery, type ArticleTextIndex, articleQuerySchema } from './article-query.ts'
 export type { RevisionSummary } from './article-service.ts'
 export { applyArticleUrlPattern } from './article-url-pattern.ts'
 export {

@@ -1,6 +1,7 @@
 import { AlreadyExistsError, isFabuError } from '../errors/index.ts'
 import { isUniqueViolation, type Store, type Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
+import type { ArticleTextIndex } from './article-query.ts'
 import { appendAudit } from './audit-log.ts'
 import { BodySanitizer } from './body-sanitizer.ts'
 import { RevisionDiffer } from './revision-differ.ts'
@@ -18,6 +19,12 @@ export interface ContentOptions {
    * whoever opens the app passes this in; without it every well-formed name is accepted.
    */
   readonly themeExists?: (name: string) => boolean
+  /**
+   * The site search's index, for the article list's text search (title and body of what is
+   * published); content must not import search, so whoever opens the app passes it in.
+   * Without it the list searches titles only.
+   */
+  readonly articleText?: ArticleTextIndex | null
 }
 
 export interface ServiceContext {
@@ -36,6 +43,7 @@ export function createServiceContext(store: Store, options: ContentOptions = {})
     recycleBinDays: options.recycleBinDays ?? 30,
     now: options.now ?? (() => new Date()),
     themeExists: options.themeExists ?? (() => true),
+    articleText: options.articleText ?? null,
   })
   return {
     store,

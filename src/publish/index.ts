@@ -5,6 +5,7 @@ export { Publisher, type PublisherOptions, type PublishReport, type PublishReque
 export { recordTemplateChange } from './record-template-change.ts'
 export { MAX_SLOW_PAGES_PER_TEMPLATE, MAX_STOPS_PER_TEMPLATE } from './render-pool.ts'
 export { SITE_PATHS } from './routes.ts'
+export { SEARCH_PAGE_QUEUE, SearchPageRenderer } from './search-page-renderer.ts'
 export {
   createSiteTemplates,
   type SiteTemplates,

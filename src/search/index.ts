@@ -1,3 +1,5 @@
+export { articleTextIndex } from './article-text-index.ts'
+export { escapeHtml } from './highlight-text.ts'
 export { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery } from './parse-search-query.ts'
 export { type QueryCount, topSearches } from './search-log.ts'
 export { type SearchRequest, searchRequestSchema } from './search-request.ts'

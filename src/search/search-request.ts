@@ -10,7 +10,8 @@ const day = z
 export const searchRequestSchema = z.object({
   /** The site searched from: its synonyms and its zone's days apply. */
   siteId: z.number().int().positive(),
-  q: z.string().max(2_000),
+  /** Capped by parseSearchQuery (100 characters, INVALID_SEARCH_QUERY); this only bounds the work. */
+  q: z.string().max(100_000),
   /** Also the other sites of the installation that share their search (站群). */
   allSites: z.boolean().default(false),
   /** A column, with its descendants. */

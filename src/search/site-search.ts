@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { loadColumnTree, parseZonedMinute } from '../content/index.ts'
+import { loadColumnTree, parseZonedMinute, validateInput } from '../content/index.ts'
 import { NotFoundError } from '../errors/index.ts'
 import type { Store } from '../store/index.ts'
 import { findDocuments } from './find-documents.ts'
@@ -49,7 +49,7 @@ export interface SearchResults {
  * back with the words marked. Every query is counted by day, without the asker.
  */
 export async function searchSites(store: Store, input: SearchRequest): Promise<SearchResults> {
-  const request = searchRequestSchema.parse(input)
+  const request = validateInput(searchRequestSchema, input)
   const site = await store.db
     .selectFrom('sites')
     .select(['id', 'time_zone', 'base_url'])

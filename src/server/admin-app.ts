@@ -21,6 +21,7 @@ import { accountRoutes, auditRoutes } from './routes/account-routes.ts'
 import { contentRoutes } from './routes/content-routes.ts'
 import { dashboardRoutes } from './routes/dashboard-routes.ts'
 import { publishRoutes } from './routes/publish-routes.ts'
+import { searchRoutes } from './routes/search-routes.ts'
 import { sessionRoutes } from './routes/session-routes.ts'
 import { templateRoutes } from './routes/template-routes.ts'
 import { registerUploadFiles, uploadRoutes } from './routes/upload-routes.ts'
@@ -176,6 +177,7 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
     ...publishRoutes(options.queue, options.store),
     ...templateRoutes(options.store, options.queue),
     ...dashboardRoutes(options.store, options.content),
+    ...searchRoutes(options.store),
     ...uploadRoutes(ctx, { maxBytes: options.maxUploadBytes, outputRootFor: options.outputRootFor }),
   ]
   const csrfRefusals = new CsrfRefusalLog(options.store)

@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
+import { RateLimitedError } from '../errors/index.ts'
+import { sendError } from './api-error.ts'
+import { type PublicSearchOptions, registerPublicSearch } from './public-search.ts'
 import { isBot, type ViewCounter } from './view-counter.ts'
 
 export interface PublicSiteOptions {
@@ -10,6 +14,8 @@ export interface PublicSiteOptions {
   readonly counter: ViewCounter
   /** Proxies whose X-Forwarded-For names the reader, as for the admin app; none by default. */
   readonly trustedProxies?: readonly string[]
+  /** The site search (public-search.ts); without it the site has no search endpoints. */
+  readonly search?: PublicSearchOptions
 }
 
 /** Headers every public page gets: no inline script or style anywhere, no framing by others. */
@@ -22,12 +28,13 @@ export const PUBLIC_SECURITY_HEADERS = {
 } as const
 
 /**
- * Serves a published site and its one dynamic endpoint, the view counter. It sets no cookies:
+ * Serves a published site and its dynamic endpoints, the view counter and the search. It sets no cookies:
  * the public origin knows nothing of editors' sessions.
  */
 export async function createPublicSite(options: PublicSiteOptions): Promise<FastifyInstance> {
   const proxies = options.trustedProxies ?? []
   const app = Fastify({ logger: false, trustProxy: proxies.length > 0 ? [...proxies] : false })
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error))
   app.addHook('onSend', async (_request, reply) => {
     for (const [name, value] of Object.entries(PUBLIC_SECURITY_HEADERS)) reply.header(name, value)
   })
@@ -55,12 +62,18 @@ export async function createPublicSite(options: PublicSiteOptions): Promise<Fast
     },
   )
 
+  // Only routes that ask for it are limited (the search); pages and the counter are not.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new RateLimitedError(Math.ceil(context.ttl / 1000)),
+  })
   await app.register(fastifyStatic, {
     root: options.root,
     index: ['index.html'],
     dotfiles: 'deny',
     wildcard: true,
   })
+  if (options.search) registerPublicSearch(app, options.search)
   app.setNotFoundHandler((_request, reply) => {
     if (existsSync(join(options.root, '404.html'))) return reply.code(404).sendFile('404.html')
     return reply.code(404).type('text/plain; charset=utf-8').send('404 页面不存在 / not found')

@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Content, createContent, htmlToText } from '../../src/content/index.ts'
 import { createDemoSite, demoArticles, seedArticle } from '../../src/demo/index.ts'
 import { Publisher } from '../../src/publish/index.ts'
-import { type SearchRequest, type SearchResults, searchSites } from '../../src/search/index.ts'
+import {
+  articleTextIndex,
+  type SearchRequest,
+  type SearchResults,
+  searchSites,
+} from '../../src/search/index.ts'
 import type { Store } from '../../src/store/index.ts'
 import { editor } from '../support/content-fixture.ts'
 import { engines, type TestStore } from '../support/engines.ts'
@@ -107,6 +112,27 @@ for (const engine of engines()) {
       const inTitles = await allTitles('文明', { in: 'title' })
       expect(inTitles.every((title) => title.includes('文明'))).toBe(true)
       for (const q of ['，。！', '-', '- - -', '"', '   ']) expect((await search(q)).total).toBe(0)
+    })
+
+    it("finds articles in the admin's list by words of their body, and drafts by their title", async () => {
+      const admin = createContent(store, { articleText: articleTextIndex(store) })
+      const byBody = await admin.articles.list({ site: siteId, text: '漕河泾' })
+      expect(byBody.items.map((article) => article.title)).toEqual([seedArticle.title])
+      // The list without the index matches titles only.
+      expect((await content.articles.list({ site: siteId, text: '漕河泾' })).total).toBe(0)
+      const column = await content.columns.byPath(siteId, 'jcdj/jswm')
+      await admin.articles.create(editor, {
+        columnId: column.id,
+        title: '漕河泾调研草稿',
+        bodyHtml: '<p>草稿</p>',
+      })
+      const withDraft = await admin.articles.list({ site: siteId, text: '漕河泾' })
+      expect(withDraft.items.map((article) => article.title).sort()).toEqual(
+        ['漕河泾调研草稿', seedArticle.title].sort(),
+      )
+      expect(
+        (await admin.articles.list({ site: siteId, text: '漕河泾 -张江' })).items.map((a) => a.title),
+      ).toEqual(['漕河泾调研草稿'])
     })
 
     it('drops the seed article from the results once it is withdrawn and published', async () => {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach } from 'vitest'
 import { type Accounts, createAccounts } from '../../src/accounts/index.ts'
 import { type Content, createContent, operatorAccess, systemActor } from '../../src/content/index.ts'
 import { Publisher, themeExists } from '../../src/publish/index.ts'
+import { articleTextIndex } from '../../src/search/index.ts'
 import { createAdminApp } from '../../src/server/admin-app.ts'
 import { PublishQueue } from '../../src/server/publish-queue.ts'
 import type { Store } from '../../src/store/index.ts'
@@ -113,7 +114,10 @@ export function useAdminServer(
     t.store = t.opened.store
     t.output = await mkdtemp(join(tmpdir(), 'fabu-server-'))
     // As `fabu serve` opens it: site settings are checked against the installed themes.
-    t.content = createContent(t.store, { themeExists: (name) => themeExists(name) })
+    t.content = createContent(t.store, {
+      themeExists: (name) => themeExists(name),
+      articleText: articleTextIndex(t.store),
+    })
     t.accounts = createAccounts(t.store, { passwordProfile: 'dengbao' })
     const outputRootFor = (slug: string, prefix: string) => join(t.output, 'sites', slug, prefix)
     t.publisher = new Publisher(t.store, t.content, {

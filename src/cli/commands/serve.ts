@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { formatZonedMinute, systemActor } from '../../content/index.ts'
 import { createDemoSite, describeDemoAccounts, ensureDemoAccounts, seedArticle } from '../../demo/index.ts'
 import { ValidationError } from '../../errors/index.ts'
-import { Publisher } from '../../publish/index.ts'
+import { Publisher, SearchPageRenderer } from '../../publish/index.ts'
 import { createAdminApp, createPublicSite, PublishQueue, ViewCounter } from '../../server/index.ts'
 import { ensureDataFolder } from '../ensure-data-folder.ts'
 import { type App, publisherOptions, withApp } from '../open-app.ts'
@@ -84,10 +84,22 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     onError: (error) =>
       process.stderr.write(`fabu: 自动发布失败 / publishing failed: ${(error as Error).message}\n`),
   })
+  // Search pages render the site's search.liquid in a render process of their own.
+  const searchPages = new SearchPageRenderer(app.store, app.content)
   const publicSite = await createPublicSite({
     root,
     counter,
     trustedProxies: app.config.server.trustedProxies,
+    search: {
+      store: app.store,
+      site: {
+        id: site.id,
+        timeZone: site.timeZone,
+        basePath: new URL(site.baseUrl).pathname.replace(/\/?$/, '/'),
+      },
+      pages: searchPages,
+      searchesPerMinute: app.config.server.searchesPerMinute,
+    },
   })
   // Filled in once the public site listens: previews load styles and images from it.
   const publicOrigins: Record<string, string> = {}
@@ -138,6 +150,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   await Promise.all([admin.close(), publicSite.close()])
   await queue.stop()
   await publisher.close()
+  await searchPages.close()
   await counter.close()
   print('已停止，浏览计数已保存 / stopped; view counts saved')
 }
