@@ -40,6 +40,8 @@ export const siteFields = {
   contact: text(500),
   /** Where an article's page goes when first published (docs/publishing.md). */
   articleUrlPattern: articleUrlPatternSchema,
+  /** Whether the other sites of the installation find this site's pages in their search (站群). */
+  sharesSearch: z.boolean(),
 }
 
 export const siteInputSchema = z
@@ -56,6 +58,7 @@ export const siteInputSchema = z
     sponsor: siteFields.sponsor.default(''),
     contact: siteFields.contact.default(''),
     articleUrlPattern: siteFields.articleUrlPattern.default(DEFAULT_ARTICLE_URL_PATTERN),
+    sharesSearch: siteFields.sharesSearch.default(false),
   })
   .strict()
 

@@ -1,6 +1,7 @@
+import type { Insertable } from 'kysely'
 import type { z } from 'zod'
 import { AlreadyExistsError, NotFoundError, ValidationError } from '../errors/index.ts'
-import type { SiteRow, Tx } from '../store/index.ts'
+import type { SiteRow, SitesTable, Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
 import { recordChange } from './change-log.ts'
 import { isRecordId } from './record-id.ts'
@@ -30,6 +31,8 @@ export interface Site {
   readonly contact: string
   /** Where an article's page goes when first published; URLs already given never change. */
   readonly articleUrlPattern: string
+  /** The other sites of the installation find its pages in their search (站群). */
+  readonly sharesSearch: boolean
   readonly createdAt: string
   readonly updatedAt: string
 }
@@ -110,10 +113,11 @@ function siteColumns(values: z.output<typeof sitePatchSchema>): Partial<SiteColu
     sponsor: values.sponsor,
     contact: values.contact,
     article_url_pattern: values.articleUrlPattern,
+    shares_search: values.sharesSearch,
   }
 }
 
-type SiteColumns = Omit<SiteRow, 'id' | 'created_at' | 'updated_at'>
+type SiteColumns = Required<Omit<Insertable<SitesTable>, 'id' | 'created_at' | 'updated_at'>>
 
 export async function findSite(db: Reader, ref: SiteRef): Promise<SiteRow> {
   const query = db.selectFrom('sites').selectAll()
@@ -155,6 +159,7 @@ export function toSite(row: SiteRow): Site {
     sponsor: row.sponsor,
     contact: row.contact,
     articleUrlPattern: row.article_url_pattern,
+    sharesSearch: row.shares_search === true || row.shares_search === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }

@@ -14,7 +14,14 @@ export interface DocumentFilter {
   readonly documentNo?: string
 }
 
+/**
+ * Matches are counted up to this many, and paged through as far: counting every one of 100,000
+ * matches of a phrase read every position of every match, and no visitor reads past page 50.
+ */
+export const MAX_COUNTED = 1_000
+
 export interface FoundPage {
+  /** At most MAX_COUNTED + 1: more than MAX_COUNTED means "more than that many". */
   readonly total: number
   /** Sort keys of the page's documents, in the order asked. */
   readonly keys: readonly number[]
@@ -39,21 +46,19 @@ export async function findDocuments(
 ): Promise<FoundPage> {
   const engine = store.engine === 'postgres' ? postgresFinder(store) : sqliteFinder(store)
   const total = await engine.count(match, options.isTitleOnly, filter)
-  if (total === 0 || options.offset >= total) return { total, keys: [] }
+  if (total === 0 || options.offset >= Math.min(total, MAX_COUNTED)) return { total, keys: [] }
   if (options.isTitleOnly || !options.byRelevance) {
     return {
       total,
       keys: await engine.page(match, options.isTitleOnly, filter, options.offset, options.limit),
     }
   }
-  // The title tier's page first: where it ends is known from it unless the page starts past
-  // its end, so the title matches are counted only then (a count reads every match).
-  const keys = await engine.page(match, true, filter, options.offset, options.limit)
+  const inTitle = await engine.count(match, true, filter)
+  const keys: number[] = []
+  if (options.offset < inTitle) {
+    keys.push(...(await engine.page(match, true, filter, options.offset, options.limit)))
+  }
   if (keys.length < options.limit) {
-    const inTitle =
-      keys.length > 0 || options.offset === 0
-        ? options.offset + keys.length
-        : await engine.count(match, true, filter)
     const offset = Math.max(0, options.offset - inTitle)
     keys.push(...(await engine.page(match, 'body-only', filter, offset, options.limit - keys.length)))
   }
@@ -93,52 +98,49 @@ function documentConditions(filter: DocumentFilter, key: Expression<number>): Ex
   return conditions
 }
 
+/**
+ * SQLite: the site and the columns are tokens of the document's `scope` (write-search-documents.ts)
+ * and a date range is a range of row ids, so a search of a site, a column or a period is
+ * answered by the full-text index alone; documents are read only for 发文机关 and 文号.
+ */
 function sqliteFinder(store: Store): Finder {
-  const expression = (match: MatchAlternatives, where: Where) => {
-    if (where !== 'body-only') return fts5Expression(match, where === 'title')
-    const all = fts5Expression(match, false)
-    return `(${all}) NOT (${fts5Expression({ include: match.include, exclude: [] }, true)})`
+  const expression = (match: MatchAlternatives, where: Where, filter: DocumentFilter) => {
+    const words =
+      where === 'body-only'
+        ? `(${fts5Expression(match, false)}) NOT (${fts5Expression({ include: match.include, exclude: [] }, true)})`
+        : fts5Expression(match, where === 'title')
+    const anyOf = (tokens: readonly string[]) => `{scope} : (${tokens.join(' OR ')})`
+    const scope = [anyOf(filter.siteIds.map((id) => `s${id}`))]
+    if (filter.columnIds && filter.columnIds.length > 0)
+      scope.push(anyOf(filter.columnIds.map((id) => `c${id}`)))
+    return `${scope.join(' AND ')} AND (${words})`
   }
-  const conditions = (filter: DocumentFilter) =>
-    sql.join(documentConditions(filter, sql`f.rowid`), sql` and `)
+  const query = (match: MatchAlternatives, where: Where, filter: DocumentFilter) => {
+    const conditions: Expression<SqlBool>[] = [
+      sql<SqlBool>`search_fts match ${expression(match, where, filter)}`,
+    ]
+    if (filter.fromKey !== undefined) conditions.push(sql<SqlBool>`f.rowid >= ${filter.fromKey}`)
+    if (filter.toKey !== undefined) conditions.push(sql<SqlBool>`f.rowid < ${filter.toKey}`)
+    const needsRows = Boolean(filter.issuingAgency || filter.documentNo)
+    if (filter.issuingAgency) conditions.push(sql<SqlBool>`d.issuing_agency = ${filter.issuingAgency}`)
+    if (filter.documentNo) conditions.push(sql<SqlBool>`d.document_no = ${filter.documentNo}`)
+    const from = needsRows
+      ? sql`search_fts f join search_documents d on d.sort_key = f.rowid`
+      : sql`search_fts f`
+    return sql`from ${from} where ${sql.join(conditions, sql` and `)}`
+  }
   return {
     async count(match, isTitleOnly, filter) {
-      const matching = expression(match, isTitleOnly ? 'title' : 'all')
-      if (await isWholeIndex(store, filter)) {
-        const { rows } = await sql<{
-          total: number
-        }>`select count(*) as total from search_fts where search_fts match ${matching}`.execute(store.db)
-        return Number(rows[0]?.total ?? 0)
-      }
-      const { rows } = await sql<{ total: number }>`select count(*) as total from search_fts f
-        join search_documents d on d.sort_key = f.rowid
-        where search_fts match ${matching} and ${conditions(filter)}`.execute(store.db)
+      const { rows } = await sql<{ total: number }>`select count(*) as total from (select 1
+        ${query(match, isTitleOnly ? 'title' : 'all', filter)} limit ${MAX_COUNTED + 1})`.execute(store.db)
       return Number(rows[0]?.total ?? 0)
     },
     async page(match, where, filter, offset, limit) {
-      const { rows } = await sql<{ k: number }>`select f.rowid as k from search_fts f
-        join search_documents d on d.sort_key = f.rowid
-        where search_fts match ${expression(match, whereOf(where))} and ${conditions(filter)}
+      const { rows } = await sql<{ k: number }>`select f.rowid as k ${query(match, whereOf(where), filter)}
         order by f.rowid desc limit ${limit} offset ${offset}`.execute(store.db)
       return rows.map((row) => Number(row.k))
     },
   }
-}
-
-/**
- * Whether the filter is one site's and every document indexed is that site's (an installation
- * of one site): FTS5 then counts the matches alone. Joining each of 100,000 matches of a common
- * word to its document, for its site, took ten times as long as counting them.
- */
-async function isWholeIndex(store: Store, filter: DocumentFilter): Promise<boolean> {
-  const [siteId, ...others] = filter.siteIds
-  if (others.length > 0 || filter.columnIds?.length || filter.fromKey !== undefined) return false
-  if (filter.toKey !== undefined || filter.issuingAgency || filter.documentNo) return false
-  const span = await store.db
-    .selectFrom('search_documents')
-    .select((eb) => [eb.fn.min('site_id').as('low'), eb.fn.max('site_id').as('high')])
-    .executeTakeFirst()
-  return span?.low === siteId && span?.high === siteId
 }
 
 /**
@@ -170,9 +172,8 @@ function postgresFinder(store: Store): Finder {
       where c.site_id in (${sql.join(filter.siteIds)}) and ${query(match, where)} and ${sql.join(documentConditions(filter, sql`c.sort_key`), sql` and `)}`
   return {
     async count(match, isTitleOnly, filter) {
-      const { rows } = await sql<{
-        total: string
-      }>`select count(distinct c.sort_key) as total ${from(match, isTitleOnly ? 'title' : 'all', filter)}`.execute(
+      const { rows } = await sql<{ total: string }>`select count(*) as total from (select c.sort_key
+        ${from(match, isTitleOnly ? 'title' : 'all', filter)} group by c.sort_key limit ${MAX_COUNTED + 1}) counted`.execute(
         store.db,
       )
       return Number(rows[0]?.total ?? 0)

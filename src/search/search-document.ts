@@ -23,13 +23,20 @@ export interface SearchDocument {
   readonly bodyTokens: readonly string[]
   /** The title's sound: pairs of pinyin syllables, for "did you mean" (suggest-by-sound.ts). */
   readonly soundTokens: readonly string[]
+  /** Where it is found: its site and the columns it is in (scopeTokens). */
+  readonly scopeTokens: readonly string[]
+}
+
+/** The scope tokens of a document: `s<site>` and `c<column>` for its home and quoted columns. */
+export function scopeTokens(siteId: number, columnIds: readonly number[]): string[] {
+  return [`s${siteId}`, ...new Set(columnIds.map((id) => `c${id}`))]
 }
 
 /** Far longer than any article; a body beyond it is searched by its first part only. */
 const MAX_TEXT = 1_000_000
 
 /** An article as the search indexes it: the row as published. */
-export function articleDocument(row: ArticleRow, columnIds: { readonly columnId: number }): SearchDocument {
+export function articleDocument(row: ArticleRow, quotedIn: readonly number[]): SearchDocument {
   const bodyText = htmlToText(row.body_html).slice(0, MAX_TEXT)
   const attachments = (JSON.parse(row.attachments) as { name?: string }[]).map((file) => file.name ?? '')
   const extras = [
@@ -49,7 +56,7 @@ export function articleDocument(row: ArticleRow, columnIds: { readonly columnId:
     siteId: row.site_id,
     kind: 'article',
     refId: row.id,
-    columnId: columnIds.columnId,
+    columnId: row.column_id,
     revision: row.revision,
     title: row.title,
     url: row.url_path ?? '',
@@ -61,6 +68,7 @@ export function articleDocument(row: ArticleRow, columnIds: { readonly columnId:
     // A gap (an empty line) between fields: a phrase does not run from one into the next.
     bodyTokens: indexTokens([bodyText, ...extras].join('\n')),
     soundTokens: soundTokens(row.title),
+    scopeTokens: scopeTokens(row.site_id, [row.column_id, ...quotedIn]),
   }
 }
 
@@ -89,6 +97,7 @@ export function pageDocument(page: {
     titleTokens: indexTokens(page.name),
     bodyTokens: indexTokens(bodyText),
     soundTokens: soundTokens(page.name),
+    scopeTokens: scopeTokens(page.siteId, [page.columnId]),
   }
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { loadColumnTree, parseZonedMinute, validateInput } from '../content/index.ts'
 import { NotFoundError } from '../errors/index.ts'
 import type { Store } from '../store/index.ts'
-import { findDocuments } from './find-documents.ts'
+import { findDocuments, MAX_COUNTED } from './find-documents.ts'
 import { highlightText, snippetOf } from './highlight-text.ts'
 import { withSynonyms } from './match-expressions.ts'
 import { parseSearchQuery } from './parse-search-query.ts'
@@ -34,7 +34,9 @@ export interface SearchHit {
 
 export interface SearchResults {
   readonly query: string
+  /** Matches, counted up to MAX_COUNTED (1,000); `isTotalCapped` when there are more. */
   readonly total: number
+  readonly isTotalCapped: boolean
   readonly page: number
   readonly pageSize: number
   readonly pages: number
@@ -66,7 +68,15 @@ export async function searchSites(store: Store, input: SearchRequest): Promise<S
         )
         .execute()
     : [site]
-  const empty = { query: request.q, total: 0, page: request.page, pageSize: PAGE_SIZE, pages: 0, results: [] }
+  const empty = {
+    query: request.q,
+    total: 0,
+    isTotalCapped: false,
+    page: request.page,
+    pageSize: PAGE_SIZE,
+    pages: 0,
+    results: [],
+  }
   if (query.include.length === 0) return { ...empty, suggestions: [] }
 
   const synonyms = await synonymsOf(store, site.id, query.include)
@@ -110,12 +120,14 @@ export async function searchSites(store: Store, input: SearchRequest): Promise<S
   const isFiltered = request.column !== undefined || request.from !== undefined || request.to !== undefined
   if (request.isLogged) await logSearch(store, site.id, query, found.total)
   const suggestions = found.total === 0 && !isFiltered ? await suggestBySound(store, site.id, query) : []
+  const total = Math.min(found.total, MAX_COUNTED)
   return {
     query: request.q,
-    total: found.total,
+    total,
+    isTotalCapped: found.total > MAX_COUNTED,
     page: request.page,
     pageSize: PAGE_SIZE,
-    pages: Math.ceil(found.total / PAGE_SIZE),
+    pages: Math.ceil(total / PAGE_SIZE),
     results,
     suggestions,
   }

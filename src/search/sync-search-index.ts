@@ -46,7 +46,14 @@ export async function syncSearchIndex(
   for (let i = 0; i < stale.length; i += BATCH) {
     const batchIds = stale.slice(i, i + BATCH).map((row) => row.id)
     const rows = await store.db.selectFrom('articles').selectAll().where('id', 'in', batchIds).execute()
-    const documents = rows.map((row) => articleDocument(row, { columnId: row.column_id }))
+    const quotes = await store.db
+      .selectFrom('article_columns')
+      .select(['article_id', 'column_id'])
+      .where('article_id', 'in', batchIds)
+      .execute()
+    const quotedIn = (id: number) =>
+      quotes.filter((quote) => quote.article_id === id).map((quote) => quote.column_id)
+    const documents = rows.map((row) => articleDocument(row, quotedIn(row.id)))
     await store.transaction((tx) => writeSearchDocuments(tx, store.engine, documents, now))
     done += rows.length
     onProgress?.(done, stale.length)

@@ -67,7 +67,7 @@ export async function writeSearchDocuments(
       })
       .execute()
     if (engine === 'sqlite') {
-      await sql`insert into search_fts (rowid, title, body, sound) values (${sortKey}, ${document.titleTokens.join(' ')}, ${document.bodyTokens.join(' ')}, ${document.soundTokens.join(' ')})`.execute(
+      await sql`insert into search_fts (rowid, title, body, sound, scope) values (${sortKey}, ${document.titleTokens.join(' ')}, ${document.bodyTokens.join(' ')}, ${document.soundTokens.join(' ')}, ${document.scopeTokens.join(' ')})`.execute(
         tx,
       )
     } else {

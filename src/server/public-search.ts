@@ -38,6 +38,7 @@ export function registerPublicSearch(app: FastifyInstance, options: PublicSearch
       return {
         query: results.query,
         total: results.total,
+        isTotalCapped: results.isTotalCapped,
         page: results.page,
         pages: results.pages,
         pageSize: results.pageSize,
@@ -138,6 +139,7 @@ function searchView(
     query: first(query.q) ?? '',
     params,
     total: results?.total ?? 0,
+    isTotalCapped: results?.isTotalCapped ?? false,
     page,
     pages: results?.pages ?? 0,
     error: failure ? failure.localized(language) : null,

@@ -26,7 +26,7 @@ export interface SitesTable {
   contact: string
   article_url_pattern: Generated<string>
   /** Whether the site's pages are found by the search of the other sites of the installation. */
-  shares_search: Generated<Flag>
+  shares_search: ColumnType<boolean | number, boolean | undefined, boolean>
   created_at: Timestamp
   updated_at: Timestamp
 }

@@ -135,6 +135,42 @@ for (const engine of engines()) {
       ).toEqual(['漕河泾调研草稿'])
     })
 
+    it('narrows to a 发文机关 and a 文号 exactly', async () => {
+      const byNo = await allTitles('检定', { documentNo: '沪计测院〔2022〕31号' })
+      const expected = [seedArticle, ...demoArticles].filter(
+        (a) => a.disclosure?.documentNo === '沪计测院〔2022〕31号' && indexedText(a).includes('检定'),
+      )
+      expect(expected.length).toBe(1)
+      expect(byNo).toEqual(expected.map((a) => a.title))
+      const byAgency = await allTitles('检定', { issuingAgency: '上海市计量测试技术研究院' })
+      expect(byAgency.length).toBeGreaterThanOrEqual(1)
+      expect(await allTitles('检定', { issuingAgency: '别的机关' })).toEqual([])
+    })
+
+    it('never finds a draft, and follows an article that moves or is deleted within one publish', async () => {
+      const jswm = await content.columns.byPath(siteId, 'jcdj/jswm')
+      const tzgg = await content.columns.byPath(siteId, 'tzgg')
+      const draft = await content.articles.create(editor, {
+        columnId: jswm.id,
+        title: '独一无二的草稿标题鸬鹚',
+        bodyHtml: '<p>鸬鹚</p>',
+      })
+      await publisher.publish({ site: siteId })
+      expect((await search('鸬鹚')).total).toBe(0)
+      await content.articles.publish(editor, draft.id)
+      await publisher.publish({ site: siteId })
+      expect((await search('鸬鹚', { column: jswm.id })).total).toBe(1)
+      const current = await content.articles.get(draft.id)
+      await content.articles.update(editor, draft.id, { baseRevision: current.revision, columnId: tzgg.id })
+      await publisher.publish({ site: siteId })
+      expect((await search('鸬鹚', { column: jswm.id })).total).toBe(0)
+      const moved = await search('鸬鹚', { column: tzgg.id })
+      expect(moved.results.map((hit) => hit.url)).toEqual([expect.stringContaining('/tzgg/')])
+      await content.articles.delete(editor, draft.id)
+      await publisher.publish({ site: siteId })
+      expect((await search('鸬鹚')).total).toBe(0)
+    })
+
     it('drops the seed article from the results once it is withdrawn and published', async () => {
       const seed = (await content.articles.list({ site: siteId, text: seedArticle.title })).items[0]
       if (!seed) throw new Error('no seed article')

@@ -1,11 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'parse5'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createContent, systemActor } from '../../src/content/index.ts'
 import { createDemoSite, seedArticle } from '../../src/demo/index.ts'
-import { Publisher } from '../../src/publish/index.ts'
+import { Publisher, SearchPageRenderer } from '../../src/publish/index.ts'
 import { createPublicSite, ViewCounter } from '../../src/server/index.ts'
 import { openStore, type Store } from '../../src/store/index.ts'
 import { pageScriptHazards, xssVectors } from '../support/script-hazards.ts'
@@ -191,6 +191,63 @@ describe('the site search limits', () => {
       expect((await app.inject({ url: '/index.html' })).statusCode).toBe(200)
     } finally {
       await app.close()
+      await counter.close()
+    }
+  })
+})
+
+describe('a site whose search template fails', () => {
+  let data: string
+  let store: Store
+  beforeAll(async () => {
+    data = await mkdtemp(join(tmpdir(), 'fabu-search-broken-'))
+    store = await openStore({ sqlitePath: join(data, 'fabu.db') })
+  })
+  afterAll(async () => {
+    await store.close()
+    await rm(data, { recursive: true, force: true })
+  })
+
+  it('still gets the visitor the results, on a plain page with everything escaped', async () => {
+    const themes = join(data, 'themes')
+    await cp(new URL('../../themes/default', import.meta.url).pathname, join(themes, 'default'), {
+      recursive: true,
+    })
+    await writeFile(join(themes, 'default', 'search.liquid'), "{% render 'no-such-partial.liquid' %}")
+    const content = createContent(store)
+    const operator = systemActor('cli:test')
+    const site = await content.sites.create(operator, {
+      slug: 'broken',
+      name: '坏模板站',
+      baseUrl: 'https://b.example.cn',
+    })
+    const column = await content.columns.create(operator, { siteId: site.id, name: '通知', slug: 'tzgg' })
+    const article = await content.articles.create(operator, { columnId: column.id, title: '防汛<b>通知</b>' })
+    await content.articles.publish(operator, article.id)
+    const publisher = new Publisher(store, content, {
+      outputRootFor: () => join(data, 'site'),
+      manifestDir: join(data, 'manifests'),
+      workers: 1,
+      themesRoot: themes,
+    })
+    await publisher.publish({ site: site.id })
+    await publisher.close()
+    const pages = new SearchPageRenderer(store, content, { themesRoot: themes })
+    const counter = new ViewCounter(store)
+    const app = await createPublicSite({
+      root: join(data, 'site'),
+      counter,
+      search: { store, site: { id: site.id, timeZone: site.timeZone, basePath: '/' }, pages },
+    })
+    try {
+      const answer = await app.inject({ url: `/search.html?q=${encodeURIComponent('防汛 -"<script>"')}` })
+      expect(answer.statusCode).toBe(200)
+      expect(answer.body).toContain('<mark>防汛</mark>&lt;b&gt;通知&lt;/b&gt;')
+      expect(answer.body).toContain('value="防汛 -&quot;&lt;script&gt;&quot;"')
+      expect(pageScriptHazards(answer.body, '/assets/')).toEqual([])
+    } finally {
+      await app.close()
+      await pages.close()
       await counter.close()
     }
   })

@@ -4,6 +4,7 @@ import { AuditTab } from '../sections/audit-tab.tsx'
 import { PlainButtons } from '../sections/plain-buttons.tsx'
 import { RecycleBinTab } from '../sections/recycle-bin-tab.tsx'
 import { holdsRole } from '../sections/roles.ts'
+import { SearchTab } from '../sections/search-tab.tsx'
 import { SitesTab } from '../sections/sites-tab.tsx'
 import { UsersTab } from '../sections/users-tab.tsx'
 import '../sections/sections.css'
@@ -35,6 +36,11 @@ export function Administration({ session, sites }: AdministrationProps) {
       key: 'audit',
       label: t('tabAudit'),
       children: <AuditTab />,
+    },
+    holdsRole(session, 'admin', 'system_admin', 'site_admin') && {
+      key: 'search',
+      label: t('tabSearch'),
+      children: <SearchTab sites={sites} canEdit={holdsRole(session, 'admin', 'site_admin')} />,
     },
     holdsRole(session, 'admin', 'system_admin', 'site_admin', 'editor') && {
       key: 'recycle-bin',

@@ -26,6 +26,8 @@ export interface SiteSettings extends Site {
   readonly contact: string
   /** Where an article's page goes when first published, `{column}/{yyyy}/{mm}/{dd}/{id}.html`. */
   readonly articleUrlPattern: string
+  /** The other sites of the installation find its pages in their search (站群). */
+  readonly sharesSearch: boolean
 }
 
 export interface AuditRecord {

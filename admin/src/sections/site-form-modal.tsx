@@ -1,4 +1,4 @@
-import { Form, Input, Modal } from 'antd'
+import { Form, Input, Modal, Switch } from 'antd'
 import { useState } from 'react'
 import { api } from '../api.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
@@ -19,6 +19,7 @@ type SiteValues = Pick<
   | 'contact'
   | 'orgCode'
   | 'articleUrlPattern'
+  | 'sharesSearch'
 >
 
 /** The settings a site's pages show (footer: 网站标识码, 备案号, 主办单位…), with their limits. */
@@ -37,6 +38,7 @@ const FIELDS = [
   'baseUrl',
   'timeZone',
   'articleUrlPattern',
+  'sharesSearch',
   ...OPTIONAL_FIELDS.map((field) => field.name),
 ]
 
@@ -84,6 +86,7 @@ export function SiteFormModal({ site, onSaved, onClose }: SiteFormModalProps) {
   const initial: Partial<SiteValues> = site ?? {
     timeZone: 'Asia/Shanghai',
     articleUrlPattern: DEFAULT_ARTICLE_URL_PATTERN,
+    sharesSearch: false,
   }
   return (
     <Modal
@@ -129,6 +132,14 @@ export function SiteFormModal({ site, onSaved, onClose }: SiteFormModalProps) {
           rules={[{ required: true, max: 200 }]}
         >
           <Input autoComplete="off" spellCheck={false} />
+        </Form.Item>
+        <Form.Item
+          name="sharesSearch"
+          label={t('siteSharesSearch')}
+          extra={t('siteSharesSearchHelp')}
+          valuePropName="checked"
+        >
+          <Switch />
         </Form.Item>
         {OPTIONAL_FIELDS.map((field) => (
           <Form.Item key={field.name} name={field.name} label={t(field.label)} rules={[{ max: field.max }]}>

@@ -71,7 +71,8 @@ export function registerSearch(program: Command): void {
         ...(options.title ? { in: 'title' as const } : {}),
       })
       if (options.json) return printJson(results)
-      print(`共 ${results.total} 条 / ${results.total} found (第 ${results.page}/${results.pages} 页 page)`)
+      const total = `${results.total}${results.isTotalCapped ? '+' : ''}`
+      print(`共 ${total} 条 / ${total} found (第 ${results.page}/${results.pages} 页 page)`)
       if (results.suggestions.length > 0)
         print(`您是不是要找 / did you mean: ${results.suggestions.join('、')}`)
       print(

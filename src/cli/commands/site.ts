@@ -1,4 +1,4 @@
-import type { Command } from 'commander'
+import { type Command, InvalidArgumentError } from 'commander'
 import type { Site, SiteInput, SitePatch } from '../../content/index.ts'
 import { withApp } from '../open-app.ts'
 import { withCommonOptions } from '../options.ts'
@@ -21,6 +21,7 @@ interface SiteOptions {
   sponsor?: string
   contact?: string
   articleUrlPattern?: string
+  sharesSearch?: boolean
 }
 
 const FIELDS = [
@@ -58,14 +59,26 @@ function withSiteFields(command: Command): Command {
       '--article-url-pattern <pattern>',
       '文章链接规则 / article URL pattern, {column}/{yyyy}/{mm}/{dd}/{id}.html',
     )
+    .option(
+      '--shares-search <yes|no>',
+      '站群内其他站点的搜索能否搜到本站 / whether the other sites’ search finds this site’s pages',
+      yesNo,
+    )
 }
 
-function pick(options: SiteOptions): Record<string, string> {
-  const values: Record<string, string> = {}
+function yesNo(value: string): boolean {
+  if (value === 'yes') return true
+  if (value === 'no') return false
+  throw new InvalidArgumentError('须为 yes 或 no / must be yes or no')
+}
+
+function pick(options: SiteOptions): Record<string, string | boolean> {
+  const values: Record<string, string | boolean> = {}
   for (const field of FIELDS) {
     const value = options[field]
     if (value !== undefined) values[field] = value
   }
+  if (options.sharesSearch !== undefined) values.sharesSearch = options.sharesSearch
   return values
 }
 
@@ -88,6 +101,7 @@ export function printSite(site: Site): void {
         ['主办单位 sponsor', site.sponsor],
         ['联系方式 contact', site.contact],
         ['文章链接规则 article URLs', site.articleUrlPattern],
+        ['站群搜索 shared search', site.sharesSearch ? '是 yes' : '否 no'],
       ],
     ),
   )
@@ -133,7 +147,7 @@ export function registerSite(program: Command): void {
     ),
   ).action(async (options: SiteOptions) => {
     await withApp(options.data, async ({ content, actor }) => {
-      const created = await content.sites.create(actor, pick(options) as SiteInput)
+      const created = await content.sites.create(actor, pick(options) as unknown as SiteInput)
       if (options.json) printJson(created)
       else printSite(created)
     })

@@ -60,8 +60,10 @@ export const siteSearch: Migration = {
     } else {
       // Contentless: the tokens are fabu's own (src/search/search-tokens.ts), space-separated,
       // so unicode61 only splits on the spaces; the text a result shows is in search_documents.
+      // `scope` holds the site and the columns as tokens (s12 c5 c9): a search of one site or
+      // column is answered by the full-text index alone, without a row lookup per match.
       await sql`create virtual table search_fts using fts5(
-        title, body, sound, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
+        title, body, sound, scope, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
       )`.execute(db)
     }
     await db.schema
