@@ -27,7 +27,8 @@ export function withSynonyms(
 /**
  * The FTS5 MATCH expression; `isTitleOnly` limits the required terms to the title column. Words
  * are looked for in the title and body columns only: the sound column is for suggestions
- * (suggest-by-sound.ts), and a query typed in pinyin (jiliang) must find nothing by it.
+ * (suggest-by-sound.ts) and scope for the site and columns (s12 c5), so a query typed in pinyin
+ * (jiliang), or one that spells a scope token, must find nothing by them.
  */
 export function fts5Expression(match: MatchAlternatives, isTitleOnly: boolean): string {
   const phrase = (tokens: QueryTokens) =>

@@ -116,6 +116,15 @@ for (const engine of engines()) {
       }
     })
 
+    it("finds nothing by the index's own words: a title's pinyin, a site's or a column's scope", async () => {
+      const column = await content.columns.byPath(siteId, 'jcdj/jswm')
+      for (const q of ['jiliang', 'wenming', `s${siteId}`, `c${column.id}`, '计量 -jiliang']) {
+        const results = await searchSites(store, { siteId, q })
+        const expected = q.startsWith('计量') ? (await searchSites(store, { siteId, q: '计量' })).total : 0
+        expect.soft(results.total, q).toBe(expected)
+      }
+    })
+
     it('lists the articles whose title holds the word before those whose body does', async () => {
       const results = await searchSites(store, { siteId, q: '志愿' })
       const inTitle = results.results.map((hit) => hit.title.includes('志愿'))
