@@ -1,12 +1,14 @@
 // npm run bench:admin [-- --articles N]
 // How fast the admin's article list opens on a big site: the API's answer, and the whole
 // screen in Chromium from navigation to the first page of rows. Prints figures; not a test.
+
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import { chromium } from 'playwright-core'
 import { createAccounts } from '../src/accounts/index.ts'
+import { createInspection, createWordingGate, createWordLists } from '../src/checks/index.ts'
 import { createContent, operatorAccess, systemActor } from '../src/content/index.ts'
 import { Publisher } from '../src/publish/index.ts'
 import { createAdminApp, PublishQueue } from '../src/server/index.ts'
@@ -41,6 +43,8 @@ const app = await createAdminApp({
   store,
   content,
   accounts,
+  wordLists: createWordLists(store, content, createWordingGate()),
+  inspection: createInspection(store, content, createWordingGate(), { outputRootFor }),
   queue,
   outputRootFor,
   maxUploadBytes: 1 << 20,

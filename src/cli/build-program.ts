@@ -1,8 +1,10 @@
 import { Command } from 'commander'
 import { registerArticle } from './commands/article.ts'
 import { registerAudit } from './commands/audit.ts'
+import { registerCheck } from './commands/check.ts'
 import { registerColumn } from './commands/column.ts'
 import { registerDemo } from './commands/demo.ts'
+import { registerImport } from './commands/import.ts'
 import { registerInit } from './commands/init.ts'
 import { registerPublish } from './commands/publish.ts'
 import { registerSearch } from './commands/search.ts'
@@ -10,6 +12,7 @@ import { registerServe } from './commands/serve.ts'
 import { registerSite } from './commands/site.ts'
 import { registerTemplate } from './commands/template.ts'
 import { registerUser } from './commands/user.ts'
+import { registerWords } from './commands/words.ts'
 
 /** The `fabu` command with all its subcommands, ready to parse. */
 export function buildProgram(): Command {
@@ -27,11 +30,14 @@ export function buildProgram(): Command {
   registerColumn(program)
   registerArticle(program)
   registerPublish(program)
+  registerImport(program)
   registerTemplate(program)
   registerSearch(program)
   registerServe(program)
   registerAudit(program)
   registerUser(program)
+  registerWords(program)
+  registerCheck(program)
 
   program.addHelpText(
     'after',

@@ -1,6 +1,13 @@
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { type Accounts, createAccounts } from '../accounts/index.ts'
+import {
+  createInspection,
+  createWordingGate,
+  createWordLists,
+  type Inspection,
+  type WordLists,
+} from '../checks/index.ts'
 import { type Config, loadAuditKeys, resolveConfig } from '../config/index.ts'
 import {
   type Actor,
@@ -22,6 +29,10 @@ export interface App {
   readonly content: Content
   readonly accounts: Accounts
   readonly publisher: Publisher
+  /** The sites' wording lists (错敏词), which the content services check before publishing. */
+  readonly wordLists: WordLists
+  /** The inspection self-check (检查指标自查). */
+  readonly inspection: Inspection
   /** The operator at the terminal, as the audit log names them. */
   readonly actor: Actor
   /** The operator with every right: whoever runs the CLI on the machine holds the data folder. */
@@ -47,7 +58,9 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
     // A checkpoint at once: an upgraded log's unkeyed part is fixed outside the database
     // before anything else can touch it.
     await checkpointAudit(store)
+    const wordingGate = createWordingGate()
     content = createContent(store, {
+      wordingGate,
       iframeHosts: config.content.iframeHosts,
       recycleBinDays: config.content.recycleBinDays,
       // The themes the publisher reads (publisherOptions sets no other root).
@@ -63,6 +76,8 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       content,
       accounts,
       publisher,
+      wordLists: createWordLists(store, content, wordingGate),
+      inspection: createInspection(store, content, wordingGate, publisherOptions(config)),
       actor,
       operator: { actor, access: operatorAccess },
     })

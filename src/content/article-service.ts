@@ -5,6 +5,7 @@ import {
   NotFoundError,
   ValidationError,
   VersionConflictError,
+  WordingBlockedError,
 } from '../errors/index.ts'
 import type { ArticleRow, ColumnRow, SiteRow, Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
@@ -27,6 +28,7 @@ import type { RevisionDiff } from './revision-diff.ts'
 import { lockSite, perform, prepareAudited, type ServiceContext } from './service-context.ts'
 import { findSite } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
+import { articleTexts, type WordingOverride } from './wording-gate.ts'
 import type { StoredRevision } from './worker-tasks.ts'
 import { parseZonedMinute, zonedYear } from './zoned-time.ts'
 
@@ -48,10 +50,15 @@ export interface RevisionSummary {
 export interface ArticleService {
   get(id: number): Promise<Article>
   list(query: ArticleQuery): Promise<{ readonly items: readonly Article[]; readonly total: number }>
-  create(actor: Actor, input: ArticleInput): Promise<Article>
+  /**
+   * Creates a draft. `importedFrom` (the page's URL on an old site) audits it as
+   * `article.import`: its old publish time is the page's history, not a back-date.
+   */
+  create(actor: Actor, input: ArticleInput, options?: ImportedFrom): Promise<Article>
   /** Saves changed fields; refused with VERSION_CONFLICT unless `baseRevision` is the latest. */
-  update(actor: Actor, id: number, patch: ArticlePatch): Promise<Article>
-  publish(actor: Actor, id: number): Promise<Article>
+  update(actor: Actor, id: number, patch: ArticlePatch, options?: ImportedFrom): Promise<Article>
+  /** Refused with WORDING_BLOCKED while a 禁用 word stands, unless `override` gives a reason. */
+  publish(actor: Actor, id: number, override?: WordingOverride): Promise<Article>
   /** 撤稿: takes a published article off the site, with the reason audited. */
   withdraw(actor: Actor, id: number, reason: string): Promise<Article>
   /** Moves the article to the recycle bin. */
@@ -66,12 +73,12 @@ export interface ArticleService {
    * Sends a draft or rejected article to review. In a column without review it goes straight
    * on: published, or scheduled when its publish time lies ahead.
    */
-  submit(actor: Actor, id: number): Promise<Article>
+  submit(actor: Actor, id: number, override?: WordingOverride): Promise<Article>
   /**
    * Approves at `level`, which must be the level the article waits for (so two reviewers
    * cannot both pass one level); the column's last level publishes or schedules it.
    */
-  approve(actor: Actor, id: number, level: number): Promise<Article>
+  approve(actor: Actor, id: number, level: number, override?: WordingOverride): Promise<Article>
   /** Returns a submitted article to its author with the reviewer's comment. */
   reject(actor: Actor, id: number, comment: string): Promise<Article>
   /** Sets (or with null clears) the time a published article comes off the site by itself. */
@@ -80,6 +87,13 @@ export interface ArticleService {
   runDue(
     actor: Actor,
   ): Promise<{ readonly published: readonly number[]; readonly withdrawn: readonly number[] }>
+}
+
+/** Marks a save as `fabu import` bringing a page of an old site in. */
+export interface ImportedFrom {
+  readonly importedFrom?: string
+  /** The 索引号 the old site gave a disclosure article, kept instead of a new one. */
+  readonly indexNo?: string
 }
 
 /** The fields of a save after validation, before they are written. */
@@ -414,24 +428,47 @@ export function articleService(ctx: ServiceContext): ArticleService {
     return 'published'
   }
 
+  /**
+   * Refuses while the article holds a 禁用 word from the site's lists; with an override reason
+   * (the caller checked the right to give one) it passes, and returns what the audit keeps.
+   */
+  async function checkWording(tx: Tx, article: Article, override: WordingOverride | undefined) {
+    const hits = await ctx.options.wordingGate.check(tx, article.siteId, articleTexts(article))
+    const blocking = hits
+      .filter((hit) => hit.level === 'block')
+      .map(({ field, start, end, found, word, suggestion }) => ({
+        field,
+        start,
+        end,
+        found,
+        word,
+        suggestion,
+      }))
+    if (blocking.length === 0) return {}
+    const reason = override?.overrideReason?.trim()
+    if (!reason) throw new WordingBlockedError(blocking)
+    return { wordingOverride: { reason: reason.slice(0, 2000), hits: blocking } }
+  }
+
   return {
     get: (id) => readArticle(store.db, id),
 
     list: (query) =>
       listArticles(store, query, (row, quotes) => toArticle(row, quotes), ctx.options.articleText),
 
-    async create(actor, input) {
+    async create(actor, input, options = {}) {
+      const action = options.importedFrom ? 'article.import' : 'article.create'
       const { values, cleanedBody } = await prepareAudited(
         ctx,
         actor,
-        'article.create',
+        action,
         { type: 'article' },
         async () => {
           const values = validateInput(articleInputSchema, input)
           return { values, cleanedBody: await cleanBody(values.bodyHtml) }
         },
       )
-      return perform(ctx, actor, 'article.create', { type: 'article' }, async (tx, now) => {
+      return perform(ctx, actor, action, { type: 'article' }, async (tx, now) => {
         const columnRow = await tx
           .selectFrom('columns')
           .select('site_id')
@@ -445,6 +482,8 @@ export function articleService(ctx: ServiceContext): ArticleService {
           )
         const site = await findSite(tx, columnRow.site_id)
         const { alsoIn, ...fields } = await resolve(tx, site, values, cleanedBody, null, now)
+        // Documents cite a disclosure article by its 索引号: an imported one keeps the old site's.
+        if (options.indexNo && fields.topic_category !== null) fields.index_no = options.indexNo
         const { id } = await tx
           .insertInto('articles')
           .values({
@@ -468,27 +507,24 @@ export function articleService(ctx: ServiceContext): ArticleService {
           detail: {
             title: article.title,
             indexNo: article.disclosure?.indexNo,
-            ...backdating(article.publishAt, null, now),
+            ...(options.importedFrom
+              ? { importedFrom: options.importedFrom }
+              : backdating(article.publishAt, null, now)),
           },
         }
       })
     },
 
-    async update(actor, id, patch) {
+    async update(actor, id, patch, options = {}) {
       const target = { type: 'article', id }
-      const { changes, body, cleanedBody } = await prepareAudited(
-        ctx,
-        actor,
-        'article.update',
-        target,
-        async () => {
-          const changes = validateInput(articlePatchSchema, patch)
-          // A save without a new body cleans the stored one again, as every save always has.
-          const body = changes.bodyHtml ?? (await readArticle(store.db, id)).bodyHtml
-          return { changes, body, cleanedBody: await cleanBody(body) }
-        },
-      )
-      return perform(ctx, actor, 'article.update', target, async (tx, now) => {
+      const action = options.importedFrom ? 'article.import' : 'article.update'
+      const { changes, body, cleanedBody } = await prepareAudited(ctx, actor, action, target, async () => {
+        const changes = validateInput(articlePatchSchema, patch)
+        // A save without a new body cleans the stored one again, as every save always has.
+        const body = changes.bodyHtml ?? (await readArticle(store.db, id)).bodyHtml
+        return { changes, body, cleanedBody: await cleanBody(body) }
+      })
+      return perform(ctx, actor, action, target, async (tx, now) => {
         const current = await readArticle(tx, id, { isLocked: true })
         const { baseRevision, ...changed } = changes
         // Another save changed the body after it was read and cleaned: that save came first.
@@ -503,25 +539,28 @@ export function articleService(ctx: ServiceContext): ArticleService {
           detail: {
             revision: saved.revision,
             fields: Object.keys(changed),
-            ...backdating(changed.publishAt !== undefined ? saved.publishAt : null, current.publishAt, now),
+            ...(options.importedFrom
+              ? { importedFrom: options.importedFrom }
+              : backdating(changed.publishAt !== undefined ? saved.publishAt : null, current.publishAt, now)),
           },
         }
       })
     },
 
-    publish(actor, id) {
+    publish(actor, id, override) {
       return perform(ctx, actor, 'article.publish', { type: 'article', id }, async (tx, now) => {
         const article = await readArticle(tx, id, { isLocked: true })
         if (article.status === 'published') {
           throw new InvalidStateError({ zh: `文章 ${id} 已发布`, en: `article ${id} is published already` })
         }
+        const wording = await checkWording(tx, article, override)
         await setStatus(tx, article, 'published', actor, now)
         await recordIfVisible(tx, article, 'publish', now)
-        return { value: await readArticle(tx, id), targetId: id }
+        return { value: await readArticle(tx, id), targetId: id, detail: wording }
       })
     },
 
-    submit(actor, id) {
+    submit(actor, id, override) {
       return perform(ctx, actor, 'article.submit', { type: 'article', id }, async (tx, now) => {
         const article = await readArticle(tx, id, { isLocked: true })
         if (article.status !== 'draft' && article.status !== 'rejected' && article.status !== 'withdrawn') {
@@ -530,6 +569,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
             en: `article ${id} is ${article.status}; only drafts, rejected and withdrawn articles can be submitted`,
           })
         }
+        const wording = await checkWording(tx, article, override)
         const levels = await reviewLevelsOf(tx, article)
         await tx
           .updateTable('articles')
@@ -543,11 +583,15 @@ export function articleService(ctx: ServiceContext): ArticleService {
           .where('id', '=', id)
           .execute()
         const status = levels === 0 ? await passReview(tx, article, actor, now) : 'submitted'
-        return { value: await readArticle(tx, id), targetId: id, detail: { status, reviewLevels: levels } }
+        return {
+          value: await readArticle(tx, id),
+          targetId: id,
+          detail: { status, reviewLevels: levels, ...wording },
+        }
       })
     },
 
-    approve(actor, id, level) {
+    approve(actor, id, level, override) {
       return perform(ctx, actor, 'article.approve', { type: 'article', id }, async (tx, now) => {
         const article = await readArticle(tx, id, { isLocked: true })
         const awaited = awaitedLevel(article)
@@ -564,6 +608,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
             'approve an article you submitted or approved at an earlier level (each level needs another person)',
           )
         }
+        const wording = await checkWording(tx, article, override)
         const levels = await reviewLevelsOf(tx, article)
         await tx
           .updateTable('articles')
@@ -576,7 +621,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
           .where('id', '=', id)
           .execute()
         const status = level >= levels ? await passReview(tx, article, actor, now) : 'submitted'
-        return { value: await readArticle(tx, id), targetId: id, detail: { level, status } }
+        return { value: await readArticle(tx, id), targetId: id, detail: { level, status, ...wording } }
       })
     },
 

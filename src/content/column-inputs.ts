@@ -13,6 +13,13 @@ const templateName = z
 export const columnKinds = ['list', 'page', 'link'] as const
 export type ColumnKind = (typeof columnKinds)[number]
 
+/**
+ * How fresh the inspection (国办秘函〔2019〕19号) expects a column: news (动态/要闻) within 2
+ * weeks, notice (通知公告) and policy (政策文件) within 6 months; other is not checked.
+ */
+export const columnUpdateTypes = ['news', 'notice', 'policy', 'other'] as const
+export type ColumnUpdateType = (typeof columnUpdateTypes)[number]
+
 const columnFields = {
   name: z.string().trim().min(1).max(100),
   slug: z
@@ -27,6 +34,7 @@ const columnFields = {
   isDisclosure: z.boolean(),
   /** Review levels before publication: 0 none, 1 初审, 2 复审, 3 终审. */
   reviewLevels: z.number().int().min(0).max(3),
+  updateType: z.enum(columnUpdateTypes),
   linkUrl: z.url({ protocol: /^https?$/, error: '须为 http(s) 网址|must be an http(s) URL' }).nullable(),
   pageBodyHtml: z.string().max(2_000_000),
   listTemplate: templateName,
@@ -52,6 +60,7 @@ export const columnInputSchema = z
     includesDescendants: columnFields.includesDescendants.default(false),
     isDisclosure: columnFields.isDisclosure.default(false),
     reviewLevels: columnFields.reviewLevels.default(0),
+    updateType: columnFields.updateType.default('other'),
     linkUrl: columnFields.linkUrl.default(null),
     pageBodyHtml: columnFields.pageBodyHtml.default(''),
     listTemplate: columnFields.listTemplate.default(null),

@@ -1,5 +1,5 @@
 import type { ColumnRow } from '../store/index.ts'
-import type { ColumnKind } from './column-inputs.ts'
+import type { ColumnKind, ColumnUpdateType } from './column-inputs.ts'
 import type { FieldDefinition } from './custom-fields.ts'
 
 export interface Column {
@@ -20,6 +20,8 @@ export interface Column {
   readonly isDisclosure: boolean
   /** Review levels before publication: 0 none, 1 初审, 2 复审, 3 终审. */
   readonly reviewLevels: number
+  /** news, notice, policy or other: how fresh the inspection expects the column (see column-inputs.ts). */
+  readonly updateType: ColumnUpdateType
   readonly linkUrl: string | null
   readonly pageBodyHtml: string
   readonly listTemplate: string | null
@@ -127,6 +129,7 @@ function toColumn(row: ColumnRow, parent: Column | null): Column {
     includesDescendants: Boolean(row.includes_descendants),
     isDisclosure: Boolean(row.is_disclosure),
     reviewLevels: row.review_levels,
+    updateType: row.update_type as ColumnUpdateType,
     linkUrl: row.link_url,
     pageBodyHtml: row.page_body_html,
     listTemplate: row.list_template,

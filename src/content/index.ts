@@ -30,7 +30,7 @@ export {
   articlePatchSchema,
 } from './article-inputs.ts'
 export { type ArticleQuery, type ArticleTextIndex, articleQuerySchema } from './article-query.ts'
-export type { RevisionSummary } from './article-service.ts'
+export type { ImportedFrom, RevisionSummary } from './article-service.ts'
 export { applyArticleUrlPattern } from './article-url-pattern.ts'
 export {
   type AuditChainSettings,
@@ -56,9 +56,11 @@ export {
   type ColumnKind,
   type ColumnMove,
   type ColumnPatch,
+  type ColumnUpdateType,
   columnInputSchema,
   columnMoveSchema,
   columnPatchSchema,
+  columnUpdateTypes,
 } from './column-inputs.ts'
 export { loadColumnTree } from './column-service.ts'
 export type { Column, ColumnNode, ColumnTree } from './column-tree.ts'
@@ -81,5 +83,12 @@ export { type ContentOptions, createServiceContext, perform, type ServiceContext
 export { type SiteInput, type SitePatch, siteInputSchema, sitePatchSchema } from './site-inputs.ts'
 export type { Site, SiteRef } from './site-service.ts'
 export { validateInput } from './validate-input.ts'
+export {
+  articleTexts,
+  type CheckedText,
+  type WordingGate,
+  type WordingHit,
+  type WordingOverride,
+} from './wording-gate.ts'
 export { createWorkspace, type Workspace } from './workspace.ts'
 export { formatZonedMinute, parseZonedMinute } from './zoned-time.ts'

@@ -5,6 +5,7 @@ import type { ArticleTextIndex } from './article-query.ts'
 import { appendAudit } from './audit-log.ts'
 import { BodySanitizer } from './body-sanitizer.ts'
 import { RevisionDiffer } from './revision-differ.ts'
+import type { WordingGate } from './wording-gate.ts'
 
 export interface ContentOptions {
   /** Hosts whose https iframes article bodies may embed (video players, maps). */
@@ -25,7 +26,14 @@ export interface ContentOptions {
    * Without it the list searches titles only.
    */
   readonly articleText?: ArticleTextIndex | null
+  /**
+   * Checks wording (错敏词) before submit, approval and publish. The lists live in the checks
+   * folder, which content must not import, so the app passes it in; without it nothing is checked.
+   */
+  readonly wordingGate?: WordingGate
 }
+
+const NO_WORDING_GATE: WordingGate = { check: async () => [] }
 
 export interface ServiceContext {
   readonly store: Store
@@ -44,6 +52,7 @@ export function createServiceContext(store: Store, options: ContentOptions = {})
     now: options.now ?? (() => new Date()),
     themeExists: options.themeExists ?? (() => true),
     articleText: options.articleText ?? null,
+    wordingGate: options.wordingGate ?? NO_WORDING_GATE,
   })
   return {
     store,

@@ -32,6 +32,7 @@ export async function createDemoSite(content: Content, actor: Actor): Promise<De
           name: demo.name,
           slug: demo.slug,
           kind: demo.kind ?? 'list',
+          updateType: demo.updateType ?? 'other',
           pageSize: demo.pageSize ?? 20,
           includesDescendants: demo.includesDescendants ?? false,
           isDisclosure: demo.isDisclosure ?? false,

@@ -9,6 +9,7 @@ export interface DemoColumn {
   readonly name: string // Chinese column name, e.g. '精神文明'
   readonly slug: string // URL path segment: lowercase ascii letters/digits/hyphens, pinyin initials style, e.g. 'jswm'
   readonly kind?: 'list' | 'page' | 'link' // default 'list'; 'page' = a single page (its body is in pageBodyHtml); 'link' = external link
+  readonly updateType?: 'news' | 'notice' | 'policy' | 'other' // how fresh the inspection expects it, default 'other'
   readonly pageSize?: number // list page size, default 20
   readonly includesDescendants?: boolean // list shows descendants' articles too (true for parents like 新闻中心)
   readonly isDisclosure?: boolean // government information disclosure (信息公开) column: articles carry disclosure fields
@@ -119,12 +120,12 @@ export const demoColumns: readonly DemoColumn[] = [
     slug: 'xwzx',
     includesDescendants: true,
     children: [
-      { name: '院内要闻', slug: 'ynyw', pageSize: 10 },
+      { name: '院内要闻', slug: 'ynyw', pageSize: 10, updateType: 'news' },
       { name: '媒体聚焦', slug: 'mtjj' },
       { name: '行业动态', slug: 'hydt' },
     ],
   },
-  { name: '通知公告', slug: 'tzgg' },
+  { name: '通知公告', slug: 'tzgg', updateType: 'notice' },
   {
     name: '信息公开',
     slug: 'xxgk',
@@ -153,7 +154,7 @@ export const demoColumns: readonly DemoColumn[] = [
         includesDescendants: true,
         isDisclosure: true,
         children: [
-          { name: '规章制度', slug: 'gzzd', isDisclosure: true },
+          { name: '规章制度', slug: 'gzzd', isDisclosure: true, updateType: 'policy' },
           { name: '计划总结', slug: 'jhzj', isDisclosure: true },
           { name: '财务信息', slug: 'cwxx', isDisclosure: true },
         ],

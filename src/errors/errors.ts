@@ -386,3 +386,36 @@ export class InvalidSearchQueryError extends FabuError {
     super({ zh: `搜索词无效：${zh}`, en: `invalid search query: ${en}` })
   }
 }
+
+/** One 禁用 word found, as the wording error lists it. */
+export interface BlockedWord {
+  readonly field: string
+  readonly start: number
+  readonly end: number
+  readonly found: string
+  readonly word: string
+  readonly suggestion: string | null
+}
+
+/**
+ * The article holds words the site's lists forbid (禁用): submit and publish are refused until
+ * they are changed, or a reviewer overrides with a reason. `hits` lists each, with its place.
+ */
+export class WordingBlockedError extends FabuError {
+  readonly code = 'WORDING_BLOCKED'
+  readonly status = 422
+  readonly hits: readonly BlockedWord[]
+  constructor(hits: readonly BlockedWord[]) {
+    const listed = (arrow: string) =>
+      hits
+        .slice(0, 20)
+        .map((hit) => `「${hit.found}」(${hit.field})${hit.suggestion ? ` ${arrow} ${hit.suggestion}` : ''}`)
+        .join('，')
+    const more = hits.length > 20 ? ` …(+${hits.length - 20})` : ''
+    super({
+      zh: `文章含有 ${hits.length} 处禁用词，须修改后才能送审或发布：${listed('应为')}${more}`,
+      en: `the article holds ${hits.length} forbidden word(s); change them before submitting or publishing: ${listed('→')}${more}`,
+    })
+    this.hits = hits
+  }
+}

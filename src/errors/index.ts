@@ -3,6 +3,7 @@ export {
   AlreadyExistsError,
   asFabuError,
   BadRequestError,
+  type BlockedWord,
   BodyTooComplexError,
   ColumnCycleError,
   ColumnNotEmptyError,
@@ -30,5 +31,6 @@ export {
   UploadRefusedError,
   ValidationError,
   VersionConflictError,
+  WordingBlockedError,
 } from './errors.ts'
 export { type BilingualMessage, FabuError, isFabuError } from './fabu-error.ts'

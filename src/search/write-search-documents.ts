@@ -33,51 +33,91 @@ const CHUNK_TOKENS = 4_000
 const CHUNK_OVERLAP = 32
 const MAX_TITLE_TOKENS = 200
 
-/** Replaces the documents' rows (by site, kind and ref), in the caller's transaction. */
+/** Rows a statement inserts at once: SQLite binds at most 32,766 values a statement. */
+const ROWS_A_STATEMENT = 50
+
+/**
+ * Replaces the documents' rows (by site, kind and ref), in the caller's transaction, a few
+ * statements a batch rather than a few a document: a rebuild writes 100,000.
+ */
 export async function writeSearchDocuments(
   tx: Tx,
   engine: Engine,
   documents: readonly SearchDocument[],
   now: string,
 ): Promise<void> {
-  for (const document of documents) {
-    await removeSearchDocuments(tx, engine, document.siteId, [document])
-    let sortKey = sortKeyOf(document, now)
-    // Two documents of one minute whose numbers differ by a multiple of 2^23: take the next key.
-    while (
-      await tx.selectFrom('search_documents').select('id').where('sort_key', '=', sortKey).executeTakeFirst()
-    )
-      sortKey++
+  if (documents.length === 0) return
+  const bySite = new Map<number, SearchDocument[]>()
+  for (const document of documents)
+    bySite.set(document.siteId, [...(bySite.get(document.siteId) ?? []), document])
+  for (const [siteId, ofSite] of bySite) await removeSearchDocuments(tx, engine, siteId, ofSite)
+  const keys = await freeSortKeys(tx, documents, now)
+  for (let i = 0; i < documents.length; i += ROWS_A_STATEMENT) {
+    const batch = documents.slice(i, i + ROWS_A_STATEMENT)
     await tx
       .insertInto('search_documents')
-      .values({
-        sort_key: sortKey,
-        site_id: document.siteId,
-        kind: document.kind,
-        ref_id: document.refId,
-        column_id: document.columnId,
-        revision: document.revision,
-        title: document.title,
-        url: document.url,
-        publish_at: document.publishAt,
-        issuing_agency: document.issuingAgency,
-        document_no: document.documentNo,
-        body_text: document.bodyText,
-        indexed_at: now,
-      })
+      .values(
+        batch.map((document, j) => ({
+          sort_key: keys[i + j] as number,
+          site_id: document.siteId,
+          kind: document.kind,
+          ref_id: document.refId,
+          column_id: document.columnId,
+          revision: document.revision,
+          title: document.title,
+          url: document.url,
+          publish_at: document.publishAt,
+          issuing_agency: document.issuingAgency,
+          document_no: document.documentNo,
+          body_text: document.bodyText,
+          indexed_at: now,
+        })),
+      )
       .execute()
     if (engine === 'sqlite') {
-      await sql`insert into search_fts (rowid, title, body, sound, scope) values (${sortKey}, ${document.titleTokens.join(' ')}, ${document.bodyTokens.join(' ')}, ${document.soundTokens.join(' ')}, ${document.scopeTokens.join(' ')})`.execute(
+      const rows = batch.map(
+        (document, j) =>
+          sql`(${keys[i + j]}, ${document.titleTokens.join(' ')}, ${document.bodyTokens.join(' ')}, ${document.soundTokens.join(' ')}, ${document.scopeTokens.join(' ')})`,
+      )
+      await sql`insert into search_fts (rowid, title, body, sound, scope) values ${sql.join(rows)}`.execute(
         tx,
       )
     } else {
-      for (const [chunk, tokens] of postgresChunks(document).entries()) {
-        await sql`insert into search_chunks (sort_key, chunk, site_id, tokens) values (${sortKey}, ${chunk}, ${document.siteId}, ${tokens}::tsvector)`.execute(
+      const rows = batch.flatMap((document, j) =>
+        postgresChunks(document).map(
+          (tokens, chunk) => sql`(${keys[i + j]}, ${chunk}, ${document.siteId}, ${tokens}::tsvector)`,
+        ),
+      )
+      for (let r = 0; r < rows.length; r += ROWS_A_STATEMENT) {
+        await sql`insert into search_chunks (sort_key, chunk, site_id, tokens) values ${sql.join(rows.slice(r, r + ROWS_A_STATEMENT))}`.execute(
           tx,
         )
       }
     }
   }
+}
+
+/**
+ * Each document's sort key. Two documents of one minute whose numbers differ by a multiple of
+ * 2^23 would share one: the later takes the next free key.
+ */
+async function freeSortKeys(tx: Tx, documents: readonly SearchDocument[], now: string): Promise<number[]> {
+  const wanted = documents.map((document) => sortKeyOf(document, now))
+  const taken = new Set<number>()
+  for (let i = 0; i < wanted.length; i += 500) {
+    const rows = await tx
+      .selectFrom('search_documents')
+      .select('sort_key')
+      .where('sort_key', 'in', wanted.slice(i, i + 500))
+      .execute()
+    for (const row of rows) taken.add(Number(row.sort_key))
+  }
+  return wanted.map((key) => {
+    let free = key
+    while (taken.has(free)) free++
+    taken.add(free)
+    return free
+  })
 }
 
 /** Removes documents (by kind and ref) of a site from the index, in the caller's transaction. */
@@ -87,19 +127,23 @@ export async function removeSearchDocuments(
   siteId: number,
   refs: readonly { readonly kind: 'article' | 'page'; readonly refId: number }[],
 ): Promise<void> {
-  for (const ref of refs) {
-    const row = await tx
-      .selectFrom('search_documents')
-      .select('sort_key')
-      .where('site_id', '=', siteId)
-      .where('kind', '=', ref.kind)
-      .where('ref_id', '=', ref.refId)
-      .executeTakeFirst()
-    if (!row) continue
-    const sortKey = Number(row.sort_key)
-    // PostgreSQL's chunks go with their document (on delete cascade).
-    if (engine === 'sqlite') await sql`delete from search_fts where rowid = ${sortKey}`.execute(tx)
-    await tx.deleteFrom('search_documents').where('sort_key', '=', sortKey).execute()
+  for (const kind of ['article', 'page'] as const) {
+    const ids = refs.filter((ref) => ref.kind === kind).map((ref) => ref.refId)
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await tx
+        .selectFrom('search_documents')
+        .select('sort_key')
+        .where('site_id', '=', siteId)
+        .where('kind', '=', kind)
+        .where('ref_id', 'in', ids.slice(i, i + 500))
+        .execute()
+      const keys = rows.map((row) => Number(row.sort_key))
+      if (keys.length === 0) continue
+      // PostgreSQL's chunks go with their document (on delete cascade).
+      if (engine === 'sqlite')
+        await sql`delete from search_fts where rowid in (${sql.join(keys)})`.execute(tx)
+      await tx.deleteFrom('search_documents').where('sort_key', 'in', keys).execute()
+    }
   }
 }
 

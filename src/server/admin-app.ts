@@ -10,6 +10,7 @@ import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import type { Accounts } from '../accounts/index.ts'
+import type { Inspection, WordLists } from '../checks/index.ts'
 import { type Content, createServiceContext, createWorkspace } from '../content/index.ts'
 import { NotFoundError, RateLimitedError } from '../errors/index.ts'
 import type { Store } from '../store/index.ts'
@@ -25,6 +26,7 @@ import { searchRoutes } from './routes/search-routes.ts'
 import { sessionRoutes } from './routes/session-routes.ts'
 import { templateRoutes } from './routes/template-routes.ts'
 import { registerUploadFiles, uploadRoutes } from './routes/upload-routes.ts'
+import { wordingRoutes } from './routes/wording-routes.ts'
 import { ADMIN_SECURITY_HEADERS, addSecurityHeaders } from './security-headers.ts'
 import { SESSION_COOKIE, setCookiePolicy, whereOf } from './session-cookie.ts'
 import { installStrictJsonParser } from './strict-json-parser.ts'
@@ -40,6 +42,10 @@ export interface AdminAppOptions {
   readonly store: Store
   readonly content: Content
   readonly accounts: Accounts
+  /** The sites' wording lists: managed and checked against over the API. */
+  readonly wordLists: WordLists
+  /** The inspection self-check (检查指标自查), for the dashboard card and the report page. */
+  readonly inspection: Inspection
   readonly queue: PublishQueue
   readonly outputRootFor: (siteSlug: string, outputPrefix: string) => string
   readonly maxUploadBytes: number
@@ -178,6 +184,7 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
     ...templateRoutes(options.store, options.queue),
     ...dashboardRoutes(options.store, options.content),
     ...searchRoutes(options.store),
+    ...wordingRoutes(options.wordLists, options.inspection),
     ...uploadRoutes(ctx, { maxBytes: options.maxUploadBytes, outputRootFor: options.outputRootFor }),
   ]
   const csrfRefusals = new CsrfRefusalLog(options.store)

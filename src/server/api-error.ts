@@ -8,11 +8,18 @@ import {
   RateLimitedError,
   TooLargeError,
   ValidationError,
+  WordingBlockedError,
 } from '../errors/index.ts'
 
-/** The body of every error answer: `{ "error": { "code", "message", "field"? } }`. */
+/** The body of every error answer: `{ "error": { "code", "message", "field"?, "hits"? } }`. */
 export interface ApiErrorBody {
-  readonly error: { readonly code: string; readonly message: string; readonly field?: string }
+  readonly error: {
+    readonly code: string
+    readonly message: string
+    readonly field?: string
+    /** WORDING_BLOCKED: each forbidden word with its field and place, for the editor to mark. */
+    readonly hits?: readonly unknown[]
+  }
 }
 
 /** Article bodies may be 5 MB of HTML; the JSON around them adds a little. */
@@ -58,7 +65,12 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, caught: 
   const field =
     error instanceof ValidationError || error instanceof InvalidEncodingError ? error.field : undefined
   const body: ApiErrorBody = {
-    error: { code: error.code, message: error.localized(languageOf(request)), ...(field ? { field } : {}) },
+    error: {
+      code: error.code,
+      message: error.localized(languageOf(request)),
+      ...(field ? { field } : {}),
+      ...(error instanceof WordingBlockedError ? { hits: error.hits } : {}),
+    },
   }
   return reply.code(error.status).type('application/json; charset=utf-8').send(body)
 }

@@ -16,6 +16,11 @@ export interface PublicSiteOptions {
   readonly trustedProxies?: readonly string[]
   /** The site search (public-search.ts); without it the site has no search endpoints. */
   readonly search?: PublicSearchOptions
+  /**
+   * Where an old site's URL (path and query, as requested) now lives, for sites brought in by
+   * `fabu import`: answered with a 301 before any file is looked for.
+   */
+  readonly movedTo?: (requestUrl: string) => Promise<string | null>
 }
 
 /** Headers every public page gets: no inline script or style anywhere, no framing by others. */
@@ -38,6 +43,15 @@ export async function createPublicSite(options: PublicSiteOptions): Promise<Fast
   app.addHook('onSend', async (_request, reply) => {
     for (const [name, value] of Object.entries(PUBLIC_SECURITY_HEADERS)) reply.header(name, value)
   })
+
+  const movedTo = options.movedTo
+  if (movedTo) {
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return
+      const target = await movedTo(request.url)
+      if (target) return reply.code(301).header('location', target).send()
+    })
+  }
 
   app.post<{ Querystring: { id?: string } }>(
     '/_fabu/hits',

@@ -48,6 +48,8 @@ export interface ColumnsTable {
   article_template: string | null
   field_schema: Json
   review_levels: Generated<number>
+  /** news, notice, policy or other: how fresh the inspection expects it (migration 016). */
+  update_type: Generated<string>
   created_at: Timestamp
   updated_at: Timestamp
   deleted_at: Timestamp | null
@@ -304,6 +306,45 @@ export interface SearchQueryDaysTable {
   hits: number
 }
 
+/** A page `fabu import` brought in, by its URL on the old site (migration 017). */
+export interface ImportedPagesTable {
+  site_id: number
+  source_url: string
+  /** The path on the old site, `/art/2017/12/14/art_123_456.html`, answered with a redirect. */
+  old_path: string
+  kind: 'article' | 'column'
+  article_id: number | null
+  column_id: number | null
+  /** SHA-256 of what was extracted, so an unchanged page is not saved again. */
+  content_hash: string
+  imported_at: Timestamp
+}
+
+export interface ImportRunsTable {
+  id: Generated<number>
+  site_id: number
+  source: string
+  started_by: string
+  started_at: Timestamp
+  finished_at: Timestamp | null
+  /** The queue and the pages done, for `--resume`. */
+  state: Json
+}
+
+export interface WordingEntriesTable {
+  id: Generated<number>
+  site_id: number
+  word: string
+  /** sensitive, political, advertising or protected */
+  kind: string
+  /** block (禁用) or warn (提示) */
+  level: string
+  suggestion: string | null
+  created_by: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
 export interface Database {
   sites: SitesTable
   columns: ColumnsTable
@@ -330,6 +371,9 @@ export interface Database {
   search_documents: SearchDocumentsTable
   search_synonyms: SearchSynonymsTable
   search_query_days: SearchQueryDaysTable
+  imported_pages: ImportedPagesTable
+  import_runs: ImportRunsTable
+  wording_entries: WordingEntriesTable
 }
 
 export type SiteRow = Selectable<SitesTable>

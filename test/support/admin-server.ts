@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach } from 'vitest'
 import { type Accounts, createAccounts } from '../../src/accounts/index.ts'
+import { createInspection, createWordingGate, createWordLists } from '../../src/checks/index.ts'
 import { type Content, createContent, operatorAccess, systemActor } from '../../src/content/index.ts'
 import { Publisher, themeExists } from '../../src/publish/index.ts'
 import { articleTextIndex } from '../../src/search/index.ts'
@@ -114,9 +115,11 @@ export function useAdminServer(
     t.store = t.opened.store
     t.output = await mkdtemp(join(tmpdir(), 'fabu-server-'))
     // As `fabu serve` opens it: site settings are checked against the installed themes.
+    const wordingGate = createWordingGate()
     t.content = createContent(t.store, {
       themeExists: (name) => themeExists(name),
       articleText: articleTextIndex(t.store),
+      wordingGate,
     })
     t.accounts = createAccounts(t.store, { passwordProfile: 'dengbao' })
     const outputRootFor = (slug: string, prefix: string) => join(t.output, 'sites', slug, prefix)
@@ -130,6 +133,8 @@ export function useAdminServer(
       store: t.store,
       content: t.content,
       accounts: t.accounts,
+      wordLists: createWordLists(t.store, t.content, wordingGate),
+      inspection: createInspection(t.store, t.content, wordingGate, { outputRootFor }),
       queue: t.queue,
       outputRootFor,
       maxUploadBytes: 2 * 1024 * 1024,

@@ -10,6 +10,8 @@ export interface ColumnDetails {
   readonly includesDescendants: boolean
   /** 0 none, 1 初审, 2 复审, 3 终审. */
   readonly reviewLevels: number
+  /** How fresh the inspection expects it: news 2 weeks, notice and policy 6 months, other unchecked. */
+  readonly updateType: 'news' | 'notice' | 'policy' | 'other'
   readonly linkUrl: string | null
 }
 

@@ -15,6 +15,7 @@ interface ColumnValues {
   linkUrl?: string
   parentId: number
   reviewLevels: number
+  updateType: ColumnDetails['updateType']
   pageSize: number
   includesDescendants: boolean
 }
@@ -26,10 +27,21 @@ const FIELDS = [
   'linkUrl',
   'parentId',
   'reviewLevels',
+  'updateType',
   'pageSize',
   'includesDescendants',
 ]
-const EDITED = ['name', 'slug', 'kind', 'reviewLevels', 'pageSize', 'includesDescendants'] as const
+const EDITED = [
+  'name',
+  'slug',
+  'kind',
+  'reviewLevels',
+  'updateType',
+  'pageSize',
+  'includesDescendants',
+] as const
+
+const UPDATE_TYPES = ['news', 'notice', 'policy', 'other'] as const
 
 export interface ColumnFormModalProps {
   readonly siteId: number
@@ -94,6 +106,7 @@ export function ColumnFormModal({
         linkUrl: '',
         parentId: parentId ?? TOP_LEVEL,
         reviewLevels: 0,
+        updateType: 'other',
         pageSize: 20,
         includesDescendants: false,
       }
@@ -168,6 +181,14 @@ export function ColumnFormModal({
               options={[0, 1, 2, 3].map((value) => ({
                 value,
                 label: t(`columns.review.${value}` as MessageKey),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="updateType" label={t('columns.updateType')} extra={t('columns.updateTypeHelp')}>
+            <Select
+              options={UPDATE_TYPES.map((value) => ({
+                value,
+                label: t(`columns.updateType.${value}` as MessageKey),
               }))}
             />
           </Form.Item>

@@ -14,6 +14,7 @@ import { RevisionsDrawer } from './revisions-drawer.tsx'
 import { rightsIn } from './rights.ts'
 import { StatusLine } from './status-line.tsx'
 import type { EditorColumn, FullArticle } from './types.ts'
+import { useWordingCheck, WordingPanel } from './wording-panel.tsx'
 import { WorkflowActions } from './workflow-actions.tsx'
 import './editor.css'
 
@@ -58,6 +59,7 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
   const [baseRevision, setBaseRevision] = useState<number | null>(null)
   const [isDirty, setDirty] = useState(false)
   const [isSaving, setSaving] = useState(false)
+  const wording = useWordingCheck(site.id, () => current())
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const [draftOffer, setDraftOffer] = useState<StoredDraft | null>(null)
   const [isRevisionsOpen, setRevisionsOpen] = useState(false)
@@ -294,6 +296,7 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
             {t('editor.save')}
           </Button>
         )}
+        <Button onClick={() => void wording.check().catch(showError)}>{t('editor.checkWording')}</Button>
         {article ? (
           <>
             <Button
@@ -317,6 +320,7 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
                 setArticle(next)
                 setBaseRevision(next.revision)
               }}
+              onWordingRefused={() => void wording.check().catch(showError)}
             />
           </>
         ) : null}
@@ -330,6 +334,7 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
           description={<p className="review-comment">{article.reviewComment}</p>}
         />
       ) : null}
+      <WordingPanel hits={wording.hits} />
       {isLocked ? (
         <Alert className="editor-alert" type="info" showIcon title={t('editor.lockedInReview')} />
       ) : null}
@@ -354,6 +359,7 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
         homeColumn={homeColumn}
         indexNo={article?.disclosure?.indexNo ?? null}
         grants={session.user.grants}
+        markedWords={wording.bodyHits}
         onValuesChange={() => setDirty(hasChanges(current()))}
       />
       <ConflictDialog

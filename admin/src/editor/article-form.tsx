@@ -6,6 +6,7 @@ import type { EditorValues } from './editor-values.ts'
 import { rightsIn } from './rights.ts'
 import { SideFields } from './side-fields.tsx'
 import type { EditorColumn } from './types.ts'
+import type { MarkedWord } from './wording-highlight.ts'
 
 interface ArticleFormProps {
   readonly form: FormInstance<EditorValues>
@@ -18,6 +19,8 @@ interface ArticleFormProps {
   readonly homeColumn: EditorColumn | undefined
   readonly indexNo: string | null
   readonly grants: readonly Grant[]
+  /** Wording hits to mark in the body. */
+  readonly markedWords?: readonly MarkedWord[]
   onValuesChange(): void
 }
 
@@ -47,7 +50,12 @@ export function ArticleForm(props: ArticleFormProps) {
           <Input maxLength={300} />
         </Form.Item>
         <Form.Item name="bodyHtml" label={t('editor.body')}>
-          <BodyEditor key={props.bodyKey} siteId={site.id} isReadOnly={props.isReadOnly} />
+          <BodyEditor
+            key={props.bodyKey}
+            siteId={site.id}
+            isReadOnly={props.isReadOnly}
+            markedWords={props.markedWords}
+          />
         </Form.Item>
       </div>
       <aside className="editor-side" aria-label={t('editor.details')}>

@@ -13,6 +13,7 @@ import { pickFiles } from './pick-files.ts'
 import { hideStyles, revealStyles } from './style-attributes.ts'
 import { PICTURE_TYPES, uploadFile } from './upload-file.ts'
 import { uploadInlineImages } from './upload-inline-images.ts'
+import { type MarkedWord, markWords } from './wording-highlight.ts'
 
 /** The body as the server stores it: styles as text; without the empty paragraph tiptap keeps last for the caret. */
 function bodyOf(editor: Editor): string {
@@ -24,6 +25,8 @@ export interface BodyEditorProps {
   readonly isReadOnly: boolean
   /** The stored body; read when the editor mounts (give it a new key to load another). */
   readonly value?: string
+  /** Wording hits to mark in the text (from the server's check). */
+  readonly markedWords?: readonly MarkedWord[]
   onChange?(html: string): void
 }
 
@@ -35,7 +38,7 @@ const isPicture = (file: File) => PICTURE_TYPES.split(',').includes(file.type)
  * paste, drop), Word markup cleaned on paste and .docx files imported. Emits the body as the
  * server stores it (styles as text, see style-attributes.ts).
  */
-export function BodyEditor({ siteId, isReadOnly, value, onChange }: BodyEditorProps) {
+export function BodyEditor({ siteId, isReadOnly, value, markedWords, onChange }: BodyEditorProps) {
   const { t } = useI18n()
   const { message } = App.useApp()
   const [isLinkOpen, setLinkOpen] = useState(false)
@@ -149,6 +152,10 @@ export function BodyEditor({ siteId, isReadOnly, value, onChange }: BodyEditorPr
   useEffect(() => {
     if (editor && editor.isEditable === isReadOnly) editor.setEditable(!isReadOnly, false)
   }, [editor, isReadOnly])
+
+  useEffect(() => {
+    if (editor) markWords(editor, markedWords ?? [])
+  }, [editor, markedWords])
 
   async function importWord(file: File) {
     const key = 'docx-import'

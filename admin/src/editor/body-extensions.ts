@@ -6,6 +6,7 @@ import StarterKit from '@tiptap/starter-kit'
 import { previewOf } from './local-previews.ts'
 import { declaration } from './style-attributes.ts'
 import { TextIndent } from './text-indent.ts'
+import { WordingHighlight } from './wording-highlight.ts'
 
 const ALIGNMENTS = ['left', 'center', 'right', 'justify']
 
@@ -127,5 +128,6 @@ export function bodyExtensions(options: { imagePlaceholder: string }): Extension
     HeaderCell,
     previewedImage(options.imagePlaceholder).configure({ inline: true, allowBase64: false }),
     LeaveWithEscape,
+    WordingHighlight,
   ]
 }

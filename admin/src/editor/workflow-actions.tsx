@@ -1,6 +1,6 @@
 import { App, Button } from 'antd'
 import { useState } from 'react'
-import { api } from '../api.ts'
+import { ApiFailure, api } from '../api.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import { ReasonDialog } from './reason-dialog.tsx'
 import type { Rights } from './rights.ts'
@@ -17,6 +17,8 @@ interface WorkflowActionsProps {
   /** Saves what is unsaved before the article moves on; false when that save did not go through. */
   saveFirst(): Promise<boolean>
   onChanged(article: FullArticle): void
+  /** A step refused for 禁用 words (WORDING_BLOCKED): the editor shows and marks them. */
+  onWordingRefused?(): void
 }
 
 type Dialog = 'reject' | 'withdraw' | 'unpublish' | null
@@ -29,6 +31,7 @@ export function WorkflowActions({
   zone,
   saveFirst,
   onChanged,
+  onWordingRefused,
 }: WorkflowActionsProps) {
   const { t } = useI18n()
   const { message } = App.useApp()
@@ -47,6 +50,7 @@ export function WorkflowActions({
       message.success(t(done))
     } catch (error) {
       message.error((error as Error).message)
+      if (error instanceof ApiFailure && error.code === 'WORDING_BLOCKED') onWordingRefused?.()
     } finally {
       setBusy(null)
     }

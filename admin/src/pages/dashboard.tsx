@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { api } from '../api.ts'
 import { ArticleCard } from '../dashboard/article-card.tsx'
 import type { DashboardArticle, DashboardData } from '../dashboard/dashboard-types.ts'
+import { InspectionCard } from '../dashboard/inspection-card.tsx'
 import { RecentRunsCard } from '../dashboard/recent-runs-card.tsx'
 import { TopArticlesCard } from '../dashboard/top-articles-card.tsx'
 import { ViewsChart } from '../dashboard/views-chart.tsx'
@@ -89,6 +90,7 @@ export function Dashboard({ site, onOpenArticle }: DashboardProps) {
               note={scheduledNote}
               onOpenArticle={onOpenArticle}
             />
+            <InspectionCard site={site} />
             <RecentRunsCard site={site} runs={data.recentRuns} />
             <ViewsChart days={data.viewsPerDay} />
             <TopArticlesCard articles={data.topArticles} />

@@ -282,16 +282,19 @@ export function registerArticle(program: Command): void {
       article.command(name).description(description).argument('<id>', '文章 ID / article id', positiveInt),
     )
 
-  transition('publish', '发布文章 / publish an article').action(
-    async (id: number, options: ArticleOptions) => {
+  transition('publish', '发布文章 / publish an article')
+    .option(
+      '--override-reason <text>',
+      '含禁用词仍发布的理由（记入审计日志）/ publish despite forbidden words, for this reason (audited)',
+    )
+    .action(async (id: number, options: ArticleOptions & { overrideReason?: string }) => {
       await withApp(options.data, async ({ content, actor }) => {
-        const done = await content.articles.publish(actor, id)
+        const done = await content.articles.publish(actor, id, { overrideReason: options.overrideReason })
         const site = await content.sites.get(done.siteId)
         if (options.json) printJson(forJson(done, site))
         else print(`已发布 / published: #${done.id} ${done.title}`)
       })
-    },
-  )
+    })
 
   transition('withdraw', '撤稿，须说明原因 / withdraw a published article, with a reason')
     .requiredOption('--reason <text>', '撤稿原因 / why')

@@ -20,6 +20,7 @@ interface ColumnOptions {
   name?: string
   slug?: string
   kind?: ColumnKind
+  updateType?: string
   pageSize?: number
   includesDescendants?: boolean
   disclosure?: boolean
@@ -39,6 +40,10 @@ function withColumnFields(command: Command): Command {
     .option('--name <name>', '栏目名称 / column name')
     .option('--slug <slug>', '路径名，用于网址 / URL path segment')
     .option('--kind <kind>', 'list（文章列表）、page（单页）或 link（外链）/ list, page or link')
+    .option(
+      '--update-type <type>',
+      '更新类型：news（动态/要闻，两周）、notice（通知公告，六个月）、policy（政策文件，六个月）、other / how fresh the inspection expects it',
+    )
     .option('--page-size <n>', '每页文章数 / articles per list page', positiveInt)
     .option('--includes-descendants', '列表包含下级栏目的文章 / lists include descendants’ articles')
     .option('--no-includes-descendants', '列表只含本栏目文章 / lists hold this column’s articles only')
@@ -57,6 +62,7 @@ function fieldsOf(options: ColumnOptions): Record<string, unknown> {
     name: options.name,
     slug: options.slug,
     kind: options.kind,
+    updateType: options.updateType,
     pageSize: options.pageSize,
     includesDescendants: options.includesDescendants,
     isDisclosure: options.disclosure,
@@ -85,6 +91,7 @@ function printColumn(column: Column): void {
         ['位置 breadcrumb', `首页 > ${column.trail.join(' > ')}`],
         ['路径 path', `/${column.path}/`],
         ['类型 kind', KIND_LABEL[column.kind]],
+        ['更新类型 update type', column.updateType],
         ['每页 page size', column.pageSize],
         ['含下级 includes descendants', column.includesDescendants ? '是 yes' : '否 no'],
         ['信息公开 disclosure', column.isDisclosure ? '是 yes' : '否 no'],

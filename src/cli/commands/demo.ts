@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { formatZonedMinute } from '../../content/index.ts'
 import { createDemoSite, seedArticle } from '../../demo/index.ts'
+import { addDemoWordLists } from '../demo-word-lists.ts'
 import { ensureDataFolder } from '../ensure-data-folder.ts'
 import { withApp } from '../open-app.ts'
 import { withCommonOptions } from '../options.ts'
@@ -15,8 +16,10 @@ export function registerDemo(program: Command): void {
       ),
   ).action(async (options: { data: string; json?: boolean }) => {
     ensureDataFolder(options.data)
-    await withApp(options.data, async ({ content, actor, config }) => {
+    await withApp(options.data, async (app) => {
+      const { content, actor, config } = app
       const summary = await createDemoSite(content, actor)
+      await addDemoWordLists(app, summary.site.id)
       const tree = await content.columns.tree(summary.site.id)
       const seed = (await content.articles.list({ site: summary.site.id, text: seedArticle.title, limit: 1 }))
         .items[0]

@@ -4,8 +4,10 @@ import type { FastifyInstance } from 'fastify'
 import { formatZonedMinute, systemActor } from '../../content/index.ts'
 import { createDemoSite, describeDemoAccounts, ensureDemoAccounts, seedArticle } from '../../demo/index.ts'
 import { ValidationError } from '../../errors/index.ts'
+import { oldUrlLookup } from '../../importers/index.ts'
 import { Publisher, SearchPageRenderer } from '../../publish/index.ts'
 import { createAdminApp, createPublicSite, PublishQueue, ViewCounter } from '../../server/index.ts'
+import { addDemoWordLists } from '../demo-word-lists.ts'
 import { ensureDataFolder } from '../ensure-data-folder.ts'
 import { type App, publisherOptions, withApp } from '../open-app.ts'
 import { wholeNumber, withCommonOptions } from '../options.ts'
@@ -59,6 +61,7 @@ export function registerServe(program: Command): void {
     ensureDataFolder(options.data)
     await withApp(options.data, async (app) => {
       const summary = await createDemoSite(app.content, app.actor)
+      await addDemoWordLists(app, summary.site.id)
       print(
         `示例站点 / demo site: ${summary.site.name}: ${summary.columns.total} 个栏目 columns, ${summary.articles.total} 篇文章 articles`,
       )
@@ -100,6 +103,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
       pages: searchPages,
       searchesPerMinute: app.config.server.searchesPerMinute,
     },
+    movedTo: oldUrlLookup(app.store, app.content, site.id),
   })
   // Filled in once the public site listens: previews load styles and images from it.
   const publicOrigins: Record<string, string> = {}
@@ -107,6 +111,8 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     store: app.store,
     content: app.content,
     accounts: app.accounts,
+    wordLists: app.wordLists,
+    inspection: app.inspection,
     queue,
     outputRootFor: publisherOptions(app.config).outputRootFor,
     maxUploadBytes: app.config.server.maxUploadBytes,

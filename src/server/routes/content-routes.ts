@@ -32,6 +32,10 @@ const articleListQuery = z
   })
   .strict()
 
+/** A reviewer's reason to let 禁用 words through (WORDING_BLOCKED otherwise); audited with the hits. */
+const overrideReason = z.string().trim().min(1).max(2000).optional()
+const overrideBody = z.object({ overrideReason }).strict().optional()
+
 export interface PreviewSettings {
   /** The page, with `<base href>` to the site's public address put in by its renderer. */
   readonly render: (articleId: number, baseHref: string) => Promise<string>
@@ -229,7 +233,8 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
       tag: 'workflow',
       access: 'signed-in',
       params: idParams,
-      handler: async ({ workspace, params }) => workspace.articles.submit(params.id),
+      body: overrideBody,
+      handler: async ({ workspace, params, body }) => workspace.articles.submit(params.id, body ?? {}),
     }),
     route({
       method: 'POST',
@@ -238,8 +243,9 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
       tag: 'workflow',
       access: 'signed-in',
       params: idParams,
-      body: z.object({ level: z.number().int().min(1).max(3) }).strict(),
-      handler: async ({ workspace, params, body }) => workspace.articles.approve(params.id, body.level),
+      body: z.object({ level: z.number().int().min(1).max(3), overrideReason }).strict(),
+      handler: async ({ workspace, params, body }) =>
+        workspace.articles.approve(params.id, body.level, { overrideReason: body.overrideReason }),
     }),
     route({
       method: 'POST',
@@ -258,7 +264,8 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
       tag: 'workflow',
       access: 'signed-in',
       params: idParams,
-      handler: async ({ workspace, params }) => workspace.articles.publish(params.id),
+      body: overrideBody,
+      handler: async ({ workspace, params, body }) => workspace.articles.publish(params.id, body ?? {}),
     }),
     route({
       method: 'POST',

@@ -13,6 +13,8 @@ import { uniqueArticleUrls } from './012-unique-article-urls.ts'
 import { keyedAuditChain } from './013-keyed-audit-chain.ts'
 import { accountTakeoverGuards } from './014-account-takeover-guards.ts'
 import { siteSearch } from './015-site-search.ts'
+import { wordingListsAndColumnUpdateTypes } from './016-wording-lists-and-column-update-types.ts'
+import { importedPages } from './017-imported-pages.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -33,4 +35,6 @@ export const migrations: readonly Migration[] = [
   keyedAuditChain,
   accountTakeoverGuards,
   siteSearch,
+  wordingListsAndColumnUpdateTypes,
+  importedPages,
 ]

@@ -1,0 +1,64 @@
+import { Alert } from 'antd'
+import { useCallback, useMemo, useState } from 'react'
+import { api } from '../api.ts'
+import { type MessageKey, useI18n } from '../i18n.tsx'
+import type { EditorValues } from './editor-values.ts'
+import type { MarkedWord } from './wording-highlight.ts'
+
+export interface WordingHit extends MarkedWord {
+  readonly field: string
+  readonly word: string
+  readonly isNearMiss: boolean
+}
+
+/** Checks the form's values against the site's wording lists (nothing is saved). */
+export function useWordingCheck(siteId: number, current: () => EditorValues) {
+  const [hits, setHits] = useState<readonly WordingHit[] | null>(null)
+  const check = useCallback(async () => {
+    const values = current()
+    const answer = await api<{ hits: WordingHit[] }>('POST', `/api/sites/${siteId}/words/check`, {
+      title: values.title,
+      subtitle: values.subtitle,
+      summary: values.summary,
+      bodyHtml: values.bodyHtml,
+      attachments: values.attachments,
+    })
+    setHits(answer.hits)
+  }, [siteId, current])
+  const bodyHits = useMemo(() => (hits ?? []).filter((hit) => hit.field === 'body'), [hits])
+  return { hits, bodyHits, check }
+}
+
+/** The hits of the last check, each with its field and the suggested wording. */
+export function WordingPanel({ hits }: { hits: readonly WordingHit[] | null }) {
+  const { t } = useI18n()
+  if (hits === null) return null
+  if (hits.length === 0)
+    return <Alert className="editor-alert" type="success" showIcon title={t('editor.wordingClean')} />
+  const isBlocking = hits.some((hit) => hit.level === 'block')
+  return (
+    <Alert
+      className="editor-alert wording-panel"
+      type={isBlocking ? 'error' : 'warning'}
+      showIcon
+      title={t(isBlocking ? 'editor.wordingBlocked' : 'editor.wordingWarned', { count: hits.length })}
+      description={
+        <ul className="wording-hits">
+          {hits.map((hit) => (
+            <li key={`${hit.field}:${hit.found}:${hit.word}`}>
+              <mark className={hit.level === 'block' ? 'wording-hit is-blocking' : 'wording-hit'}>
+                {hit.found}
+              </mark>
+              {hit.suggestion ? ` → ${hit.suggestion}` : ''}
+              <span className="muted">
+                {' '}
+                ({t(`editor.wordingField.${hit.field.split('.')[0]}` as MessageKey)}
+                {hit.level === 'block' ? `, ${t('editor.wordingBlock')}` : `, ${t('editor.wordingWarn')}`})
+              </span>
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  )
+}

@@ -1,0 +1,25 @@
+export {
+  checkExternalLinks,
+  type LinkCheckOptions,
+  type LinkOutcome,
+  type LinkResult,
+} from './external-links.ts'
+export { createInspection, type Inspection, type InspectionOptions } from './inspection.ts'
+export { inspectionHtml } from './inspection-html.ts'
+export type { InspectionItem, InspectionReport, InspectionStatus } from './inspection-item.ts'
+export { type NormalizedText, normalizeText, originalRange } from './normalize-text.ts'
+export { isPrivateAddress } from './private-address.ts'
+export { starterWords } from './starter-words.ts'
+export { createWordLists, type ImportResult, type WordListEntry, type WordLists } from './word-lists.ts'
+export { WordMatcher } from './word-matcher.ts'
+export {
+  type WordEntry,
+  type WordEntryInput,
+  type WordKind,
+  type WordLevel,
+  wordEntrySchema,
+  wordKindLabels,
+  wordKinds,
+  wordLevels,
+} from './wording-entry.ts'
+export { createWordingGate, type WordingGateImpl } from './wording-gate-impl.ts'
