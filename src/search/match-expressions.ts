@@ -24,20 +24,27 @@ export function withSynonyms(
   }
 }
 
-/** The FTS5 MATCH expression; `isTitleOnly` limits the required terms to the title column. */
+/**
+ * The FTS5 MATCH expression; `isTitleOnly` limits the required terms to the title column. Words
+ * are looked for in the title and body columns only: the sound column is for suggestions
+ * (suggest-by-sound.ts) and scope for the site and columns (s12 c5), so a query typed in pinyin
+ * (jiliang), or one that spells a scope token, must find nothing by them.
+ */
 export function fts5Expression(match: MatchAlternatives, isTitleOnly: boolean): string {
   const phrase = (tokens: QueryTokens) =>
     `"${tokens.tokens.join(' ').replaceAll('"', '""')}"${tokens.isPrefix ? ' *' : ''}`
   const anyOf = (alternatives: readonly QueryTokens[]) => `(${alternatives.map(phrase).join(' OR ')})`
-  let expression = match.include.map(anyOf).join(' AND ')
-  if (isTitleOnly) expression = `{title} : (${expression})`
-  if (match.exclude.length > 0) expression = `(${expression}) NOT (${match.exclude.map(anyOf).join(' OR ')})`
+  let expression = `${isTitleOnly ? '{title}' : '{title body}'} : (${match.include.map(anyOf).join(' AND ')})`
+  if (match.exclude.length > 0) {
+    expression = `(${expression}) NOT ({title body} : (${match.exclude.map(anyOf).join(' OR ')}))`
+  }
   return expression
 }
 
 /**
  * The PostgreSQL tsquery text, read by a plain cast (no parser, no stemming): the same tokens
  * the index was given. In title-only searches every lexeme is limited to weight A, the title's.
+ * The title's sound cannot match: its lexemes carry SOUND_MARK, which no query token holds.
  */
 export function tsQueryExpression(match: MatchAlternatives, isTitleOnly: boolean): string {
   const lexeme = (token: string, isPrefix: boolean, weight: string) =>

@@ -3,6 +3,7 @@ import type { Store } from '../store/index.ts'
 import type { SearchQuery } from './parse-search-query.ts'
 import { soundOf, soundTokens } from './search-document.ts'
 import { charClass } from './search-tokens.ts'
+import { SOUND_MARK } from './write-search-documents.ts'
 
 const MAX_SUGGESTIONS = 3
 /** Titles read for words that sound alike; the newest that match. */
@@ -41,7 +42,9 @@ async function titlesSounding(
   spelled: string | null,
 ): Promise<string[]> {
   if (store.engine === 'postgres') {
-    const tsQuery = wanted ? wanted.map((token) => `'${token}':B`).join(' <-> ') : `'${spelled}':*B`
+    const tsQuery = wanted
+      ? wanted.map((token) => `'${SOUND_MARK}${token}':B`).join(' <-> ')
+      : `'${SOUND_MARK}${spelled}':*B`
     const { rows } = await sql<{
       title: string
     }>`select d.title from search_chunks c join search_documents d on d.sort_key = c.sort_key

@@ -148,9 +148,18 @@ export async function removeSearchDocuments(
 }
 
 /**
+ * Starts each lexeme of a title's sound in PostgreSQL: query tokens hold letters and digits only,
+ * so a visitor's word (a pinyin query, jiliang) never matches a title by its sound, while
+ * suggest-by-sound.ts finds them. A weight cannot do it: a tsquery with weights makes the GIN
+ * index recheck every match, and a common word has 100,000.
+ */
+export const SOUND_MARK = '~'
+
+/**
  * The document's tsvector texts: every chunk holds the title (weight A), so a title-only search
  * and words of the title with words of the body match in any chunk; the first also holds the
- * title's sound (weight B). Lexemes hold letters and digits only, quoted all the same.
+ * title's sound (weight B, each lexeme marked). Lexemes hold letters and digits only, quoted all
+ * the same.
  */
 function postgresChunks(document: SearchDocument): string[] {
   const title = document.titleTokens.slice(0, MAX_TITLE_TOKENS)
@@ -163,7 +172,7 @@ function postgresChunks(document: SearchDocument): string[] {
     position++
     if (start === 0) {
       for (const token of document.soundTokens.slice(0, MAX_TITLE_TOKENS))
-        parts.push(`${lexeme(token)}:${position++}B`)
+        parts.push(`${lexeme(`${SOUND_MARK}${token}`)}:${position++}B`)
       position++
     }
     for (const token of document.bodyTokens.slice(start, start + CHUNK_TOKENS))
