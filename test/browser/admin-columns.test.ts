@@ -259,7 +259,7 @@ describe('managing columns and articles in bulk in Chromium', () => {
     const submit = page.getByRole('dialog', { name: '提交 3 篇文章？' })
     await submit.getByRole('button', { name: button('提交') }).click()
     const submitted = page.getByRole('dialog', { name: '提交：3 篇全部完成' })
-    await submitted.waitFor({ timeout: 15_000 })
+    await submitted.waitFor({ timeout: 30_000 })
     await closeDialog(submitted)
     const statusOf = async (id: number) => (await t.content.articles.get(id)).status
     expect(await Promise.all(drafts.map((draft) => statusOf(draft.id)))).toEqual([
