@@ -445,3 +445,16 @@ export class WordingBlockedError extends FabuError {
     this.hits = hits
   }
 }
+
+/** A site search ran past its deadline and was cancelled; nothing else was affected. */
+export class SearchTimeoutError extends FabuError {
+  readonly code = 'SEARCH_TIMEOUT'
+  readonly status = 503
+  readonly retryAfterSeconds = 5
+  constructor(deadlineMs: number) {
+    super({
+      zh: `搜索超过 ${deadlineMs / 1000} 秒未完成，已取消；请换用更具体的词或缩小范围`,
+      en: `the search took over ${deadlineMs / 1000} s and was cancelled; use more specific words or narrow it`,
+    })
+  }
+}

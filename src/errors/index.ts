@@ -26,6 +26,7 @@ export {
   PasswordExpiredError,
   PreviewBusyError,
   RateLimitedError,
+  SearchTimeoutError,
   ServerBusyError,
   TooLargeError,
   UnauthenticatedError,

@@ -1,6 +1,7 @@
 export { articleTextIndex } from './article-text-index.ts'
 export { escapeHtml } from './highlight-text.ts'
 export { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery } from './parse-search-query.ts'
+export { SEARCH_DEADLINE_MS, withSearchDeadline } from './search-deadline.ts'
 export { type QueryCount, topSearches } from './search-log.ts'
 export { type SearchRequest, searchRequestSchema } from './search-request.ts'
 export { indexTokens, queryTokens } from './search-tokens.ts'

@@ -6,6 +6,7 @@ import { findDocuments, MAX_COUNTED } from './find-documents.ts'
 import { highlightText, snippetOf } from './highlight-text.ts'
 import { withSynonyms } from './match-expressions.ts'
 import { parseSearchQuery } from './parse-search-query.ts'
+import { withSearchDeadline } from './search-deadline.ts'
 import { logSearch } from './search-log.ts'
 import { type SearchRequest, searchRequestSchema } from './search-request.ts'
 import { queryTokens } from './search-tokens.ts'
@@ -92,23 +93,25 @@ export async function searchSites(store: Store, input: SearchRequest): Promise<S
     columnIds = [request.column, ...tree.descendantIds(request.column)]
   }
   const midnight = (day: string) => parseZonedMinute(`${day} 00:00`, site.time_zone) ?? `${day}T00:00:00.000Z`
-  const found = await findDocuments(
-    store,
-    match,
-    {
-      siteIds: sites.map((each) => each.id),
-      ...(columnIds ? { columnIds } : {}),
-      ...(request.from ? { fromKey: sortKeyAt(midnight(request.from)) } : {}),
-      ...(request.to ? { toKey: sortKeyAt(midnight(nextDay(request.to))) } : {}),
-      ...(request.issuingAgency ? { issuingAgency: request.issuingAgency } : {}),
-      ...(request.documentNo ? { documentNo: request.documentNo } : {}),
-    },
-    {
-      isTitleOnly: request.in === 'title',
-      byRelevance: request.sort === 'relevance',
-      offset: (request.page - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
-    },
+  const found = await withSearchDeadline(store, (deadlined) =>
+    findDocuments(
+      deadlined,
+      match,
+      {
+        siteIds: sites.map((each) => each.id),
+        ...(columnIds ? { columnIds } : {}),
+        ...(request.from ? { fromKey: sortKeyAt(midnight(request.from)) } : {}),
+        ...(request.to ? { toKey: sortKeyAt(midnight(nextDay(request.to))) } : {}),
+        ...(request.issuingAgency ? { issuingAgency: request.issuingAgency } : {}),
+        ...(request.documentNo ? { documentNo: request.documentNo } : {}),
+      },
+      {
+        isTitleOnly: request.in === 'title',
+        byRelevance: request.sort === 'relevance',
+        offset: (request.page - 1) * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      },
+    ),
   )
   const words = [...query.include.map((term) => term.text), ...[...synonyms.values()].flat()]
   const results = await hitsOf(
@@ -119,7 +122,10 @@ export async function searchSites(store: Store, input: SearchRequest): Promise<S
   )
   const isFiltered = request.column !== undefined || request.from !== undefined || request.to !== undefined
   if (request.isLogged) await logSearch(store, site.id, query, found.total)
-  const suggestions = found.total === 0 && !isFiltered ? await suggestBySound(store, site.id, query) : []
+  const suggestions =
+    found.total === 0 && !isFiltered
+      ? await withSearchDeadline(store, (deadlined) => suggestBySound(deadlined, site.id, query))
+      : []
   const total = Math.min(found.total, MAX_COUNTED)
   return {
     query: request.q,
