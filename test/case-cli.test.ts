@@ -1,32 +1,20 @@
-import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { interactionKeyPath, loadInteractionKeys } from '../src/config/index.ts'
 import { createInteraction } from '../src/interaction/index.ts'
 import { openStore } from '../src/store/index.ts'
 import { engines, freshPostgresUrl } from './support/engines.ts'
-
-const run = promisify(execFile)
-const main = new URL('../src/cli/main.ts', import.meta.url).pathname
+import { runFabu } from './support/run-fabu.ts'
 
 for (const engine of engines()) {
   describe(`${engine.name}: fabu case`, { timeout: 120_000 }, () => {
     let folder: string
     let env: NodeJS.ProcessEnv
 
-    async function fabu(...args: string[]) {
-      try {
-        const { stdout, stderr } = await run(process.execPath, [main, ...args, '--data', folder], { env })
-        return { code: 0, stdout, stderr }
-      } catch (error) {
-        const failed = error as { code: number; stdout: string; stderr: string }
-        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-      }
-    }
+    const fabu = (...args: string[]) => runFabu(folder, env, ...args)
 
     /** A visitor's letter, as the public form stores it, with the data folder's key. */
     async function submitLetter(mailboxId: number) {

@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { engines, freshPostgresUrl } from './support/engines.ts'
+import { runFabu } from './support/run-fabu.ts'
 
-const run = promisify(execFile)
-const main = new URL('../src/cli/main.ts', import.meta.url).pathname
 /** <p>关于做好防汛工作的通知</p> saved by an old editor in GBK. */
 const GBK_BODY = Buffer.concat([
   Buffer.from('<p>'),
@@ -20,15 +17,7 @@ for (const engine of engines()) {
     let folder: string
     let env: NodeJS.ProcessEnv
 
-    async function fabu(...args: string[]) {
-      try {
-        const { stdout, stderr } = await run(process.execPath, [main, ...args, '--data', folder], { env })
-        return { code: 0, stdout, stderr }
-      } catch (error) {
-        const failed = error as { code: number; stdout: string; stderr: string }
-        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-      }
-    }
+    const fabu = (...args: string[]) => runFabu(folder, env, ...args)
 
     beforeAll(async () => {
       folder = await mkdtemp(join(tmpdir(), 'fabu-cli-input-'))

@@ -1,17 +1,14 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import * as cheerio from 'cheerio'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createWordingGate, createWordLists, type InspectionReport } from '../../src/checks/index.ts'
 import { createContent, operatorAccess, systemActor } from '../../src/content/index.ts'
 import { openStore } from '../../src/store/index.ts'
 import { engines, freshPostgresUrl } from '../support/engines.ts'
+import { runFabu } from '../support/run-fabu.ts'
 
-const run = promisify(execFile)
-const main = new URL('../../src/cli/main.ts', import.meta.url).pathname
 const operator = systemActor('cli:test')
 const DAY = 86_400_000
 
@@ -36,15 +33,7 @@ for (const engine of engines()) {
       await rm(folder, { recursive: true, force: true })
     })
 
-    async function fabu(...args: string[]) {
-      try {
-        const { stdout, stderr } = await run(process.execPath, [main, ...args, '--data', folder], { env })
-        return { code: 0, stdout, stderr }
-      } catch (error) {
-        const failed = error as { code: number; stdout: string; stderr: string }
-        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-      }
-    }
+    const fabu = (...args: string[]) => runFabu(folder, env, ...args)
 
     async function withStore<T>(
       work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>,

@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { engines, freshPostgresUrl } from '../support/engines.ts'
-
-const run = promisify(execFile)
-const main = new URL('../../src/cli/main.ts', import.meta.url).pathname
+import { runFabu } from '../support/run-fabu.ts'
 
 for (const engine of engines()) {
   describe(`${engine.name}: fabu words and publishing from the terminal`, () => {
@@ -24,15 +20,7 @@ for (const engine of engines()) {
       await rm(folder, { recursive: true, force: true })
     })
 
-    async function fabu(...args: string[]) {
-      try {
-        const { stdout, stderr } = await run(process.execPath, [main, ...args, '--data', folder], { env })
-        return { code: 0, stdout, stderr }
-      } catch (error) {
-        const failed = error as { code: number; stdout: string; stderr: string }
-        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-      }
-    }
+    const fabu = (...args: string[]) => runFabu(folder, env, ...args)
 
     it('ships the demo site with the starter lists and the institution’s names protected', async () => {
       const listed = JSON.parse((await fabu('words', 'list', '--json')).stdout) as {

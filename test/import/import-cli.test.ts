@@ -1,17 +1,13 @@
-import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { engines, freshPostgresUrl } from '../support/engines.ts'
+import { runFabu } from '../support/run-fabu.ts'
 import { type ServeProcess, startServe } from '../support/serve-process.ts'
 import { type FixtureServer, serveFixture } from './support/fixture-server.ts'
 import { JCMS_ARTICLES, jcmsSite } from './support/jcms-site.ts'
-
-const run = promisify(execFile)
-const main = new URL('../../src/cli/main.ts', import.meta.url).pathname
 
 for (const engine of engines()) {
   describe(`${engine.name}: fabu import`, () => {
@@ -20,15 +16,7 @@ for (const engine of engines()) {
     let old: FixtureServer
     let imported: { code: number; stdout: string; stderr: string }
 
-    async function fabu(...args: string[]) {
-      try {
-        const { stdout, stderr } = await run(process.execPath, [main, ...args, '--data', folder], { env })
-        return { code: 0, stdout, stderr }
-      } catch (error) {
-        const failed = error as { code: number; stdout: string; stderr: string }
-        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-      }
-    }
+    const fabu = (...args: string[]) => runFabu(folder, env, ...args)
 
     beforeAll(async () => {
       folder = await mkdtemp(join(tmpdir(), 'fabu-import-cli-'))

@@ -1,26 +1,12 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-
-const run = promisify(execFile)
-const main = new URL('../../src/cli/main.ts', import.meta.url).pathname
+import { runFabu } from '../support/run-fabu.ts'
 
 describe('fabu search', () => {
   let folder: string
-  const fabu = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [main, ...args, '--data', folder], {
-        env: { ...process.env, DATABASE_URL: '' },
-      })
-      return { code: 0, stdout, stderr }
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string }
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-    }
-  }
+  const fabu = (...args: string[]) => runFabu(folder, { ...process.env, DATABASE_URL: '' }, ...args)
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'fabu-search-cli-'))
