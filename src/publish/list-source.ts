@@ -138,16 +138,8 @@ function fieldQueryAnswerer(store: Store, siteId: number, members: MemberColumns
   }
 }
 
-/**
- * A custom field's value as text, the same on both engines: strings as they are, numbers as
- * written, booleans as `true`/`false` (SQLite's json_extract gives 1 and 0 for those).
- */
 function fieldEquals(store: Store, field: string, value: string) {
-  if (store.engine === 'postgres') return sql<boolean>`(custom_fields ->> ${field}::text) = ${value}`
-  const path = `$.${field}`
-  return sql<boolean>`(case json_type(custom_fields, ${path})
-    when 'true' then 'true' when 'false' then 'false'
-    else cast(json_extract(custom_fields, ${path}) as text) end) = ${value}`
+  return sql<boolean>`${store.jsonFieldText('custom_fields', field)} = ${value}`
 }
 
 /** Lists are asked about near their newest end: the tail is read by index, the rest by one query. */
