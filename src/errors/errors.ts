@@ -253,6 +253,24 @@ export class PreviewBusyError extends FabuError {
 }
 
 /**
+ * Another process (a `fabu publish` by hand, a server, a cluster node) is publishing the site
+ * and did not finish within the wait. Nothing was published by this request; its changes stay
+ * pending and the other publisher or the next run takes them.
+ */
+export class PublishInProgressError extends FabuError {
+  readonly code = 'PUBLISH_IN_PROGRESS'
+  readonly status = 409
+  readonly holder: string
+  constructor(holder: string) {
+    super({
+      zh: `站点正由另一个进程发布（${holder}），请稍后再试`,
+      en: `the site is being published by another process (${holder}); try again later`,
+    })
+    this.holder = holder
+  }
+}
+
+/**
  * Work the server does in a few worker threads for every site (cleaning bodies, comparing
  * revisions) is queued up past its limit, or waited longer than its deadline for a worker.
  * Nothing was saved; the same request can simply be sent again.

@@ -25,6 +25,7 @@ export {
   PasswordChangeRequiredError,
   PasswordExpiredError,
   PreviewBusyError,
+  PublishInProgressError,
   RateLimitedError,
   SearchTimeoutError,
   ServerBusyError,

@@ -1,4 +1,3 @@
-export { AutoPublisher } from './auto-publisher.ts'
 export { checkTemplate, MAX_TEMPLATE_BYTES } from './check-template.ts'
 export type { PageKind, PageResult } from './page-job.ts'
 export { Publisher, type PublisherOptions, type PublishReport, type PublishRequest } from './publisher.ts'

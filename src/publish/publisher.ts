@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Content, SiteRef } from '../content/index.ts'
+import type { Content, Site, SiteRef } from '../content/index.ts'
 import { diskFullFrom, InvalidStateError, NotFoundError } from '../errors/index.ts'
 import { syncSearchIndex } from '../search/index.ts'
 import type { ChangeRow, Store } from '../store/index.ts'
@@ -13,6 +13,7 @@ import { fullSiteJobs } from './full-site-jobs.ts'
 import type { PageJob, PageResult } from './page-job.ts'
 import { planIncremental } from './plan-incremental.ts'
 import { PreviewPool, type PreviewWork } from './preview-pool.ts'
+import { PublishLease, publisherName } from './publish-lease.ts'
 import {
   forgetPages,
   hasPublishedPages,
@@ -32,6 +33,11 @@ export interface PublishRequest {
   /** Plan only: report the pages that would be rendered and removed, touch nothing. */
   readonly isDryRun?: boolean
   readonly onProgress?: (done: number) => void
+  /**
+   * How long to wait for another process publishing the site (default 60 s; 0: fail at once
+   * with PUBLISH_IN_PROGRESS, as the server's background loop does, which comes back later).
+   */
+  readonly leaseWaitMs?: number
 }
 
 export interface PublishReport {
@@ -61,6 +67,7 @@ export interface PublisherOptions {
 }
 
 const RESULT_FLUSH = 2000
+const LEASE_WAIT_MS = 60_000
 
 /**
  * Publishes sites: consumes the change log, plans the pages, renders them in workers, writes
@@ -74,6 +81,8 @@ export class Publisher {
   #pool: RenderPool | undefined
   readonly #previews = new PreviewPool()
   #previousRun: Promise<void> = Promise.resolve()
+  /** This publisher's name in the site leases and on the changes it claims. */
+  readonly #holder = publisherName()
 
   constructor(store: Store, content: Content, options: PublisherOptions) {
     this.#store = store
@@ -94,15 +103,41 @@ export class Publisher {
     return run
   }
 
+  /**
+   * Every publish of a site, from any entry point (the CLI, the server's queue and its API
+   * jobs, an import), holds the site's lease while it consumes the change log, so two
+   * processes never publish one site at once nor mark each other's changes done.
+   */
   async #publish(request: PublishRequest): Promise<PublishReport> {
+    const site = await this.#content.sites.get(request.site)
+    if (request.isDryRun) return this.#publishSite(site, request, null)
+    const lease = await PublishLease.take(
+      this.#store,
+      site.id,
+      this.#holder,
+      request.leaseWaitMs ?? LEASE_WAIT_MS,
+    )
+    try {
+      return await this.#publishSite(site, request, lease)
+    } finally {
+      await lease.release()
+    }
+  }
+
+  async #publishSite(
+    site: Site,
+    request: PublishRequest,
+    lease: PublishLease | null,
+  ): Promise<PublishReport> {
     const started = performance.now()
     const startedAt = new Date().toISOString()
-    const site = await this.#content.sites.get(request.site)
     const tree = await this.#content.columns.tree(site.id)
     // First, before anything is written: a site whose theme is gone fails here, not after its
     // URLs were assigned and its snapshot taken.
     const theme = await loadSiteTheme(this.#store, site, this.#options.themesRoot)
-    const changes = await this.#pendingChanges(site.id)
+    const changes = lease
+      ? await this.#claimChanges(site.id, lease.holder)
+      : await this.#pendingChanges(site.id)
     const hasPublished = await hasPublishedPages(this.#store, site.id)
     let mode = request.mode ?? 'incremental'
     // Nothing published yet, or a change to the site or its columns (navigation, footer, URLs
@@ -202,7 +237,8 @@ export class Publisher {
     // changes are marked done, so a failure here leaves them to the next run.
     await syncSearchIndex(this.#store, site.id, mode === 'full' ? 'all' : { articleIds: articleChanges })
 
-    const runId = await this.#finish(site.id, mode, changes, startedAt, {
+    if (!lease) throw new Error('a publish that writes holds its site lease')
+    const runId = await this.#finish(lease, site.id, mode, changes, startedAt, {
       added,
       changed,
       unchanged,
@@ -307,6 +343,37 @@ export class Publisher {
     return rows.map((row) => ({ siteId: row.site_id, newestChange: Number(row.newest) }))
   }
 
+  /**
+   * The site's pending changes, claimed for this run: row locks skipped rather than waited
+   * for on PostgreSQL, SQLite's one writer on SQLite. Under the site's lease nobody else
+   * consumes them; the claim records who took which change, and a change that arrives during
+   * the run stays unclaimed for the next one.
+   */
+  async #claimChanges(siteId: number, holder: string): Promise<ChangeRow[]> {
+    return this.#store.transaction(async (tx) => {
+      const changes = await this.#store
+        .forUpdateSkipLocked(
+          tx
+            .selectFrom('changes')
+            .selectAll()
+            .where('site_id', '=', siteId)
+            .where('done_at', 'is', null)
+            .orderBy('id'),
+        )
+        .execute()
+      const claimedAt = new Date().toISOString()
+      const ids = changes.map((change) => change.id)
+      for (let i = 0; i < ids.length; i += 500) {
+        await tx
+          .updateTable('changes')
+          .set({ claimed_by: holder, claimed_at: claimedAt })
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute()
+      }
+      return changes.map((change) => ({ ...change, claimed_by: holder, claimed_at: claimedAt }))
+    })
+  }
+
   async #pendingChanges(siteId: number): Promise<ChangeRow[]> {
     return this.#store.db
       .selectFrom('changes')
@@ -319,6 +386,7 @@ export class Publisher {
 
   /** Marks the consumed changes done and records the run with its manifest, in one transaction. */
   async #finish(
+    lease: PublishLease,
     siteId: number,
     mode: string,
     changes: readonly ChangeRow[],
@@ -339,6 +407,7 @@ export class Publisher {
       failed: outcome.failed,
     }
     const runId = await this.#store.transaction(async (tx) => {
+      await lease.confirmHeld(tx)
       const ids = changes.map((change) => change.id)
       for (let i = 0; i < ids.length; i += 500) {
         await tx

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Actor, Content } from '../content/index.ts'
-import { asFabuError, NotFoundError } from '../errors/index.ts'
+import { asFabuError, NotFoundError, PublishInProgressError } from '../errors/index.ts'
 import type { Publisher, PublishReport } from '../publish/index.ts'
 
 export interface Job {
@@ -92,9 +92,13 @@ export class PublishQueue {
         sites
           .filter((site) => this.#isDue(site.siteId, site.newestChange))
           .map(({ siteId, newestChange }) =>
-            this.#serial(siteId, () => this.#publisher.publish({ site: siteId })).then(
+            // Another process publishing the site is not a failure: it consumes the changes,
+            // or they are still pending on the next tick.
+            this.#serial(siteId, () => this.#publisher.publish({ site: siteId, leaseWaitMs: 0 })).then(
               () => this.#failing.delete(siteId),
-              (error: unknown) => this.#backOff(siteId, newestChange, error),
+              (error: unknown) => {
+                if (!(error instanceof PublishInProgressError)) this.#backOff(siteId, newestChange, error)
+              },
             ),
           ),
       )

@@ -129,6 +129,14 @@ export interface ChangesTable {
   done_at: Timestamp | null
 }
 
+/** Which process publishes a site now (migration 024); see src/publish/publish-lease.ts. */
+export interface PublishLeasesTable {
+  site_id: number
+  holder: string
+  acquired_at: Timestamp
+  expires_at: Timestamp
+}
+
 export interface AuditLogTable {
   id: Generated<number>
   at: Timestamp
@@ -427,6 +435,7 @@ export interface Database {
   article_revisions: ArticleRevisionsTable
   disclosure_serials: DisclosureSerialsTable
   changes: ChangesTable
+  publish_leases: PublishLeasesTable
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
   schema_migrations: SchemaMigrationsTable

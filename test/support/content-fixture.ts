@@ -20,6 +20,8 @@ export interface ContentFixture {
   site: Site
   /** The clock the services read; tests move it. */
   clock: { now: Date }
+  /** A second connection to the same database, as another process would have; the caller closes it. */
+  openAnotherStore(): Promise<Store>
 }
 
 /** A fresh store, the content services over it and one site, for every test of the suite. */
@@ -30,6 +32,7 @@ export function useContent(engine: TestEngine, options: ContentOptions = {}): Co
     fixture.clock.now = START
     opened = await engine.open()
     fixture.store = opened.store
+    fixture.openAnotherStore = () => opened.openAnother()
     fixture.content = createContent(opened.store, { ...options, now: () => fixture.clock.now })
     fixture.site = await fixture.content.sites.create(editor, {
       slug: 'simt',

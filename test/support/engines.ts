@@ -14,6 +14,8 @@ export interface TestEngine {
 
 export interface TestStore {
   readonly store: Store
+  /** A second connection to the same database, as another process would have; the caller closes it. */
+  openAnother(): Promise<Store>
   dispose(): Promise<void>
 }
 
@@ -30,6 +32,7 @@ export const sqliteEngine: TestEngine = {
     const store = await openStore({ sqlitePath: join(folder, 'fabu.db') })
     return {
       store,
+      openAnother: () => openStore({ sqlitePath: join(folder, 'fabu.db') }),
       async dispose() {
         await store.close()
         await rm(folder, { recursive: true, force: true })
@@ -52,6 +55,7 @@ export const postgresEngine: TestEngine = {
     const store = await openStore({ databaseUrl: url, postgresSchema: schema })
     return {
       store,
+      openAnother: () => openStore({ databaseUrl: url, postgresSchema: schema }),
       async dispose() {
         await store.close()
       },

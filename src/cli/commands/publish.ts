@@ -3,7 +3,7 @@ import { recordAudit } from '../../content/index.ts'
 import { asFabuError } from '../../errors/index.ts'
 import type { PublishReport } from '../../publish/index.ts'
 import { withApp } from '../open-app.ts'
-import { withCommonOptions } from '../options.ts'
+import { wholeNumber, withCommonOptions } from '../options.ts'
 import { print, printJson } from '../print-table.ts'
 import { resolveSite } from './resolve-refs.ts'
 
@@ -13,6 +13,7 @@ interface PublishOptions {
   site?: string
   full?: boolean
   dryRun?: boolean
+  wait: number
 }
 
 export function registerPublish(program: Command): void {
@@ -27,13 +28,20 @@ export function registerPublish(program: Command): void {
         '--full',
         '重建全部页面（内容未变的文件不重写）/ render every page (unchanged files are not rewritten)',
       )
-      .option('--dry-run', '只列出将要重建和删除的页面 / list the pages that would be rendered and removed'),
+      .option('--dry-run', '只列出将要重建和删除的页面 / list the pages that would be rendered and removed')
+      .option(
+        '--wait <seconds>',
+        '站点正由其他进程发布时最多等待的秒数 / how long to wait for another process publishing the site',
+        wholeNumber,
+        60,
+      ),
   ).action(async (options: PublishOptions) => {
     await withApp(options.data, async ({ content, publisher, config, store, actor }) => {
       const site = await resolveSite(content, options.site)
       const progress = process.stderr.isTTY && !options.json ? progressBar() : undefined
       const mode = options.full ? 'full' : 'incremental'
       const isDryRun = options.dryRun ?? false
+      const leaseWaitMs = options.wait * 1000
       // A publish by hand is audited with what it did; a dry run changes nothing and is not.
       const audit = (outcome: 'success' | 'failure', detail: Record<string, unknown>, errorCode?: string) =>
         isDryRun
@@ -49,7 +57,7 @@ export function registerPublish(program: Command): void {
             })
       let result: PublishReport
       try {
-        result = await publisher.publish({ site: site.id, mode, isDryRun, onProgress: progress })
+        result = await publisher.publish({ site: site.id, mode, isDryRun, onProgress: progress, leaseWaitMs })
       } catch (error) {
         await audit('failure', {}, asFabuError(error).code)
         throw error
