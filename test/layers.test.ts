@@ -97,6 +97,42 @@ function layerViolations(rules: Map<string, Set<string>>): string[] {
   return found
 }
 
+/** Query-builder calls and `sql` templates: what only services (below server and cli) may hold. */
+const SQL_CALLS = new Set([
+  'selectFrom',
+  'insertInto',
+  'updateTable',
+  'deleteFrom',
+  'replaceInto',
+  'mergeInto',
+])
+
+function sqlIn(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+  const found: string[] = []
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child)
+      return
+    }
+    if (node === null || typeof node !== 'object') return
+    const value = node as {
+      type?: string
+      start?: number
+      property?: { name?: string }
+      tag?: { name?: string }
+    }
+    const isCall = value.type === 'MemberExpression' && SQL_CALLS.has(value.property?.name ?? '')
+    const isTemplate = value.type === 'TaggedTemplateExpression' && value.tag?.name === 'sql'
+    if (isCall || isTemplate) {
+      found.push(`${relative(repo, file)}:${text.slice(0, value.start).split('\n').length}`)
+    }
+    for (const child of Object.values(value)) visit(child)
+  }
+  visit(parseSync(file, text).program)
+  return found
+}
+
 describe('the layers of docs/development.md', () => {
   const rules = readLayerRules(readFileSync(join(repo, 'docs/development.md'), 'utf8'))
 
@@ -109,6 +145,16 @@ describe('the layers of docs/development.md', () => {
 
   it('lets no import of shipped code run against the table or past an index.ts', () => {
     expect(layerViolations(rules)).toEqual([])
+  })
+
+  it('keeps SQL in the services: none in src/server or src/cli', () => {
+    const shells = shippedSourceFiles().filter((file) => /\/src\/(server|cli)\//.test(file))
+    expect(shells.length).toBeGreaterThan(20)
+    expect(shells.flatMap(sqlIn)).toEqual([])
+  })
+
+  it('finds SQL where there is some', () => {
+    expect(sqlIn(join(src, 'publish/publish-runs.ts')).length).toBeGreaterThan(0)
   })
 
   it('allows no cycle between folders', () => {

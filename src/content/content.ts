@@ -1,5 +1,6 @@
 import type { Store } from '../store/index.ts'
 import { type ArticleService, articleService } from './article-service.ts'
+import { type ArticleViews, createArticleViews } from './article-views.ts'
 import { type AuditQuery, type AuditRecord, listAudit } from './audit-log.ts'
 import { type AuditVerification, verifyAudit } from './audit-verify.ts'
 import { type ColumnService, columnService } from './column-service.ts'
@@ -13,6 +14,7 @@ export interface Content {
   readonly columns: ColumnService
   readonly articles: ArticleService
   readonly recycleBin: RecycleBin
+  readonly views: ArticleViews
   readonly audit: {
     list(query?: AuditQuery): Promise<readonly AuditRecord[]>
     verify(): Promise<AuditVerification>
@@ -31,6 +33,7 @@ export function createContent(store: Store, options: ContentOptions = {}): Conte
     columns: columnService(ctx),
     articles: articleService(ctx),
     recycleBin: recycleBin(ctx),
+    views: createArticleViews(store),
     audit: {
       list: (query?: AuditQuery) => listAudit(store, query),
       verify: () => verifyAudit(store),

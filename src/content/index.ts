@@ -32,6 +32,7 @@ export {
 export { type ArticleQuery, type ArticleTextIndex, articleQuerySchema } from './article-query.ts'
 export type { ImportedFrom, RevisionSummary } from './article-service.ts'
 export { applyArticleUrlPattern } from './article-url-pattern.ts'
+export { type ArticleViews, createArticleViews } from './article-views.ts'
 export {
   type AuditChainSettings,
   attachAuditChain,

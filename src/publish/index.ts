@@ -1,5 +1,11 @@
 export { checkTemplate, MAX_TEMPLATE_BYTES } from './check-template.ts'
 export type { PageKind, PageResult } from './page-job.ts'
+export {
+  type PublishRunDetail,
+  type PublishRunSummary,
+  publishRun,
+  recentPublishRuns,
+} from './publish-runs.ts'
 export { Publisher, type PublisherOptions, type PublishReport, type PublishRequest } from './publisher.ts'
 export { recordTemplateChange } from './record-template-change.ts'
 export { MAX_SLOW_PAGES_PER_TEMPLATE, MAX_STOPS_PER_TEMPLATE } from './render-pool.ts'

@@ -210,7 +210,7 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }))
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
-      await options.store.db.selectFrom('schema_migrations').select('version').limit(1).execute()
+      await options.store.ping()
       return { status: 'ready' }
     } catch {
       return reply.code(503).send({ status: 'unavailable' })

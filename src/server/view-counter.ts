@@ -1,3 +1,4 @@
+import { type ArticleViews, createArticleViews } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
 import { RecentHits, type RecentHitsOptions } from './recent-hits.ts'
 
@@ -8,7 +9,7 @@ import { RecentHits, type RecentHitsOptions } from './recent-hits.ts'
  * reloading or scripting a page does not inflate its count.
  */
 export class ViewCounter {
-  readonly #store: Store
+  readonly #views: ArticleViews
   readonly #pending = new Map<number, number>()
   readonly #stored = new Map<number, number>()
   readonly #recent: RecentHits
@@ -16,7 +17,7 @@ export class ViewCounter {
   #flushing: Promise<void> = Promise.resolve()
 
   constructor(store: Store, options: { flushEveryMs?: number; perReader?: RecentHitsOptions } = {}) {
-    this.#store = store
+    this.#views = createArticleViews(store)
     this.#recent = new RecentHits(options.perReader)
     const every = options.flushEveryMs ?? 5_000
     this.#timer = setInterval(() => void this.flush(), every)
@@ -58,32 +59,7 @@ export class ViewCounter {
     const batch = [...this.#pending]
     this.#pending.clear()
     try {
-      const days = await this.#todayByArticle(batch.map(([articleId]) => articleId))
-      await this.#store.transaction(async (tx) => {
-        for (const [articleId, count] of batch) {
-          const day = days.get(articleId)
-          if (day) {
-            await tx
-              .insertInto('article_views_daily')
-              .values({ article_id: articleId, day, views: count })
-              .onConflict((conflict) =>
-                conflict
-                  .columns(['article_id', 'day'])
-                  .doUpdateSet((eb) => ({ views: eb('article_views_daily.views', '+', count) })),
-              )
-              .execute()
-          }
-          await tx
-            .insertInto('article_views')
-            .values({ article_id: articleId, views: count })
-            .onConflict((conflict) =>
-              conflict
-                .column('article_id')
-                .doUpdateSet((eb) => ({ views: eb('article_views.views', '+', count) })),
-            )
-            .execute()
-        }
-      })
+      await this.#views.add(batch)
       for (const [articleId, count] of batch)
         this.#stored.set(articleId, (this.#stored.get(articleId) ?? 0) + count)
     } catch (error) {
@@ -94,31 +70,11 @@ export class ViewCounter {
     }
   }
 
-  /** Today in each article's site's time zone: a Shanghai site's day starts at its midnight. */
-  async #todayByArticle(articleIds: readonly number[]): Promise<Map<number, string>> {
-    const rows = await this.#store.db
-      .selectFrom('articles')
-      .innerJoin('sites', 'sites.id', 'articles.site_id')
-      .select(['articles.id', 'sites.time_zone'])
-      .where('articles.id', 'in', articleIds)
-      .execute()
-    const now = new Date()
-    return new Map(
-      rows.map((row) => [row.id, new Intl.DateTimeFormat('sv-SE', { timeZone: row.time_zone }).format(now)]),
-    )
-  }
-
   async #storedViews(articleId: number): Promise<number | null> {
     const known = this.#stored.get(articleId)
     if (known !== undefined) return known
-    const article = await this.#store.db
-      .selectFrom('articles')
-      .leftJoin('article_views', 'article_views.article_id', 'articles.id')
-      .select(['articles.status', 'articles.deleted_at', 'article_views.views'])
-      .where('articles.id', '=', articleId)
-      .executeTakeFirst()
-    if (article?.status !== 'published' || article.deleted_at !== null) return null
-    const views = Number(article.views ?? 0)
+    const views = await this.#views.total(articleId)
+    if (views === null) return null
     this.#stored.set(articleId, views)
     return views
   }

@@ -48,6 +48,8 @@ export interface Store {
    * every article into the live-article indexes). PostgreSQL's autovacuum does this itself.
    */
   refreshStatistics(): Promise<void>
+  /** Answers when the database can be read (the server's /readyz); throws otherwise. */
+  ping(): Promise<void>
   close(): Promise<void>
 }
 
@@ -87,6 +89,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       if (engine !== 'sqlite') return
       await sql`pragma analysis_limit = 1000`.execute(db)
       await sql`analyze`.execute(db)
+    },
+    ping: async () => {
+      await db.selectFrom('schema_migrations').select('version').limit(1).execute()
     },
     close: () => db.destroy(),
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { type Actor, recordAudit } from '../../content/index.ts'
 import { isFabuError, NotFoundError } from '../../errors/index.ts'
+import { publishRun, recentPublishRuns } from '../../publish/index.ts'
 import type { Store } from '../../store/index.ts'
 import { languageOf } from '../api-error.ts'
 import { type ApiRoute, idParams, route, siteParams, siteRef } from '../api-route.ts'
@@ -107,14 +108,7 @@ export function publishRoutes(queue: PublishQueue, store: Store): ApiRoute[] {
       params: siteParams,
       handler: async ({ workspace, params }) => {
         const site = await workspace.requirePublisher(siteRef(params.site))
-        const rows = await store.db
-          .selectFrom('publish_runs')
-          .select(['id', 'mode', 'started_at', 'finished_at', 'written', 'unchanged', 'removed', 'errors'])
-          .where('site_id', '=', site.id)
-          .orderBy('id', 'desc')
-          .limit(100)
-          .execute()
-        return { items: rows }
+        return { items: await recentPublishRuns(store, site.id, 100) }
       },
     }),
     route({
@@ -125,14 +119,9 @@ export function publishRoutes(queue: PublishQueue, store: Store): ApiRoute[] {
       access: 'signed-in',
       params: idParams,
       handler: async ({ workspace, params }) => {
-        const row = await store.db
-          .selectFrom('publish_runs')
-          .selectAll()
-          .where('id', '=', params.id)
-          .executeTakeFirst()
-        if (!row) throw new NotFoundError('job', params.id)
-        await hidden(workspace.requirePublisher(row.site_id), params.id)
-        return { ...row, manifest: JSON.parse(row.manifest) }
+        const run = await publishRun(store, params.id)
+        await hidden(workspace.requirePublisher(run.site_id), params.id)
+        return run
       },
     }),
   ]
