@@ -16,6 +16,7 @@ import {
 } from '../errors/index.ts'
 import type { SessionRow, Tx, UserRow } from '../store/index.ts'
 import { signInSchema } from './account-inputs.ts'
+import { confirmGrantsHeld } from './confirm-grants.ts'
 import type { AccountsOptions } from './options.ts'
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './password-hash.ts'
 import { checkPassword, isExpired, isReused, passwordPolicy } from './password-policy.ts'
@@ -82,8 +83,13 @@ export function sessionService(ctx: ServiceContext, options: AccountsOptions): S
 
   async function session(row: SessionRow, where: Where): Promise<Session> {
     const user = await readUser(store.db, row.user_id)
-    const actor: Actor = { id: `user:${user.id}`, name: user.userName, address: where.address }
     const access: Access = accessOf(user.id, user.grants)
+    const actor: Actor = {
+      id: `user:${user.id}`,
+      name: user.userName,
+      address: where.address,
+      confirmRights: (tx) => confirmGrantsHeld(store, tx, user.id, access.grants),
+    }
     return {
       user,
       csrfToken: row.csrf_token,

@@ -84,6 +84,7 @@ export async function perform<T>(
   const now = ctx.now()
   try {
     return await ctx.store.transaction(async (tx) => {
+      await actor.confirmRights?.(tx)
       const outcome = await work(tx, now)
       await appendAudit(
         ctx.store,
