@@ -140,6 +140,7 @@ export function columnService(ctx: ServiceContext): ColumnService {
         if (values.slug !== undefined && values.slug !== current.slug) {
           await assertSlugFreeAmongSiblings(tx, current.site_id, current.parent_id, values.slug)
         }
+        const before = columnOf(await loadColumnTree(tx, current.site_id), id)
         await tx
           .updateTable('columns')
           .set({
@@ -162,7 +163,12 @@ export function columnService(ctx: ServiceContext): ColumnService {
           .execute()
         await recordChange(
           tx,
-          { siteId: current.site_id, entity: 'column', entityId: id, action: 'update' },
+          {
+            siteId: current.site_id,
+            entity: 'column',
+            entityId: id,
+            action: columnChangeAction(before, { ...values, pageBodyHtml: cleanedBody }),
+          },
           now,
         )
         return {
@@ -404,4 +410,20 @@ async function contentCount(tx: Tx, columnId: number): Promise<{ articles: numbe
     .where('deleted_at', 'is', null)
     .executeTakeFirstOrThrow()
   return { articles: Number(home.n) + Number(quoted.n), children: Number(children.n) }
+}
+
+/** Fields whose change shows only where the column's name is shown, not in any URL or list. */
+const NAME_ONLY_FIELDS = new Set(['name', 'reviewLevels', 'updateType'])
+
+/**
+ * `rename` when nothing changed but the name (and settings no page shows): the publisher then
+ * rebuilds only the pages that show the name. The admin's form sends every field, so a field
+ * counts as changed only when its value differs from what was stored.
+ */
+function columnChangeAction(before: Column, values: Readonly<Record<string, unknown>>): 'rename' | 'update' {
+  const stored = before as unknown as Readonly<Record<string, unknown>>
+  const changed = Object.keys(values).filter(
+    (field) => values[field] !== undefined && JSON.stringify(values[field]) !== JSON.stringify(stored[field]),
+  )
+  return changed.every((field) => NAME_ONLY_FIELDS.has(field)) ? 'rename' : 'update'
 }

@@ -16,6 +16,11 @@ export interface DependencyRecorder {
   readonly keys: Set<string>
   /** Field queries the page asked that the run has not answered yet, by query key. */
   readonly missing: Map<string, FieldQuery>
+  /**
+   * Set by the engine: records a key as read by the page and by every partial being rendered
+   * (so a remembered partial replays it), for data read outside the engine's own filters.
+   */
+  read?: (key: string) => void
 }
 
 /** Partials rendered with the same arguments more often than this per run are not all remembered. */
@@ -51,6 +56,7 @@ export function createLiquidEngine(
     recorder.keys.add(key)
     for (const capture of captures) capture.add(key)
   }
+  recorder.read = read
   // Counts every unanswered ask, not distinct queries: a partial asking what its page already
   // asked must not be remembered either.
   let misses = 0

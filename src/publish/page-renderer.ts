@@ -1,6 +1,7 @@
 import { hash as digest } from 'node:crypto'
 import type { Liquid } from 'liquidjs'
 import { AtomicWriter } from './atomic-write.ts'
+import { columnKey, withColumnReads } from './column-reads.ts'
 import { createLiquidEngine, type DependencyRecorder } from './liquid-engine.ts'
 import type { PageJob, PageResult } from './page-job.ts'
 import { type PublishedBody, publishBodyWithText } from './publish-body.ts'
@@ -28,7 +29,7 @@ export class PageRenderer {
   constructor(theme: Theme, context: SiteRenderContext, outputRoot: string) {
     this.#theme = theme
     // A shallow copy: the field-query answers (`queried`) stay one object with the caller's.
-    this.#context = withPublishedColumnBodies(context)
+    this.#context = withColumnReads(withPublishedColumnBodies(context), (key) => this.#recorder.read?.(key))
     this.#engine = createLiquidEngine(theme, this.#context, this.#recorder)
     this.#writer = new AtomicWriter(outputRoot)
   }
@@ -59,7 +60,7 @@ export class PageRenderer {
     // Encoded once, for the hash and the file both.
     const bytes = typeof body === 'string' ? Buffer.from(body) : body
     const hash = digest('sha1', bytes, 'base64url')
-    const deps = [...job.deps, ...this.#recorder.keys]
+    const deps = [...job.deps, ...withoutOwnColumn(this.#recorder.keys, job)]
     if (hash === knownHash) return { ...this.#base(job, templates), outcome: 'unchanged', hash, deps }
     try {
       this.#writer.write(job.path, bytes)
@@ -129,6 +130,21 @@ export class PageRenderer {
   #base(job: PageJob, templates: readonly string[]) {
     return { path: job.path, kind: job.kind, refId: job.refId, templates, deps: job.deps }
   }
+}
+
+/** A page's reads of its own column need no key: the planner finds a column's pages without one. */
+function withoutOwnColumn(keys: ReadonlySet<string>, job: PageJob): string[] {
+  const own = ownColumnOf(job)
+  const ownKey = own === undefined ? undefined : columnKey(own)
+  return [...keys].filter((key) => key !== ownKey)
+}
+
+/** A list, single page or feed is its column's (refId); an article page's column is in its data. */
+function ownColumnOf(job: PageJob): number | undefined {
+  if (job.kind === 'list' || job.kind === 'page' || job.kind === 'feed') return job.refId ?? undefined
+  if (typeof job.data !== 'object' || job.data === null || job.data instanceof Uint8Array) return undefined
+  const column = (job.data as { readonly column?: { readonly id?: unknown } }).column
+  return typeof column?.id === 'number' ? column.id : undefined
 }
 
 /** LiquidJS names the file, line and column; keep its words, and name the template when it did not. */

@@ -1,8 +1,11 @@
+import type { ColumnTree } from '../content/index.ts'
 import type { ChangeRow, Store } from '../store/index.ts'
 import { articleJobs, neighboursOf } from './article-pages.ts'
 import type { MovedArticle } from './assign-urls.ts'
+import { columnKey } from './column-reads.ts'
 import { listLayout, listPageJobs, pageOfPosition } from './list-pages.ts'
 import type { PageJob } from './page-job.ts'
+import { liveArticles } from './publish-order.ts'
 import {
   type PublishedLookup,
   type PublishedPage,
@@ -35,9 +38,7 @@ export async function planIncremental(
   changes: readonly ChangeRow[],
   moved: readonly MovedArticle[],
 ): Promise<IncrementalPlan> {
-  if (changes.some((change) => change.entity === 'site' || change.entity === 'column')) {
-    return { needsFullPublish: true, jobs: [], removals: [] }
-  }
+  if (needsFullPublish(changes, snapshot.tree)) return { needsFullPublish: true, jobs: [], removals: [] }
   const plan = new PlanBuilder(store, snapshot, published)
   const articleIds = [...new Set(changes.filter((c) => c.entity === 'article').map((c) => c.entity_id))]
   for (const id of articleIds)
@@ -45,16 +46,34 @@ export async function planIncremental(
       id,
       moved.find((m) => m.id === id),
     )
+  const renamed = changes.filter((c) => c.entity === 'column').map((c) => c.entity_id)
+  const showingNames = renamed.length > 0 ? await plan.columnsRenamed(renamed) : []
   const templates = changes.filter((c) => c.entity === 'template').map((c) => c.action)
   const dependents = await pagesDependingOn(store, snapshot.site.id, [
     ...articleIds.map((id) => `article:${id}`),
     ...[...plan.touchedColumns].map((id) => `newest:${id}`),
+    ...showingNames.map(columnKey),
   ])
   for (const template of templates)
     dependents.push(...(await pagesUsingTemplate(store, snapshot.site.id, template)))
   for (const page of await published.pages([...new Set(dependents)])) plan.rebuildPage(page)
   if (articleIds.length > 0) plan.sitemapParts(articleIds.map(sitemapPartOf))
   return { needsFullPublish: false, ...(await plan.build()) }
+}
+
+/**
+ * Whether the changes reach every page: the site's settings (header, footer), or a column
+ * change other than the rename of a column below the top level. A top-level column's name
+ * is in every page's main navigation; a column moved, added, removed or given a new slug
+ * changes URLs and lists. The one place this rule lives (the publisher asks it too).
+ */
+export function needsFullPublish(changes: readonly ChangeRow[], tree: ColumnTree): boolean {
+  return changes.some((change) => {
+    if (change.entity === 'site') return true
+    if (change.entity !== 'column') return false
+    const column = tree.get(change.entity_id)
+    return change.action !== 'rename' || column === undefined || column.parentId === null
+  })
 }
 
 /** Collects what to render, then builds the jobs once, so a page named twice renders once. */
@@ -70,6 +89,7 @@ class PlanBuilder {
   readonly #sitemapParts = new Set<number>()
   readonly #extra: PageJob[] = []
   readonly #removals = new Set<string>()
+  #hasAllSitePages = false
 
   constructor(store: Store, snapshot: SiteSnapshot, published: PublishedLookup) {
     this.#store = store
@@ -105,6 +125,40 @@ class PlanBuilder {
       this.#listFrom(columnId, pageOfPosition(await listLayout(this.#snapshot, column), position))
     }
     this.#sitePages.add('rss.xml').add('atom.xml')
+  }
+
+  /**
+   * Columns renamed: every page that shows their names is rendered again. A column's name is
+   * on its own pages, in the breadcrumb of its descendants' pages and articles, in its
+   * siblings' side navigation and its parent's list of children, on the site map and the
+   * site's own pages; other pages that showed it recorded `column:<id>`. Returns the columns
+   * whose pages show the names, for those keys.
+   */
+  async columnsRenamed(columnIds: readonly number[]): Promise<number[]> {
+    const { tree } = this.#snapshot
+    const showing = new Set<number>()
+    for (const id of columnIds) {
+      const column = tree.get(id)
+      if (!column) continue
+      for (const each of [id, ...tree.descendantIds(id)]) showing.add(each)
+      const parent = column.parentId === null ? undefined : tree.get(column.parentId)
+      if (parent)
+        for (const each of [parent.id, ...parent.children.map((child) => child.id)]) showing.add(each)
+    }
+    const ids = [...showing]
+    for (const id of ids) {
+      if (tree.get(id)?.kind === 'list') this.#listFrom(id, 1)
+      this.#columnPages.add(id)
+    }
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await liveArticles(this.#store)
+        .select('id')
+        .where('column_id', 'in', ids.slice(i, i + 500))
+        .execute()
+      for (const row of rows) this.#articles.add(row.id)
+    }
+    this.#hasAllSitePages = true
+    return ids
   }
 
   /** A published page that must be rendered again, whatever kind it is. */
@@ -155,7 +209,8 @@ class PlanBuilder {
       const column = this.#snapshot.tree.get(columnId)
       if (column) add(columnPageJobs(this.#snapshot, column))
     }
-    if (this.#sitePages.size > 0) {
+    if (this.#hasAllSitePages) add(await sitePageJobs(this.#store, this.#snapshot))
+    else if (this.#sitePages.size > 0) {
       add((await sitePageJobs(this.#store, this.#snapshot)).filter((job) => this.#sitePages.has(job.path)))
     }
     if (this.#sitemapParts.size > 0) add(await sitemapJobs(this.#store, this.#snapshot, this.#sitemapParts))

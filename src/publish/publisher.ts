@@ -11,7 +11,7 @@ import { assignUrls } from './assign-urls.ts'
 import { AtomicWriter } from './atomic-write.ts'
 import { fullSiteJobs } from './full-site-jobs.ts'
 import type { PageJob, PageResult } from './page-job.ts'
-import { planIncremental } from './plan-incremental.ts'
+import { needsFullPublish, planIncremental } from './plan-incremental.ts'
 import { PreviewPool, type PreviewWork } from './preview-pool.ts'
 import { PublishLease, publisherName } from './publish-lease.ts'
 import {
@@ -142,7 +142,7 @@ export class Publisher {
     let mode = request.mode ?? 'incremental'
     // Nothing published yet, or a change to the site or its columns (navigation, footer, URLs
     // of whole columns): every page is affected.
-    if (!hasPublished || changes.some((c) => c.entity === 'site' || c.entity === 'column')) mode = 'full'
+    if (!hasPublished || needsFullPublish(changes, tree)) mode = 'full'
 
     const articleChanges = changes
       .filter((change) => change.entity === 'article')
