@@ -7,6 +7,7 @@ import { type ReplyInput, replyInputSchema } from './case-inputs.ts'
 import { type CaseRow, caseRow, today, visibleCase } from './case-service.ts'
 import { type InteractionContext, mayApprove, mayHandle, refuse } from './interaction-context.ts'
 import type { Mailbox } from './mailbox.ts'
+import { recordSiteChange } from './record-site-change.ts'
 import { dayIn, siteTimeZone } from './site-day.ts'
 import { loadCalendar } from './work-calendar.ts'
 import type { ClockPause, WorkCalendar } from './working-days.ts'
@@ -17,6 +18,8 @@ export const EXTENSION_DAYS = 20
 interface Change {
   readonly patch: Updateable<CasesTable>
   readonly detail?: Record<string, unknown>
+  /** The change shows on the public site (an answer out, a letter taken off): the publisher is told. */
+  readonly isSiteChange?: boolean
 }
 
 /**
@@ -48,6 +51,8 @@ async function changeCase(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow()
+    if (change.isSiteChange)
+      await recordSiteChange(tx, { siteId: locked.site_id, entity: 'letter', entityId: id, action }, now)
     return { value: updated, targetId: id, detail: change.detail ?? {} }
   })
   return toCase(row, calendar, await today(ic, row.site_id))
@@ -152,6 +157,7 @@ export function createCaseActions(ic: InteractionContext, principal: Principal) 
             reply_trail: trail(row, { action: 'submit' }),
             ...(goesOut ? { status: 'answered', replied_at: ic.now() } : {}),
           },
+          isSiteChange: goesOut,
         }
       }),
 
@@ -177,6 +183,7 @@ export function createCaseActions(ic: InteractionContext, principal: Principal) 
               ...(isLast ? { reply_state: 'approved', status: 'answered', replied_at: ic.now() } : {}),
             },
             detail: { level },
+            isSiteChange: isLast,
           }
         },
       ),
@@ -234,6 +241,20 @@ export function createCaseActions(ic: InteractionContext, principal: Principal) 
           pause.to === null ? { ...pause, to: day } : pause,
         )
         return { patch: { status: 'handling', pauses: JSON.stringify(pauses) } }
+      }),
+
+    /**
+     * Shows an answered letter on the public site or takes it off (the sender's consent and the
+     * mailbox's setting still decide whether it may be shown at all).
+     */
+    showAnswer: (id: number, isShown: boolean) =>
+      changeCase(ic, principal, id, 'case.answer.show', handler, handleRefusal, (row) => {
+        if (isShown && !row.may_publish)
+          throw new InvalidStateError({
+            zh: '来信人不同意公开此件',
+            en: 'the sender did not agree to publish this letter',
+          })
+        return { patch: { shows_answer: isShown }, detail: { isShown }, isSiteChange: true }
       }),
 
     /** The one extension of 20 working days for 依申请公开, with its recorded reason. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Store } from '../store/index.ts'
 import { ARTICLE_PAGE_FIELDS, type ArticlePageRow, articleJobs, type Neighbour } from './article-pages.ts'
+import { mailboxLetterJobs, publicMailboxes, showsLetters } from './letter-pages.ts'
 import { listLayout, listPageJobs } from './list-pages.ts'
 import type { PageJob } from './page-job.ts'
 import { inPublishOrder, liveArticles } from './publish-order.ts'
@@ -32,6 +33,10 @@ export async function* fullSiteJobs(
     .execute()
   for (const redirect of redirects) yield* redirectJobs(snapshot, redirect.from_path, redirect.to_path)
   yield* articlePages(store, snapshot)
+  if (showsLetters(theme)) {
+    for (const mailbox of await publicMailboxes(store, snapshot.site.id))
+      yield* (await mailboxLetterJobs(store, snapshot, mailbox, 'all')).jobs
+  }
 }
 
 // A body that starts with a byte-order mark keeps it, as the string read elsewhere does.

@@ -1,5 +1,6 @@
 export { AutoPublisher } from './auto-publisher.ts'
 export { checkTemplate, MAX_TEMPLATE_BYTES } from './check-template.ts'
+export { maskContacts } from './mask-contacts.ts'
 export type { PageKind, PageResult } from './page-job.ts'
 export { Publisher, type PublisherOptions, type PublishReport, type PublishRequest } from './publisher.ts'
 export { recordTemplateChange } from './record-template-change.ts'

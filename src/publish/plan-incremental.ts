@@ -3,6 +3,7 @@ import { articleJobs, neighboursOf } from './article-pages.ts'
 import type { MovedArticle } from './assign-urls.ts'
 import { listLayout, listPageJobs, pageOfPosition } from './list-pages.ts'
 import type { PageJob } from './page-job.ts'
+import { INTERACTION_PAGE_KINDS, planInteractionPages } from './plan-interaction.ts'
 import {
   type PublishedLookup,
   type PublishedPage,
@@ -13,6 +14,7 @@ import { redirectJobs } from './redirect-pages.ts'
 import { printPath } from './routes.ts'
 import { columnPageJobs, sitemapJobs, sitemapPartOf, sitePageJobs } from './site-pages.ts'
 import type { SiteSnapshot } from './site-snapshot.ts'
+import type { Theme } from './theme.ts'
 
 export interface IncrementalPlan {
   /** Site or column changes reach every page (navigation, footer): publish the whole site. */
@@ -34,6 +36,7 @@ export async function planIncremental(
   published: PublishedLookup,
   changes: readonly ChangeRow[],
   moved: readonly MovedArticle[],
+  theme: Theme,
 ): Promise<IncrementalPlan> {
   if (changes.some((change) => change.entity === 'site' || change.entity === 'column')) {
     return { needsFullPublish: true, jobs: [], removals: [] }
@@ -52,9 +55,23 @@ export async function planIncremental(
   ])
   for (const template of templates)
     dependents.push(...(await pagesUsingTemplate(store, snapshot.site.id, template)))
-  for (const page of await published.pages([...new Set(dependents)])) plan.rebuildPage(page)
+  const rebuilt = await published.pages([...new Set(dependents)])
+  for (const page of rebuilt) if (!INTERACTION_PAGE_KINDS.has(page.kind)) plan.rebuildPage(page)
   if (articleIds.length > 0) plan.sitemapParts(articleIds.map(sitemapPartOf))
-  return { needsFullPublish: false, ...(await plan.build()) }
+  const built = await plan.build()
+  const interaction = await planInteractionPages(
+    store,
+    snapshot,
+    published,
+    changes,
+    rebuilt.filter((page) => INTERACTION_PAGE_KINDS.has(page.kind)),
+    theme,
+  )
+  return {
+    needsFullPublish: false,
+    jobs: [...built.jobs, ...interaction.jobs],
+    removals: [...built.removals, ...interaction.removals],
+  }
 }
 
 /** Collects what to render, then builds the jobs once, so a page named twice renders once. */
