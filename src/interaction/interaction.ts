@@ -7,6 +7,8 @@ import { noticeAnswered, type ReminderResult, remindDue } from './case-notices.t
 import { type CaseQuery, getCase, listCases, readPersonalData } from './case-service.ts'
 import { type DisclosureReport, disclosureReport } from './disclosure-report.ts'
 import { type EraseResult, eraseExpiredPersonalData } from './erase-expired.ts'
+import { exportCases } from './export-cases.ts'
+import { findDuplicates } from './find-duplicates.ts'
 import {
   createInteractionContext,
   type InteractionContext,
@@ -42,6 +44,10 @@ export interface InteractionDesk {
     remindDue(): Promise<ReminderResult>
     /** The year's figures of 依申请公开 for the annual report. */
     disclosureReport(siteId: number, year: number): Promise<DisclosureReport>
+    /** Cases that look like this one again (same sender or same letter), to merge. */
+    duplicates(id: number): Promise<readonly Case[]>
+    /** CSV of the cases; personal data only with `withPersonal` and the right to read it; audited. */
+    exportCsv(query: CaseQuery, withPersonal: boolean): Promise<string>
   }
   readonly calendar: {
     list(year?: number): Promise<readonly CalendarDay[]>
@@ -71,7 +77,10 @@ export interface Interaction {
 }
 
 export function createInteraction(store: Store, options: InteractionOptions): Interaction {
-  const service = createServiceContext(store, options.now ? { now: options.now } : {})
+  const service = createServiceContext(store, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.wordingGate ? { wordingGate: options.wordingGate } : {}),
+  })
   const ic: InteractionContext = createInteractionContext(store, service, options)
   return {
     as(principal) {
@@ -101,6 +110,8 @@ export function createInteraction(store: Store, options: InteractionOptions): In
           personal: (id) => readPersonalData(ic, principal, id),
           eraseExpiredPersonalData: () => eraseExpiredPersonalData(ic, principal),
           disclosureReport: (siteId, year) => disclosureReport(ic, principal, siteId, year),
+          duplicates: (id) => findDuplicates(ic, principal, id),
+          exportCsv: (query, withPersonal) => exportCases(ic, principal, query, withPersonal),
         },
         calendar: {
           list: (year) => listCalendarDays(store, year),

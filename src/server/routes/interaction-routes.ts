@@ -140,6 +140,42 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
           .send(disclosureReportCsv(report))
       },
     }),
+    route({
+      method: 'GET',
+      url: '/api/sites/:site/cases/export',
+      summary:
+        "CSV of the site's cases the user sees; personal data only with personal=true and the right to read it (audited)",
+      tag,
+      access: 'signed-in',
+      params: siteParams,
+      query: z
+        .object({
+          mailbox: z.coerce.number().int().positive().optional(),
+          personal: z.enum(['true', 'false']).default('false'),
+        })
+        .strict(),
+      handler: async ({ session, params, query, reply }) => {
+        const csv = await interaction
+          .as(session.principal)
+          .cases.exportCsv(
+            { siteId: await siteId(params.site), mailboxId: query.mailbox },
+            query.personal === 'true',
+          )
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="cases.csv"')
+          .send(csv)
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/cases/:id/duplicates',
+      summary: 'Cases of the same mailbox from the same sender or with the same letter, within 30 days',
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ session, params }) => interaction.as(session.principal).cases.duplicates(params.id),
+    }),
     ...caseActions(interaction),
     route({
       method: 'GET',
@@ -212,6 +248,18 @@ function caseActions(interaction: Interaction): ApiRoute[] {
       'Send the reply back to its drafter with a comment',
       z.strictObject({ comment: z.string().trim().min(1).max(2000) }),
       (c, id, b) => c.rejectReply(id, b.comment),
+    ),
+    action(
+      '/merge',
+      'Merge the case into another of the same mailbox as its duplicate',
+      z.strictObject({ intoId: z.number().int().positive() }),
+      (c, id, b) => c.mergeInto(id, b.intoId),
+    ),
+    action(
+      '/answer/public',
+      'Show an answered letter on the public site or take it off (next publish)',
+      z.strictObject({ isShown: z.boolean() }),
+      (c, id, b) => c.showAnswer(id, b.isShown),
     ),
     action('/invalid', 'Mark the case invalid, with the reason', reasonSchema, (c, id, b) =>
       c.markInvalid(id, b.reason),
