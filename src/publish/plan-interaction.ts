@@ -1,4 +1,5 @@
 import type { ChangeRow, Store } from '../store/index.ts'
+import { consultationJobs, showsConsultations } from './consultation-pages.ts'
 import { letterState, mailboxLetterJobs, publicMailbox, showsLetters } from './letter-pages.ts'
 import type { PageJob } from './page-job.ts'
 import type { PublishedLookup, PublishedPage } from './published-index.ts'
@@ -7,7 +8,12 @@ import type { SiteSnapshot } from './site-snapshot.ts'
 import type { Theme } from './theme.ts'
 
 /** The page kinds of 政民互动, which planIncremental leaves to this file. */
-export const INTERACTION_PAGE_KINDS: ReadonlySet<string> = new Set(['letters', 'letter'])
+export const INTERACTION_PAGE_KINDS: ReadonlySet<string> = new Set([
+  'letters',
+  'letter',
+  'consultations',
+  'consultation',
+])
 
 /**
  * Maps 政民互动 changes to pages, as planIncremental does articles: a letter answered (or taken
@@ -59,5 +65,14 @@ export async function planInteractionPages(
     const paths = new Set(planned.jobs.map((job) => job.path))
     removals.push(...listed.map((page) => page.path).filter((path) => !paths.has(path)))
   }
+  const consultations = new Set<number>([
+    ...changes.filter((c) => c.entity === 'consultation').map((c) => c.entity_id),
+    ...rebuild
+      .filter((page) => page.kind === 'consultation' && page.refId !== null)
+      .map((page) => page.refId as number),
+  ])
+  const listRebuilt = rebuild.some((page) => page.kind === 'consultations')
+  if ((consultations.size > 0 || listRebuilt) && showsConsultations(theme))
+    jobs.push(...(await consultationJobs(store, snapshot, [...consultations])))
   return { jobs, removals }
 }

@@ -9,6 +9,7 @@ import {
   mailboxInputSchema,
   reasonSchema,
   replyInputSchema,
+  summaryInputSchema,
 } from '../../interaction/index.ts'
 import { type ApiRoute, idParams, queryFlag, route, siteParams, siteRef } from '../api-route.ts'
 
@@ -60,6 +61,75 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
       body: z.strictObject({ reviewLevel: z.number().int().min(1).max(3).nullable().default(null) }),
       handler: async ({ session, params, body }) =>
         interaction.as(session.principal).mailboxes.grantHandler(params.id, params.userId, body.reviewLevel),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/mailboxes/:id/handlers',
+      summary: 'Who handles the mailbox, and at which review level',
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ session, params }) => interaction.as(session.principal).mailboxes.handlers(params.id),
+    }),
+    route({
+      method: 'DELETE',
+      url: '/api/mailboxes/:id/handlers/:userId',
+      summary: "Take the mailbox (and its cases' personal data) away from a user",
+      tag,
+      access: 'signed-in',
+      params: handlerParams,
+      handler: async ({ session, params }) =>
+        interaction.as(session.principal).mailboxes.revokeHandler(params.id, params.userId),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/sites/:site/consultations',
+      summary: "A site's consultations (意见征集), newest first, with their state and opinion count",
+      tag,
+      access: 'signed-in',
+      params: siteParams,
+      handler: async ({ session, params }) =>
+        interaction.as(session.principal).consultations.list(await siteId(params.site)),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/sites/:site/consultations',
+      summary: 'Open a consultation on a draft from a start day to an end day (site administrators)',
+      tag,
+      access: 'signed-in',
+      status: 201,
+      params: siteParams,
+      body: z.strictObject({
+        title: z.string().max(200),
+        draft: z.string().max(100_000),
+        startsDay: z.string().max(10),
+        endsDay: z.string().max(10),
+      }),
+      handler: async ({ session, params, body }) =>
+        interaction
+          .as(session.principal)
+          .consultations.create({ ...body, siteId: await siteId(params.site) }),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/consultations/:id/opinions',
+      summary: 'The opinions received, names masked (site administrators and auditors)',
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ session, params }) =>
+        interaction.as(session.principal).consultations.opinions(params.id),
+    }),
+    route({
+      method: 'PUT',
+      url: '/api/consultations/:id/summary',
+      summary: 'Publish the summary of the feedback (采纳情况) once the consultation has ended',
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      body: summaryInputSchema,
+      handler: async ({ session, params, body }) =>
+        interaction.as(session.principal).consultations.summarize(params.id, body),
     }),
     route({
       method: 'GET',
