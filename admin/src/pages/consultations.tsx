@@ -1,4 +1,4 @@
-import { Button, Card, Input, List, Space, Table, Tag } from 'antd'
+import { Button, Card, Input, Space, Table, Tag } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
@@ -24,8 +24,6 @@ interface OpinionView {
   readonly nameMasked: string
   readonly receivedAt: string
 }
-
-const STATE_COLOURS = { upcoming: 'default', open: 'green', closed: 'blue' } as const
 
 /** 意见征集: open one on a draft, read the opinions, publish the 采纳情况 once it has ended. */
 export function Consultations({ site }: { readonly site: Site }) {
@@ -61,7 +59,7 @@ export function Consultations({ site }: { readonly site: Site }) {
               title: t('consultationTitle'),
               dataIndex: 'title',
               render: (title: string, item) => (
-                <Button type="link" onClick={() => setOpenId(item.id)}>
+                <Button size="small" onClick={() => setOpenId(item.id)}>
                   {title}
                 </Button>
               ),
@@ -75,7 +73,8 @@ export function Consultations({ site }: { readonly site: Site }) {
               title: t('consultationState'),
               dataIndex: 'state',
               render: (state: ConsultationView['state']) => (
-                <Tag color={STATE_COLOURS[state]}>{t(`consultation.${state}` as MessageKey)}</Tag>
+                // antd's coloured tags miss AA contrast; the word says it.
+                <Tag>{t(`consultation.${state}` as MessageKey)}</Tag>
               ),
             },
             { title: t('consultationOpinions'), dataIndex: 'opinionCount' },
@@ -155,18 +154,18 @@ function ConsultationCard({ item, onChanged }: { readonly item: ConsultationView
     <Card title={item.title} className="section-card" aria-label={item.title}>
       <p className="case-text">{item.draft}</p>
       <h3>{t('consultationOpinions')}</h3>
-      <List
-        size="small"
-        loading={opinions === null && !error}
-        dataSource={[...(opinions ?? [])]}
-        locale={{ emptyText: t('noOpinions') }}
-        renderItem={(opinion) => (
-          <List.Item>
-            <span className="case-text">{opinion.content}</span> — {opinion.nameMasked},{' '}
-            {opinion.receivedAt.slice(0, 10)}
-          </List.Item>
-        )}
-      />
+      {opinions === null ? null : opinions.length === 0 ? (
+        <p>{t('noOpinions')}</p>
+      ) : (
+        <ul className="opinion-list">
+          {opinions.map((opinion) => (
+            <li key={opinion.id}>
+              <span className="case-text">{opinion.content}</span> — {opinion.nameMasked},{' '}
+              {opinion.receivedAt.slice(0, 10)}
+            </li>
+          ))}
+        </ul>
+      )}
       <h3>{t('consultationSummary')}</h3>
       <Input.TextArea
         aria-label={t('consultationSummary')}
