@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { load } from 'cheerio'
 import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPublicDesk } from '../../src/interaction/index.ts'
 import { Publisher } from '../../src/publish/index.ts'
@@ -115,6 +116,14 @@ for (const engine of engines()) {
       const row = await t.store.db.selectFrom('consultation_opinions').selectAll().executeTakeFirstOrThrow()
       expect(row.phone_sealed).not.toContain('13655556666')
       expect(row.name_sealed).not.toContain('刘洋')
+      if (engine.name === 'sqlite') {
+        // The database file's bytes: the opinion is there in clear, the phone number is not.
+        await sql`pragma wal_checkpoint(truncate)`.execute(t.store.db)
+        const files = await sql<{ file: string }>`pragma database_list`.execute(t.store.db)
+        const bytes = readFileSync(files.rows.find((r) => r.file)?.file ?? '')
+        expect(bytes.includes(Buffer.from('建议降低小微企业的收费。'))).toBe(true)
+        expect(bytes.includes(Buffer.from('13655556666'))).toBe(false)
+      }
 
       await expect(desk.consultations.summarize(open.id, { summary: '太早' })).rejects.toMatchObject({
         code: 'INVALID_STATE',
