@@ -254,3 +254,81 @@ export async function submitOpinion(
     return Object.freeze({ opinionId: row.id, receivedAt: now })
   })
 }
+
+/**
+ * An opinion's name, phone and e-mail, decrypted: the audit administrator only (administering
+ * the site does not open the public's personal data), and every read, granted or refused, audited.
+ */
+export async function readOpinionPersonal(
+  ic: InteractionContext,
+  principal: Principal,
+  opinionId: number,
+): Promise<{ readonly name: string | null; readonly phone: string | null; readonly email: string | null }> {
+  const row = await ic.store.db
+    .selectFrom('consultation_opinions')
+    .selectAll()
+    .where('id', '=', Number.isSafeInteger(opinionId) ? opinionId : 0)
+    .executeTakeFirst()
+  if (!row)
+    return refuse(
+      ic,
+      principal,
+      'opinion.personal.read',
+      { type: 'opinion', id: opinionId },
+      new NotFoundError('opinion', opinionId),
+    )
+  if (!canReadAudit(principal.access))
+    await refuse(
+      ic,
+      principal,
+      'opinion.personal.read',
+      { type: 'opinion', id: opinionId },
+      new ForbiddenError('查看提意见人的个人信息', "read the person's personal data"),
+    )
+  const open = (sealed: string | null, field: string) =>
+    sealed === null ? null : ic.cipher.open(sealed, `opinion:${row.content_digest}:${field}`)
+  return perform(
+    ic.service,
+    principal.actor,
+    'opinion.personal.read',
+    { type: 'opinion', id: opinionId },
+    async () => ({
+      value: Object.freeze({
+        name: open(row.name_sealed, 'name'),
+        phone: open(row.phone_sealed, 'phone'),
+        email: open(row.email_sealed, 'email'),
+      }),
+      targetId: opinionId,
+      detail: { consultationId: row.consultation_id },
+    }),
+  )
+}
+
+/** The opinions as CSV (UTF-8 with BOM), names masked, no contact details; audited. */
+export async function exportOpinions(
+  ic: InteractionContext,
+  principal: Principal,
+  id: number,
+): Promise<string> {
+  const opinions = await listOpinions(ic, principal, id)
+  const cell = (text: string) => {
+    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+  }
+  const lines = ['编号 id,收到 received,提意见人 sender,意见 opinion']
+  for (const opinion of opinions)
+    lines.push(
+      [String(opinion.id), opinion.receivedAt, opinion.nameMasked, opinion.content].map(cell).join(','),
+    )
+  return perform(
+    ic.service,
+    principal.actor,
+    'consultation.export',
+    { type: 'consultation', id },
+    async () => ({
+      value: `\uFEFF${lines.join('\r\n')}\r\n`,
+      targetId: id,
+      detail: { count: opinions.length },
+    }),
+  )
+}

@@ -8,9 +8,11 @@ import { type CaseQuery, getCase, listCases, readPersonalData } from './case-ser
 import type { Consultation, ConsultationInput, Opinion, OpinionInput } from './consultation.ts'
 import {
   createConsultation,
+  exportOpinions,
   listConsultations,
   listOpinions,
   publicConsultation,
+  readOpinionPersonal,
   submitOpinion,
   summarizeConsultation,
 } from './consultation-service.ts'
@@ -67,6 +69,12 @@ export interface InteractionDesk {
     create(input: ConsultationInput): Promise<Consultation>
     opinions(id: number): Promise<readonly Opinion[]>
     summarize(id: number, input: { readonly summary: string }): Promise<Consultation>
+    /** The opinions as CSV, names masked, no contact details; audited. */
+    exportCsv(id: number): Promise<string>
+    /** An opinion's contact details: the audit administrator only; audited. */
+    personal(
+      opinionId: number,
+    ): Promise<{ readonly name: string | null; readonly phone: string | null; readonly email: string | null }>
   }
   readonly calendar: {
     list(year?: number): Promise<readonly CalendarDay[]>
@@ -144,6 +152,8 @@ export function createInteraction(store: Store, options: InteractionOptions): In
           create: (input) => createConsultation(ic, principal, input),
           opinions: (id) => listOpinions(ic, principal, id),
           summarize: (id, input) => summarizeConsultation(ic, principal, id, input),
+          exportCsv: (id) => exportOpinions(ic, principal, id),
+          personal: (opinionId) => readOpinionPersonal(ic, principal, opinionId),
         },
         calendar: {
           list: (year) => listCalendarDays(store, year),

@@ -125,6 +125,32 @@ for (const engine of engines()) {
         expect(bytes.includes(Buffer.from('13655556666'))).toBe(false)
       }
 
+      // The opinions as CSV carry no contact details; the auditor alone reads them, audited.
+      const csv = await desk.consultations.exportCsv(open.id)
+      expect(csv).toContain('建议降低小微企业的收费。')
+      expect(csv).toContain('刘*')
+      expect(csv).not.toContain('13655556666')
+      const siteAdmin = await i.user('siteadmin2', [{ role: 'site_admin' }])
+      const auditor = await i.user('auditor2', [{ role: 'audit_admin', siteId: null }])
+      const [opinion] = opinions
+      await expect(
+        i.interaction.as(siteAdmin).consultations.personal(opinion?.id ?? 0),
+      ).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      })
+      expect(await i.interaction.as(auditor).consultations.personal(opinion?.id ?? 0)).toEqual({
+        name: '刘洋',
+        phone: '13655556666',
+        email: null,
+      })
+      const reads = await t.store.db
+        .selectFrom('audit_log')
+        .select(['actor', 'outcome'])
+        .where('action', '=', 'opinion.personal.read')
+        .orderBy('id')
+        .execute()
+      expect(reads.map((r) => r.outcome)).toEqual(['failure', 'success'])
+
       await expect(desk.consultations.summarize(open.id, { summary: '太早' })).rejects.toMatchObject({
         code: 'INVALID_STATE',
       })

@@ -121,6 +121,29 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
         interaction.as(session.principal).consultations.opinions(params.id),
     }),
     route({
+      method: 'GET',
+      url: '/api/consultations/:id/opinions.csv',
+      summary: 'The opinions as CSV, names masked, no contact details (audited)',
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ session, params, reply }) =>
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="opinions-${params.id}.csv"`)
+          .send(await interaction.as(session.principal).consultations.exportCsv(params.id)),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/opinions/:id/personal',
+      summary: "An opinion's name, phone and e-mail (the audit administrator only; audited)",
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ session, params }) =>
+        interaction.as(session.principal).consultations.personal(params.id),
+    }),
+    route({
       method: 'PUT',
       url: '/api/consultations/:id/summary',
       summary: 'Publish the summary of the feedback (采纳情况) once the consultation has ended',
