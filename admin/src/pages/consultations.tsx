@@ -154,6 +154,9 @@ function ConsultationCard({ item, onChanged }: { readonly item: ConsultationView
     <Card title={item.title} className="section-card" aria-label={item.title}>
       <p className="case-text">{item.draft}</p>
       <h3>{t('consultationOpinions')}</h3>
+      <a href={`/api/consultations/${item.id}/opinions.csv`} download>
+        {t('exportCases')}
+      </a>
       {opinions === null ? null : opinions.length === 0 ? (
         <p>{t('noOpinions')}</p>
       ) : (
