@@ -84,6 +84,7 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       inspection: createInspection(store, content, wordingGate, publisherOptions(config)),
       interaction: createInteraction(store, {
         keys: interactionKeys,
+        wordingGate,
         notifier: config.smtp ? createSmtpNotifier(config.smtp) : null,
         onNoticeError: (error) =>
           process.stderr.write(

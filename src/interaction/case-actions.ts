@@ -1,12 +1,13 @@
 import type { Updateable } from 'kysely'
 import { type Principal, perform } from '../content/index.ts'
-import { ForbiddenError, InvalidStateError, ValidationError } from '../errors/index.ts'
-import type { CasesTable } from '../store/index.ts'
+import { ForbiddenError, InvalidStateError, ValidationError, WordingBlockedError } from '../errors/index.ts'
+import type { CasesTable, Tx } from '../store/index.ts'
 import { type Case, type CaseStatus, isOpen, type ReviewStep, toCase } from './case.ts'
 import { type ReplyInput, replyInputSchema } from './case-inputs.ts'
 import { type CaseRow, caseRow, today, visibleCase } from './case-service.ts'
 import { type InteractionContext, mayApprove, mayHandle, refuse } from './interaction-context.ts'
 import type { Mailbox } from './mailbox.ts'
+import { recordSiteChange } from './record-site-change.ts'
 import { dayIn, siteTimeZone } from './site-day.ts'
 import { loadCalendar } from './work-calendar.ts'
 import type { ClockPause, WorkCalendar } from './working-days.ts'
@@ -17,6 +18,10 @@ export const EXTENSION_DAYS = 20
 interface Change {
   readonly patch: Updateable<CasesTable>
   readonly detail?: Record<string, unknown>
+  /** The change shows on the public site (an answer out, a letter taken off): the publisher is told. */
+  readonly isSiteChange?: boolean
+  /** The reply leaves its drafter: screened for 错敏词 (禁用 words refuse it) first. */
+  readonly screensReply?: boolean
 }
 
 /**
@@ -42,15 +47,29 @@ async function changeCase(
       .executeTakeFirstOrThrow()
     const day = dayIn(now, await siteTimeZone(tx, locked.site_id))
     const change = apply(locked, mailbox, day, calendar)
+    if (change.screensReply) await screenReply(ic, tx, locked)
     const updated = await tx
       .updateTable('cases')
       .set({ ...change.patch, updated_at: now })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow()
+    if (change.isSiteChange)
+      await recordSiteChange(tx, { siteId: locked.site_id, entity: 'letter', entityId: id, action }, now)
     return { value: updated, targetId: id, detail: change.detail ?? {} }
   })
   return toCase(row, calendar, await today(ic, row.site_id))
+}
+
+/** Refuses a reply holding a 禁用 word of the site's lists, naming each as articles are told. */
+async function screenReply(ic: InteractionContext, tx: Tx, row: CaseRow): Promise<void> {
+  const hits = await ic.service.options.wordingGate.check(tx, row.site_id, [
+    { field: 'reply', text: row.reply ?? '' },
+  ])
+  const blocking = hits
+    .filter((hit) => hit.level === 'block')
+    .map(({ field, start, end, found, word, suggestion }) => ({ field, start, end, found, word, suggestion }))
+  if (blocking.length > 0) throw new WordingBlockedError(blocking)
 }
 
 function requireOpen(row: CaseRow): void {
@@ -152,6 +171,8 @@ export function createCaseActions(ic: InteractionContext, principal: Principal) 
             reply_trail: trail(row, { action: 'submit' }),
             ...(goesOut ? { status: 'answered', replied_at: ic.now() } : {}),
           },
+          isSiteChange: goesOut,
+          screensReply: true,
         }
       }),
 
@@ -177,6 +198,8 @@ export function createCaseActions(ic: InteractionContext, principal: Principal) 
               ...(isLast ? { reply_state: 'approved', status: 'answered', replied_at: ic.now() } : {}),
             },
             detail: { level },
+            isSiteChange: isLast,
+            screensReply: isLast,
           }
         },
       ),
@@ -235,6 +258,53 @@ export function createCaseActions(ic: InteractionContext, principal: Principal) 
         )
         return { patch: { status: 'handling', pauses: JSON.stringify(pauses) } }
       }),
+
+    /**
+     * Shows an answered letter on the public site or takes it off (the sender's consent and the
+     * mailbox's setting still decide whether it may be shown at all).
+     */
+    showAnswer: (id: number, isShown: boolean) =>
+      changeCase(ic, principal, id, 'case.answer.show', handler, handleRefusal, (row) => {
+        if (isShown && !row.may_publish)
+          throw new InvalidStateError({
+            zh: '来信人不同意公开此件',
+            en: 'the sender did not agree to publish this letter',
+          })
+        return { patch: { shows_answer: isShown }, detail: { isShown }, isSiteChange: true }
+      }),
+
+    /**
+     * Merges a duplicate (the same sender or the same letter again) into the case that is
+     * answered: it closes as invalid with the other's number and leaves the public site.
+     */
+    async mergeInto(id: number, intoId: number) {
+      const target = await visibleCase(ic, principal, intoId, 'case.merge')
+      if (id === intoId || target.row.duplicate_of !== null)
+        throw new ValidationError(
+          'intoId',
+          '只能并入另一件未被合并的来信',
+          'merge into another case that is not merged itself',
+        )
+      return changeCase(ic, principal, id, 'case.merge', handler, handleRefusal, (row) => {
+        if (row.mailbox_id !== target.row.mailbox_id)
+          throw new ValidationError(
+            'intoId',
+            '只能并入同一信箱的来信',
+            'merge into a case of the same mailbox',
+          )
+        if (row.duplicate_of !== null)
+          throw new InvalidStateError({ zh: '此件已被合并', en: 'the case is merged already' })
+        return {
+          patch: {
+            duplicate_of: intoId,
+            status: 'invalid',
+            invalid_reason: `重复来信，并入第 ${intoId} 号 / duplicate of case ${intoId}`,
+          },
+          detail: { intoId },
+          isSiteChange: row.status === 'answered',
+        }
+      })
+    },
 
     /** The one extension of 20 working days for 依申请公开, with its recorded reason. */
     extend: (id: number, reason: string) =>

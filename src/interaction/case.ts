@@ -64,6 +64,10 @@ export interface Case {
   readonly repliedAt: string | null
   readonly invalidReason: string | null
   readonly personalErasedAt: string | null
+  /** Staff leave it on the public site (the sender's consent and the mailbox decide too). */
+  readonly showsAnswer: boolean
+  /** The case this one was merged into as a duplicate. */
+  readonly duplicateOf: number | null
 }
 
 /** The personal data of a case, for its handlers and auditors only (each read audited). */
@@ -116,5 +120,7 @@ export function toCase(row: Selectable<CasesTable>, calendar: WorkCalendar, toda
     repliedAt: row.replied_at,
     invalidReason: row.invalid_reason,
     personalErasedAt: row.personal_erased_at,
+    showsAnswer: Boolean(row.shows_answer),
+    duplicateOf: row.duplicate_of,
   })
 }

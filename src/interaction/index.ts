@@ -19,6 +19,16 @@ export {
 } from './case-inputs.ts'
 export type { ReminderResult } from './case-notices.ts'
 export type { CaseQuery } from './case-service.ts'
+export {
+  type Consultation,
+  type ConsultationInput,
+  type ConsultationState,
+  consultationInputSchema,
+  consultationStateLabels,
+  type Opinion,
+  type OpinionInput,
+  summaryInputSchema,
+} from './consultation.ts'
 export { type DisclosureReport, disclosureReportCsv, disclosureReportRows } from './disclosure-report.ts'
 export type { EraseResult } from './erase-expired.ts'
 export { createInteraction, type Interaction, type InteractionDesk } from './interaction.ts'
@@ -32,6 +42,7 @@ export {
   mailboxKindLabels,
   mailboxKinds,
 } from './mailbox.ts'
+export type { MailboxHandler } from './mailbox-handlers.ts'
 export { maskName } from './mask-name.ts'
 export type { Notice, Notifier } from './notifier.ts'
 export {

@@ -5,6 +5,7 @@ import {
   type Principal,
   recordAudit,
   type ServiceContext,
+  type WordingGate,
 } from '../content/index.ts'
 import { isFabuError, NotFoundError } from '../errors/index.ts'
 import type { Store } from '../store/index.ts'
@@ -18,6 +19,8 @@ export interface InteractionOptions {
   readonly now?: () => Date
   /** E-mail notices (new cases, reminders, answers); none without it. */
   readonly notifier?: Notifier | null
+  /** 错敏词 screening of answers before they go out (the checks folder's gate); none without it. */
+  readonly wordingGate?: WordingGate
   /** Told of a notice that could not be sent; the change it told of stands. */
   readonly onNoticeError?: (error: unknown) => void
 }

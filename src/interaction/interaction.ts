@@ -5,8 +5,21 @@ import { type CaseActions, createCaseActions } from './case-actions.ts'
 import type { Submission } from './case-inputs.ts'
 import { noticeAnswered, type ReminderResult, remindDue } from './case-notices.ts'
 import { type CaseQuery, getCase, listCases, readPersonalData } from './case-service.ts'
+import type { Consultation, ConsultationInput, Opinion, OpinionInput } from './consultation.ts'
+import {
+  createConsultation,
+  exportOpinions,
+  listConsultations,
+  listOpinions,
+  publicConsultation,
+  readOpinionPersonal,
+  submitOpinion,
+  summarizeConsultation,
+} from './consultation-service.ts'
 import { type DisclosureReport, disclosureReport } from './disclosure-report.ts'
 import { type EraseResult, eraseExpiredPersonalData } from './erase-expired.ts'
+import { exportCases } from './export-cases.ts'
+import { findDuplicates } from './find-duplicates.ts'
 import {
   createInteractionContext,
   type InteractionContext,
@@ -14,6 +27,7 @@ import {
   loadMailbox,
 } from './interaction-context.ts'
 import type { Mailbox, MailboxInput } from './mailbox.ts'
+import { listHandlers, type MailboxHandler, revokeHandler } from './mailbox-handlers.ts'
 import {
   createMailbox,
   grantHandler,
@@ -31,6 +45,8 @@ export interface InteractionDesk {
     list(siteId: number): Promise<readonly Mailbox[]>
     create(input: MailboxInput): Promise<Mailbox>
     grantHandler(mailboxId: number, userId: number, reviewLevel: number | null): Promise<void>
+    handlers(mailboxId: number): Promise<readonly MailboxHandler[]>
+    revokeHandler(mailboxId: number, userId: number): Promise<void>
   }
   readonly cases: CaseActions & {
     list(query: CaseQuery): Promise<readonly Case[]>
@@ -42,6 +58,23 @@ export interface InteractionDesk {
     remindDue(): Promise<ReminderResult>
     /** The year's figures of 依申请公开 for the annual report. */
     disclosureReport(siteId: number, year: number): Promise<DisclosureReport>
+    /** Cases that look like this one again (same sender or same letter), to merge. */
+    duplicates(id: number): Promise<readonly Case[]>
+    /** CSV of the cases; personal data only with `withPersonal` and the right to read it; audited. */
+    exportCsv(query: CaseQuery, withPersonal: boolean): Promise<string>
+  }
+  /** 意见征集: open one on a draft, read the opinions, publish the 采纳情况 after it ends. */
+  readonly consultations: {
+    list(siteId: number): Promise<readonly Consultation[]>
+    create(input: ConsultationInput): Promise<Consultation>
+    opinions(id: number): Promise<readonly Opinion[]>
+    summarize(id: number, input: { readonly summary: string }): Promise<Consultation>
+    /** The opinions as CSV, names masked, no contact details; audited. */
+    exportCsv(id: number): Promise<string>
+    /** An opinion's contact details: the audit administrator only; audited. */
+    personal(
+      opinionId: number,
+    ): Promise<{ readonly name: string | null; readonly phone: string | null; readonly email: string | null }>
   }
   readonly calendar: {
     list(year?: number): Promise<readonly CalendarDay[]>
@@ -58,6 +91,11 @@ export interface Interaction {
     mailboxById(id: number): Promise<Mailbox>
     submit(mailbox: Mailbox, submission: Submission): Promise<Receipt>
     lookup(siteId: number, queryCode: string, phoneLast4: string): Promise<PublicCaseStatus | null>
+    consultation(siteId: number, id: number): Promise<Consultation>
+    submitOpinion(
+      consultation: Consultation,
+      input: OpinionInput,
+    ): Promise<{ readonly opinionId: number; readonly receivedAt: string }>
     /** Answered letters the sender agreed to publish, names masked, newest answer first. */
     answers(
       mailbox: Mailbox,
@@ -71,7 +109,10 @@ export interface Interaction {
 }
 
 export function createInteraction(store: Store, options: InteractionOptions): Interaction {
-  const service = createServiceContext(store, options.now ? { now: options.now } : {})
+  const service = createServiceContext(store, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.wordingGate ? { wordingGate: options.wordingGate } : {}),
+  })
   const ic: InteractionContext = createInteractionContext(store, service, options)
   return {
     as(principal) {
@@ -81,6 +122,8 @@ export function createInteraction(store: Store, options: InteractionOptions): In
           list: (siteId) => listMailboxes(ic, principal, siteId),
           create: (input) => createMailbox(ic, principal, input),
           grantHandler: (mailboxId, userId, level) => grantHandler(ic, principal, mailboxId, userId, level),
+          handlers: (mailboxId) => listHandlers(ic, principal, mailboxId),
+          revokeHandler: (mailboxId, userId) => revokeHandler(ic, principal, mailboxId, userId),
         },
         cases: {
           ...actions,
@@ -101,6 +144,16 @@ export function createInteraction(store: Store, options: InteractionOptions): In
           personal: (id) => readPersonalData(ic, principal, id),
           eraseExpiredPersonalData: () => eraseExpiredPersonalData(ic, principal),
           disclosureReport: (siteId, year) => disclosureReport(ic, principal, siteId, year),
+          duplicates: (id) => findDuplicates(ic, principal, id),
+          exportCsv: (query, withPersonal) => exportCases(ic, principal, query, withPersonal),
+        },
+        consultations: {
+          list: (siteId) => listConsultations(ic, principal, siteId),
+          create: (input) => createConsultation(ic, principal, input),
+          opinions: (id) => listOpinions(ic, principal, id),
+          summarize: (id, input) => summarizeConsultation(ic, principal, id, input),
+          exportCsv: (id) => exportOpinions(ic, principal, id),
+          personal: (opinionId) => readOpinionPersonal(ic, principal, opinionId),
         },
         calendar: {
           list: (year) => listCalendarDays(store, year),
@@ -114,6 +167,8 @@ export function createInteraction(store: Store, options: InteractionOptions): In
       submit: (mailbox, submission) => submitCase(ic, mailbox, submission),
       lookup: (siteId, code, last4) => lookupCase(ic, siteId, code, last4),
       answers: (mailbox, page) => publishedAnswers(ic, mailbox, page),
+      consultation: (siteId, id) => publicConsultation(ic, siteId, id),
+      submitOpinion: (consultation, input) => submitOpinion(ic, consultation, input),
     },
     digest: (purpose, value) => ic.cipher.digest(purpose, value),
     settled: () => ic.notices.settled(),

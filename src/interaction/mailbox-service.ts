@@ -17,6 +17,7 @@ import {
   mailboxInputSchema,
   toMailbox,
 } from './mailbox.ts'
+import { recordSiteChange } from './record-site-change.ts'
 import { type CalendarDay, calendarDaysSchema } from './work-calendar.ts'
 
 export async function createMailbox(
@@ -58,6 +59,13 @@ export async function createMailbox(
         })
         .returningAll()
         .executeTakeFirstOrThrow()
+      // Its list of answered letters appears on the site with the next publish.
+      if (values.publishesAnswers)
+        await recordSiteChange(
+          tx,
+          { siteId: values.siteId, entity: 'mailbox', entityId: row.id, action: 'create' },
+          now,
+        )
       return { value: toMailbox(row), targetId: row.id, detail: { siteId: values.siteId, kind: values.kind } }
     },
   )

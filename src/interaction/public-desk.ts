@@ -4,6 +4,7 @@ import type { Submission } from './case-inputs.ts'
 import { type FormCheck, FormGuard } from './form-guard.ts'
 import { html } from './html-template.ts'
 import type { Interaction } from './interaction.ts'
+import { opinionFormPage, opinionReceiptPage } from './opinion-pages.ts'
 import {
   answersPage,
   type FormValues,
@@ -134,6 +135,50 @@ export function createPublicDesk(
         const mailbox = await interaction.visitors.mailbox(site.id, slug)
         const found = await interaction.visitors.answers(mailbox, page)
         return { status: 200, html: answersPage(site, mailbox, found, page) }
+      } catch (error) {
+        return problemPage(error)
+      }
+    },
+
+    async consultationForm(id: number): Promise<PublicAnswer> {
+      try {
+        const consultation = await interaction.visitors.consultation(site.id, id)
+        const form = consultation.state === 'open' ? guard.issue(`consultation:${id}`) : null
+        return { status: 200, html: opinionFormPage(site, consultation, form) }
+      } catch (error) {
+        return problemPage(error)
+      }
+    },
+
+    /** An opinion on a consultation: the same flood limit, token, origin and question as a letter. */
+    async submitOpinion(id: number, fields: FormValues, visit: Visit): Promise<PublicAnswer> {
+      try {
+        const wait = submissions.take(visit.address)
+        if (wait > 0) throw new RateLimitedError(wait)
+        const consultation = await interaction.visitors.consultation(site.id, id)
+        const formId = `consultation:${id}`
+        const check = guard.check(formId, fields.token, fields.answer, visit)
+        const again = (problem: string, status: number) => ({
+          status,
+          html: opinionFormPage(site, consultation, guard.issue(formId), echoable(fields), problem),
+        })
+        if (check !== 'ok') {
+          if (check === 'wrong-answer' || check === 'expired') return again(refusals[check].zh, 403)
+          throw new FormRefusedError(refusals[check])
+        }
+        const optional = (name: string) => (fields[name]?.trim() ? fields[name] : undefined)
+        try {
+          await interaction.visitors.submitOpinion(consultation, {
+            content: fields.content ?? '',
+            name: fields.name ?? '',
+            ...(optional('phone') ? { phone: optional('phone') } : {}),
+            ...(optional('email') ? { email: optional('email') } : {}),
+          })
+          return { status: 201, html: opinionReceiptPage(site, consultation) }
+        } catch (error) {
+          if (error instanceof ValidationError) return again(error.messages.zh, 422)
+          throw error
+        }
       } catch (error) {
         return problemPage(error)
       }

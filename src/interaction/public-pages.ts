@@ -92,7 +92,7 @@ ${mailbox.publishesAnswers ? html`<p class="form-field"><input id="f-mayPublish"
 ${field('answer', `验证：${form.question}`, {}, { required: true, maxLength: 3 })}
 <p><button type="submit">提交</button></p>
 </form>
-<p><a href="/_fabu/case">用查询码查看办理情况</a>${mailbox.publishesAnswers ? html`　<a href="/_fabu/letters/${mailbox.slug}/answers">答复公开</a>` : ''}</p>`
+<p><a href="/_fabu/case">用查询码查看办理情况</a>${mailbox.publishesAnswers ? html`　<a href="/zmhd/xx/${mailbox.slug}/index.html">答复公开</a>` : ''}</p>`
   return publicPage(site, mailbox.name, body)
 }
 

@@ -80,6 +80,7 @@ export async function submitCase(
         email_sealed: seal(submission.email, 'email'),
         id_number_sealed: seal(submission.idNumber, 'idNumber'),
         content_digest: digest,
+        sender_digest: ic.cipher.digest('case-sender', submission.phone.replace(/\D/g, '').slice(-11)),
         status: 'received',
         received_at: now,
         received_day: dayIn(now, timeZone),

@@ -10,8 +10,11 @@ import {
 } from './working-days.ts'
 
 /**
- * 2026 as the State Council's notice on holidays set it out (元旦, 春节, 清明, 劳动节, 端午, 中秋,
- * 国庆), with its 调休 working weekend days. Written out here so the test says what it assumes.
+ * 2026 as 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04, 新华社, e.g.
+ * https://politics.gmw.cn/2025-11/04/content_38391083.htm) sets it out: the weekdays off of
+ * 元旦 1–3 Jan, 春节 15–23 Feb, 清明 4–6 Apr, 劳动节 1–5 May, 端午 19–21 Jun, 中秋 25–27 Sep
+ * and 国庆 1–7 Oct, and its 调休 working weekend days 4 Jan, 14 and 28 Feb, 9 May, 20 Sep and
+ * 10 Oct. Checked day by day against that text; written out here so the test says what it assumes.
  */
 const calendar2026: WorkCalendar = {
   holidays: new Set([

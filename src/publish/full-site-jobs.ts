@@ -1,6 +1,8 @@
 import { sql } from 'kysely'
 import type { Store } from '../store/index.ts'
 import { ARTICLE_PAGE_FIELDS, type ArticlePageRow, articleJobs, type Neighbour } from './article-pages.ts'
+import { consultationJobs, showsConsultations } from './consultation-pages.ts'
+import { mailboxLetterJobs, publicMailboxes, showsLetters } from './letter-pages.ts'
 import { listLayout, listPageJobs } from './list-pages.ts'
 import type { PageJob } from './page-job.ts'
 import { inPublishOrder, liveArticles } from './publish-order.ts'
@@ -32,6 +34,11 @@ export async function* fullSiteJobs(
     .execute()
   for (const redirect of redirects) yield* redirectJobs(snapshot, redirect.from_path, redirect.to_path)
   yield* articlePages(store, snapshot)
+  if (showsLetters(theme)) {
+    for (const mailbox of await publicMailboxes(store, snapshot.site.id))
+      yield* (await mailboxLetterJobs(store, snapshot, mailbox, 'all')).jobs
+  }
+  if (showsConsultations(theme)) yield* await consultationJobs(store, snapshot, 'all')
 }
 
 // A body that starts with a byte-order mark keeps it, as the string read elsewhere does.

@@ -1,4 +1,5 @@
 export { checkTemplate, MAX_TEMPLATE_BYTES } from './check-template.ts'
+export { maskContacts } from './mask-contacts.ts'
 export type { PageKind, PageResult } from './page-job.ts'
 export {
   type PublishRunDetail,

@@ -38,6 +38,10 @@ export type PageKind =
   | 'feed'
   | 'robots'
   | 'asset'
+  | 'letters'
+  | 'letter'
+  | 'consultations'
+  | 'consultation'
 
 /** What rendering one page came to. */
 export interface PageResult {

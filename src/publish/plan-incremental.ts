@@ -5,6 +5,7 @@ import type { MovedArticle } from './assign-urls.ts'
 import { columnKey } from './column-reads.ts'
 import { listLayout, listPageJobs, pageOfPosition } from './list-pages.ts'
 import type { PageJob } from './page-job.ts'
+import { INTERACTION_PAGE_KINDS, planInteractionPages } from './plan-interaction.ts'
 import { liveArticles } from './publish-order.ts'
 import {
   type PublishedLookup,
@@ -16,6 +17,7 @@ import { redirectJobs } from './redirect-pages.ts'
 import { printPath } from './routes.ts'
 import { columnPageJobs, sitemapJobs, sitemapPartOf, sitePageJobs } from './site-pages.ts'
 import type { SiteSnapshot } from './site-snapshot.ts'
+import type { Theme } from './theme.ts'
 
 export interface IncrementalPlan {
   /** Site or column changes reach every page (navigation, footer): publish the whole site. */
@@ -37,6 +39,7 @@ export async function planIncremental(
   published: PublishedLookup,
   changes: readonly ChangeRow[],
   moved: readonly MovedArticle[],
+  theme: Theme,
 ): Promise<IncrementalPlan> {
   if (needsFullPublish(changes, snapshot.tree)) return { needsFullPublish: true, jobs: [], removals: [] }
   const plan = new PlanBuilder(store, snapshot, published)
@@ -56,9 +59,23 @@ export async function planIncremental(
   ])
   for (const template of templates)
     dependents.push(...(await pagesUsingTemplate(store, snapshot.site.id, template)))
-  for (const page of await published.pages([...new Set(dependents)])) plan.rebuildPage(page)
+  const rebuilt = await published.pages([...new Set(dependents)])
+  for (const page of rebuilt) if (!INTERACTION_PAGE_KINDS.has(page.kind)) plan.rebuildPage(page)
   if (articleIds.length > 0) plan.sitemapParts(articleIds.map(sitemapPartOf))
-  return { needsFullPublish: false, ...(await plan.build()) }
+  const built = await plan.build()
+  const interaction = await planInteractionPages(
+    store,
+    snapshot,
+    published,
+    changes,
+    rebuilt.filter((page) => INTERACTION_PAGE_KINDS.has(page.kind)),
+    theme,
+  )
+  return {
+    needsFullPublish: false,
+    jobs: [...built.jobs, ...interaction.jobs],
+    removals: [...built.removals, ...interaction.removals],
+  }
 }
 
 /**

@@ -124,6 +124,8 @@ export interface PublishedLookup {
   pages(paths: readonly string[]): Promise<PublishedPage[]>
   /** The list pages of a column. */
   listPages(columnId: number): Promise<PublishedPage[]>
+  /** The pages of a kind about one subject (a mailbox's letter lists). */
+  pagesOf(kind: string, refId: number): Promise<PublishedPage[]>
 }
 
 export function publishedLookup(store: Store, siteId: number): PublishedLookup {
@@ -166,6 +168,9 @@ export function publishedLookup(store: Store, siteId: number): PublishedLookup {
     },
     async listPages(columnId) {
       return (await base().where('kind', '=', 'list').where('ref_id', '=', columnId).execute()).map(toPage)
+    },
+    async pagesOf(kind, refId) {
+      return (await base().where('kind', '=', kind).where('ref_id', '=', refId).execute()).map(toPage)
     },
   }
 }

@@ -169,6 +169,7 @@ export class Publisher {
         publishedLookup(this.#store, site.id),
         changes,
         moved,
+        theme,
       )
       if (plan.needsFullPublish) mode = 'full'
       jobs = plan.jobs

@@ -61,3 +61,24 @@ export const SITEMAP_LIMIT = 5_000
 export function sitemapPartPath(part: number): string {
   return `sitemap-${part}.xml`
 }
+
+/**
+ * 政民互动 pages under `zmhd/` (政民互动): a mailbox's answered letters as a list like a
+ * column's (`zmhd/xx/yzxx/index.html`, archive pages from the oldest), each letter at
+ * `zmhd/xx/yzxx/<case id>.html`; consultations at `zmhd/yjzj/`.
+ */
+export function letterListPath(mailboxSlug: string, page?: number): string {
+  return page === undefined
+    ? `zmhd/xx/${mailboxSlug}/index.html`
+    : `zmhd/xx/${mailboxSlug}/index_${page}.html`
+}
+
+export function letterPath(mailboxSlug: string, caseId: number): string {
+  return `zmhd/xx/${mailboxSlug}/${caseId}.html`
+}
+
+export const CONSULTATION_LIST_PATH = 'zmhd/yjzj/index.html'
+
+export function consultationPath(consultationId: number): string {
+  return `zmhd/yjzj/${consultationId}.html`
+}

@@ -62,6 +62,21 @@ export function registerInteractionPages(app: FastifyInstance, desk: PublicDesk)
     },
     async (request, reply) => send(reply, await desk.answers(request.params.box, request.query.page ?? 1)),
   )
+  const consultation = {
+    type: 'object',
+    properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 } },
+  }
+  app.get<{ Params: { id: number } }>(
+    '/_fabu/consultations/:id',
+    { schema: { params: consultation } },
+    async (request, reply) => send(reply, await desk.consultationForm(request.params.id)),
+  )
+  app.post<{ Params: { id: number } }>(
+    '/_fabu/consultations/:id',
+    { schema: { params: consultation } },
+    async (request, reply) =>
+      send(reply, await desk.submitOpinion(request.params.id, fieldsOf(request), visitOf(request))),
+  )
   app.get('/_fabu/case', async (_request, reply) => send(reply, desk.lookupForm()))
   app.post('/_fabu/case', async (request, reply) =>
     send(reply, await desk.lookup(fieldsOf(request), visitOf(request))),

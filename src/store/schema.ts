@@ -418,6 +418,41 @@ export interface CasesTable {
   personal_erased_at: Timestamp | null
   created_at: Timestamp
   updated_at: Timestamp
+  /** Staff may take an answered letter off the site; false only by their choice (migration 023). */
+  shows_answer: ColumnType<boolean | number, boolean | undefined, boolean>
+  /** The case this one was merged into as a duplicate. */
+  duplicate_of: number | null
+  /** Keyed digest of the sender's phone number, to find the same sender's letters. */
+  sender_digest: string | null
+}
+
+/** 意见征集 on a draft (migration 023); open from starts_day to ends_day, site-local days. */
+export interface ConsultationsTable {
+  id: Generated<number>
+  site_id: number
+  title: string
+  draft: string
+  starts_day: string
+  ends_day: string
+  /** 采纳情况: published once the consultation has ended. */
+  summary: string | null
+  summary_at: Timestamp | null
+  created_by: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** An opinion of the public; personal fields only sealed, like a case's. */
+export interface ConsultationOpinionsTable {
+  id: Generated<number>
+  consultation_id: number
+  content: string
+  name_masked: string
+  name_sealed: string | null
+  phone_sealed: string | null
+  email_sealed: string | null
+  content_digest: string
+  received_at: Timestamp
 }
 
 export interface WorkCalendarDaysTable {
@@ -461,6 +496,8 @@ export interface Database {
   mailbox_handlers: MailboxHandlersTable
   cases: CasesTable
   work_calendar_days: WorkCalendarDaysTable
+  consultations: ConsultationsTable
+  consultation_opinions: ConsultationOpinionsTable
 }
 
 export type SiteRow = Selectable<SitesTable>

@@ -31,6 +31,7 @@ describe('the public letter forms in Chromium', () => {
   let server: FastifyInstance
   let browser: Browser
   let origin: string
+  let consultationId: number
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true })
@@ -40,6 +41,15 @@ describe('the public letter forms in Chromium', () => {
     const { site } = await createDemoSite(content, editor)
     const interaction = createInteraction(opened.store, { keys: testKeys() })
     await ensureDemoMailboxes(interaction, operator, site.id)
+    consultationId = (
+      await interaction.as(operator).consultations.create({
+        siteId: site.id,
+        title: '《计量检定收费办法（征求意见稿）》',
+        draft: '第一条 为规范计量检定收费，制定本办法。',
+        startsDay: '2026-01-01',
+        endsDay: '2099-12-31',
+      })
+    ).id
     const publisher = new Publisher(opened.store, content, {
       outputRootFor: () => join(output, 'site'),
       manifestDir: join(output, 'manifests'),
@@ -105,6 +115,41 @@ describe('the public letter forms in Chromium', () => {
     await page.goto(`${origin}/_fabu/letters/ysqgk`)
     await page.screenshot({ path: join(SCREENSHOTS, 'disclosure-form.png'), fullPage: true })
     expect(await axeViolations(page, 'disclosure form')).toEqual([])
+    await context.close()
+  })
+
+  for (const javaScriptEnabled of [false, true]) {
+    it(`takes an opinion from a published consultation page (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, {
+      timeout: 60_000,
+    }, async () => {
+      const context = await browser.newContext({ javaScriptEnabled })
+      const page = await context.newPage()
+      const suffix = javaScriptEnabled ? 'js' : 'nojs'
+      await page.goto(`${origin}/zmhd/yjzj/index.html`)
+      if (javaScriptEnabled) expect(await axeViolations(page, 'consultations page')).toEqual([])
+      await page.click(`a[href="/zmhd/yjzj/${consultationId}.html"]`)
+      await expect.poll(() => page.locator('h1').textContent()).toBe('《计量检定收费办法（征求意见稿）》')
+      if (javaScriptEnabled) expect(await axeViolations(page, 'consultation page')).toEqual([])
+      await page.click(`a[href="/_fabu/consultations/${consultationId}"]`)
+      await page.fill('#f-content', `建议对小微企业减半收费（${suffix}）。`)
+      await page.fill('#f-name', '郑欣')
+      await page.fill('#f-phone', '13599998888')
+      await answerChallenge(page)
+      await page.screenshot({ path: join(SCREENSHOTS, `opinion-form-${suffix}.png`), fullPage: true })
+      if (javaScriptEnabled) expect(await axeViolations(page, 'opinion form')).toEqual([])
+      await page.click('button[type="submit"]')
+      await expect.poll(() => page.locator('[role="status"]').textContent()).toContain('已收到您的意见')
+      await context.close()
+    })
+  }
+
+  it('has no WCAG AA violations on the published list of answered letters', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${origin}/zmhd/xx/yzxx/index.html`)
+    await expect.poll(() => page.locator('h1').textContent()).toBe('院长信箱 答复公开')
+    await page.screenshot({ path: join(SCREENSHOTS, 'letters-list.png'), fullPage: true })
+    expect(await axeViolations(page, 'letters list')).toEqual([])
     await context.close()
   })
 })

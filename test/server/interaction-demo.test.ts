@@ -130,6 +130,22 @@ for (const engine of engines()) {
       expect(list('.case-reply h3').text()).toBe('答复（客户服务中心）')
       expect(answers.body).not.toContain('周海燕')
       expect(answers.body).not.toContain('13611112222')
+
+      // One publish later the answer is a static page of the site, the name masked.
+      const publisher = new Publisher(opened.store, content, {
+        outputRootFor: () => join(output, 'site'),
+        manifestDir: join(output, 'manifests'),
+      })
+      const report = await publisher.publish({ site: 'simt' })
+      await publisher.close()
+      expect(report.failed).toEqual([])
+      expect(report.written).toContain(`zmhd/xx/yzxx/${id}.html`)
+      const bytes = await readFile(join(output, 'site', 'zmhd', 'xx', 'yzxx', `${id}.html`))
+      const letter = load(bytes.toString('utf8'))
+      expect(letter('.letter-meta').text()).toContain('周**')
+      expect(letter('#letter-answer + p').text()).toBe('请拨打021-38839800预约，或在计量服务平台在线预约。')
+      expect(bytes.includes(Buffer.from('周海燕'))).toBe(false)
+      expect(bytes.includes(Buffer.from('13611112222'))).toBe(false)
     })
   })
 }

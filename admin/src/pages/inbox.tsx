@@ -23,6 +23,9 @@ interface CaseView {
   readonly reply: string | null
   readonly replyState: string
   readonly replyStage: number
+  readonly mayPublish: boolean
+  readonly showsAnswer: boolean
+  readonly duplicateOf: number | null
 }
 
 interface MailboxView {
@@ -72,9 +75,16 @@ export function Inbox({ site }: { readonly site: Site }) {
         <h2 id="inbox-title" className="section-title">
           {t('inboxOf', { site: site.name })}
         </h2>
-        <Space>
+        <Space wrap>
           <Switch id="overdue-only" checked={isOverdueOnly} onChange={setOverdueOnly} />
           <label htmlFor="overdue-only">{t('onlyOverdue')}</label>
+          {/* Downloads through the browser: the session cookie goes along, the server audits the export. */}
+          <a href={`/api/sites/${site.id}/cases/export`} download>
+            {t('exportCases')}
+          </a>
+          <a href={`/api/sites/${site.id}/cases/export?personal=true`} download>
+            {t('exportWithPersonal')}
+          </a>
         </Space>
         <ErrorAlert error={error} />
         <Table<CaseView>
@@ -147,6 +157,7 @@ function CaseCard({
   const [answerType, setAnswerType] = useState(isDisclosure ? 'disclose' : 'reply')
   const [reason, setReason] = useState('')
   const [personal, setPersonal] = useState<Personal | null>(null)
+  const [duplicates, setDuplicates] = useState<readonly CaseView[] | null>(null)
   const [error, setError] = useState<unknown>(null)
   const act = (method: string, path: string, body?: unknown) =>
     api(method, `/api/cases/${item.id}${path}`, body ?? {}).then(() => {
@@ -182,6 +193,36 @@ function CaseCard({
         </Button>
       )}
       <ErrorAlert error={error} />
+      <Space wrap style={{ marginTop: 12 }}>
+        <Button
+          onClick={() =>
+            api<CaseView[]>('GET', `/api/cases/${item.id}/duplicates`).then(setDuplicates, setError)
+          }
+        >
+          {t('findDuplicates')}
+        </Button>
+        {item.status === 'answered' && item.mayPublish ? (
+          <Button onClick={() => act('POST', '/answer/public', { isShown: !item.showsAnswer })}>
+            {t(item.showsAnswer ? 'hideAnswer' : 'showAnswer')}
+          </Button>
+        ) : null}
+      </Space>
+      {duplicates ? (
+        duplicates.length === 0 ? (
+          <p>{t('noDuplicates')}</p>
+        ) : (
+          <ul>
+            {duplicates.map((other) => (
+              <li key={other.id}>
+                #{other.id} {other.subject} ({other.receivedDay}){' '}
+                <Button size="small" onClick={() => act('POST', '/merge', { intoId: other.id })}>
+                  {t('mergeInto')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
       {item.status === 'answered' || item.status === 'invalid' ? (
         <p className="case-text">{item.reply}</p>
       ) : (

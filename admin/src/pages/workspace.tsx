@@ -10,12 +10,22 @@ import type { SessionView, Site } from '../types.ts'
 import { Administration } from './administration.tsx'
 import { ArticleEditor } from './article-editor.tsx'
 import { ArticleList } from './article-list.tsx'
+import { Consultations } from './consultations.tsx'
 import { Dashboard } from './dashboard.tsx'
 import { Inbox } from './inbox.tsx'
+import { InteractionSettings } from './interaction-settings.tsx'
 import { Publishing } from './publishing.tsx'
 import { Templates } from './templates.tsx'
 
-type Section = 'dashboard' | 'articles' | 'inbox' | 'publishing' | 'templates' | 'administration'
+type Section =
+  | 'dashboard'
+  | 'articles'
+  | 'inbox'
+  | 'consultations'
+  | 'interactionSettings'
+  | 'publishing'
+  | 'templates'
+  | 'administration'
 
 const CONTENT_ROLES = ['admin', 'site_admin', 'editor', 'reviewer']
 
@@ -111,6 +121,8 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
                 : []),
               // Handlers of a mailbox may hold no content role: the inbox is everyone's.
               { value: 'inbox' as const, label: t('sectionInbox') },
+              { value: 'consultations' as const, label: t('sectionConsultations') },
+              { value: 'interactionSettings' as const, label: t('sectionInteractionSettings') },
               { value: 'administration' as const, label: t('sectionAdministration') },
             ]}
           />
@@ -130,6 +142,10 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
             />
           ) : section === 'inbox' ? (
             <Inbox key={site.id} site={site} />
+          ) : section === 'consultations' ? (
+            <Consultations key={site.id} site={site} />
+          ) : section === 'interactionSettings' ? (
+            <InteractionSettings key={site.id} site={site} />
           ) : section === 'templates' ? (
             <Templates key={site.id} site={site} session={session} />
           ) : section === 'publishing' ? (

@@ -9,6 +9,7 @@ import {
   mailboxInputSchema,
   reasonSchema,
   replyInputSchema,
+  summaryInputSchema,
 } from '../../interaction/index.ts'
 import { type ApiRoute, idParams, queryFlag, route, siteParams, siteRef } from '../api-route.ts'
 
@@ -60,6 +61,98 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
       body: z.strictObject({ reviewLevel: z.number().int().min(1).max(3).nullable().default(null) }),
       handler: async ({ session, params, body }) =>
         interaction.as(session.principal).mailboxes.grantHandler(params.id, params.userId, body.reviewLevel),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/mailboxes/:id/handlers',
+      summary: 'Who handles the mailbox, and at which review level',
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ session, params }) => interaction.as(session.principal).mailboxes.handlers(params.id),
+    }),
+    route({
+      method: 'DELETE',
+      url: '/api/mailboxes/:id/handlers/:userId',
+      summary: "Take the mailbox (and its cases' personal data) away from a user",
+      tag,
+      access: 'signed-in',
+      params: handlerParams,
+      handler: async ({ session, params }) =>
+        interaction.as(session.principal).mailboxes.revokeHandler(params.id, params.userId),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/sites/:site/consultations',
+      summary: "A site's consultations (意见征集), newest first, with their state and opinion count",
+      tag,
+      access: 'signed-in',
+      params: siteParams,
+      handler: async ({ session, params }) =>
+        interaction.as(session.principal).consultations.list(await siteId(params.site)),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/sites/:site/consultations',
+      summary: 'Open a consultation on a draft from a start day to an end day (site administrators)',
+      tag,
+      access: 'signed-in',
+      status: 201,
+      params: siteParams,
+      body: z.strictObject({
+        title: z.string().max(200),
+        draft: z.string().max(100_000),
+        startsDay: z.string().max(10),
+        endsDay: z.string().max(10),
+      }),
+      handler: async ({ session, params, body }) =>
+        interaction
+          .as(session.principal)
+          .consultations.create({ ...body, siteId: await siteId(params.site) }),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/consultations/:id/opinions',
+      summary: 'The opinions received, names masked (site administrators and auditors)',
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ session, params }) =>
+        interaction.as(session.principal).consultations.opinions(params.id),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/consultations/:id/opinions.csv',
+      summary: 'The opinions as CSV, names masked, no contact details (audited)',
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ session, params, reply }) =>
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="opinions-${params.id}.csv"`)
+          .send(await interaction.as(session.principal).consultations.exportCsv(params.id)),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/opinions/:id/personal',
+      summary: "An opinion's name, phone and e-mail (the audit administrator only; audited)",
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ session, params }) =>
+        interaction.as(session.principal).consultations.personal(params.id),
+    }),
+    route({
+      method: 'PUT',
+      url: '/api/consultations/:id/summary',
+      summary: 'Publish the summary of the feedback (采纳情况) once the consultation has ended',
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      body: summaryInputSchema,
+      handler: async ({ session, params, body }) =>
+        interaction.as(session.principal).consultations.summarize(params.id, body),
     }),
     route({
       method: 'GET',
@@ -140,6 +233,42 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
           .send(disclosureReportCsv(report))
       },
     }),
+    route({
+      method: 'GET',
+      url: '/api/sites/:site/cases/export',
+      summary:
+        "CSV of the site's cases the user sees; personal data only with personal=true and the right to read it (audited)",
+      tag,
+      access: 'signed-in',
+      params: siteParams,
+      query: z
+        .object({
+          mailbox: z.coerce.number().int().positive().optional(),
+          personal: z.enum(['true', 'false']).default('false'),
+        })
+        .strict(),
+      handler: async ({ session, params, query, reply }) => {
+        const csv = await interaction
+          .as(session.principal)
+          .cases.exportCsv(
+            { siteId: await siteId(params.site), mailboxId: query.mailbox },
+            query.personal === 'true',
+          )
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="cases.csv"')
+          .send(csv)
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/cases/:id/duplicates',
+      summary: 'Cases of the same mailbox from the same sender or with the same letter, within 30 days',
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ session, params }) => interaction.as(session.principal).cases.duplicates(params.id),
+    }),
     ...caseActions(interaction),
     route({
       method: 'GET',
@@ -212,6 +341,18 @@ function caseActions(interaction: Interaction): ApiRoute[] {
       'Send the reply back to its drafter with a comment',
       z.strictObject({ comment: z.string().trim().min(1).max(2000) }),
       (c, id, b) => c.rejectReply(id, b.comment),
+    ),
+    action(
+      '/merge',
+      'Merge the case into another of the same mailbox as its duplicate',
+      z.strictObject({ intoId: z.number().int().positive() }),
+      (c, id, b) => c.mergeInto(id, b.intoId),
+    ),
+    action(
+      '/answer/public',
+      'Show an answered letter on the public site or take it off (next publish)',
+      z.strictObject({ isShown: z.boolean() }),
+      (c, id, b) => c.showAnswer(id, b.isShown),
     ),
     action('/invalid', 'Mark the case invalid, with the reason', reasonSchema, (c, id, b) =>
       c.markInvalid(id, b.reason),
