@@ -419,6 +419,19 @@ export interface WorkCalendarDaysTable {
   note: string
 }
 
+/** One stored run of the inspection self-check (migration 022). */
+export interface InspectionRunsTable {
+  id: Generated<number>
+  site_id: number
+  checked_at: Timestamp
+  /** `serve:daily`, or the actor who asked (`cli:…`, a user). */
+  started_by: string
+  /** Single-veto items failed. */
+  failed: number
+  /** The whole report as JSON, to show again and to compare with the next run. */
+  report: Json
+}
+
 export interface Database {
   sites: SitesTable
   columns: ColumnsTable
@@ -452,6 +465,7 @@ export interface Database {
   mailbox_handlers: MailboxHandlersTable
   cases: CasesTable
   work_calendar_days: WorkCalendarDaysTable
+  inspection_runs: InspectionRunsTable
 }
 
 export type SiteRow = Selectable<SitesTable>
