@@ -6,7 +6,7 @@ export {
   type LinkOutcome,
   type LinkResult,
 } from './external-links.ts'
-export type { OverdueCase } from './inspect-cases.ts'
+export { type CaseSource, type OverdueCase, overdueCasesFrom } from './inspect-cases.ts'
 export { createInspection, type Inspection, type InspectionOptions } from './inspection.ts'
 export {
   exportInspection,

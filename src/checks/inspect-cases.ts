@@ -1,3 +1,4 @@
+import type { Principal } from '../content/index.ts'
 import type { InspectionItem } from './inspection-item.ts'
 
 /** An open letter or 依申请公开 application past its due day, as 政民互动 reports it. */
@@ -51,5 +52,43 @@ export function inspectCases(cases: readonly OverdueCase[] | null, now: string):
     ),
     refs: sorted.map((item) => ({ kind: 'case' as const, id: item.id })),
     fix,
+  }
+}
+
+/** The least of 政民互动 the inspection reads (its `Interaction` fits), so checks need not import it. */
+export interface CaseSource {
+  as(principal: Principal): {
+    readonly mailboxes: {
+      list(
+        siteId: number,
+      ): Promise<readonly { readonly id: number; readonly name: string; readonly kind: string }[]>
+    }
+    readonly cases: {
+      list(query: { siteId: number; isOverdue: boolean; limit: number }): Promise<
+        readonly {
+          readonly id: number
+          readonly subject: string
+          readonly mailboxId: number
+          readonly receivedAt: string
+          readonly deadline: { readonly state: string; readonly dueDay?: string }
+        }[]
+      >
+    }
+  }
+}
+
+/** Open cases past their due day as the principal may see them, for `InspectionOptions.overdueCases`. */
+export function overdueCasesFrom(source: CaseSource) {
+  return async (principal: Principal, siteId: number): Promise<OverdueCase[]> => {
+    const desk = source.as(principal)
+    const mailboxes = new Map((await desk.mailboxes.list(siteId)).map((mailbox) => [mailbox.id, mailbox]))
+    return (await desk.cases.list({ siteId, isOverdue: true, limit: 1000 })).map((item) => ({
+      id: item.id,
+      subject: item.subject,
+      mailbox: mailboxes.get(item.mailboxId)?.name ?? String(item.mailboxId),
+      isDisclosure: mailboxes.get(item.mailboxId)?.kind === 'disclosure',
+      receivedAt: item.receivedAt,
+      dueDay: item.deadline.dueDay ?? '',
+    }))
   }
 }

@@ -75,3 +75,17 @@ export async function listInspectionRuns(
     failed: Number(row.failed),
   }))
 }
+
+/** The newest stored run of the site, whole, or null when none was stored. */
+export async function latestInspectionRun(store: Store, siteId: number): Promise<InspectionReport | null> {
+  const row = await store.db
+    .selectFrom('inspection_runs')
+    .select(['id', 'checked_at', 'report'])
+    .where('site_id', '=', siteId)
+    .orderBy('checked_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (!row) return null
+  return { ...(asJson(row.report) as InspectionReport), checkedAt: asIso(row.checked_at), runId: row.id }
+}

@@ -19,6 +19,7 @@ import type { InspectionReport } from './inspection-item.ts'
 import { DEFAULT_CHROMIUM } from './inspection-pdf.ts'
 import {
   type InspectionRunSummary,
+  latestInspectionRun,
   listInspectionRuns,
   previousInspectionRun,
   saveInspectionRun,
@@ -39,11 +40,18 @@ export interface Inspection {
   run(principal: Principal, site: SiteRef, at?: Date): Promise<InspectionReport>
   /** Runs and stores the run (the daily run, `fabu check --save`). */
   save(principal: Principal, site: SiteRef, at?: Date): Promise<InspectionReport>
+  /**
+   * The newest stored run if it is younger than `maxAgeHours`, else a new run, stored: the
+   * dashboard shows the daily run without starting a browser on every visit.
+   */
+  latest(principal: Principal, site: SiteRef, maxAgeHours?: number): Promise<InspectionReport>
   /** A new run as a file to hand in (HTML, xlsx, or PDF when Chromium is installed). */
   export(principal: Principal, site: SiteRef, format: InspectionFormat): Promise<InspectionFile>
   /** The stored runs, newest first. */
   runs(principal: Principal, site: SiteRef): Promise<readonly InspectionRunSummary[]>
 }
+
+const runBy = (principal: Principal) => `${principal.actor.name} (${principal.actor.id})`
 
 export function createInspection(
   store: Store,
@@ -106,13 +114,19 @@ export function createInspection(
     async save(principal, ref, at = new Date()) {
       const site = await manageable(principal, ref)
       const report = await check(principal, site, at)
-      const runId = await saveInspectionRun(
-        store,
-        site.id,
-        `${principal.actor.name} (${principal.actor.id})`,
-        report,
-      )
+      const runId = await saveInspectionRun(store, site.id, runBy(principal), report)
       return { ...report, runId }
+    },
+    async latest(principal, ref, maxAgeHours = 24) {
+      const site = await manageable(principal, ref)
+      const stored = await latestInspectionRun(store, site.id)
+      const now = new Date()
+      if (!stored || Date.parse(stored.checkedAt) < now.getTime() - maxAgeHours * 3_600_000) {
+        const report = await check(principal, site, now)
+        return { ...report, runId: await saveInspectionRun(store, site.id, runBy(principal), report) }
+      }
+      const previous = await previousInspectionRun(store, site.id, stored.checkedAt)
+      return { ...stored, changes: previous ? inspectionChanges(previous, stored.items) : null }
     },
     async export(principal, ref, format) {
       const report = await check(principal, await manageable(principal, ref), new Date())

@@ -6,7 +6,7 @@ import {
   createWordingGate,
   createWordLists,
   type Inspection,
-  type OverdueCase,
+  overdueCasesFrom,
   type WordLists,
 } from '../checks/index.ts'
 import { type Config, loadAuditKeys, loadInteractionKeys, resolveConfig } from '../config/index.ts'
@@ -91,7 +91,7 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       inspection: createInspection(store, content, wordingGate, {
         ...publisherOptions(config),
         chromiumPath: config.checks.chromiumPath,
-        overdueCases: overdueCasesOf(interaction),
+        overdueCases: overdueCasesFrom(interaction),
       }),
       interaction,
       actor,
@@ -110,22 +110,6 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
 /** Signed heads of the audit chain, appended only, beside the database but not in it. */
 export function auditCheckpointPath(config: Readonly<Config>): string {
   return join(config.dataDir, 'audit-checkpoints.log')
-}
-
-/** 政民互动's overdue cases as the inspection reads them, with the principal's own view. */
-function overdueCasesOf(interaction: Interaction) {
-  return async (principal: Principal, siteId: number): Promise<OverdueCase[]> => {
-    const desk = interaction.as(principal)
-    const mailboxes = new Map((await desk.mailboxes.list(siteId)).map((mailbox) => [mailbox.id, mailbox]))
-    return (await desk.cases.list({ siteId, isOverdue: true, limit: 1000 })).map((item) => ({
-      id: item.id,
-      subject: item.subject,
-      mailbox: mailboxes.get(item.mailboxId)?.name ?? String(item.mailboxId),
-      isDisclosure: mailboxes.get(item.mailboxId)?.kind === 'disclosure',
-      receivedAt: item.receivedAt,
-      dueDay: 'dueDay' in item.deadline ? item.deadline.dueDay : '',
-    }))
-  }
 }
 
 function cliActor(): Actor {

@@ -9,6 +9,16 @@ export function inspectionRoutes(inspection: Inspection): ApiRoute[] {
   return [
     route({
       method: 'GET',
+      url: '/api/sites/:site/inspection/latest',
+      summary:
+        'The newest stored run of the inspection self-check (the daily one) with its changes; a new run when none is a day old',
+      tag: 'checks',
+      access: 'signed-in',
+      params: siteParams,
+      handler: async ({ workspace, params }) => inspection.latest(workspace.principal, siteRef(params.site)),
+    }),
+    route({
+      method: 'GET',
       url: '/api/sites/:site/inspection/runs',
       summary: 'The stored runs of the inspection self-check (daily, or saved), newest first',
       tag: 'checks',
