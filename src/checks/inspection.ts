@@ -41,8 +41,8 @@ export interface Inspection {
   /** Runs and stores the run (the daily run, `fabu check --save`). */
   save(principal: Principal, site: SiteRef, at?: Date): Promise<InspectionReport>
   /**
-   * The newest stored run if it is younger than `maxAgeHours`, else a new run, stored: the
-   * dashboard shows the daily run without starting a browser on every visit.
+   * The newest stored run if it is younger than `maxAgeHours`, else a quick run that starts no
+   * browser and is not stored: a visit to the dashboard never waits for Chromium.
    */
   latest(principal: Principal, site: SiteRef, maxAgeHours?: number): Promise<InspectionReport>
   /** A new run as a file to hand in (HTML, xlsx, or PDF when Chromium is installed). */
@@ -69,7 +69,12 @@ export function createInspection(
     return site
   }
 
-  async function check(principal: Principal, site: Site, at: Date): Promise<InspectionReport> {
+  async function check(
+    principal: Principal,
+    site: Site,
+    at: Date,
+    isQuick = false,
+  ): Promise<InspectionReport> {
     const now = at.toISOString()
     const columns = (await content.columns.tree(site.id)).all()
     const firstRun = await store.db
@@ -93,6 +98,7 @@ export function createInspection(
         root,
         await accessibilitySample(store, site.id),
         options.chromiumPath === undefined ? DEFAULT_CHROMIUM : options.chromiumPath,
+        isQuick,
       )),
     ]
     const previous = await previousInspectionRun(store, site.id, now)
@@ -122,8 +128,7 @@ export function createInspection(
       const stored = await latestInspectionRun(store, site.id)
       const now = new Date()
       if (!stored || Date.parse(stored.checkedAt) < now.getTime() - maxAgeHours * 3_600_000) {
-        const report = await check(principal, site, now)
-        return { ...report, runId: await saveInspectionRun(store, site.id, runBy(principal), report) }
+        return check(principal, site, now, true)
       }
       const previous = await previousInspectionRun(store, site.id, stored.checkedAt)
       return { ...stored, changes: previous ? inspectionChanges(previous, stored.items) : null }
