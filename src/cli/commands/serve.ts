@@ -20,6 +20,7 @@ import { ensureDataFolder } from '../ensure-data-folder.ts'
 import { type App, publisherOptions, withApp } from '../open-app.ts'
 import { wholeNumber, withCommonOptions } from '../options.ts'
 import { print } from '../print-table.ts'
+import { yesterdayInShanghai } from '../yesterday-in-shanghai.ts'
 import { printSummary } from './publish.ts'
 import { resolveSite } from './resolve-refs.ts'
 
@@ -68,7 +69,7 @@ export function registerServe(program: Command): void {
   ).action(async (options: ServeOptions) => {
     ensureDataFolder(options.data)
     await withApp(options.data, async (app) => {
-      const summary = await createDemoSite(app.content, app.actor)
+      const summary = await createDemoSite(app.content, app.actor, { newestOn: yesterdayInShanghai() })
       await addDemoWordLists(app, summary.site.id)
       await ensureDemoMailboxes(app.interaction, app.operator, summary.site.id)
       print(
