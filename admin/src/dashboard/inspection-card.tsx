@@ -5,6 +5,7 @@ import { type MessageKey, useI18n } from '../i18n.tsx'
 import { EvidenceList } from '../inspection/evidence-list.tsx'
 import { InspectionChanges } from '../inspection/inspection-changes.tsx'
 import type { InspectionReport } from '../inspection/inspection-types.ts'
+import { timeFormatter } from '../sections/format-time.ts'
 import type { Site } from '../types.ts'
 
 /**
@@ -38,6 +39,9 @@ export function InspectionCard({ site, onOpenReport }: { site: Site; onOpenRepor
         <>
           <p className={report.failed > 0 ? 'inspection-failed' : 'dashboard-empty'}>
             {report.failed > 0 ? t('inspectionFailed', { count: report.failed }) : t('inspectionPassed')}
+          </p>
+          <p className="inspection-note">
+            {t('inspectionCheckedAt', { time: timeFormatter({ timeZone: site.timeZone })(report.checkedAt) })}
           </p>
           <InspectionChanges report={report} timeZone={site.timeZone} />
           <ul className="dashboard-list">
