@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import {
   exportInspection,
@@ -7,7 +7,7 @@ import {
   type InspectionStatus,
   inspectionFormats,
 } from '../../checks/index.ts'
-import { ValidationError } from '../../errors/index.ts'
+import { ChromiumMissingError, ValidationError } from '../../errors/index.ts'
 import { withApp } from '../open-app.ts'
 import { withCommonOptions } from '../options.ts'
 import { print, printJson } from '../print-table.ts'
@@ -53,6 +53,9 @@ export function registerCheck(program: Command): void {
       )
     const exports = exportsOf(options)
     await withApp(options.data, async (app) => {
+      // Before checking (and storing with --save): a PDF that cannot be printed fails first.
+      if (exports.some(([format]) => format === 'pdf') && !existsSync(app.config.checks.chromiumPath))
+        throw new ChromiumMissingError({ zh: '导出 PDF', en: 'a PDF export' }, app.config.checks.chromiumPath)
       const site = await resolveSite(app.content, options.site)
       const report = options.save
         ? await app.inspection.save(app.operator, site.id, at)
