@@ -3,16 +3,25 @@ import { setApiLanguage } from './api.ts'
 import * as administration from './messages/administration.ts'
 import * as common from './messages/common.ts'
 import * as editor from './messages/editor.ts'
+import * as inspection from './messages/inspection.ts'
 import * as interaction from './messages/interaction.ts'
 import * as publishing from './messages/publishing.ts'
 
-const zh = { ...common.zh, ...editor.zh, ...publishing.zh, ...administration.zh, ...interaction.zh }
+const zh = {
+  ...common.zh,
+  ...editor.zh,
+  ...publishing.zh,
+  ...administration.zh,
+  ...interaction.zh,
+  ...inspection.zh,
+}
 const en: Record<MessageKey, string> = {
   ...common.en,
   ...editor.en,
   ...publishing.en,
   ...administration.en,
   ...interaction.en,
+  ...inspection.en,
 }
 
 export type MessageKey =
@@ -21,6 +30,7 @@ export type MessageKey =
   | keyof typeof publishing.zh
   | keyof typeof administration.zh
   | keyof typeof interaction.zh
+  | keyof typeof inspection.zh
 
 export type Language = 'zh' | 'en'
 

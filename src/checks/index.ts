@@ -1,12 +1,29 @@
+export { nextDailyRun, startDailyInspection } from './daily-inspection.ts'
+export { evidenceHref } from './evidence-href.ts'
 export {
   checkExternalLinks,
   type LinkCheckOptions,
   type LinkOutcome,
   type LinkResult,
 } from './external-links.ts'
+export { type CaseSource, type OverdueCase, overdueCasesFrom } from './inspect-cases.ts'
 export { createInspection, type Inspection, type InspectionOptions } from './inspection.ts'
+export {
+  exportInspection,
+  type InspectionFile,
+  type InspectionFormat,
+  inspectionFormats,
+} from './inspection-export.ts'
 export { inspectionHtml } from './inspection-html.ts'
-export type { InspectionItem, InspectionReport, InspectionStatus } from './inspection-item.ts'
+export type {
+  ChangedItem,
+  EvidenceRef,
+  InspectionChanges,
+  InspectionItem,
+  InspectionReport,
+  InspectionStatus,
+} from './inspection-item.ts'
+export type { InspectionRunSummary } from './inspection-runs.ts'
 export { type NormalizedText, normalizeText, originalRange } from './normalize-text.ts'
 export { isPrivateAddress } from './private-address.ts'
 export { starterWords } from './starter-words.ts'

@@ -6,7 +6,7 @@ import {
   type WordingGate,
 } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
-import { daysBetween, type InspectionItem } from './inspection-item.ts'
+import { daysBetween, type EvidenceRef, type InspectionItem } from './inspection-item.ts'
 
 /** The inspection's limits (国办秘函〔2019〕19号, 单项否决 items 2 and 3). */
 export const HOME_STALE_DAYS = 14
@@ -26,6 +26,8 @@ interface Published {
   readonly publishAt: string
   readonly createdAt: string
   readonly createdBy: string
+  /** Where it is on the public site, once published. */
+  readonly urlPath: string | null
 }
 
 export interface ContentFacts {
@@ -39,7 +41,7 @@ export interface ContentFacts {
 async function publishedArticles(store: Store, siteId: number, now: string): Promise<Published[]> {
   const rows = await store.db
     .selectFrom('articles')
-    .select(['id', 'column_id', 'title', 'publish_at', 'created_at', 'created_by'])
+    .select(['id', 'column_id', 'title', 'publish_at', 'created_at', 'created_by', 'url_path'])
     .where('site_id', '=', siteId)
     .where('status', '=', 'published')
     .where('deleted_at', 'is', null)
@@ -62,10 +64,17 @@ async function publishedArticles(store: Store, siteId: number, now: string): Pro
     publishAt: row.publish_at as string,
     createdAt: row.created_at,
     createdBy: row.created_by,
+    urlPath: row.url_path,
   }))
 }
 
 const day = (instant: string) => instant.slice(0, 10)
+const articleRef = (article: Published): EvidenceRef => ({
+  kind: 'article',
+  id: article.id,
+  path: article.urlPath,
+})
+const columnRef = (column: Column): EvidenceRef => ({ kind: 'column', id: column.id, path: column.path })
 
 /** The indicators read from the database: freshness, blank columns, dates, wording. */
 export async function inspectContent(
@@ -101,10 +110,12 @@ export async function inspectContent(
   const homeAge = newest ? daysBetween(newest.publishAt, now) : Number.POSITIVE_INFINITY
 
   const stale: string[] = []
+  const staleRefs: EvidenceRef[] = []
   for (const column of columns) {
     const limit = LIMIT_DAYS[column.updateType]
     if (limit === null || column.kind !== 'list') continue
     const shown = newestShown(column)
+    if (!shown || daysBetween(shown.publishAt, now) > limit) staleRefs.push(columnRef(column))
     if (!shown)
       stale.push(`${column.trail.join(' > ')} (${column.updateType}, ≤ ${limit} d): 无文章 / no article`)
     else if (daysBetween(shown.publishAt, now) > limit)
@@ -113,19 +124,18 @@ export async function inspectContent(
       )
   }
 
-  const blank = columns
-    .filter((column) => column.kind === 'list' && !newestShown(column))
-    .map((column) => `${column.trail.join(' > ')} (/${column.path}/)`)
+  const blankColumns = columns.filter((column) => column.kind === 'list' && !newestShown(column))
+  const blank = blankColumns.map((column) => `${column.trail.join(' > ')} (/${column.path}/)`)
 
   // Content entered before the site first went live is the old site's, moved in: its dates are its own.
   const liveFrom = facts.firstPublishedAt
-  const backdated = articles
+  const backdatedArticles = articles
     .filter((article) => liveFrom !== null && article.createdAt > liveFrom)
     .filter((article) => daysBetween(article.publishAt, article.createdAt) > 1 / 1440)
-    .map(
-      (article) =>
-        `#${article.id} 「${article.title}」: 显示发布 shown ${article.publishAt.slice(0, 16)}, 创建 created ${article.createdAt.slice(0, 16)} (${article.createdBy})`,
-    )
+  const backdated = backdatedArticles.map(
+    (article) =>
+      `#${article.id} 「${article.title}」: 显示发布 shown ${article.publishAt.slice(0, 16)}, 创建 created ${article.createdAt.slice(0, 16)} (${article.createdBy})`,
+  )
 
   const wording = await publishedWordingHits(store, facts.siteId, articles, gate)
 
@@ -138,6 +148,7 @@ export async function inspectContent(
       evidence: newest
         ? [`${day(newest.publishAt)} 「${newest.title}」 (#${newest.id}), ${Math.floor(homeAge)} d`]
         : ['无已发布文章 / nothing published'],
+      refs: newest ? [articleRef(newest)] : [null],
       fix: { zh: '在首页展示的栏目发布新信息', en: 'publish news in a column the home page shows' },
     },
     {
@@ -149,6 +160,7 @@ export async function inspectContent(
       isSingleVeto: true,
       status: stale.length >= STALE_COLUMNS_TO_FAIL ? 'fail' : stale.length > 0 ? 'warn' : 'pass',
       evidence: stale,
+      refs: staleRefs,
       fix: {
         zh: '更新这些栏目，或在栏目设置中改正其更新类型（news/notice/policy/other），不再维护的栏目应合并或撤下',
         en: 'update these columns, or correct their update type (news/notice/policy/other); merge or remove columns no longer kept',
@@ -160,6 +172,7 @@ export async function inspectContent(
       isSingleVeto: true,
       status: blank.length >= BLANK_COLUMNS_TO_FAIL ? 'fail' : blank.length > 0 ? 'warn' : 'pass',
       evidence: blank,
+      refs: blankColumns.map(columnRef),
       fix: {
         zh: '为空白栏目发布信息，或删除栏目、改为单页或外链',
         en: 'publish in these columns, or delete them, or make them a single page or a link',
@@ -171,6 +184,7 @@ export async function inspectContent(
       isSingleVeto: true,
       status: backdated.length > 0 ? 'fail' : 'pass',
       evidence: backdated,
+      refs: backdatedArticles.map(articleRef),
       fix: {
         zh: '核实并改正发布时间；迁移旧站内容请在站点首次发布前录入',
         en: 'check and correct the publish times; move an old site’s content in before the site first goes live',
@@ -185,7 +199,8 @@ export async function inspectContent(
       },
       isSingleVeto: true,
       status: wording.length > 0 ? 'fail' : 'pass',
-      evidence: wording,
+      evidence: wording.map((hit) => hit.line),
+      refs: wording.map((hit) => hit.ref),
       fix: {
         zh: '撤稿修改后重新送审；审核人员放行的已记入审计日志',
         en: 'withdraw, correct and submit again; overrides are in the audit log',
@@ -199,8 +214,9 @@ async function publishedWordingHits(
   siteId: number,
   articles: readonly Published[],
   gate: WordingGate,
-): Promise<string[]> {
-  const evidence: string[] = []
+): Promise<{ line: string; ref: EvidenceRef }[]> {
+  const byId = new Map(articles.map((article) => [article.id, article]))
+  const evidence: { line: string; ref: EvidenceRef }[] = []
   // In batches: a site's bodies together may be far larger than memory wants at once.
   for (let from = 0; from < articles.length; from += 100) {
     const ids = articles.slice(from, from + 100).map((article) => article.id)
@@ -221,9 +237,10 @@ async function publishedWordingHits(
         (hit) => hit.level === 'block',
       )
       for (const hit of hits)
-        evidence.push(
-          `#${row.id} 「${row.title}」 ${hit.field}: 「${hit.found}」${hit.suggestion ? ` → ${hit.suggestion}` : ''}`,
-        )
+        evidence.push({
+          line: `#${row.id} 「${row.title}」 ${hit.field}: 「${hit.found}」${hit.suggestion ? ` → ${hit.suggestion}` : ''}`,
+          ref: { kind: 'article', id: row.id, path: byId.get(row.id)?.urlPath ?? null },
+        })
     }
   }
   return evidence

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import * as cheerio from 'cheerio'
 import type { Site } from '../content/index.ts'
-import type { InspectionItem } from './inspection-item.ts'
+import type { EvidenceRef, InspectionItem } from './inspection-item.ts'
 
 /** Every file of the site's published output, as `a/b.html` paths. */
 async function outputFiles(root: string): Promise<Set<string>> {
@@ -53,6 +53,7 @@ const LINKS: readonly (readonly [string, string])[] = [
 export async function inspectOutput(site: Site, root: string): Promise<InspectionItem[]> {
   const files = await outputFiles(root)
   const broken: string[] = []
+  const brokenRefs: EvidenceRef[] = []
   let sitemapLinked = false
   let searchLinked = false
   let homeHtml = ''
@@ -67,7 +68,10 @@ export async function inspectOutput(site: Site, root: string): Promise<Inspectio
         const target = targetOf(href, page, site)
         if (target === null) return
         if (page === 'index.html' && target === 'sitemap.html') sitemapLinked = true
-        if (!files.has(target)) broken.push(`${page} → ${href}`)
+        if (!files.has(target)) {
+          broken.push(`${page} → ${href}`)
+          brokenRefs.push({ kind: 'page', path: page })
+        }
       })
     }
     if (page === 'index.html') {
@@ -130,6 +134,7 @@ export async function inspectOutput(site: Site, root: string): Promise<Inspectio
       isSingleVeto: false,
       status: !homeHtml ? 'skip' : broken.length > 0 ? 'fail' : 'pass',
       evidence: broken,
+      refs: brokenRefs,
       fix: {
         zh: '修改或删除指向不存在页面的链接，并重新发布',
         en: 'correct or remove the links to pages that do not exist, and publish again',

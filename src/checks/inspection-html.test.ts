@@ -21,7 +21,15 @@ describe('the self-check as an HTML page', () => {
         fc.string(),
         (evidence, title) => {
           const page = cheerio.load(
-            inspectionHtml({ site: 's', checkedAt: 'now', items: [item(evidence, title)], failed: 0 }, title),
+            inspectionHtml({
+              site: 's',
+              siteName: title,
+              baseUrl: 'https://gov.example.cn/',
+              checkedAt: 'now',
+              items: [item(evidence, title)],
+              failed: 0,
+              changes: null,
+            }),
           )
           expect(
             page('tbody li')

@@ -6,6 +6,7 @@ import {
   createWordingGate,
   createWordLists,
   type Inspection,
+  overdueCasesFrom,
   type WordLists,
 } from '../checks/index.ts'
 import { type Config, loadAuditKeys, loadInteractionKeys, resolveConfig } from '../config/index.ts'
@@ -74,6 +75,13 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
     const publisher = new Publisher(store, content, publisherOptions(config))
     const accounts = createAccounts(store, config.accounts)
     const actor = cliActor()
+    const interaction = createInteraction(store, {
+      keys: interactionKeys,
+      wordingGate,
+      notifier: config.smtp ? createSmtpNotifier(config.smtp) : null,
+      onNoticeError: (error) =>
+        process.stderr.write(`fabu: 邮件通知未发出 / e-mail notice not sent: ${(error as Error).message}\n`),
+    })
     return await work({
       config,
       store,
@@ -81,16 +89,12 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       accounts,
       publisher,
       wordLists: createWordLists(store, content, wordingGate),
-      inspection: createInspection(store, content, wordingGate, publisherOptions(config)),
-      interaction: createInteraction(store, {
-        keys: interactionKeys,
-        wordingGate,
-        notifier: config.smtp ? createSmtpNotifier(config.smtp) : null,
-        onNoticeError: (error) =>
-          process.stderr.write(
-            `fabu: 邮件通知未发出 / e-mail notice not sent: ${(error as Error).message}\n`,
-          ),
+      inspection: createInspection(store, content, wordingGate, {
+        ...publisherOptions(config),
+        chromiumPath: config.checks.chromiumPath,
+        overdueCases: overdueCasesFrom(interaction),
       }),
+      interaction,
       actor,
       operator: { actor, access: operatorAccess },
     })

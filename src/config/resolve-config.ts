@@ -41,6 +41,17 @@ const configFileSchema = z
       })
       .strict()
       .prefault({}),
+    // The inspection self-check: its daily run in `fabu serve`, and the browser for axe-core and PDFs.
+    checks: z
+      .object({
+        daily_at: z
+          .string()
+          .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|off)$/, 'must be HH:MM (Asia/Shanghai) or off')
+          .default('06:30'),
+        chromium_path: z.string().min(1).default('/usr/bin/chromium'),
+      })
+      .strict()
+      .prefault({}),
     // 政民互动's e-mail notifications; none are sent without a host.
     smtp: z
       .object({
@@ -79,6 +90,12 @@ export interface Config {
     readonly maxUploadBytes: number
     /** Site searches one address may make a minute on the public site. */
     readonly searchesPerMinute: number
+  }
+  readonly checks: {
+    /** `HH:MM` (Asia/Shanghai) of the daily inspection run in `fabu serve`; null: none. FABU_DAILY_CHECK wins. */
+    readonly dailyAt: string | null
+    /** Chromium for the axe-core check and PDF exports; nothing fails without it. */
+    readonly chromiumPath: string
   }
   /** SMTP for e-mail notifications of letters; null: none are sent. The password is FABU_SMTP_PASSWORD. */
   readonly smtp: {
@@ -131,6 +148,7 @@ export function resolveConfig(dataDir: string, env: NodeJS.ProcessEnv = process.
       iframeHosts: Object.freeze([...parsed.data.content.iframe_hosts]),
     }),
     server: Object.freeze(serverSettings(parsed.data.server, env)),
+    checks: Object.freeze(checkSettings(parsed.data.checks, env)),
     smtp: parsed.data.smtp
       ? Object.freeze({
           host: parsed.data.smtp.host,
@@ -185,6 +203,14 @@ function serverSettings(file: z.output<typeof configFileSchema>['server'], env: 
     maxUploadBytes: file.max_upload_mb * 1024 * 1024,
     searchesPerMinute: file.searches_per_minute,
   }
+}
+
+/** The file's [checks] section; FABU_DAILY_CHECK (`HH:MM` or `off`) wins, so tests turn the daily run off. */
+function checkSettings(file: z.output<typeof configFileSchema>['checks'], env: NodeJS.ProcessEnv) {
+  const daily = env.FABU_DAILY_CHECK || file.daily_at
+  if (!/^(?:(?:[01]\d|2[0-3]):[0-5]\d|off)$/.test(daily))
+    throw new ConfigError('FABU_DAILY_CHECK', '须为 HH:MM 或 off', 'must be HH:MM or off')
+  return { dailyAt: daily === 'off' ? null : daily, chromiumPath: file.chromium_path }
 }
 
 function readConfigFile(path: string): unknown {
@@ -255,6 +281,15 @@ iframe_hosts = []
 # lockout_minutes = 15
 # idle_minutes = 30
 # absolute_hours = 12
+
+# 检查指标自查。fabu serve 每天在 daily_at（北京时间）自查各站点并保存结果，报告显示与前一天相比的变化；
+# "off" 关闭。axe-core 无障碍检查和 PDF 导出需要 Chromium。环境变量 FABU_DAILY_CHECK 优先。
+# The inspection self-check: fabu serve checks every site daily at daily_at (Asia/Shanghai) and
+# keeps the result, so the report shows what changed since the day before; "off" turns it off.
+# The axe-core check and PDF exports need Chromium. FABU_DAILY_CHECK overrides daily_at.
+[checks]
+# daily_at = "06:30"
+# chromium_path = "/usr/bin/chromium"
 
 # 政民互动的邮件通知（新来信、临近期限、答复来信人）。不设置则不发送；密码用环境变量 FABU_SMTP_PASSWORD。
 # E-mail notifications of letters (new, nearly due, answered); none without this section. The

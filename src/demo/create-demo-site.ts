@@ -1,5 +1,6 @@
 import type { Actor, Column, Content, Site } from '../content/index.ts'
 import { type DemoColumn, demoArticles, demoColumns, demoSite, seedArticle } from './demo-content.ts'
+import { movedForward } from './recent-dates.ts'
 
 export interface DemoSummary {
   readonly site: Site
@@ -8,12 +9,24 @@ export interface DemoSummary {
   readonly deepestPath: string
 }
 
+export interface DemoOptions {
+  /**
+   * The day (`YYYY-MM-DD`) the newest article is moved to, its recent news with it (see
+   * movedForward); `fabu demo` gives yesterday. Unset: the dates as written (the tests pin them).
+   */
+  readonly newestOn?: string
+}
+
 /**
  * Creates the demo site, the one the seed page came from, and publishes its articles.
  * Whatever exists already is left alone, so running it again duplicates nothing and
  * finishes a run that was interrupted.
  */
-export async function createDemoSite(content: Content, actor: Actor): Promise<DemoSummary> {
+export async function createDemoSite(
+  content: Content,
+  actor: Actor,
+  options: DemoOptions = {},
+): Promise<DemoSummary> {
   const site = await content.sites.get(demoSite.slug).catch(async (error: unknown) => {
     if ((error as { code?: string }).code !== 'NOT_FOUND') throw error
     return content.sites.create(actor, { ...demoSite })
@@ -48,7 +61,14 @@ export async function createDemoSite(content: Content, actor: Actor): Promise<De
   await ensureColumns(demoColumns, null)
 
   let articlesCreated = 0
-  for (const demo of [seedArticle, ...demoArticles]) {
+  const articles = [seedArticle, ...demoArticles]
+  const publishAts = options.newestOn
+    ? movedForward(
+        articles.map((demo) => demo.publishAt),
+        options.newestOn,
+      )
+    : articles.map((demo) => demo.publishAt)
+  for (const [index, demo] of articles.entries()) {
     if (await exists(content, site, columnAt(byPath, demo.columnPath), demo.title)) continue
     const article = await content.articles.create(actor, {
       columnId: columnAt(byPath, demo.columnPath).id,
@@ -59,7 +79,7 @@ export async function createDemoSite(content: Content, actor: Actor): Promise<De
       author: demo.author ?? '',
       summary: demo.summary ?? '',
       keywords: [...(demo.keywords ?? [])],
-      publishAt: demo.publishAt,
+      publishAt: publishAts[index] ?? demo.publishAt,
       bodyHtml: demo.bodyHtml,
       weight: demo.weight ?? 0,
       disclosure: demo.disclosure

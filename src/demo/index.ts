@@ -1,4 +1,5 @@
-export { createDemoSite, type DemoSummary } from './create-demo-site.ts'
+export { createDemoSite, type DemoOptions, type DemoSummary } from './create-demo-site.ts'
 export { type DemoAccount, describeDemoAccounts, ensureDemoAccounts } from './demo-accounts.ts'
 export { demoArticles, demoColumns, demoSite, seedArticle } from './demo-content.ts'
 export { ensureDemoMailboxes } from './demo-mailboxes.ts'
+export { movedForward } from './recent-dates.ts'

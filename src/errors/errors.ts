@@ -298,6 +298,21 @@ export class TooLargeError extends FabuError {
   }
 }
 
+/**
+ * Work that needs a Chromium browser (the PDF of the inspection report, the axe-core
+ * accessibility check) asked for where none is installed. Nothing else was affected.
+ */
+export class ChromiumMissingError extends FabuError {
+  readonly code = 'CHROMIUM_MISSING'
+  readonly status = 501
+  constructor(what: { zh: string; en: string }, path: string) {
+    super({
+      zh: `${what.zh}需要 Chromium，但 ${path} 不存在；请安装 Chromium（如 apt-get install chromium），或改用 HTML 导出后用浏览器打印`,
+      en: `${what.en} needs Chromium, and ${path} does not exist; install Chromium (e.g. apt-get install chromium), or export HTML and print it from a browser`,
+    })
+  }
+}
+
 /** An upload whose content is not an allowed type, is unsafe (script, bomb) or cannot be read. */
 export class UploadRefusedError extends FabuError {
   readonly code = 'UPLOAD_REFUSED'

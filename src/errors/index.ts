@@ -5,6 +5,7 @@ export {
   BadRequestError,
   type BlockedWord,
   BodyTooComplexError,
+  ChromiumMissingError,
   ColumnCycleError,
   ColumnNotEmptyError,
   ConfigError,

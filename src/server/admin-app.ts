@@ -22,6 +22,7 @@ import type { PublishQueue } from './publish-queue.ts'
 import { accountRoutes, auditRoutes } from './routes/account-routes.ts'
 import { contentRoutes } from './routes/content-routes.ts'
 import { dashboardRoutes } from './routes/dashboard-routes.ts'
+import { inspectionRoutes } from './routes/inspection-routes.ts'
 import { interactionRoutes } from './routes/interaction-routes.ts'
 import { publishRoutes } from './routes/publish-routes.ts'
 import { searchRoutes } from './routes/search-routes.ts'
@@ -189,6 +190,7 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
     ...dashboardRoutes(options.store, options.content),
     ...searchRoutes(options.store),
     ...wordingRoutes(options.wordLists, options.inspection),
+    ...inspectionRoutes(options.inspection),
     ...uploadRoutes(ctx, { maxBytes: options.maxUploadBytes, outputRootFor: options.outputRootFor }),
     ...(options.interaction ? interactionRoutes(options.interaction, options.content) : []),
   ]

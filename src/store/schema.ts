@@ -462,6 +462,19 @@ export interface WorkCalendarDaysTable {
   note: string
 }
 
+/** One stored run of the inspection self-check (migration 022). */
+export interface InspectionRunsTable {
+  id: Generated<number>
+  site_id: number
+  checked_at: Timestamp
+  /** `serve:daily`, or the actor who asked (`cli:…`, a user). */
+  started_by: string
+  /** Single-veto items failed. */
+  failed: number
+  /** The whole report as JSON, to show again and to compare with the next run. */
+  report: Json
+}
+
 export interface Database {
   sites: SitesTable
   columns: ColumnsTable
@@ -498,6 +511,7 @@ export interface Database {
   work_calendar_days: WorkCalendarDaysTable
   consultations: ConsultationsTable
   consultation_opinions: ConsultationOpinionsTable
+  inspection_runs: InspectionRunsTable
 }
 
 export type SiteRow = Selectable<SitesTable>

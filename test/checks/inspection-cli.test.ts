@@ -129,10 +129,11 @@ for (const engine of engines()) {
       expect(page('tbody').text()).toContain('「王小明」 → 王晓明')
     }, 180_000)
 
-    it('passes the demo site as it ships, as of the day after its newest article', async () => {
+    it('passes the demo site as it ships, on the day it is created', async () => {
+      // `fabu demo` dates its newest article yesterday: a fresh demo is current whatever the day.
       expect((await fabu('demo')).code).toBe(0)
       expect((await fabu('publish')).code).toBe(0)
-      const checked = await fabu('check', '--json', '--at', '2026-10-21T00:00:00Z')
+      const checked = await fabu('check', '--json')
       const report = JSON.parse(checked.stdout) as InspectionReport
       expect(
         report.items.filter((item) => item.status === 'fail').map((item) => [item.rule, item.evidence]),

@@ -14,6 +14,8 @@ const ADMIN_URL = process.env.FABU_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1
 
 /** Creates a PostgreSQL database for this run alone, and drops it when the run ends. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // No daily inspection run in any `fabu serve` the tests start (workers inherit this).
+  process.env.FABU_DAILY_CHECK = 'off'
   const name = `fabu_test_${process.pid}_${Date.now().toString(36)}`
   const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5000 })
   try {

@@ -8,6 +8,7 @@ import { InspectionCard } from '../dashboard/inspection-card.tsx'
 import { RecentRunsCard } from '../dashboard/recent-runs-card.tsx'
 import { TopArticlesCard } from '../dashboard/top-articles-card.tsx'
 import { ViewsChart } from '../dashboard/views-chart.tsx'
+import { InspectionReportScreen } from '../inspection/inspection-report-screen.tsx'
 import { managesSite } from '../sections/roles.ts'
 import '../dashboard/dashboard.css'
 import { type MessageKey, useI18n } from '../i18n.tsx'
@@ -31,6 +32,8 @@ export function Dashboard({ site, session, onOpenArticle }: DashboardProps) {
   const [error, setError] = useState<unknown>(null)
   const [isLoading, setLoading] = useState(true)
   const [asked, setAsked] = useState(0)
+  // The inspection report replaces the dashboard while open; its card leads there.
+  const [showsInspection, setShowsInspection] = useState(false)
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: asks again when refreshed
   useEffect(() => {
@@ -50,6 +53,16 @@ export function Dashboard({ site, session, onOpenArticle }: DashboardProps) {
     article.reviewComment ? t('reviewComment', { comment: article.reviewComment }) : t('noReviewComment')
   const scheduledNote = (article: DashboardArticle) => t('scheduledAt', { time: minute(article.publishAt) })
 
+  if (showsInspection)
+    return (
+      <PlainButtons>
+        <InspectionReportScreen
+          site={site}
+          onBack={() => setShowsInspection(false)}
+          onOpenArticle={onOpenArticle}
+        />
+      </PlainButtons>
+    )
   return (
     <PlainButtons>
       <section aria-labelledby="dashboard-title" aria-busy={isLoading} className="section-page">
@@ -92,7 +105,9 @@ export function Dashboard({ site, session, onOpenArticle }: DashboardProps) {
               note={scheduledNote}
               onOpenArticle={onOpenArticle}
             />
-            {managesSite(session, site.id) && <InspectionCard site={site} />}
+            {managesSite(session, site.id) && (
+              <InspectionCard site={site} onOpenReport={() => setShowsInspection(true)} />
+            )}
             <DueCasesCard siteId={site.id} refreshKey={asked} />
             <RecentRunsCard site={site} runs={data.recentRuns} />
             <ViewsChart days={data.viewsPerDay} />

@@ -6,6 +6,7 @@ import { ensureDataFolder } from '../ensure-data-folder.ts'
 import { withApp } from '../open-app.ts'
 import { withCommonOptions } from '../options.ts'
 import { print, printJson } from '../print-table.ts'
+import { yesterdayInShanghai } from '../yesterday-in-shanghai.ts'
 
 export function registerDemo(program: Command): void {
   withCommonOptions(
@@ -18,7 +19,7 @@ export function registerDemo(program: Command): void {
     ensureDataFolder(options.data)
     await withApp(options.data, async (app) => {
       const { content, actor, config, interaction, operator } = app
-      const summary = await createDemoSite(content, actor)
+      const summary = await createDemoSite(content, actor, { newestOn: yesterdayInShanghai() })
       await addDemoWordLists(app, summary.site.id)
       const mailboxes = await ensureDemoMailboxes(interaction, operator, summary.site.id)
       const tree = await content.columns.tree(summary.site.id)

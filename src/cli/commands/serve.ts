@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { Command } from 'commander'
 import type { FastifyInstance } from 'fastify'
+import { startDailyInspection } from '../../checks/index.ts'
 import { formatZonedMinute, systemActor } from '../../content/index.ts'
 import {
   createDemoSite,
@@ -19,6 +20,7 @@ import { ensureDataFolder } from '../ensure-data-folder.ts'
 import { type App, publisherOptions, withApp } from '../open-app.ts'
 import { wholeNumber, withCommonOptions } from '../options.ts'
 import { print } from '../print-table.ts'
+import { yesterdayInShanghai } from '../yesterday-in-shanghai.ts'
 import { printSummary } from './publish.ts'
 import { resolveSite } from './resolve-refs.ts'
 
@@ -67,7 +69,7 @@ export function registerServe(program: Command): void {
   ).action(async (options: ServeOptions) => {
     ensureDataFolder(options.data)
     await withApp(options.data, async (app) => {
-      const summary = await createDemoSite(app.content, app.actor)
+      const summary = await createDemoSite(app.content, app.actor, { newestOn: yesterdayInShanghai() })
       await addDemoWordLists(app, summary.site.id)
       await ensureDemoMailboxes(app.interaction, app.operator, summary.site.id)
       print(
@@ -151,6 +153,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   print(`管理界面 / admin at ${adminUrl}admin/  (API: ${adminUrl}api/docs)`)
   for (const line of options.announce ?? []) print(line)
   queue.start()
+  const daily = dailyInspection(app)
   print('修改内容后会自动发布 / changes are published as they are made')
   print('按 Ctrl+C 停止 / press Ctrl+C to stop')
   await new Promise<void>((resolve) => {
@@ -163,12 +166,30 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     process.on('SIGTERM', stop)
   })
   // Stop taking requests first, then let the publish in progress finish and save the counts.
+  daily?.stop()
   await Promise.all([admin.close(), publicSite.close()])
   await queue.stop()
   await publisher.close()
   await searchPages.close()
   await counter.close()
   print('已停止，浏览计数已保存 / stopped; view counts saved')
+}
+
+/** The daily inspection run of every site, stored so the report shows what changed since yesterday. */
+function dailyInspection(app: App): { stop(): void } | null {
+  const at = app.config.checks.dailyAt
+  if (at === null) return null
+  print(`每天 ${at} 自动做检查指标自查 / the inspection self-check runs daily at ${at} (Asia/Shanghai)`)
+  const runner = { actor: systemActor('serve:daily-check'), access: app.operator.access }
+  return startDailyInspection({
+    at,
+    timeZone: 'Asia/Shanghai',
+    run: async (now) => {
+      for (const site of await app.content.sites.list()) await app.inspection.save(runner, site.id, now)
+    },
+    onError: (error) =>
+      process.stderr.write(`fabu: 每日自查失败 / daily self-check failed: ${(error as Error).message}\n`),
+  })
 }
 
 async function listen(server: FastifyInstance, host: string, port: number, option: string): Promise<string> {

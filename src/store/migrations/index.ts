@@ -16,6 +16,7 @@ import { siteSearch } from './015-site-search.ts'
 import { wordingListsAndColumnUpdateTypes } from './016-wording-lists-and-column-update-types.ts'
 import { importedPages } from './017-imported-pages.ts'
 import { interaction } from './018-interaction.ts'
+import { inspectionRuns } from './022-inspection-runs.ts'
 import { letterPagesAndConsultations } from './023-letter-pages-and-consultations.ts'
 import { publishLeases } from './024-publish-leases.ts'
 import type { Migration } from './migration.ts'
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   wordingListsAndColumnUpdateTypes,
   importedPages,
   interaction,
+  inspectionRuns,
   letterPagesAndConsultations,
   publishLeases,
 ]
