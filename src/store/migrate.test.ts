@@ -24,6 +24,27 @@ for (const engine of engines()) {
       expect(result.from).toBe(result.to)
     })
 
+    it('applies a step numbered below the newest applied one when it was never applied', async () => {
+      const made: string[] = []
+      const step = (version: number) => ({
+        version: 1000 + version,
+        name: `step ${version}`,
+        async up() {
+          made.push(`step ${version}`)
+        },
+      })
+      await migrate(t.store.db, t.store.engine, [...migrations, step(1), step(3)])
+      await migrate(t.store.db, t.store.engine, [...migrations, step(1), step(2), step(3)])
+      expect(made).toEqual(['step 1', 'step 3', 'step 2'])
+      const versions = await t.store.db
+        .selectFrom('schema_migrations')
+        .select('version')
+        .where('version', '>', 1000)
+        .orderBy('version')
+        .execute()
+      expect(versions.map((row) => row.version)).toEqual([1001, 1002, 1003])
+    })
+
     it('refuses a database that a newer fabu has migrated', async () => {
       await t.store.db
         .insertInto('schema_migrations')

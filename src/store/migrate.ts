@@ -31,12 +31,15 @@ export async function migrate(
   const from = await currentVersion(db)
   if (from > latest) throw new DatabaseTooNewError(from, latest)
 
+  // Every step not yet applied, not only those above the newest applied: work developed side
+  // by side can land a lower-numbered step after a higher one was applied somewhere.
+  const applied = new Set(await appliedVersions(db))
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (migration.version <= from) continue
+    if (applied.has(migration.version)) continue
     await db.transaction().execute(async (tx) => {
       // Two processes starting at once: the second waits here, then sees the step done.
       if (engine === 'postgres') await sql`select pg_advisory_xact_lock(4242001)`.execute(tx)
-      if ((await currentVersion(tx)) >= migration.version) return
+      if ((await appliedVersions(tx)).includes(migration.version)) return
       await migration.up(tx as unknown as Kysely<unknown>, engine)
       await tx
         .insertInto('schema_migrations')
@@ -53,4 +56,9 @@ export async function currentVersion(db: Kysely<Database>): Promise<number> {
     .select((eb) => eb.fn.max('version').as('version'))
     .executeTakeFirst()
   return Number(row?.version ?? 0)
+}
+
+async function appliedVersions(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db.selectFrom('schema_migrations').select('version').execute()
+  return rows.map((row) => Number(row.version))
 }
