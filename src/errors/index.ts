@@ -17,6 +17,8 @@ export {
   diskFullFrom,
   ForbiddenError,
   FormRefusedError,
+  ImportOriginRefusedError,
+  ImportRunningError,
   InternalError,
   InvalidEncodingError,
   InvalidSearchQueryError,
