@@ -43,10 +43,14 @@ export async function checkImportOrigin(
 ): Promise<void> {
   const start = new URL(url)
   const allowed = new Set(allowedPrivateOrigins.map((origin) => new URL(origin).origin))
-  const allowedHosts = new Set([...allowed].map((origin) => new URL(origin).hostname))
+  const allowedHosts = new Set([...allowed].map((origin) => new URL(origin).host))
   const targets = [
     { origin: start.origin, host: start.hostname, isAllowed: allowed.has(start.origin) },
-    ...assetHosts.map((host) => ({ origin: host, host, isAllowed: allowedHosts.has(host) })),
+    ...assetHosts.map((host) => {
+      // `files.example.gov.cn:8443` as a URL reads it: the name alone is resolved.
+      const parsed = new URL(`http://${host}`)
+      return { origin: host, host: parsed.hostname, isAllowed: allowedHosts.has(parsed.host) }
+    }),
   ]
   for (const target of targets) {
     if (target.isAllowed) continue

@@ -1,3 +1,4 @@
+import sharp from 'sharp'
 import type { Route } from './fixture-server.ts'
 
 /**
@@ -36,11 +37,15 @@ export function slowSite(
   }
 }
 
-/** A 1×1 PNG. */
-export const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-)
-
-/** A small PDF that the upload checks take for one. */
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+/** The other host's files: an image and a PDF, as a CDN or a file server holds them. */
+export async function fileHost(): Promise<(origin: string) => Map<string, Route>> {
+  const png = await sharp({ create: { width: 8, height: 6, channels: 3, background: '#06c' } })
+    .png()
+    .toBuffer()
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+  return () =>
+    new Map<string, Route>([
+      ['/img/map.png', { body: png, type: 'image/png' }],
+      ['/files/plan.pdf', { body: pdf, type: 'application/pdf' }],
+    ])
+}
