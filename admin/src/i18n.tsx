@@ -3,16 +3,25 @@ import { setApiLanguage } from './api.ts'
 import * as administration from './messages/administration.ts'
 import * as common from './messages/common.ts'
 import * as editor from './messages/editor.ts'
+import * as importing from './messages/import.ts'
 import * as interaction from './messages/interaction.ts'
 import * as publishing from './messages/publishing.ts'
 
-const zh = { ...common.zh, ...editor.zh, ...publishing.zh, ...administration.zh, ...interaction.zh }
+const zh = {
+  ...common.zh,
+  ...editor.zh,
+  ...publishing.zh,
+  ...administration.zh,
+  ...interaction.zh,
+  ...importing.zh,
+}
 const en: Record<MessageKey, string> = {
   ...common.en,
   ...editor.en,
   ...publishing.en,
   ...administration.en,
   ...interaction.en,
+  ...importing.en,
 }
 
 export type MessageKey =
@@ -21,6 +30,7 @@ export type MessageKey =
   | keyof typeof publishing.zh
   | keyof typeof administration.zh
   | keyof typeof interaction.zh
+  | keyof typeof importing.zh
 
 export type Language = 'zh' | 'en'
 

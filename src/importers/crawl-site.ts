@@ -28,6 +28,8 @@ export interface CrawlOptions {
   readonly maxPerPath: number
   /** A stopped run's state, to go on from. */
   readonly resumeFrom?: CrawlState
+  /** Told after each page how many pages wait to be read, for a progress bar. */
+  readonly onPending?: (pending: number) => void
 }
 
 /** Where a crawl stands: what is left to read and what has been read. */
@@ -189,6 +191,7 @@ export async function crawlSite(
         return
       }
       done.add(item.url)
+      options.onPending?.(queue.length)
       if (saveState && Date.now() - lastSave > 2000) {
         lastSave = Date.now()
         await saveState(state())

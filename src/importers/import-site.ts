@@ -25,7 +25,12 @@ export interface ImportOptions {
   readonly concurrency?: number
   readonly maxPages?: number
   readonly resumes?: boolean
-  readonly onProgress?: (row: ImportRow, counts: Readonly<Record<ImportOutcome, number>>) => void
+  /** After each row; `pending` is how many pages the crawl has still to read (it grows as pages link on). */
+  readonly onProgress?: (
+    row: ImportRow,
+    counts: Readonly<Record<ImportOutcome, number>>,
+    pending: number,
+  ) => void
 }
 
 /** The column an article lands in when its page names none. */
@@ -56,10 +61,11 @@ export async function importSite(
     'would import': 0,
     'would update': 0,
   } satisfies Record<ImportOutcome, number>
+  let pending = 0
   const record = (row: ImportRow) => {
     rows.push(row)
     counts[row.outcome]++
-    options.onProgress?.(row, counts)
+    options.onProgress?.(row, counts, pending)
   }
 
   const resumed = options.resumes && !isDryRun ? await pages.unfinishedRun(siteId, options.sourceLabel) : null
@@ -165,6 +171,9 @@ export async function importSite(
       concurrency: options.concurrency ?? 4,
       maxPages: options.maxPages ?? 20_000,
       maxPerPath: 50,
+      onPending: (count) => {
+        pending = count
+      },
       ...(resumed ? { resumeFrom: resumed.state } : {}),
     },
     async (event) => {

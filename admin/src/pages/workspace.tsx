@@ -13,9 +13,10 @@ import { ArticleList } from './article-list.tsx'
 import { Dashboard } from './dashboard.tsx'
 import { Inbox } from './inbox.tsx'
 import { Publishing } from './publishing.tsx'
+import { SiteImport } from './site-import.tsx'
 import { Templates } from './templates.tsx'
 
-type Section = 'dashboard' | 'articles' | 'inbox' | 'publishing' | 'templates' | 'administration'
+type Section = 'dashboard' | 'articles' | 'inbox' | 'publishing' | 'templates' | 'import' | 'administration'
 
 const CONTENT_ROLES = ['admin', 'site_admin', 'editor', 'reviewer']
 
@@ -31,6 +32,7 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
   /** The article open in the editor: an id, null for a new one, undefined for the list. */
   const [editing, setEditing] = useState<number | null | undefined>(undefined)
   const site = (sites ?? []).find((candidate) => candidate.id === siteId)
+  const managesSite = siteId !== null && rightsIn(session.user.grants, siteId, []).isSiteAdmin
 
   // Sites are read again on leaving the administration section, which may have created one.
   const [sitesVersion, setSitesVersion] = useState(0)
@@ -84,7 +86,7 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
             key={siteId}
             siteId={siteId}
             columns={columns}
-            isManager={siteId !== null && rightsIn(session.user.grants, siteId, []).isSiteAdmin}
+            isManager={managesSite}
             selectedId={columnId}
             onSelect={setColumnId}
             onChanged={reloadColumns}
@@ -111,6 +113,7 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
                 : []),
               // Handlers of a mailbox may hold no content role: the inbox is everyone's.
               { value: 'inbox' as const, label: t('sectionInbox') },
+              ...(managesSite ? [{ value: 'import' as const, label: t('sectionImport') }] : []),
               { value: 'administration' as const, label: t('sectionAdministration') },
             ]}
           />
@@ -130,6 +133,8 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
             />
           ) : section === 'inbox' ? (
             <Inbox key={site.id} site={site} />
+          ) : section === 'import' ? (
+            <SiteImport key={site.id} site={site} />
           ) : section === 'templates' ? (
             <Templates key={site.id} site={site} session={session} />
           ) : section === 'publishing' ? (

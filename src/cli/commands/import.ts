@@ -249,11 +249,11 @@ async function jobOf(app: App, id: number) {
   let saving: Promise<void> = Promise.resolve()
   return {
     actor,
-    onProgress(_row: unknown, counts: Readonly<Record<ImportOutcome, number>>) {
+    onProgress(_row: unknown, counts: Readonly<Record<ImportOutcome, number>>, pending: number) {
       const now = performance.now()
       if (now - last < 500) return
       last = now
-      const copy = { ...counts }
+      const copy = { ...counts, pending }
       saving = saving.then(() => records.saveCounts(id, copy, new Date().toISOString())).catch(() => {})
     },
     async finish(report: ImportReport) {
