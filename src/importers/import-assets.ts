@@ -38,6 +38,11 @@ export async function importAssets(
   /** The installation's upload limit, which an editor's upload meets too. */
   maxFileBytes: number = defaultUploadLimits.maxFileBytes,
 ): Promise<{ bodyHtml: string; attachments: Attachment[]; failures: AssetFailure[] }> {
+  // The body was serialized by cheerio (lower-case tags): one without `<img` or `<a` holds no
+  // file or link, and many bodies of a large site are such: parsing them again cost some 4 %
+  // of an import's CPU (bench/RESULTS.md).
+  if (!bodyHtml.includes('<img') && !bodyHtml.includes('<a'))
+    return { bodyHtml, attachments: [], failures: [] }
   const $ = load(`<div id="fabu-body">${bodyHtml}</div>`)
   const attachments: Attachment[] = []
   const failures: AssetFailure[] = []

@@ -72,6 +72,7 @@ export async function importSite(
   const runId = isDryRun
     ? null
     : (resumed?.id ?? (await pages.startRun(siteId, options.sourceLabel, actor.name, now())))
+  const known = await pages.all(siteId)
   const columns = columnMaker(content, store, actor, siteId, isDryRun)
   const files = new Map<string, StoredFile | null>()
   let columnOrder: readonly string[] = []
@@ -90,7 +91,7 @@ export async function importSite(
       })
     }
     const hash = createHash('sha256').update(JSON.stringify(article)).digest('hex')
-    const earlier = await pages.find(siteId, url)
+    const earlier = known.get(url)
     if (earlier?.contentHash === hash)
       return record({
         url,
@@ -135,18 +136,16 @@ export async function importSite(
             ...(article.disclosure?.indexNo ? { indexNo: article.disclosure.indexNo } : {}),
           })
       if (saved.status !== 'published') await content.articles.publish(actor, saved.id)
-      await pages.save(
-        siteId,
-        {
-          sourceUrl: url,
-          oldPath: oldPathOf(url),
-          kind: 'article',
-          articleId: saved.id,
-          columnId: null,
-          contentHash: hash,
-        },
-        now(),
-      )
+      const page = {
+        sourceUrl: url,
+        oldPath: oldPathOf(url),
+        kind: 'article',
+        articleId: saved.id,
+        columnId: null,
+        contentHash: hash,
+      } as const
+      await pages.save(siteId, page, now())
+      known.set(url, page)
       record({
         url,
         kind: 'article',
