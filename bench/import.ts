@@ -10,7 +10,11 @@ import { httpSource, importSite } from '../src/importers/index.ts'
 import { openStore } from '../src/store/index.ts'
 
 const { values } = parseArgs({
-  options: { articles: { type: 'string' }, concurrency: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    articles: { type: 'string' },
+    concurrency: { type: 'string' },
+    json: { type: 'boolean' },
+  },
 })
 const ARTICLES = Number(values.articles ?? 10_000)
 const CONCURRENCY = Number(values.concurrency ?? 4)
