@@ -78,7 +78,7 @@ describe('the 导入 screen, in Chromium', () => {
     await page.locator('button[type=submit]').click()
     await page.getByRole('button', { name: '退出登录' }).waitFor({ timeout: 15_000 })
 
-    await page.getByText('导入', { exact: true }).click()
+    await page.locator('.section-switch').getByText('导入', { exact: true }).click()
     await page.getByText('此站点还没有导入任务。').waitFor()
     await page.getByLabel('旧网站首页网址').fill(`${old.origin}/`)
     await page.getByLabel('同时请求数').fill('1')
@@ -96,7 +96,7 @@ describe('the 导入 screen, in Chromium', () => {
 
     // A reload: the job is the server's, so the screen finds it running again.
     await page.reload()
-    await page.getByText('导入', { exact: true }).click()
+    await page.locator('.section-switch').getByText('导入', { exact: true }).click()
     await page.locator('.import-job').waitFor()
     expect(await page.locator('.import-state').textContent()).toMatch(/正在导入|已完成/)
     expect(await page.getByRole('button', { name: '开始导入' }).isDisabled()).toBe(true)
