@@ -7,8 +7,8 @@ import {
   type Principal,
   type SiteRef,
 } from '../content/index.ts'
-import { ForbiddenError, ImportRunningError, isFabuError, NotFoundError } from '../errors/index.ts'
-import type { Store } from '../store/index.ts'
+import { ForbiddenError, ImportRunningError, NotFoundError } from '../errors/index.ts'
+import { isUniqueViolation, type Store } from '../store/index.ts'
 import { checkImportOrigin } from './check-import-origin.ts'
 import type { ImportJobOptions, Job } from './job.ts'
 import { jobFiles } from './job-files.ts'
@@ -164,8 +164,8 @@ export function createImportJobs(store: Store, content: Content, options: Import
         })
       } catch (error) {
         // Two starts at once: the unique index lets one in; the other is told which runs.
-        const other = await records.live(site.id)
-        if (other && !isFabuError(error)) throw new ImportRunningError(other.id)
+        const other = isUniqueViolation(error) ? await records.live(site.id) : null
+        if (other) throw new ImportRunningError(other.id)
         throw error
       }
       const job = (await records.get(id)) as Job

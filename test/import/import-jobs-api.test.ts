@@ -201,6 +201,25 @@ for (const engine of engines()) {
       }
     }, 150_000)
 
+    it('lets only one of two imports started at the same moment run', async () => {
+      const [a, b] = await Promise.all([
+        admin.post('/api/sites/old/import-jobs', { url: `${old.origin}/`, isDryRun: true, concurrency: 1 }),
+        admin.post('/api/sites/old/import-jobs', { url: `${old.origin}/`, isDryRun: true, concurrency: 1 }),
+      ])
+      expect([a.status, b.status].sort()).toEqual([202, 409])
+      const refused = a.status === 409 ? a : b
+      expect(refused.body.error.code).toBe('IMPORT_RUNNING')
+      const started = a.status === 202 ? a : b
+      const done = await until(
+        () => admin.get(`/api/sites/old/import-jobs/${started.body.id}`),
+        (r) => r.body.state !== 'running' && r.body.state !== 'queued',
+        90_000,
+      )
+      // A dry run of a site imported already: everything is unchanged, nothing would come in.
+      expect(done.body.state).toBe('finished')
+      expect(done.body.counts.unchanged).toBe(40)
+    }, 150_000)
+
     it("refuses an editor, who is not the site's administrator", async () => {
       const editor = await signIn('bianji')
       const refused = await editor.post('/api/sites/old/import-jobs', { url: `${old.origin}/` })
