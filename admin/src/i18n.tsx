@@ -3,6 +3,7 @@ import { setApiLanguage } from './api.ts'
 import * as administration from './messages/administration.ts'
 import * as common from './messages/common.ts'
 import * as editor from './messages/editor.ts'
+import * as importing from './messages/import.ts'
 import * as inspection from './messages/inspection.ts'
 import * as interaction from './messages/interaction.ts'
 import * as publishing from './messages/publishing.ts'
@@ -14,6 +15,7 @@ const zh = {
   ...administration.zh,
   ...interaction.zh,
   ...inspection.zh,
+  ...importing.zh,
 }
 const en: Record<MessageKey, string> = {
   ...common.en,
@@ -22,6 +24,7 @@ const en: Record<MessageKey, string> = {
   ...administration.en,
   ...interaction.en,
   ...inspection.en,
+  ...importing.en,
 }
 
 export type MessageKey =
@@ -31,6 +34,7 @@ export type MessageKey =
   | keyof typeof administration.zh
   | keyof typeof interaction.zh
   | keyof typeof inspection.zh
+  | keyof typeof importing.zh
 
 export type Language = 'zh' | 'en'
 

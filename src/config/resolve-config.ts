@@ -52,6 +52,20 @@ const configFileSchema = z
       })
       .strict()
       .prefault({}),
+    // Imports started from the admin: intranet origins the operator allows (see src/jobs).
+    import: z
+      .object({
+        allowed_private_origins: z
+          .array(
+            z
+              .string()
+              .regex(/^https?:\/\/[^/?#\s]+\/?$/, 'must be an origin such as http://10.0.0.5:8080')
+              .transform((value) => new URL(value).origin),
+          )
+          .default([]),
+      })
+      .strict()
+      .prefault({}),
     // 政民互动's e-mail notifications; none are sent without a host.
     smtp: z
       .object({
@@ -96,6 +110,10 @@ export interface Config {
     readonly dailyAt: string | null
     /** Chromium for the axe-core check and PDF exports; nothing fails without it. */
     readonly chromiumPath: string
+  }
+  readonly import: {
+    /** Origins on a private network that an import started from the admin may read. */
+    readonly allowedPrivateOrigins: readonly string[]
   }
   /** SMTP for e-mail notifications of letters; null: none are sent. The password is FABU_SMTP_PASSWORD. */
   readonly smtp: {
@@ -149,6 +167,9 @@ export function resolveConfig(dataDir: string, env: NodeJS.ProcessEnv = process.
     }),
     server: Object.freeze(serverSettings(parsed.data.server, env)),
     checks: Object.freeze(checkSettings(parsed.data.checks, env)),
+    import: Object.freeze({
+      allowedPrivateOrigins: Object.freeze([...parsed.data.import.allowed_private_origins]),
+    }),
     smtp: parsed.data.smtp
       ? Object.freeze({
           host: parsed.data.smtp.host,
@@ -290,6 +311,12 @@ iframe_hosts = []
 [checks]
 # daily_at = "06:30"
 # chromium_path = "/usr/bin/chromium"
+
+# 从管理界面导入旧网站时，默认拒绝本机和内网地址；旧网站在内网时在此列出其地址。
+# Imports started from the admin refuse this machine and private networks; list an old site
+# on the intranet here. \`fabu import\` on the command line is not limited by this.
+[import]
+# allowed_private_origins = ["http://10.0.0.5"]
 
 # 政民互动的邮件通知（新来信、临近期限、答复来信人）。不设置则不发送；密码用环境变量 FABU_SMTP_PASSWORD。
 # E-mail notifications of letters (new, nearly due, answered); none without this section. The

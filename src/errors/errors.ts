@@ -491,3 +491,35 @@ export class SearchTimeoutError extends FabuError {
     })
   }
 }
+
+/** An import of the site is running already: one at a time per site. */
+export class ImportRunningError extends FabuError {
+  readonly code = 'IMPORT_RUNNING'
+  readonly status = 409
+  readonly jobId: number
+  constructor(jobId: number) {
+    super({
+      zh: `此站点已有导入任务在运行（任务 ${jobId}），请等待其结束或先取消`,
+      en: `an import into this site is running already (job ${jobId}); wait for it or cancel it first`,
+    })
+    this.jobId = jobId
+  }
+}
+
+/**
+ * An import started from the admin named a host on this machine or its private network, which
+ * would let a browser session reach what only the server can. The operator allows such an
+ * origin in the config (`[import] allowed_private_origins`).
+ */
+export class ImportOriginRefusedError extends FabuError {
+  readonly code = 'IMPORT_ORIGIN_REFUSED'
+  readonly status = 403
+  readonly origin: string
+  constructor(origin: string, address: string) {
+    super({
+      zh: `${origin} 指向本机或内网地址（${address}），不能从管理界面导入；如确需导入，请在配置文件 [import] allowed_private_origins 中列出`,
+      en: `${origin} points at this machine or a private network (${address}); list it in the config's [import] allowed_private_origins to import it from the admin`,
+    })
+    this.origin = origin
+  }
+}

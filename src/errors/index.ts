@@ -18,6 +18,8 @@ export {
   diskFullFrom,
   ForbiddenError,
   FormRefusedError,
+  ImportOriginRefusedError,
+  ImportRunningError,
   InternalError,
   InvalidEncodingError,
   InvalidSearchQueryError,

@@ -1,9 +1,8 @@
-import { type CheerioAPI, load } from 'cheerio'
 import { decodePage } from './decode-page.ts'
-import { type ExtractedArticle, readPage } from './extract-article.ts'
-import { feedLinks, isFeed } from './feed-links.ts'
-import { dataProxyPaging, dataProxyUrl, datastoreLinks, trsListPages } from './list-pages.ts'
+import type { ExtractedArticle } from './extract-article.ts'
+import { type DataProxyPaging, dataProxyUrl, datastoreLinks } from './list-pages.ts'
 import type { PageSource } from './page-source.ts'
+import { readFetchedPage } from './read-fetched-page.ts'
 import type { SiteSystem } from './recognise-system.ts'
 
 /** What the crawl found at one URL. */
@@ -28,6 +27,8 @@ export interface CrawlOptions {
   readonly maxPerPath: number
   /** A stopped run's state, to go on from. */
   readonly resumeFrom?: CrawlState
+  /** Told after each page how many pages wait to be read, for a progress bar. */
+  readonly onPending?: (pending: number) => void
 }
 
 /** Where a crawl stands: what is left to read and what has been read. */
@@ -103,17 +104,16 @@ export async function crawlSite(
     }
     const type = fetched.contentType ?? 'text/html'
     if (!/html|xml|text\/plain/i.test(type)) return
-    const decoded = decodePage(fetched.bytes, fetched.contentType)
-    if (!decoded.ok) {
-      await handle({ type: 'failed', url: item.url, reason: decoded.reason })
+    const facts = readFetchedPage(fetched.bytes, fetched.contentType, fetched.url)
+    if (facts.type === 'undecodable') {
+      await handle({ type: 'failed', url: item.url, reason: facts.reason })
       return
     }
-    if (isFeed(decoded.text)) {
-      for (const link of feedLinks(decoded.text, fetched.url)) enqueue(link, null)
+    if (facts.type === 'feed') {
+      for (const link of facts.links) enqueue(link, null)
       return
     }
-    const $ = load(decoded.text)
-    const reading = readPage(decoded.text, fetched.url, $)
+    const { reading, links } = facts
     if (reading.kind === 'article') {
       await handle({
         type: 'article',
@@ -123,17 +123,11 @@ export async function crawlSite(
         referrer: item.referrer,
       })
     }
-    const links = linksOf($, fetched.url, reading.system)
-    // Feeds are read like sitemaps: their entries are pages.
-    $('link[rel="alternate"][href]').each((_, element) => {
-      if (!/rss|atom/i.test($(element).attr('type') ?? '')) return
-      const href = URL.parse($(element).attr('href') ?? '', fetched.url)
-      if (href) enqueue(href.href, null, true)
-    })
+    for (const feed of facts.feeds) enqueue(feed, null, true)
     for (const link of links) enqueue(link, reading.kind === 'other' ? item.url : item.referrer)
     if (reading.kind === 'other') {
       await handle({ type: 'list', url: item.url, title: reading.title, links })
-      return pageDataProxy($, fetched.url, item.url)
+      return facts.paging ? pageDataProxy(facts.paging, fetched.url, item.url) : true
     }
     return true
   }
@@ -142,9 +136,7 @@ export async function crawlSite(
    * A JCMS column's records past the first page come only from the data proxy. False when the
    * page bound cut the paging short: the list is then read again by `--resume`.
    */
-  async function pageDataProxy($: CheerioAPI, pageUrl: string, listUrl: string): Promise<boolean> {
-    const paging = dataProxyPaging($, pageUrl)
-    if (!paging) return true
+  async function pageDataProxy(paging: DataProxyPaging, pageUrl: string, listUrl: string): Promise<boolean> {
     const step = paging.perPage * 3
     for (let start = paging.firstRecords + 1; ; start += step) {
       if (paging.total !== null && start > paging.total) break
@@ -189,6 +181,7 @@ export async function crawlSite(
         return
       }
       done.add(item.url)
+      options.onPending?.(queue.length)
       if (saveState && Date.now() - lastSave > 2000) {
         lastSave = Date.now()
         await saveState(state())
@@ -201,24 +194,4 @@ export async function crawlSite(
     await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker))
   }
   return state()
-}
-
-/** The links a page leads on to: its anchors, a JCMS datastore's records, a TRS list's pages. */
-function linksOf($: CheerioAPI, pageUrl: string, system: SiteSystem): string[] {
-  const links: string[] = []
-  $('a[href], area[href], frame[src], iframe[src]').each((_, element) => {
-    const value = $(element).attr('href') ?? $(element).attr('src') ?? ''
-    if (/^\s*(?:javascript|mailto|tel):/i.test(value)) return
-    try {
-      links.push(new URL(value, pageUrl).href)
-    } catch {
-      // Not a URL: nothing to follow.
-    }
-  })
-  if (system === 'jcms') {
-    for (const script of $('script[type="text/xml"]').toArray())
-      links.push(...datastoreLinks($(script).text(), pageUrl).links)
-  }
-  if (system === 'trs') links.push(...trsListPages($, pageUrl, 1000))
-  return links
 }

@@ -13,6 +13,8 @@ export type Fetched =
 export interface FetchLimits {
   /** The one origin requests may go to, `http://www.example.gov.cn`. */
   readonly origin: string
+  /** Hosts (`files.example.gov.cn`, with `:port` where not the default) whose files may be fetched too. */
+  readonly assetHosts?: readonly string[]
   readonly timeoutMs: number
   readonly maxBytes: number
   readonly maxRedirects: number
@@ -42,7 +44,7 @@ export async function fetchPage(
   let current = url
   try {
     for (let hop = 0; hop <= limits.maxRedirects; hop++) {
-      if (!isInOrigin(current, limits.origin)) {
+      if (!isInOrigin(current, limits.origin) && !isOnHost(current, limits.assetHosts ?? [])) {
         return { ok: false, url, reason: `不在所导入的站点内 / outside the imported site: ${current}` }
       }
       const response = await fetch(current, {
@@ -120,6 +122,21 @@ export function isInOrigin(url: string, origin: string): boolean {
   try {
     const parsed = new URL(url)
     return parsed.origin === new URL(origin).origin && parsed.username === '' && parsed.password === ''
+  } catch {
+    return false
+  }
+}
+
+/** Whether `url` is on one of `hosts` (over HTTP or HTTPS), with no credentials in it. */
+export function isOnHost(url: string, hosts: readonly string[]): boolean {
+  try {
+    const parsed = new URL(url)
+    return (
+      /^https?:$/.test(parsed.protocol) &&
+      hosts.includes(parsed.host) &&
+      parsed.username === '' &&
+      parsed.password === ''
+    )
   } catch {
     return false
   }

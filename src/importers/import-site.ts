@@ -25,7 +25,12 @@ export interface ImportOptions {
   readonly concurrency?: number
   readonly maxPages?: number
   readonly resumes?: boolean
-  readonly onProgress?: (row: ImportRow, counts: Readonly<Record<ImportOutcome, number>>) => void
+  /** After each row; `pending` is how many pages the crawl has still to read (it grows as pages link on). */
+  readonly onProgress?: (
+    row: ImportRow,
+    counts: Readonly<Record<ImportOutcome, number>>,
+    pending: number,
+  ) => void
 }
 
 /** The column an article lands in when its page names none. */
@@ -56,16 +61,18 @@ export async function importSite(
     'would import': 0,
     'would update': 0,
   } satisfies Record<ImportOutcome, number>
+  let pending = 0
   const record = (row: ImportRow) => {
     rows.push(row)
     counts[row.outcome]++
-    options.onProgress?.(row, counts)
+    options.onProgress?.(row, counts, pending)
   }
 
   const resumed = options.resumes && !isDryRun ? await pages.unfinishedRun(siteId, options.sourceLabel) : null
   const runId = isDryRun
     ? null
     : (resumed?.id ?? (await pages.startRun(siteId, options.sourceLabel, actor.name, now())))
+  const known = await pages.all(siteId)
   const columns = columnMaker(content, store, actor, siteId, isDryRun)
   const files = new Map<string, StoredFile | null>()
   let columnOrder: readonly string[] = []
@@ -84,7 +91,7 @@ export async function importSite(
       })
     }
     const hash = createHash('sha256').update(JSON.stringify(article)).digest('hex')
-    const earlier = await pages.find(siteId, url)
+    const earlier = known.get(url)
     if (earlier?.contentHash === hash)
       return record({
         url,
@@ -129,18 +136,16 @@ export async function importSite(
             ...(article.disclosure?.indexNo ? { indexNo: article.disclosure.indexNo } : {}),
           })
       if (saved.status !== 'published') await content.articles.publish(actor, saved.id)
-      await pages.save(
-        siteId,
-        {
-          sourceUrl: url,
-          oldPath: oldPathOf(url),
-          kind: 'article',
-          articleId: saved.id,
-          columnId: null,
-          contentHash: hash,
-        },
-        now(),
-      )
+      const page = {
+        sourceUrl: url,
+        oldPath: oldPathOf(url),
+        kind: 'article',
+        articleId: saved.id,
+        columnId: null,
+        contentHash: hash,
+      } as const
+      await pages.save(siteId, page, now())
+      known.set(url, page)
       record({
         url,
         kind: 'article',
@@ -165,6 +170,9 @@ export async function importSite(
       concurrency: options.concurrency ?? 4,
       maxPages: options.maxPages ?? 20_000,
       maxPerPath: 50,
+      onPending: (count) => {
+        pending = count
+      },
       ...(resumed ? { resumeFrom: resumed.state } : {}),
     },
     async (event) => {

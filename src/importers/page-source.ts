@@ -17,6 +17,8 @@ const robotsParser = robotsModule as unknown as (url: string, contents: string) 
 export interface PageSource {
   /** The origin every page URL has, `http://www.example.gov.cn`. */
   readonly origin: string
+  /** Other hosts whose images and attachments are brought in as the origin's are (never crawled). */
+  readonly assetHosts: readonly string[]
   /** Where crawling starts. */
   readonly startUrls: readonly string[]
   get(
@@ -33,6 +35,8 @@ export interface HttpSourceOptions {
   /** Pause before each request, per worker, in milliseconds. */
   readonly delayMs?: number
   readonly ignoresRobots?: boolean
+  /** Hosts holding the site's files (`files.example.gov.cn`, `cdn.example.com:8443`). */
+  readonly assetHosts?: readonly string[]
 }
 
 /** A live site over HTTP(S), only its own origin, robots.txt respected. */
@@ -41,6 +45,7 @@ export function httpSource(start: string, options: HttpSourceOptions = {}): Page
   const limits: FetchLimits = {
     ...defaultFetchLimits,
     origin,
+    assetHosts: options.assetHosts ?? [],
     timeoutMs: options.timeoutMs ?? defaultFetchLimits.timeoutMs,
     maxRedirects: options.maxRedirects ?? defaultFetchLimits.maxRedirects,
   }
@@ -48,6 +53,7 @@ export function httpSource(start: string, options: HttpSourceOptions = {}): Page
   const delay = options.delayMs ?? 0
   return {
     origin,
+    assetHosts: options.assetHosts ?? [],
     startUrls: [new URL(start).href],
     async get(url, init) {
       // robots.txt's Crawl-delay, where the site sets one, is the least pause.
@@ -93,6 +99,7 @@ export async function folderSource(folder: string): Promise<PageSource> {
     new URL(relative(root, file).split(sep).map(encodeURIComponent).join('/'), `${FOLDER_ORIGIN}/`).href
   return {
     origin: FOLDER_ORIGIN,
+    assetHosts: [],
     startUrls: pages.map(urlOf),
     async get(url, init) {
       const parsed = new URL(url)

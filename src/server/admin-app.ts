@@ -14,6 +14,7 @@ import type { Inspection, WordLists } from '../checks/index.ts'
 import { type Content, createServiceContext, createWorkspace } from '../content/index.ts'
 import { NotFoundError, RateLimitedError } from '../errors/index.ts'
 import type { Interaction } from '../interaction/index.ts'
+import type { ImportJobs } from '../jobs/index.ts'
 import type { Store } from '../store/index.ts'
 import { API_BODY_LIMIT, sendError } from './api-error.ts'
 import { installZodValidation, registerRoutes } from './api-route.ts'
@@ -22,6 +23,7 @@ import type { PublishQueue } from './publish-queue.ts'
 import { accountRoutes, auditRoutes } from './routes/account-routes.ts'
 import { contentRoutes } from './routes/content-routes.ts'
 import { dashboardRoutes } from './routes/dashboard-routes.ts'
+import { importRoutes } from './routes/import-routes.ts'
 import { inspectionRoutes } from './routes/inspection-routes.ts'
 import { interactionRoutes } from './routes/interaction-routes.ts'
 import { publishRoutes } from './routes/publish-routes.ts'
@@ -64,6 +66,8 @@ export interface AdminAppOptions {
   readonly requestsPerMinute?: number
   /** 政民互动: mailboxes and cases of the public (its routes are left out without it). */
   readonly interaction?: Interaction
+  /** Imports run in the background (their routes are left out without it). */
+  readonly importJobs?: ImportJobs
 }
 
 /**
@@ -193,6 +197,7 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
     ...inspectionRoutes(options.inspection),
     ...uploadRoutes(ctx, { maxBytes: options.maxUploadBytes, outputRootFor: options.outputRootFor }),
     ...(options.interaction ? interactionRoutes(options.interaction, options.content) : []),
+    ...(options.importJobs ? importRoutes(options.importJobs) : []),
   ]
   const csrfRefusals = new CsrfRefusalLog(options.store)
   registerRoutes(

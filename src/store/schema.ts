@@ -339,6 +339,25 @@ export interface ImportRunsTable {
   state: Json
 }
 
+/** A background job (an import started from the admin); see migration 019. */
+export interface JobsTable {
+  id: Generated<number>
+  kind: string
+  site_id: number
+  /** The actor who started it: `{ id, name, address }`. */
+  started_by: Json
+  state: 'queued' | 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted'
+  options: Json
+  counts: Json
+  created_at: Timestamp
+  started_at: Timestamp | null
+  updated_at: Timestamp
+  finished_at: Timestamp | null
+  error_code: string | null
+  error_message: string | null
+  result: Json | null
+}
+
 export interface WordingEntriesTable {
   id: Generated<number>
   site_id: number
@@ -504,6 +523,7 @@ export interface Database {
   search_query_days: SearchQueryDaysTable
   imported_pages: ImportedPagesTable
   import_runs: ImportRunsTable
+  jobs: JobsTable
   wording_entries: WordingEntriesTable
   mailboxes: MailboxesTable
   mailbox_handlers: MailboxHandlersTable

@@ -7,6 +7,7 @@ import { type Accounts, createAccounts } from '../../src/accounts/index.ts'
 import { createInspection, createWordingGate, createWordLists } from '../../src/checks/index.ts'
 import { type Content, createContent, operatorAccess, systemActor } from '../../src/content/index.ts'
 import { createInteraction, type Interaction } from '../../src/interaction/index.ts'
+import { createImportJobs } from '../../src/jobs/index.ts'
 import { Publisher, themeExists } from '../../src/publish/index.ts'
 import { articleTextIndex } from '../../src/search/index.ts'
 import { createAdminApp } from '../../src/server/admin-app.ts'
@@ -146,6 +147,17 @@ export function useAdminServer(
       secureCookies: 'auto',
       logger: false,
       interaction: t.interaction,
+      // Its routes are described and permission-checked here; imports that run are tested
+      // against a real `fabu serve` (test/import/import-jobs-api.test.ts).
+      importJobs: createImportJobs(t.store, t.content, {
+        dataDir: t.output,
+        command: {
+          execPath: process.execPath,
+          args: [new URL('../../src/cli/main.ts', import.meta.url).pathname],
+          memoryMb: 512,
+        },
+        allowedPrivateOrigins: [],
+      }),
       ...(options.requestsPerMinute ? { requestsPerMinute: options.requestsPerMinute } : {}),
       ...(options.adminUiRoot ? { adminUiRoot: options.adminUiRoot } : { adminUiRoot: ADMIN_DIST }),
     })

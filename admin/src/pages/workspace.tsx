@@ -15,6 +15,7 @@ import { Dashboard } from './dashboard.tsx'
 import { Inbox } from './inbox.tsx'
 import { InteractionSettings } from './interaction-settings.tsx'
 import { Publishing } from './publishing.tsx'
+import { SiteImport } from './site-import.tsx'
 import { Templates } from './templates.tsx'
 
 type Section =
@@ -25,6 +26,7 @@ type Section =
   | 'interactionSettings'
   | 'publishing'
   | 'templates'
+  | 'import'
   | 'administration'
 
 const CONTENT_ROLES = ['admin', 'site_admin', 'editor', 'reviewer']
@@ -41,6 +43,7 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
   /** The article open in the editor: an id, null for a new one, undefined for the list. */
   const [editing, setEditing] = useState<number | null | undefined>(undefined)
   const site = (sites ?? []).find((candidate) => candidate.id === siteId)
+  const managesSite = siteId !== null && rightsIn(session.user.grants, siteId, []).isSiteAdmin
 
   // Sites are read again on leaving the administration section, which may have created one.
   const [sitesVersion, setSitesVersion] = useState(0)
@@ -94,7 +97,7 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
             key={siteId}
             siteId={siteId}
             columns={columns}
-            isManager={siteId !== null && rightsIn(session.user.grants, siteId, []).isSiteAdmin}
+            isManager={managesSite}
             selectedId={columnId}
             onSelect={setColumnId}
             onChanged={reloadColumns}
@@ -123,6 +126,7 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
               { value: 'inbox' as const, label: t('sectionInbox') },
               { value: 'consultations' as const, label: t('sectionConsultations') },
               { value: 'interactionSettings' as const, label: t('sectionInteractionSettings') },
+              ...(managesSite ? [{ value: 'import' as const, label: t('sectionImport') }] : []),
               { value: 'administration' as const, label: t('sectionAdministration') },
             ]}
           />
@@ -146,6 +150,8 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
             <Consultations key={site.id} site={site} />
           ) : section === 'interactionSettings' ? (
             <InteractionSettings key={site.id} site={site} />
+          ) : section === 'import' ? (
+            <SiteImport key={site.id} site={site} />
           ) : section === 'templates' ? (
             <Templates key={site.id} site={site} session={session} />
           ) : section === 'publishing' ? (

@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { type Command, InvalidArgumentError } from 'commander'
-import { recordAudit, type Site } from '../../content/index.ts'
+import { type Command, InvalidArgumentError, Option } from 'commander'
+import { type Actor, recordAudit, type Site } from '../../content/index.ts'
 import { ValidationError } from '../../errors/index.ts'
 import {
   folderSource,
@@ -16,6 +16,7 @@ import {
   rewriteImportedLinks,
   writeOldUrlFiles,
 } from '../../importers/index.ts'
+import { jobFiles, jobRecords } from '../../jobs/index.ts'
 import { type App, publisherOptions, withApp } from '../open-app.ts'
 import { positiveInt, wholeNumber, withCommonOptions } from '../options.ts'
 import { formatTable, print, printJson } from '../print-table.ts'
@@ -36,6 +37,22 @@ interface ImportCommandOptions {
   robots: boolean
   publish: boolean
   report?: string
+  assetHost: string[]
+  /** Set when `fabu serve` runs the import for an admin job: progress goes to that job. */
+  job?: number
+}
+
+/** `files.example.gov.cn` or `127.0.0.1:8001`: a host (and port) as a URL's `host` reads. */
+function assetHost(value: string, previous: string[]): string[] {
+  let host: string
+  try {
+    host = new URL(`http://${value}`).host
+  } catch {
+    throw new InvalidArgumentError('须为主机名，如 files.example.gov.cn / must be a host name')
+  }
+  if (host !== value.toLowerCase())
+    throw new InvalidArgumentError('须为主机名（可带端口）/ must be a host[:port]')
+  return [...previous, host]
 }
 
 function isoDate(value: string): string {
@@ -82,7 +99,18 @@ export function registerImport(program: Command): void {
         '--no-publish',
         '导入后不发布，也不写旧网址跳转 / do not publish nor write old-URL redirects afterwards',
       )
-      .option('--report <file>', 'CSV 报告写到此文件 / write the CSV report here'),
+      .option('--report <file>', 'CSV 报告写到此文件 / write the CSV report here')
+      .option(
+        '--asset-host <host>',
+        '图片和附件所在的其他主机，可多次给出 / another host holding the site’s images and attachments (repeatable)',
+        assetHost,
+        [],
+      )
+      .addOption(
+        new Option('--job <id>', 'fabu serve 运行的导入任务 / the admin job this run is')
+          .argParser(positiveInt)
+          .hideHelp(),
+      ),
   ).action(async (sourceArgument: string, options: ImportCommandOptions) => {
     if (options.concurrency > 32)
       throw new ValidationError('concurrency', '不能超过 32', 'must be 32 at most')
@@ -90,7 +118,9 @@ export function registerImport(program: Command): void {
       const site = await resolveSite(app.content, options.site)
       const source = await openSource(sourceArgument, options)
       const progress = process.stderr.isTTY && !options.json
-      const report = await importSite(app.content, app.store, app.actor, {
+      const job = options.job ? await jobOf(app, options.job) : null
+      const actor = job?.actor ?? app.actor
+      const report = await importSite(app.content, app.store, actor, {
         siteId: site.id,
         source,
         sourceLabel: /^https?:\/\//i.test(sourceArgument)
@@ -103,13 +133,14 @@ export function registerImport(program: Command): void {
         concurrency: options.concurrency,
         maxPages: options.maxPages,
         resumes: options.resume ?? false,
-        ...(progress ? { onProgress: progressLine() } : {}),
+        ...(job ? { onProgress: job.onProgress } : progress ? { onProgress: progressLine() } : {}),
       })
       if (progress) process.stderr.write('\n')
+      if (job) await job.finish(report)
       // A run by hand is audited with what it did; a dry run changes nothing and is not.
       if (!options.dryRun) {
         await recordAudit(app.store, {
-          actor: app.actor,
+          actor,
           action: 'import.run',
           targetType: 'site',
           targetId: String(site.id),
@@ -123,7 +154,9 @@ export function registerImport(program: Command): void {
         })
       }
       const moved =
-        options.dryRun || !options.publish ? null : await publishWithOldUrls(app, site, options.json ?? false)
+        options.dryRun || !options.publish
+          ? null
+          : await publishWithOldUrls(app, site, (options.json ?? false) || job !== null, actor)
       const csvPath = options.dryRun
         ? options.report
         : (options.report ?? join(app.config.dataDir, 'imports', `${site.slug}-${report.runId}.csv`))
@@ -152,9 +185,9 @@ export function registerImport(program: Command): void {
  * those URLs (and publishes what that changed), then writes the old URLs' redirect pages and
  * nginx map into the published folder.
  */
-async function publishWithOldUrls(app: App, site: Site, isQuiet: boolean) {
+async function publishWithOldUrls(app: App, site: Site, isQuiet: boolean, actor: Actor) {
   const first = await app.publisher.publish({ site: site.id })
-  const linksRewritten = await rewriteImportedLinks(app.store, app.content, app.actor, site.id)
+  const linksRewritten = await rewriteImportedLinks(app.store, app.content, actor, site.id)
   const second = linksRewritten > 0 ? await app.publisher.publish({ site: site.id }) : null
   const folder = publisherOptions(app.config).outputRootFor(site.slug, site.outputPrefix)
   if (!isQuiet) printSummary(second ?? first, folder)
@@ -169,6 +202,7 @@ async function openSource(argument: string, options: ImportCommandOptions): Prom
       timeoutMs: options.timeout,
       delayMs: options.delay,
       ignoresRobots: !options.robots,
+      assetHosts: options.assetHost,
     })
   }
   if (!existsSync(argument) || !statSync(argument).isDirectory()) {
@@ -201,6 +235,40 @@ function printReport(report: ImportReport, csvPath: string | undefined): void {
   if (!report.isComplete)
     print('已达页面上限，用 --resume 继续 / the page bound stopped the run; --resume goes on')
   if (csvPath) print(`报告 / report: ${csvPath}`)
+}
+
+/**
+ * The admin job this run is: its user is the one the audit log names, its counts are written
+ * to the job at most twice a second, and its rows are kept for the admin's report table.
+ */
+async function jobOf(app: App, id: number) {
+  const records = jobRecords(app.store)
+  const actor: Actor | null = await records.actorOf(id)
+  if (!actor) throw new ValidationError('--job', `没有任务 ${id}`, `no job ${id}`)
+  let last = 0
+  let saving: Promise<void> = Promise.resolve()
+  return {
+    actor,
+    onProgress(_row: unknown, counts: Readonly<Record<ImportOutcome, number>>, pending: number) {
+      const now = performance.now()
+      if (now - last < 500) return
+      last = now
+      const copy = { ...counts, pending }
+      saving = saving.then(() => records.saveCounts(id, copy, new Date().toISOString())).catch(() => {})
+    },
+    async finish(report: ImportReport) {
+      await saving
+      const files = jobFiles(app.config.dataDir, id)
+      await mkdir(files.folder, { recursive: true })
+      await writeFile(files.rows, JSON.stringify(report.rows))
+      await records.saveResult(
+        id,
+        report.counts,
+        { runId: report.runId, isComplete: report.isComplete, rows: report.rows.length },
+        new Date().toISOString(),
+      )
+    },
+  }
 }
 
 /** One line on the terminal, redrawn at most ten times a second. */

@@ -13,6 +13,7 @@ import {
 import { ValidationError } from '../../errors/index.ts'
 import { oldUrlLookup } from '../../importers/index.ts'
 import { createPublicDesk } from '../../interaction/index.ts'
+import { createImportJobs } from '../../jobs/index.ts'
 import { Publisher, SearchPageRenderer } from '../../publish/index.ts'
 import { createAdminApp, createPublicSite, PublishQueue, ViewCounter } from '../../server/index.ts'
 import { addDemoWordLists } from '../demo-word-lists.ts'
@@ -116,6 +117,17 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     movedTo: oldUrlLookup(app.store, app.content, site.id),
     interaction: createPublicDesk(app.interaction, site),
   })
+  // Imports started from the admin run as `fabu import` processes of their own.
+  const importJobs = createImportJobs(app.store, app.content, {
+    dataDir: app.config.dataDir,
+    command: { execPath: process.execPath, args: [process.argv[1] ?? 'fabu'], memoryMb: 1024 },
+    allowedPrivateOrigins: app.config.import.allowedPrivateOrigins,
+  })
+  const interrupted = await importJobs.recover()
+  if (interrupted > 0)
+    print(
+      `${interrupted} 个导入任务因服务器停止而中断，可在管理界面继续 / import job(s) interrupted; resume them in the admin`,
+    )
   // Filled in once the public site listens: previews load styles and images from it.
   const publicOrigins: Record<string, string> = {}
   const admin = await createAdminApp({
@@ -132,6 +144,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     logger: options.logs,
     publicOrigins,
     interaction: app.interaction,
+    importJobs,
   })
   const host = options.host ?? app.config.server.host
   const publicUrl = await listen(publicSite, host, options.port ?? app.config.server.publicPort, '--port')
@@ -168,6 +181,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   // Stop taking requests first, then let the publish in progress finish and save the counts.
   daily?.stop()
   await Promise.all([admin.close(), publicSite.close()])
+  await importJobs.close()
   await queue.stop()
   await publisher.close()
   await searchPages.close()

@@ -16,6 +16,7 @@ import { siteSearch } from './015-site-search.ts'
 import { wordingListsAndColumnUpdateTypes } from './016-wording-lists-and-column-update-types.ts'
 import { importedPages } from './017-imported-pages.ts'
 import { interaction } from './018-interaction.ts'
+import { jobs } from './019-jobs.ts'
 import { inspectionRuns } from './022-inspection-runs.ts'
 import { letterPagesAndConsultations } from './023-letter-pages-and-consultations.ts'
 import { publishLeases } from './024-publish-leases.ts'
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   wordingListsAndColumnUpdateTypes,
   importedPages,
   interaction,
+  jobs,
   inspectionRuns,
   letterPagesAndConsultations,
   publishLeases,
