@@ -202,11 +202,26 @@ function postgresFinder(store: Store): Finder {
         sql<SqlBool>`not exists (select 1 from search_chunks t where t.sort_key = c.sort_key and t.tokens @@ ${inTitle}::tsquery)`,
       )
     }
-    return sql.join(conditions, sql` and `)
+    return sql<SqlBool>`${sql.join(conditions, sql` and `)}`
   }
-  const from = (match: MatchAlternatives, where: Where, filter: DocumentFilter) =>
-    sql`from search_chunks c join search_documents d on d.sort_key = c.sort_key
-      where c.site_id in (${sql.join(filter.siteIds)}) and ${query(match, where)} and ${sql.join(documentConditions(filter, sql`c.sort_key`), sql` and `)}`
+  // The chunks hold the site and the sort key: documents are joined only for a column, 发文机关
+  // or 文号. Joined for every match, 计量's 100,000 chunks took 290 ms more than finding them.
+  const from = (match: MatchAlternatives, where: Where, filter: DocumentFilter) => {
+    const needsRows = Boolean(
+      (filter.columnIds && filter.columnIds.length > 0) || filter.issuingAgency || filter.documentNo,
+    )
+    const conditions: Expression<SqlBool>[] = [
+      sql<SqlBool>`c.site_id in (${sql.join(filter.siteIds)})`,
+      query(match, where),
+    ]
+    if (needsRows) conditions.push(...documentConditions(filter, sql`c.sort_key`))
+    else {
+      if (filter.fromKey !== undefined) conditions.push(sql<SqlBool>`c.sort_key >= ${filter.fromKey}`)
+      if (filter.toKey !== undefined) conditions.push(sql<SqlBool>`c.sort_key < ${filter.toKey}`)
+    }
+    return sql`from search_chunks c ${needsRows ? sql`join search_documents d on d.sort_key = c.sort_key` : sql``}
+      where ${sql.join(conditions, sql` and `)}`
+  }
   return {
     async matches(match, isTitleOnly, filter) {
       const { rows } = await sql<{ k: string }>`select c.sort_key as k
