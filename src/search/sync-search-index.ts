@@ -22,9 +22,11 @@ const IN_THE_MAKING = 3
 const DEFAULT_AUTOMERGE = 4
 
 /**
- * FTS5 merges its segments as they are written (automerge); a bulk load turns that off and
- * merges once at the end, which took a fraction of the time at 100,000 articles. The setting
- * is kept in the table: every bulk load ends by setting it back, even when it failed.
+ * FTS5 merges its segments as they are written (automerge, 4 at a time); a bulk load turns
+ * that off and leaves FTS5's crisis merge (16 segments of a level at a time) to keep their
+ * number bounded: each token is rewritten fewer times. Merging all into one at the end
+ * (`optimize`) took minutes at 100,000 articles; the later writes merge the rest step by step.
+ * The setting is kept in the table: every bulk load ends by setting it back, even when it failed.
  */
 async function setAutomerge(store: Store, segments: number): Promise<void> {
   await sql`insert into search_fts (search_fts, rank) values ('automerge', ${sql.lit(segments)})`.execute(
@@ -104,11 +106,7 @@ export async function syncSearchIndex(
     }
   } finally {
     await builders?.close()
-    if (isBulkLoad) {
-      // Merged once, into one segment, rather than step by step as the index grew.
-      await setAutomerge(store, DEFAULT_AUTOMERGE)
-      await sql`insert into search_fts (search_fts) values ('optimize')`.execute(store.db)
-    }
+    if (isBulkLoad) await setAutomerge(store, DEFAULT_AUTOMERGE)
   }
   if (gone.length > 0) {
     await store.transaction((tx) =>
