@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import pg from 'pg'
-import { type SearchRequest, searchSites, syncSearchIndex } from '../src/search/index.ts'
+import { SearchReaders, type SearchRequest, searchSites, syncSearchIndex } from '../src/search/index.ts'
 import { openStore, type Store } from '../src/store/index.ts'
 import { generateCorpus } from './generate-corpus.ts'
 import { measureServe } from './search-serve.ts'
@@ -150,7 +150,10 @@ const QUERIES: readonly (Omit<SearchRequest, 'siteId'> & { readonly label: strin
 log(
   `query set: ${QUERIES.length} queries, ${passes} passes by 1 client, 1 pass by each of 20; latency from call to answer`,
 )
-const inProcess = (request: Omit<SearchRequest, 'siteId'>) => searchSites(store, { siteId, ...request })
+// On SQLite also through the reader threads `fabu serve` uses (search_workers, 2 by default).
+const readers = engine === 'sqlite' ? new SearchReaders({ sqlitePath }) : undefined
+const inProcess = (request: Omit<SearchRequest, 'siteId'>) =>
+  searchSites(store, { siteId, ...request }, readers)
 for (const query of QUERIES) {
   const { label, ...request } = query
   const results = await inProcess(request)
@@ -164,10 +167,20 @@ for (const query of QUERIES) {
     `  ${label} ${JSON.stringify(request)}: ${results.total} found, median ${percentile(times, 0.5).toFixed(1)} ms`,
   )
 }
-for (const clients of [1, 20]) {
-  const times = await loadTest(clients, clients === 1 ? passes : 1, (query) => inProcess(query))
-  log(`in process, ${clients} client${clients > 1 ? 's' : ''}: ${summary(times)}`)
+const ways = [
+  {
+    name: "in process, on the store's connection",
+    ask: (request: Omit<SearchRequest, 'siteId'>) => searchSites(store, { siteId, ...request }),
+  },
+  ...(readers ? [{ name: 'in process, 2 reader threads', ask: inProcess }] : []),
+]
+for (const way of ways) {
+  for (const clients of [1, 20]) {
+    const times = await loadTest(clients, clients === 1 ? passes : 1, (query) => way.ask(query))
+    log(`${way.name}, ${clients} client${clients > 1 ? 's' : ''}: ${summary(times)}`)
+  }
 }
+await readers?.close()
 
 await measureServe({
   store,

@@ -28,6 +28,7 @@ const configFileSchema = z
         secure_cookies: z.enum(['auto', 'always', 'never']).default('auto'),
         max_upload_mb: z.number().int().min(1).max(2048).default(20),
         searches_per_minute: z.number().int().min(1).max(1_000_000).default(120),
+        search_workers: z.number().int().min(0).max(16).default(2),
       })
       .strict()
       .prefault({}),
@@ -104,6 +105,8 @@ export interface Config {
     readonly maxUploadBytes: number
     /** Site searches one address may make a minute on the public site. */
     readonly searchesPerMinute: number
+    /** SQLite: worker threads that answer site searches beside the server's thread (0: on it). */
+    readonly searchWorkers: number
   }
   readonly checks: {
     /** `HH:MM` (Asia/Shanghai) of the daily inspection run in `fabu serve`; null: none. FABU_DAILY_CHECK wins. */
@@ -223,6 +226,7 @@ function serverSettings(file: z.output<typeof configFileSchema>['server'], env: 
     secureCookies: secure as 'auto' | 'always' | 'never',
     maxUploadBytes: file.max_upload_mb * 1024 * 1024,
     searchesPerMinute: file.searches_per_minute,
+    searchWorkers: file.search_workers,
   }
 }
 
@@ -292,6 +296,7 @@ iframe_hosts = []
 # secure_cookies = "auto"     # auto | always | never
 # max_upload_mb = 20
 # searches_per_minute = 120   # 每个地址每分钟的站内搜索次数 / site searches per address a minute
+# search_workers = 2          # SQLite：执行站内搜索的线程数 / SQLite: threads that run site searches
 
 # 账号安全。password_profile："dengbao"（等保2.0：8 位、3 类字符、90 天过期、不重复最近 5 次）
 # 或 "asvs"（OWASP ASVS：12 位、无组成要求、不过期、拒绝常见泄露密码）。

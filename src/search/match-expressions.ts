@@ -1,5 +1,5 @@
 import type { QueryTerm, SearchQuery } from './parse-search-query.ts'
-import type { QueryTokens } from './search-tokens.ts'
+import { indexTokens, type QueryTokens } from './search-tokens.ts'
 
 /**
  * A query as each engine's full-text syntax. A term is the phrase of its tokens; a term with
@@ -31,14 +31,24 @@ export function withSynonyms(
  * (jiliang), or one that spells a scope token, must find nothing by them.
  */
 export function fts5Expression(match: MatchAlternatives, isTitleOnly: boolean): string {
-  const phrase = (tokens: QueryTokens) =>
-    `"${tokens.tokens.join(' ').replaceAll('"', '""')}"${tokens.isPrefix ? ' *' : ''}`
-  const anyOf = (alternatives: readonly QueryTokens[]) => `(${alternatives.map(phrase).join(' OR ')})`
-  let expression = `${isTitleOnly ? '{title}' : '{title body}'} : (${match.include.map(anyOf).join(' AND ')})`
-  if (match.exclude.length > 0) {
-    expression = `(${expression}) NOT ({title body} : (${match.exclude.map(anyOf).join(' OR ')}))`
-  }
-  return expression
+  const unwanted = fts5Excluded(match)
+  const wanted = fts5Included(match, isTitleOnly)
+  return unwanted ? `(${wanted}) NOT (${unwanted})` : wanted
+}
+
+const fts5Phrase = (tokens: QueryTokens) =>
+  `"${tokens.tokens.join(' ').replaceAll('"', '""')}"${tokens.isPrefix ? ' *' : ''}`
+const fts5AnyOf = (alternatives: readonly QueryTokens[]) => `(${alternatives.map(fts5Phrase).join(' OR ')})`
+
+/** The required terms, all of them, in the title (and body). */
+export function fts5Included(match: MatchAlternatives, isTitleOnly: boolean): string {
+  return `${isTitleOnly ? '{title}' : '{title body}'} : (${match.include.map(fts5AnyOf).join(' AND ')})`
+}
+
+/** Any of the excluded terms, in the title or body; null when there are none. */
+export function fts5Excluded(match: MatchAlternatives): string | null {
+  if (match.exclude.length === 0) return null
+  return `{title body} : (${match.exclude.map(fts5AnyOf).join(' OR ')})`
 }
 
 /**
@@ -60,4 +70,31 @@ export function tsQueryExpression(match: MatchAlternatives, isTitleOnly: boolean
     .join(' & ')
   const excluded = match.exclude.map((alternatives) => `!${anyOf(alternatives, '')}`)
   return [required, ...excluded].join(' & ')
+}
+
+/**
+ * Whether a title holds every required term (one of its alternatives), as the index's title
+ * column would match it: the term's tokens at consecutive places, the last one as a prefix when
+ * the term is. The relevance tiers of up to MAX_COUNTED matches are found so, rather than by a
+ * second search whose `NOT {title}` tested every document that has the words.
+ */
+export function titleHolds(title: string, match: MatchAlternatives): boolean {
+  const tokens = indexTokens(title)
+  const holds = (phrase: QueryTokens) => {
+    const wanted = phrase.tokens
+    const last = wanted.length - 1
+    for (let at = 0; at + wanted.length <= tokens.length; at++) {
+      let i = 0
+      while (
+        i < wanted.length &&
+        (i === last && phrase.isPrefix
+          ? (tokens[at + i] as string).startsWith(wanted[i] as string)
+          : tokens[at + i] === wanted[i])
+      )
+        i++
+      if (i === wanted.length) return true
+    }
+    return false
+  }
+  return match.include.every((alternatives) => alternatives.some(holds))
 }

@@ -18,13 +18,23 @@ export interface SearchDocument {
   readonly documentNo: string
   /** The body as text, for snippets. */
   readonly bodyText: string
-  readonly titleTokens: readonly string[]
+  /**
+   * The tokens, each list as one text, separated by spaces (tokens hold letters and digits
+   * only): as FTS5 takes them, and a rebuild's documents cross from the threads that make them
+   * as a few strings rather than thousands.
+   */
+  readonly titleTokens: string
   /** The body's tokens, then those of the other fields searched (source, keywords, 文号 …). */
-  readonly bodyTokens: readonly string[]
+  readonly bodyTokens: string
   /** The title's sound: pairs of pinyin syllables, for "did you mean" (suggest-by-sound.ts). */
-  readonly soundTokens: readonly string[]
+  readonly soundTokens: string
   /** Where it is found: its site and the columns it is in (scopeTokens). */
-  readonly scopeTokens: readonly string[]
+  readonly scopeTokens: string
+}
+
+/** A document's token text as its tokens. */
+export function tokenList(text: string): string[] {
+  return text === '' ? [] : text.split(' ')
 }
 
 /** The scope tokens of a document: `s<site>` and `c<column>` for its home and quoted columns. */
@@ -64,11 +74,11 @@ export function articleDocument(row: ArticleRow, quotedIn: readonly number[]): S
     issuingAgency: row.issuing_agency ?? '',
     documentNo: row.document_no ?? '',
     bodyText,
-    titleTokens: indexTokens(row.title),
+    titleTokens: indexTokens(row.title).join(' '),
     // A gap (an empty line) between fields: a phrase does not run from one into the next.
-    bodyTokens: indexTokens([bodyText, ...extras].join('\n')),
-    soundTokens: soundTokens(row.title),
-    scopeTokens: scopeTokens(row.site_id, [row.column_id, ...quotedIn]),
+    bodyTokens: indexTokens([bodyText, ...extras].join('\n')).join(' '),
+    soundTokens: soundTokens(row.title).join(' '),
+    scopeTokens: scopeTokens(row.site_id, [row.column_id, ...quotedIn]).join(' '),
   }
 }
 
@@ -94,10 +104,10 @@ export function pageDocument(page: {
     issuingAgency: '',
     documentNo: '',
     bodyText,
-    titleTokens: indexTokens(page.name),
-    bodyTokens: indexTokens(bodyText),
-    soundTokens: soundTokens(page.name),
-    scopeTokens: scopeTokens(page.siteId, [page.columnId]),
+    titleTokens: indexTokens(page.name).join(' '),
+    bodyTokens: indexTokens(bodyText).join(' '),
+    soundTokens: soundTokens(page.name).join(' '),
+    scopeTokens: scopeTokens(page.siteId, [page.columnId]).join(' '),
   }
 }
 

@@ -1,13 +1,15 @@
 import { sql } from 'kysely'
+import type { z } from 'zod'
 import { loadColumnTree, parseZonedMinute, validateInput } from '../content/index.ts'
 import { NotFoundError } from '../errors/index.ts'
 import type { Store } from '../store/index.ts'
 import { findDocuments, MAX_COUNTED } from './find-documents.ts'
 import { highlightText, snippetOf } from './highlight-text.ts'
 import { withSynonyms } from './match-expressions.ts'
-import { parseSearchQuery } from './parse-search-query.ts'
+import { parseSearchQuery, type SearchQuery } from './parse-search-query.ts'
 import { withSearchDeadline } from './search-deadline.ts'
 import { logSearch } from './search-log.ts'
+import type { SearchReaders } from './search-readers.ts'
 import { type SearchRequest, searchRequestSchema } from './search-request.ts'
 import { queryTokens } from './search-tokens.ts'
 import { suggestBySound } from './suggest-by-sound.ts'
@@ -50,16 +52,46 @@ export interface SearchResults {
  * Searches one site, or the sites of the installation that share their search (站群). The
  * query is parsed (parse-search-query.ts) and found in the index; the page's documents come
  * back with the words marked. Every query is counted by day, without the asker.
+ *
+ * With `readers` (SQLite under `fabu serve`) the finding runs in one of their worker threads,
+ * on a read-only connection of its own, under a deadline: node:sqlite answers synchronously, and
+ * on the one connection a search held up every other request. The count for 热门搜索 is
+ * written here, on the store's own connection.
  */
-export async function searchSites(store: Store, input: SearchRequest): Promise<SearchResults> {
+export async function searchSites(
+  store: Store,
+  input: SearchRequest,
+  readers?: SearchReaders,
+): Promise<SearchResults> {
   const request = validateInput(searchRequestSchema, input)
+  const query = parseSearchQuery(request.q)
+  const { results, matched } = readers
+    ? await readers.search(request)
+    : await findSearchResults(store, request, query)
+  if (request.isLogged && matched !== null) await logSearch(store, request.siteId, query, matched)
+  return results
+}
+
+export type ValidSearchRequest = z.output<typeof searchRequestSchema>
+
+/** The results, and the matches to count for 热门搜索 (null: nothing was searched for). */
+export interface FoundResults {
+  readonly results: SearchResults
+  readonly matched: number | null
+}
+
+/** The search itself, reads only: on the store's connection or in a reader (search-readers.ts). */
+export async function findSearchResults(
+  store: Store,
+  request: ValidSearchRequest,
+  query: SearchQuery,
+): Promise<FoundResults> {
   const site = await store.db
     .selectFrom('sites')
     .select(['id', 'time_zone', 'base_url'])
     .where('id', '=', request.siteId)
     .executeTakeFirst()
   if (!site) throw new NotFoundError('site', request.siteId)
-  const query = parseSearchQuery(request.q)
   const sites = request.allSites
     ? await store.db
         .selectFrom('sites')
@@ -78,7 +110,7 @@ export async function searchSites(store: Store, input: SearchRequest): Promise<S
     pages: 0,
     results: [],
   }
-  if (query.include.length === 0) return { ...empty, suggestions: [] }
+  if (query.include.length === 0) return { results: { ...empty, suggestions: [] }, matched: null }
 
   const synonyms = await synonymsOf(store, site.id, query.include)
   const match = withSynonyms(query, (term) =>
@@ -121,21 +153,23 @@ export async function searchSites(store: Store, input: SearchRequest): Promise<S
     new Map(sites.map((each) => [each.id, each.base_url])),
   )
   const isFiltered = request.column !== undefined || request.from !== undefined || request.to !== undefined
-  if (request.isLogged) await logSearch(store, site.id, query, found.total)
   const suggestions =
     found.total === 0 && !isFiltered
       ? await withSearchDeadline(store, (deadlined) => suggestBySound(deadlined, site.id, query))
       : []
   const total = Math.min(found.total, MAX_COUNTED)
   return {
-    query: request.q,
-    total,
-    isTotalCapped: found.total > MAX_COUNTED,
-    page: request.page,
-    pageSize: PAGE_SIZE,
-    pages: Math.ceil(total / PAGE_SIZE),
-    results,
-    suggestions,
+    results: {
+      query: request.q,
+      total,
+      isTotalCapped: found.total > MAX_COUNTED,
+      page: request.page,
+      pageSize: PAGE_SIZE,
+      pages: Math.ceil(total / PAGE_SIZE),
+      results,
+      suggestions,
+    },
+    matched: found.total,
   }
 }
 

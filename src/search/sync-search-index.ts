@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { Store } from '../store/index.ts'
+import { DocumentBuilders } from './document-builders.ts'
 import { articleDocument, pageDocument, type SearchDocument } from './search-document.ts'
 import { removeSearchDocuments, writeSearchDocuments } from './write-search-documents.ts'
 
@@ -12,6 +14,25 @@ export interface SyncReport {
 
 /** Documents indexed in one transaction: a rebuild of 100,000 commits every few hundred. */
 const BATCH = 200
+/** A sync of this many articles is a bulk load: documents made in worker threads, FTS5 merged at the end. */
+const BULK_FROM = 2_000
+/** Batches read and in the making at once, beside the one being written. */
+const IN_THE_MAKING = 3
+/** FTS5's own default: merge 4 segments of a level into one of the next. */
+const DEFAULT_AUTOMERGE = 4
+
+/**
+ * FTS5 merges its segments as they are written (automerge, 4 at a time); a bulk load turns
+ * that off and leaves FTS5's crisis merge (16 segments of a level at a time) to keep their
+ * number bounded: each token is rewritten fewer times. Merging all into one at the end
+ * (`optimize`) took minutes at 100,000 articles; the later writes merge the rest step by step.
+ * The setting is kept in the table: every bulk load ends by setting it back, even when it failed.
+ */
+async function setAutomerge(store: Store, segments: number): Promise<void> {
+  await sql`insert into search_fts (search_fts, rank) values ('automerge', ${sql.lit(segments)})`.execute(
+    store.db,
+  )
+}
 
 /**
  * Brings a site's search documents in step with what is live on it: a live article whose row
@@ -42,21 +63,50 @@ export async function syncSearchIndex(
   const liveIds = new Set(live.map((row) => row.id))
   const gone = [...known.keys()].filter((id) => !liveIds.has(id))
   const now = new Date().toISOString()
-  let done = 0
-  for (let i = 0; i < stale.length; i += BATCH) {
-    const batchIds = stale.slice(i, i + BATCH).map((row) => row.id)
-    const rows = await store.db.selectFrom('articles').selectAll().where('id', 'in', batchIds).execute()
-    const quotes = await store.db
-      .selectFrom('article_columns')
-      .select(['article_id', 'column_id'])
-      .where('article_id', 'in', batchIds)
-      .execute()
-    const quotedIn = (id: number) =>
-      quotes.filter((quote) => quote.article_id === id).map((quote) => quote.column_id)
-    const documents = rows.map((row) => articleDocument(row, quotedIn(row.id)))
-    await store.transaction((tx) => writeSearchDocuments(tx, store.engine, documents, now))
-    done += rows.length
-    onProgress?.(done, stale.length)
+  const isBulk = stale.length >= BULK_FROM
+  const builders = isBulk ? new DocumentBuilders() : undefined
+  const isBulkLoad = isBulk && store.engine === 'sqlite'
+  if (isBulkLoad) await setAutomerge(store, 0)
+  try {
+    const batches: number[][] = []
+    for (let i = 0; i < stale.length; i += BATCH) batches.push(stale.slice(i, i + BATCH).map((row) => row.id))
+    const make = async (batchIds: readonly number[]): Promise<readonly SearchDocument[]> => {
+      const rows = await store.db.selectFrom('articles').selectAll().where('id', 'in', batchIds).execute()
+      const quotes = await store.db
+        .selectFrom('article_columns')
+        .select(['article_id', 'column_id'])
+        .where('article_id', 'in', batchIds)
+        .execute()
+      const quotedIn: Record<number, number[]> = {}
+      for (const quote of quotes)
+        quotedIn[quote.article_id] = [...(quotedIn[quote.article_id] ?? []), quote.column_id]
+      return builders
+        ? builders.build(rows, quotedIn)
+        : rows.map((row) => articleDocument(row, quotedIn[row.id] ?? []))
+    }
+    // A few batches are in the making (in the builders) while the oldest is written.
+    const making: Promise<readonly SearchDocument[]>[] = []
+    let next = 0
+    const fill = () => {
+      while (next < batches.length && making.length < IN_THE_MAKING) {
+        const promise = make(batches[next++] as number[])
+        // Awaited in order below; a failure meanwhile is not an unhandled rejection.
+        promise.catch(() => {})
+        making.push(promise)
+      }
+    }
+    fill()
+    let done = 0
+    while (making.length > 0) {
+      const documents = await (making.shift() as Promise<readonly SearchDocument[]>)
+      fill()
+      await store.transaction((tx) => writeSearchDocuments(tx, store.engine, documents, now))
+      done += documents.length
+      onProgress?.(done, stale.length)
+    }
+  } finally {
+    await builders?.close()
+    if (isBulkLoad) await setAutomerge(store, DEFAULT_AUTOMERGE)
   }
   if (gone.length > 0) {
     await store.transaction((tx) =>

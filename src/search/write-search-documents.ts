@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Engine, Tx } from '../store/index.ts'
-import type { SearchDocument } from './search-document.ts'
+import { type SearchDocument, tokenList } from './search-document.ts'
 
 /**
  * Newest first is the order of `sort_key`: the publish minute times 2^24, plus the document's
@@ -77,7 +77,7 @@ export async function writeSearchDocuments(
     if (engine === 'sqlite') {
       const rows = batch.map(
         (document, j) =>
-          sql`(${keys[i + j]}, ${document.titleTokens.join(' ')}, ${document.bodyTokens.join(' ')}, ${document.soundTokens.join(' ')}, ${document.scopeTokens.join(' ')})`,
+          sql`(${keys[i + j]}, ${document.titleTokens}, ${document.bodyTokens}, ${document.soundTokens}, ${document.scopeTokens})`,
       )
       await sql`insert into search_fts (rowid, title, body, sound, scope) values ${sql.join(rows)}`.execute(
         tx,
@@ -162,21 +162,21 @@ export const SOUND_MARK = '~'
  * the same.
  */
 function postgresChunks(document: SearchDocument): string[] {
-  const title = document.titleTokens.slice(0, MAX_TITLE_TOKENS)
+  const title = tokenList(document.titleTokens).slice(0, MAX_TITLE_TOKENS)
+  const sound = tokenList(document.soundTokens).slice(0, MAX_TITLE_TOKENS)
+  const body = tokenList(document.bodyTokens)
   const chunks: string[] = []
   const step = CHUNK_TOKENS - CHUNK_OVERLAP
-  for (let start = 0; start === 0 || start < document.bodyTokens.length; start += step) {
+  for (let start = 0; start === 0 || start < body.length; start += step) {
     const parts: string[] = []
     let position = 1
     for (const token of title) parts.push(`${lexeme(token)}:${position++}A`)
     position++
     if (start === 0) {
-      for (const token of document.soundTokens.slice(0, MAX_TITLE_TOKENS))
-        parts.push(`${lexeme(`${SOUND_MARK}${token}`)}:${position++}B`)
+      for (const token of sound) parts.push(`${lexeme(`${SOUND_MARK}${token}`)}:${position++}B`)
       position++
     }
-    for (const token of document.bodyTokens.slice(start, start + CHUNK_TOKENS))
-      parts.push(`${lexeme(token)}:${position++}`)
+    for (const token of body.slice(start, start + CHUNK_TOKENS)) parts.push(`${lexeme(token)}:${position++}`)
     chunks.push(parts.join(' '))
   }
   return chunks

@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify'
 import { formatZonedMinute } from '../content/index.ts'
 import { asFabuError, type FabuError, ValidationError } from '../errors/index.ts'
 import type { SearchPageRenderer } from '../publish/index.ts'
-import { escapeHtml, type SearchRequest, type SearchResults, searchSites } from '../search/index.ts'
+import {
+  escapeHtml,
+  type SearchReaders,
+  type SearchRequest,
+  type SearchResults,
+  searchSites,
+} from '../search/index.ts'
 import type { Store } from '../store/index.ts'
 import { languageOf, sendError } from './api-error.ts'
 
@@ -13,6 +19,8 @@ export interface PublicSearchOptions {
   readonly pages?: SearchPageRenderer
   /** Searches one address may make a minute (both endpoints together). */
   readonly searchesPerMinute?: number
+  /** SQLite: the worker threads that run the searches; without them, the store's connection. */
+  readonly readers?: SearchReaders
 }
 
 type Query = Readonly<Record<string, string | string[] | undefined>>
@@ -34,6 +42,7 @@ export function registerPublicSearch(app: FastifyInstance, options: PublicSearch
       const results = await searchSites(
         options.store,
         requestOf(options.site.id, request.query as Query, true),
+        options.readers,
       )
       return {
         query: results.query,
@@ -65,7 +74,7 @@ export function registerPublicSearch(app: FastifyInstance, options: PublicSearch
     let results: SearchResults | undefined
     let failure: FabuError | undefined
     try {
-      results = await searchSites(options.store, requestOf(options.site.id, query, true))
+      results = await searchSites(options.store, requestOf(options.site.id, query, true), options.readers)
     } catch (error) {
       failure = asFabuError(error)
       if (failure.status >= 500) return sendError(request, reply, error)

@@ -20,6 +20,11 @@ export interface NodeSqliteOptions {
   readonly path: string
   /** How long a writer waits for another process's lock before SQLITE_BUSY. */
   readonly busyTimeoutMs?: number
+  /**
+   * A reader only (the site search's worker threads): opened read-only beside the file's one
+   * writing connection, which WAL lets go on while it reads.
+   */
+  readonly readOnly?: boolean
 }
 
 /**
@@ -58,7 +63,12 @@ class NodeSqliteDriver implements Driver {
     const database = new DatabaseSync(this.#options.path, {
       enableForeignKeyConstraints: true,
       timeout: this.#options.busyTimeoutMs ?? 5000,
+      readOnly: this.#options.readOnly ?? false,
     })
+    if (this.#options.readOnly) {
+      this.#connection = new NodeSqliteConnection(database, this.#options.path)
+      return
+    }
     // WAL lets readers (a publisher, `fabu serve`) go on while one writer commits.
     database.exec('PRAGMA journal_mode = WAL')
     database.exec('PRAGMA synchronous = NORMAL')

@@ -5,11 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Content, createContent, operatorAccess, systemActor } from '../../src/content/index.ts'
 import { createDemoSite } from '../../src/demo/index.ts'
 import { Publisher } from '../../src/publish/index.ts'
-import { replaceSynonymGroups, type SearchRequest, searchSites } from '../../src/search/index.ts'
+import {
+  replaceSynonymGroups,
+  SearchReaders,
+  type SearchRequest,
+  searchSites,
+} from '../../src/search/index.ts'
 import type { Store } from '../../src/store/index.ts'
 import { editor } from '../support/content-fixture.ts'
 import { engines, type TestStore } from '../support/engines.ts'
 import { DID_YOU_MEAN, QUERY_SET, type QueryCase, SYNONYM_GROUP, WITH_SYNONYMS } from './demo-query-set.ts'
+import { sqlitePathOf } from './sqlite-path-of.ts'
 
 /** What one query found against what it should have. */
 interface Outcome {
@@ -107,6 +113,28 @@ for (const engine of engines()) {
       expect(recall).toBeGreaterThanOrEqual(0.95)
       expect(precision).toBeGreaterThanOrEqual(0.95)
     })
+
+    // SQLite only: `fabu serve` searches PostgreSQL on its pool.
+    if (engine.name === 'sqlite')
+      it("finds the same through the server's reader threads as on the store's connection", async () => {
+        const readers = new SearchReaders({ sqlitePath: await sqlitePathOf(store) })
+        try {
+          for (const query of [...QUERY_SET, ...WITH_SYNONYMS, ...DID_YOU_MEAN]) {
+            const request: SearchRequest = {
+              siteId,
+              q: query.q,
+              ...('in' in query && query.in ? { in: query.in } : {}),
+              ...('from' in query && query.from ? { from: query.from } : {}),
+              ...('to' in query && query.to ? { to: query.to } : {}),
+            }
+            expect
+              .soft(await searchSites(store, request, readers), query.q)
+              .toEqual(await searchSites(store, request))
+          }
+        } finally {
+          await readers.close()
+        }
+      })
 
     it('suggests the title word a same-sounding typo or its pinyin meant, when nothing is found', async () => {
       for (const { q, suggests } of DID_YOU_MEAN) {

@@ -15,6 +15,7 @@ import { oldUrlLookup } from '../../importers/index.ts'
 import { createPublicDesk } from '../../interaction/index.ts'
 import { createImportJobs } from '../../jobs/index.ts'
 import { Publisher, SearchPageRenderer } from '../../publish/index.ts'
+import { SearchReaders } from '../../search/index.ts'
 import { createAdminApp, createPublicSite, PublishQueue, ViewCounter } from '../../server/index.ts'
 import { addDemoWordLists } from '../demo-word-lists.ts'
 import { ensureDataFolder } from '../ensure-data-folder.ts'
@@ -100,6 +101,11 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   })
   // Search pages render the site's search.liquid in a render process of their own.
   const searchPages = new SearchPageRenderer(app.store, app.content)
+  // On SQLite searches run in threads of their own, each with a read-only connection.
+  const searchReaders =
+    app.store.engine === 'sqlite' && app.config.server.searchWorkers > 0
+      ? new SearchReaders({ sqlitePath: app.config.sqlitePath, workers: app.config.server.searchWorkers })
+      : undefined
   const publicSite = await createPublicSite({
     root,
     counter,
@@ -113,6 +119,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
       },
       pages: searchPages,
       searchesPerMinute: app.config.server.searchesPerMinute,
+      ...(searchReaders ? { readers: searchReaders } : {}),
     },
     movedTo: oldUrlLookup(app.store, app.content, site.id),
     interaction: createPublicDesk(app.interaction, site),
@@ -185,6 +192,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   await queue.stop()
   await publisher.close()
   await searchPages.close()
+  await searchReaders?.close()
   await counter.close()
   print('已停止，浏览计数已保存 / stopped; view counts saved')
 }
