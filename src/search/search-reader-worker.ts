@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { Kysely } from 'kysely'
 import { isFabuError, NotFoundError } from '../errors/index.ts'
-import { type Database, NodeSqliteDialect, type Store } from '../store/index.ts'
+import { openSqliteReader } from '../store/index.ts'
 import { parseSearchQuery } from './parse-search-query.ts'
 import { type FoundResults, findSearchResults, type ValidSearchRequest } from './site-search.ts'
 
@@ -17,17 +16,8 @@ export type ReaderAnswer =
   | { readonly failed: string }
 
 const { sqlitePath } = workerData as { readonly sqlitePath: string }
-const db = new Kysely<Database>({ dialect: new NodeSqliteDialect({ path: sqlitePath, readOnly: true }) })
 // Searches read; nothing here writes, and a read-only connection cannot take the writer's lock.
-const store: Store = {
-  engine: 'sqlite',
-  db,
-  transaction: (work) => db.transaction().execute(work),
-  forUpdate: (query) => query,
-  forShare: (query) => query,
-  refreshStatistics: async () => {},
-  close: () => db.destroy(),
-}
+const store = openSqliteReader(sqlitePath)
 
 parentPort?.postMessage({ ready: true } satisfies ReaderAnswer)
 

@@ -66,6 +66,21 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     }
     throw error
   }
+  return storeOver(db, engine)
+}
+
+/**
+ * A read-only connection to a SQLite file another connection keeps migrated: for threads that
+ * only read (the site search's readers), which WAL lets read beside the writer. No migration.
+ */
+export function openSqliteReader(path: string): Store {
+  return storeOver(
+    new Kysely<Database>({ dialect: new NodeSqliteDialect({ path, readOnly: true }) }),
+    'sqlite',
+  )
+}
+
+function storeOver(db: Kysely<Database>, engine: Engine): Store {
   return {
     engine,
     db,
