@@ -1,3 +1,4 @@
+export { ExternalLinkSchedule, type ExternalLinkScheduleOptions } from './external-link-schedule.ts'
 export {
   checkExternalLinks,
   type LinkCheckOptions,
@@ -7,6 +8,18 @@ export {
 export { createInspection, type Inspection, type InspectionOptions } from './inspection.ts'
 export { inspectionHtml } from './inspection-html.ts'
 export type { InspectionItem, InspectionReport, InspectionStatus } from './inspection-item.ts'
+export { checkInternalLinks, type InternalLinkRun, type WrittenPage } from './internal-links.ts'
+export {
+  type BrokenLink,
+  checkSiteExternalLinks,
+  createLinkReports,
+  type ExternalLinkFinding,
+  type ExternalLinkReport,
+  externalLinksOf,
+  type LinkingPage,
+  type LinkReports,
+  latestLinkReport,
+} from './link-reports.ts'
 export { type NormalizedText, normalizeText, originalRange } from './normalize-text.ts'
 export { isPrivateAddress } from './private-address.ts'
 export { starterWords } from './starter-words.ts'

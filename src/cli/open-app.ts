@@ -3,9 +3,11 @@ import { join } from 'node:path'
 import { type Accounts, createAccounts } from '../accounts/index.ts'
 import {
   createInspection,
+  createLinkReports,
   createWordingGate,
   createWordLists,
   type Inspection,
+  type LinkReports,
   type WordLists,
 } from '../checks/index.ts'
 import { type Config, loadAuditKeys, loadInteractionKeys, resolveConfig } from '../config/index.ts'
@@ -34,6 +36,8 @@ export interface App {
   readonly wordLists: WordLists
   /** The inspection self-check (检查指标自查). */
   readonly inspection: Inspection
+  /** Who links where: broken links of publish runs, who links to an article, external links. */
+  readonly links: LinkReports
   /** 政民互动: mailboxes and cases, personal data sealed with the key outside the database. */
   readonly interaction: Interaction
   /** The operator at the terminal, as the audit log names them. */
@@ -82,6 +86,7 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       publisher,
       wordLists: createWordLists(store, content, wordingGate),
       inspection: createInspection(store, content, wordingGate, publisherOptions(config)),
+      links: createLinkReports(store, content),
       interaction: createInteraction(store, {
         keys: interactionKeys,
         notifier: config.smtp ? createSmtpNotifier(config.smtp) : null,

@@ -41,6 +41,18 @@ const configFileSchema = z
       })
       .strict()
       .prefault({}),
+    // The external link check inside `fabu serve`: every so many hours, 0 for never.
+    links: z
+      .object({
+        external_check_hours: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 30)
+          .default(24),
+      })
+      .strict()
+      .prefault({}),
     // 政民互动's e-mail notifications; none are sent without a host.
     smtp: z
       .object({
@@ -89,6 +101,10 @@ export interface Config {
     readonly password: string | null
     readonly from: string
   } | null
+  readonly links: {
+    /** `fabu serve` checks the sites' external links this often (hours); 0: never. */
+    readonly externalCheckHours: number
+  }
   readonly accounts: {
     readonly passwordProfile: 'dengbao' | 'asvs'
     readonly lockoutThreshold: number
@@ -142,6 +158,7 @@ export function resolveConfig(dataDir: string, env: NodeJS.ProcessEnv = process.
           from: parsed.data.smtp.from,
         })
       : null,
+    links: Object.freeze({ externalCheckHours: parsed.data.links.external_check_hours }),
     accounts: Object.freeze({
       passwordProfile: parsed.data.accounts.password_profile,
       lockoutThreshold: parsed.data.accounts.lockout_threshold,

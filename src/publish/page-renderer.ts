@@ -2,7 +2,8 @@ import { hash as digest } from 'node:crypto'
 import type { Liquid } from 'liquidjs'
 import { AtomicWriter } from './atomic-write.ts'
 import { createLiquidEngine, type DependencyRecorder } from './liquid-engine.ts'
-import type { PageJob, PageResult } from './page-job.ts'
+import type { PageJob, PageKind, PageResult } from './page-job.ts'
+import { pageLinks } from './page-links.ts'
 import { type PublishedBody, publishBodyWithText } from './publish-body.ts'
 import { withPublishedBody, withPublishedColumnBodies } from './published-bodies.ts'
 import type { ArticleSummary, SiteRenderContext } from './render-context.ts'
@@ -77,6 +78,7 @@ export class PageRenderer {
       outcome: knownHash === undefined ? 'added' : 'changed',
       hash,
       deps,
+      ...(typeof body === 'string' && HTML_KINDS.has(job.kind) ? { links: pageLinks(body) } : {}),
     }
   }
 
@@ -130,6 +132,9 @@ export class PageRenderer {
     return { path: job.path, kind: job.kind, refId: job.refId, templates, deps: job.deps }
   }
 }
+
+/** Pages a visitor reads, whose links the run checks (a print view repeats its article's). */
+const HTML_KINDS: ReadonlySet<PageKind> = new Set(['home', 'list', 'page', 'article', 'notfound'])
 
 /** LiquidJS names the file, line and column; keep its words, and name the template when it did not. */
 function describeError(error: unknown, template: string | null): string {

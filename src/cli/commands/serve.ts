@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { Command } from 'commander'
 import type { FastifyInstance } from 'fastify'
+import { ExternalLinkSchedule } from '../../checks/index.ts'
 import { formatZonedMinute, systemActor } from '../../content/index.ts'
 import {
   createDemoSite,
@@ -122,6 +123,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     accounts: app.accounts,
     wordLists: app.wordLists,
     inspection: app.inspection,
+    links: app.links,
     queue,
     outputRootFor: publisherOptions(app.config).outputRootFor,
     maxUploadBytes: app.config.server.maxUploadBytes,
@@ -151,6 +153,15 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   print(`管理界面 / admin at ${adminUrl}admin/  (API: ${adminUrl}api/docs)`)
   for (const line of options.announce ?? []) print(line)
   queue.start()
+  // External links are checked from here, on a schedule ([links] external_check_hours).
+  const linkSchedule = new ExternalLinkSchedule(app.store, {
+    everyHours: app.config.links.externalCheckHours,
+    onError: (error) =>
+      process.stderr.write(
+        `fabu: 外部链接检查失败 / external link check failed: ${(error as Error).message}\n`,
+      ),
+  })
+  linkSchedule.start()
   print('修改内容后会自动发布 / changes are published as they are made')
   print('按 Ctrl+C 停止 / press Ctrl+C to stop')
   await new Promise<void>((resolve) => {
@@ -164,6 +175,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   })
   // Stop taking requests first, then let the publish in progress finish and save the counts.
   await Promise.all([admin.close(), publicSite.close()])
+  await linkSchedule.stop()
   await queue.stop()
   await publisher.close()
   await searchPages.close()

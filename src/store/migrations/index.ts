@@ -16,6 +16,7 @@ import { siteSearch } from './015-site-search.ts'
 import { wordingListsAndColumnUpdateTypes } from './016-wording-lists-and-column-update-types.ts'
 import { importedPages } from './017-imported-pages.ts'
 import { interaction } from './018-interaction.ts'
+import { linkChecks } from './021-link-checks.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -39,4 +40,5 @@ export const migrations: readonly Migration[] = [
   wordingListsAndColumnUpdateTypes,
   importedPages,
   interaction,
+  linkChecks,
 ]
