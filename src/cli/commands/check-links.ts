@@ -28,6 +28,11 @@ function address(value: string, previous: string[]): string[] {
 export function registerCheckLinks(program: Command): void {
   const check = program.commands.find((command) => command.name() === 'check')
   if (!check) throw new Error('register `fabu check` first')
+  // `fabu check links --site x --data d`: options after `links` are its own, not the
+  // self-check's. The program has no options of its own, so stopping its parse at the command
+  // changes nothing for the other commands.
+  program.enablePositionalOptions()
+  check.enablePositionalOptions()
   withCommonOptions(
     check
       .command('links')
