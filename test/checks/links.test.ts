@@ -1,4 +1,7 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
+import { ExternalLinkSchedule } from '../../src/checks/index.ts'
 import { systemActor } from '../../src/content/index.ts'
 import { type AdminServer, useAdminServer } from '../support/admin-server.ts'
 import { engines } from '../support/engines.ts'
@@ -34,7 +37,7 @@ async function linkedSite(t: AdminServer) {
   ).body
   expect((await admin.post(`/api/articles/${pointer.id}/publish`)).status).toBe(200)
   const run = await t.publisher.publish({ site: site.id })
-  return { site, admin, notice, pointer, noticeUrl, run }
+  return { site, column, admin, notice, pointer, noticeUrl, run }
 }
 
 for (const engine of engines()) {
@@ -91,6 +94,51 @@ for (const engine of engines()) {
       await t.addUser('wairen', [])
       const outsider = await t.signedIn('wairen')
       expect((await outsider.get(`/api/articles/${notice.id}/linked-from`)).status).toBe(404)
+    })
+
+    it('checks every site on schedule and shows the latest external report over the API', async () => {
+      const { site, column, admin } = await linkedSite(t)
+      const server = createServer((request, response) =>
+        response.writeHead(request.url === '/ok' ? 200 : 404).end(),
+      )
+      await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      try {
+        const outward = (
+          await admin.post('/api/articles', {
+            columnId: column.id,
+            title: '相关链接',
+            bodyHtml: `<p><a href="${origin}/ok">好</a><a href="${origin}/gone">无</a></p>`,
+          })
+        ).body
+        await admin.post(`/api/articles/${outward.id}/publish`)
+        expect((await admin.get(`/api/sites/${site.id}/links/external`)).body.report).toBeNull()
+
+        // Off (0 hours) never runs; a run checks each site, one after the other.
+        const off = new ExternalLinkSchedule(t.store, { everyHours: 0 })
+        off.start()
+        await off.stop()
+        expect((await admin.get(`/api/sites/${site.id}/links/external`)).body.report).toBeNull()
+        const schedule = new ExternalLinkSchedule(t.store, {
+          everyHours: 24,
+          check: { allowAddresses: ['127.0.0.1'], perHostIntervalMs: 0, timeoutMs: 2_000 },
+        })
+        await schedule.runOnce()
+        await schedule.stop()
+        const { report } = (await admin.get(`/api/sites/${site.id}/links/external`)).body
+        expect([report.checked, report.broken, report.redirected]).toEqual([2, 1, 0])
+        expect(report.findings).toEqual([
+          expect.objectContaining({
+            articleId: outward.id,
+            title: '相关链接',
+            outcome: 'broken',
+            status: 404,
+          }),
+        ])
+      } finally {
+        server.closeAllConnections()
+        await new Promise((done) => server.close(done))
+      }
     })
   })
 }
