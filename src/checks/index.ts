@@ -8,7 +8,7 @@ export {
 export { createInspection, type Inspection, type InspectionOptions } from './inspection.ts'
 export { inspectionHtml } from './inspection-html.ts'
 export type { InspectionItem, InspectionReport, InspectionStatus } from './inspection-item.ts'
-export { checkInternalLinks, type InternalLinkRun, type WrittenPage } from './internal-links.ts'
+export { InternalLinkCheck, type InternalLinkSite, type WrittenPage } from './internal-links.ts'
 export {
   type BrokenLink,
   checkSiteExternalLinks,

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { checkInternalLinks, type WrittenPage } from '../checks/index.ts'
+import { InternalLinkCheck } from '../checks/index.ts'
 import type { Content, SiteRef } from '../content/index.ts'
 import { diskFullFrom, InvalidStateError, NotFoundError } from '../errors/index.ts'
 import { syncSearchIndex } from '../search/index.ts'
@@ -159,7 +159,12 @@ export class Publisher {
     const added: string[] = []
     const changed: string[] = []
     const failed: { path: string; error: string }[] = []
-    const linking: WrittenPage[] = []
+    // Links are checked as pages come; what is broken is known once the run's pages are all out.
+    const linkCheck = await InternalLinkCheck.start(this.#store, {
+      siteId: site.id,
+      baseUrl: site.baseUrl,
+      outputRoot,
+    })
     let rendered = 0
     let unchanged = 0
     let buffer: PageResult[] = []
@@ -179,8 +184,13 @@ export class Publisher {
           else if (result.outcome === 'changed') changed.push(result.path)
           else if (result.outcome === 'unchanged') unchanged++
           else failed.push({ path: result.path, error: result.error ?? 'failed' })
-          if (result.links)
-            linking.push({ path: result.path, kind: result.kind, refId: result.refId, links: result.links })
+          if (result.outcome === 'added' || result.outcome === 'changed')
+            linkCheck.add({
+              path: result.path,
+              kind: result.kind,
+              refId: result.refId,
+              links: result.links ?? [],
+            })
           request.onProgress?.(rendered)
           buffer.push(result)
           if (buffer.length >= RESULT_FLUSH) return flush()
@@ -216,14 +226,7 @@ export class Publisher {
       failed,
     })
     // Every internal link and image of what was written, against the output as it now is.
-    const brokenLinks = await checkInternalLinks(this.#store, {
-      siteId: site.id,
-      baseUrl: site.baseUrl,
-      runId,
-      outputRoot,
-      written: linking,
-      removed,
-    })
+    const brokenLinks = await linkCheck.finish(runId, removed)
     const planned = mode === 'full' ? [] : (jobs as readonly PageJob[]).map((job) => job.path)
     const written = [...added, ...changed]
     return {
