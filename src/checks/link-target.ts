@@ -12,12 +12,16 @@ export function linkTarget(href: string, pagePath: string, baseUrl: string): str
     return null
   }
   if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return null
+  const raw = url.pathname.slice(base.pathname.length)
   let path: string
   try {
-    path = decodeURIComponent(url.pathname.slice(base.pathname.length))
+    path = decodeURIComponent(raw)
   } catch {
-    path = url.pathname.slice(base.pathname.length)
+    path = raw
   }
+  // `..%2F` decodes to a step up that the URL did not resolve: keep such a path as written,
+  // which names no file (and never one outside the output folder).
+  if (path.split('/').includes('..')) path = raw
   if (path.startsWith('_fabu/')) return null
   return path === '' || path.endsWith('/') ? `${path}index.html` : path
 }
