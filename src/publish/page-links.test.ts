@@ -16,7 +16,7 @@ function parsedLinks(html: string): string[] {
         const key = `${node.tagName} ${value}`
         if (!found.includes(key)) found.push(key)
       }
-      if (node.tagName === 'template') walk(defaultTreeAdapter.getTemplateContent(node) as Node)
+      if (node.tagName === 'template') walk(defaultTreeAdapter.getTemplateContent(node as never) as Node)
     }
     for (const child of defaultTreeAdapter.getChildNodes(node as never) ?? []) walk(child as Node)
   }
