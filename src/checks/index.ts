@@ -13,6 +13,7 @@ export {
   type BrokenLink,
   checkSiteExternalLinks,
   createLinkReports,
+  currentBrokenLinks,
   type ExternalLinkFinding,
   type ExternalLinkReport,
   externalLinksOf,

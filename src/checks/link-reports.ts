@@ -254,6 +254,55 @@ export function externalLinksOf(bodyHtml: string, pagePath: string, baseUrl: str
 }
 
 /**
+ * The broken internal links the site's pages hold now, as the publish runs found them: for each
+ * page, what the latest run that wrote it (or removed a page it links to) recorded. For the
+ * inspection's report (检查指标自查).
+ */
+export async function currentBrokenLinks(store: Store, siteId: number): Promise<readonly BrokenLink[]> {
+  const rows = await store.db
+    .selectFrom('broken_links')
+    .innerJoin('published_pages', (join) =>
+      join
+        .onRef('published_pages.site_id', '=', 'broken_links.site_id')
+        .onRef('published_pages.path', '=', 'broken_links.path'),
+    )
+    .innerJoin('publish_runs', 'publish_runs.id', 'broken_links.run_id')
+    .leftJoin('articles', 'articles.id', 'broken_links.article_id')
+    .select([
+      'broken_links.run_id',
+      'broken_links.path',
+      'broken_links.article_id',
+      'articles.title',
+      'broken_links.editor',
+      'broken_links.element',
+      'broken_links.href',
+    ])
+    .where('broken_links.site_id', '=', siteId)
+    // Found by a run since the page was last written: a page written again was checked again.
+    .whereRef('publish_runs.started_at', '>=', 'published_pages.written_at')
+    .orderBy('broken_links.path')
+    .orderBy('broken_links.run_id', 'desc')
+    .limit(5000)
+    .execute()
+  const seen = new Set<string>()
+  const current = rows.filter((row) => {
+    const key = `${row.path} ${row.element} ${row.href}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+  return current.map((row) => ({
+    runId: row.run_id,
+    path: row.path,
+    articleId: row.article_id,
+    title: row.title ?? null,
+    editor: row.editor,
+    element: row.element,
+    href: row.href,
+  }))
+}
+
+/**
  * The latest external link report of a site, or null before the first check: for the
  * inspection's report (检查指标自查) and the admin.
  */

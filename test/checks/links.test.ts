@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import { ExternalLinkSchedule } from '../../src/checks/index.ts'
+import { currentBrokenLinks, ExternalLinkSchedule } from '../../src/checks/index.ts'
 import { systemActor } from '../../src/content/index.ts'
 import { type AdminServer, useAdminServer } from '../support/admin-server.ts'
 import { engines } from '../support/engines.ts'
@@ -62,6 +62,26 @@ for (const engine of engines()) {
         [pointer.id, '值班安排', 'guanli', 'img', '/images/missing.png'],
       ])
       expect(new Set(broken.body.items.map((item: Record<string, unknown>) => item.path)).size).toBe(1)
+
+      // What the site holds now, for the inspection: fixed once the article is fixed and published.
+      const { site } = await t.content.articles.get(pointer.id).then((article) => ({ site: article.siteId }))
+      expect((await currentBrokenLinks(t.store, site)).map((link) => link.href).sort()).toEqual([
+        '/images/missing.png',
+        '/tzgg/nowhere.html',
+      ])
+      const latest = (await admin.get(`/api/articles/${pointer.id}`)).body
+      expect(
+        (
+          await admin.patch(`/api/articles/${pointer.id}`, {
+            baseRevision: latest.revision,
+            bodyHtml: '<p>已更正。</p>',
+          })
+        ).status,
+      ).toBe(200)
+      await admin.post(`/api/articles/${pointer.id}/publish`)
+      const fixed = await t.publisher.publish({ site })
+      expect(fixed.brokenLinks).toBe(0)
+      expect(await currentBrokenLinks(t.store, site)).toEqual([])
     })
 
     it('names the published pages that link to an article before it is withdrawn, and reports them broken after', async () => {
