@@ -273,6 +273,12 @@ iframe_hosts = []
 # idle_minutes = 30
 # absolute_hours = 12
 
+# 外部链接检查：fabu serve 每隔多少小时检查一次各站点已发布文章的外部链接，0 为不检查。
+# The external link check: fabu serve checks published articles' external links this often
+# (hours); 0 never. See docs/checks.md.
+[links]
+# external_check_hours = 24
+
 # 政民互动的邮件通知（新来信、临近期限、答复来信人）。不设置则不发送；密码用环境变量 FABU_SMTP_PASSWORD。
 # E-mail notifications of letters (new, nearly due, answered); none without this section. The
 # password comes from FABU_SMTP_PASSWORD. See docs/interaction.md.
