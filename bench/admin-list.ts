@@ -8,7 +8,12 @@ import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import { chromium } from 'playwright-core'
 import { createAccounts } from '../src/accounts/index.ts'
-import { createInspection, createWordingGate, createWordLists } from '../src/checks/index.ts'
+import {
+  createInspection,
+  createLinkReports,
+  createWordingGate,
+  createWordLists,
+} from '../src/checks/index.ts'
 import { createContent, operatorAccess, systemActor } from '../src/content/index.ts'
 import { Publisher } from '../src/publish/index.ts'
 import { createAdminApp, PublishQueue } from '../src/server/index.ts'
@@ -45,6 +50,7 @@ const app = await createAdminApp({
   accounts,
   wordLists: createWordLists(store, content, createWordingGate()),
   inspection: createInspection(store, content, createWordingGate(), { outputRootFor }),
+  links: createLinkReports(store, content),
   queue,
   outputRootFor,
   maxUploadBytes: 1 << 20,

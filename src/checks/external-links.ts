@@ -25,6 +25,12 @@ export interface LinkCheckOptions {
   readonly resolve?: (host: string) => Promise<readonly string[]>
   /** Addresses never connected to; tests of a loopback server narrow it. */
   readonly isForbidden?: (address: string) => boolean
+  /**
+   * Private addresses that may be connected to all the same, each exactly (`127.0.0.1`): set
+   * only by tests and by an operator at the command line (`fabu check links --allow-address`),
+   * never from a page or a request. Every other private address stays refused.
+   */
+  readonly allowAddresses?: readonly string[]
 }
 
 const systemResolve = async (host: string) =>
@@ -44,7 +50,9 @@ export async function checkExternalLinks(
   const timeoutMs = options.timeoutMs ?? 10_000
   const interval = options.perHostIntervalMs ?? 1_000
   const resolve = options.resolve ?? systemResolve
-  const isForbidden = options.isForbidden ?? isPrivateAddress
+  const allowed = new Set(options.allowAddresses ?? [])
+  const forbids = options.isForbidden ?? isPrivateAddress
+  const isForbidden = (address: string) => !allowed.has(address) && forbids(address)
   const nextSlot = new Map<string, number>()
   const unique = [...new Set(urls)]
   const results = new Map<string, LinkResult>()

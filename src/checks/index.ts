@@ -1,5 +1,6 @@
 export { nextDailyRun, startDailyInspection } from './daily-inspection.ts'
 export { evidenceHref } from './evidence-href.ts'
+export { ExternalLinkSchedule, type ExternalLinkScheduleOptions } from './external-link-schedule.ts'
 export {
   checkExternalLinks,
   type LinkCheckOptions,
@@ -24,6 +25,19 @@ export type {
   InspectionStatus,
 } from './inspection-item.ts'
 export type { InspectionRunSummary } from './inspection-runs.ts'
+export { InternalLinkCheck, type InternalLinkSite, type WrittenPage } from './internal-links.ts'
+export {
+  type BrokenLink,
+  checkSiteExternalLinks,
+  createLinkReports,
+  currentBrokenLinks,
+  type ExternalLinkFinding,
+  type ExternalLinkReport,
+  externalLinksOf,
+  type LinkingPage,
+  type LinkReports,
+  latestLinkReport,
+} from './link-reports.ts'
 export { type NormalizedText, normalizeText, originalRange } from './normalize-text.ts'
 export { isPrivateAddress } from './private-address.ts'
 export { starterWords } from './starter-words.ts'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { normalizeText, originalRange } from './normalize-text.ts'
+import { normalizeText, originalRange, unitEnd } from './normalize-text.ts'
 
 const noise = fc.constantFrom(' ', '\u3000', '，', '。', '·', '\u200b', '-', '、', '（', '）', '\t')
 const chinese = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((code) => String.fromCharCode(code))
@@ -31,7 +31,7 @@ describe('folding text for the wording lists', () => {
         let previous = 0
         for (let k = 0; k < normal.text.length; k++) {
           const start = normal.starts[k] as number
-          const end = normal.ends[k] as number
+          const end = unitEnd(normal, k)
           expect(start).toBeGreaterThanOrEqual(previous)
           expect(end).toBeGreaterThan(start)
           expect(end).toBeLessThanOrEqual(original.length)

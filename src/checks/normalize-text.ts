@@ -1,17 +1,19 @@
 /**
  * Text as the wording lists are matched against it, with the way back to the original: each
- * UTF-16 unit `k` of `text` came from `original.slice(starts[k], ends[k])`.
+ * UTF-16 unit `k` of `text` came from the code point of `original` at `starts[k]`.
  */
 export interface NormalizedText {
   readonly text: string
   readonly starts: Int32Array
-  readonly ends: Int32Array
+  readonly original: string
 }
 
 // Letters, marks and numbers are kept; spaces, punctuation, symbols and invisible format
 // characters (zero-width spaces, joiners) are what writers insert to slip past a list.
 const KEPT = /[\p{L}\p{M}\p{N}]/u
 const folded = new Map<number, string>()
+/** The folded units of the text being folded, reused by every call. */
+let scratch: Uint16Array = new Uint16Array(1024)
 
 /** One code point's NFKC form (full-width to half-width, compatibility ideographs), lower case, or '' if dropped. */
 function fold(codePoint: number): string {
@@ -33,39 +35,35 @@ function fold(codePoint: number): string {
  * @example normalizeText('台 湾，国').text === '台湾国'
  */
 export function normalizeText(original: string): NormalizedText {
-  // Unit buffers rather than a string per character: a 1 MB body is folded in one pass.
-  let units: Uint16Array = new Uint16Array(Math.max(16, original.length))
-  let starts: Int32Array = new Int32Array(units.length)
-  let ends: Int32Array = new Int32Array(units.length)
+  // Units go to a buffer kept between calls and only the starts are the caller's: a 1 MB body
+  // is folded in one pass with one allocation besides the folded string.
+  if (scratch.length < original.length)
+    scratch = new Uint16Array(Math.max(original.length, 2 * scratch.length))
+  let units: Uint16Array = scratch
+  let starts: Int32Array = new Int32Array(Math.max(16, original.length))
   let length = 0
   for (let index = 0; index < original.length; ) {
     const codePoint = original.codePointAt(index) as number
     const width = codePoint > 0xffff ? 2 : 1
     if (isFoldedAlready(codePoint)) {
-      if (length === units.length) [units, starts, ends] = grow(units, starts, ends, 1)
+      if (length === starts.length) [units, starts] = grow(units, starts, 1)
       units[length] = codePoint >= 0x41 && codePoint <= 0x5a ? codePoint + 32 : codePoint
       starts[length] = index
-      ends[length] = index + width
       length++
     } else {
       const out = fold(codePoint)
-      if (length + out.length > units.length) [units, starts, ends] = grow(units, starts, ends, out.length)
+      if (length + out.length > starts.length) [units, starts] = grow(units, starts, out.length)
       for (let k = 0; k < out.length; k++) {
         units[length] = out.charCodeAt(k)
         starts[length] = index
-        ends[length] = index + width
         length++
       }
     }
     index += width
   }
-  return {
-    text: UTF16.decode(units.subarray(0, length)),
-    starts: starts.subarray(0, length),
-    ends: ends.subarray(0, length),
-  }
+  if (units.length > scratch.length) scratch = units
+  return { text: UTF16.decode(units.subarray(0, length)), starts: starts.subarray(0, length), original }
 }
-
 const UTF16 = new TextDecoder('utf-16le')
 
 /** CJK unified ideographs and ASCII letters and digits: the common case, folded without a lookup. */
@@ -78,23 +76,25 @@ function isFoldedAlready(codePoint: number): boolean {
   )
 }
 
-function grow(
-  units: Uint16Array,
-  starts: Int32Array,
-  ends: Int32Array,
-  needed: number,
-): [Uint16Array, Int32Array, Int32Array] {
-  const size = units.length * 2 + needed
-  const grownUnits = new Uint16Array(size)
-  grownUnits.set(units)
+function grow(units: Uint16Array, starts: Int32Array, needed: number): [Uint16Array, Int32Array] {
+  const size = starts.length * 2 + needed
+  let grownUnits = units
+  if (units.length < size) {
+    grownUnits = new Uint16Array(size)
+    grownUnits.set(units)
+  }
   const grownStarts = new Int32Array(size)
   grownStarts.set(starts)
-  const grownEnds = new Int32Array(size)
-  grownEnds.set(ends)
-  return [grownUnits, grownStarts, grownEnds]
+  return [grownUnits, grownStarts]
 }
 
 /** The original range a range of the normalised text came from. */
 export function originalRange(normal: NormalizedText, start: number, end: number): [number, number] {
-  return [normal.starts[start] as number, normal.ends[end - 1] as number]
+  return [normal.starts[start] as number, unitEnd(normal, end - 1)]
+}
+
+/** Where the code point that folded unit `k` came from ends in the original. */
+export function unitEnd(normal: NormalizedText, k: number): number {
+  const start = normal.starts[k] as number
+  return start + ((normal.original.codePointAt(start) as number) > 0xffff ? 2 : 1)
 }

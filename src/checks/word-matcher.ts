@@ -1,6 +1,6 @@
-import AhoCorasick from 'modern-ahocorasick'
 import type { CheckedText, WordingHit } from '../content/index.ts'
-import { isNearMiss } from './near-miss.ts'
+import { AhoCorasick } from './aho-corasick.ts'
+import { isNearMissAt } from './near-miss.ts'
 import { type NormalizedText, normalizeText, originalRange } from './normalize-text.ts'
 import type { WordEntry } from './wording-entry.ts'
 
@@ -13,32 +13,36 @@ interface Pattern {
   readonly entry: WordEntry
   readonly normal: string
   readonly role: 'word' | 'left' | 'right'
+  /** What the automaton looks for: the word, or the half. */
+  readonly text: string
 }
 
 /**
- * A site's lists compiled once (Aho–Corasick, modern-ahocorasick) and matched against any
+ * A site's lists compiled once (Aho–Corasick over folded text, aho-corasick.ts) and matched against any
  * number of texts, each folded first (normalizeText) and each hit mapped back to the original.
  */
 export class WordMatcher {
-  readonly #automaton: AhoCorasick<Pattern> | null
+  readonly #automaton: AhoCorasick | null
+  readonly #patterns: readonly Pattern[]
   /** Every listed word as folded: a near-miss that is itself a listed word is no slip. */
   readonly #listed: ReadonlySet<string>
 
   constructor(entries: readonly WordEntry[]) {
-    const patterns: { pattern: string; data: Pattern }[] = []
+    const patterns: Pattern[] = []
     const listed = new Set<string>()
     for (const entry of entries) {
       const normal = normalizeText(entry.word).text
       if (normal.length === 0 || listed.has(normal)) continue
       listed.add(normal)
-      patterns.push({ pattern: normal, data: { entry, normal, role: 'word' } })
+      patterns.push({ entry, normal, role: 'word', text: normal })
       if (entry.kind === 'protected' && normal.length >= 2) {
         const half = Math.floor(normal.length / 2)
-        patterns.push({ pattern: normal.slice(0, half), data: { entry, normal, role: 'left' } })
-        patterns.push({ pattern: normal.slice(half), data: { entry, normal, role: 'right' } })
+        patterns.push({ entry, normal, role: 'left', text: normal.slice(0, half) })
+        patterns.push({ entry, normal, role: 'right', text: normal.slice(half) })
       }
     }
-    this.#automaton = patterns.length > 0 ? new AhoCorasick(patterns) : null
+    this.#automaton = patterns.length > 0 ? new AhoCorasick(patterns.map((pattern) => pattern.text)) : null
+    this.#patterns = patterns
     this.#listed = listed
   }
 
@@ -58,21 +62,20 @@ export class WordMatcher {
       seen.add(key)
       hits.push(hitAt(normal, original, field, start, end, entry, isNearMiss))
     }
-    for (const match of this.#automaton.search(normal.text)) {
-      const pattern = match.data as Pattern
+    this.#automaton.search(normal.text, (index, matchStart, matchEnd) => {
+      const pattern = this.#patterns[index] as Pattern
       if (pattern.role === 'word') {
         // A protected name written right is what the list protects, not a hit.
         if (pattern.entry.kind !== 'protected')
-          add(match.start, match.end, pattern.entry, false, pattern.normal)
-        continue
+          add(matchStart, matchEnd, pattern.entry, false, pattern.normal)
+        return
       }
-      const start = pattern.role === 'left' ? match.start : match.end - pattern.normal.length
+      const start = pattern.role === 'left' ? matchStart : matchEnd - pattern.normal.length
       const end = start + pattern.normal.length
-      if (start < 0 || end > normal.text.length) continue
-      const window = normal.text.slice(start, end)
-      if (this.#listed.has(window) || !isNearMiss(window, pattern.normal)) continue
+      if (!isNearMissAt(normal.text, start, pattern.normal)) return
+      if (this.#listed.has(normal.text.slice(start, end))) return
       add(start, end, pattern.entry, true, pattern.normal)
-    }
+    })
     return hits.sort((a, b) => a.start - b.start || a.end - b.end)
   }
 }

@@ -3,6 +3,7 @@ import { registerArticle } from './commands/article.ts'
 import { registerAudit } from './commands/audit.ts'
 import { registerCase } from './commands/case.ts'
 import { registerCheck } from './commands/check.ts'
+import { registerCheckLinks } from './commands/check-links.ts'
 import { registerColumn } from './commands/column.ts'
 import { registerDemo } from './commands/demo.ts'
 import { registerImport } from './commands/import.ts'
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerUser(program)
   registerWords(program)
   registerCheck(program)
+  registerCheckLinks(program)
   registerCase(program)
 
   program.addHelpText(

@@ -3,9 +3,11 @@ import { join } from 'node:path'
 import { type Accounts, createAccounts } from '../accounts/index.ts'
 import {
   createInspection,
+  createLinkReports,
   createWordingGate,
   createWordLists,
   type Inspection,
+  type LinkReports,
   overdueCasesFrom,
   type WordLists,
 } from '../checks/index.ts'
@@ -35,6 +37,8 @@ export interface App {
   readonly wordLists: WordLists
   /** The inspection self-check (检查指标自查). */
   readonly inspection: Inspection
+  /** Who links where: broken links of publish runs, who links to an article, external links. */
+  readonly links: LinkReports
   /** 政民互动: mailboxes and cases, personal data sealed with the key outside the database. */
   readonly interaction: Interaction
   /** The operator at the terminal, as the audit log names them. */
@@ -94,6 +98,7 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
         chromiumPath: config.checks.chromiumPath,
         overdueCases: overdueCasesFrom(interaction),
       }),
+      links: createLinkReports(store, content),
       interaction,
       actor,
       operator: { actor, access: operatorAccess },

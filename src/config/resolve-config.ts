@@ -67,6 +67,18 @@ const configFileSchema = z
       })
       .strict()
       .prefault({}),
+    // The external link check inside `fabu serve`: every so many hours, 0 for never.
+    links: z
+      .object({
+        external_check_hours: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 30)
+          .default(24),
+      })
+      .strict()
+      .prefault({}),
     // 政民互动's e-mail notifications; none are sent without a host.
     smtp: z
       .object({
@@ -127,6 +139,10 @@ export interface Config {
     readonly password: string | null
     readonly from: string
   } | null
+  readonly links: {
+    /** `fabu serve` checks the sites' external links this often (hours); 0: never. */
+    readonly externalCheckHours: number
+  }
   readonly accounts: {
     readonly passwordProfile: 'dengbao' | 'asvs'
     readonly lockoutThreshold: number
@@ -184,6 +200,7 @@ export function resolveConfig(dataDir: string, env: NodeJS.ProcessEnv = process.
           from: parsed.data.smtp.from,
         })
       : null,
+    links: Object.freeze({ externalCheckHours: parsed.data.links.external_check_hours }),
     accounts: Object.freeze({
       passwordProfile: parsed.data.accounts.password_profile,
       lockoutThreshold: parsed.data.accounts.lockout_threshold,
@@ -322,6 +339,12 @@ iframe_hosts = []
 # on the intranet here. \`fabu import\` on the command line is not limited by this.
 [import]
 # allowed_private_origins = ["http://10.0.0.5"]
+
+# 外部链接检查：fabu serve 每隔多少小时检查一次各站点已发布文章的外部链接，0 为不检查。
+# The external link check: fabu serve checks published articles' external links this often
+# (hours); 0 never. See docs/checks.md.
+[links]
+# external_check_hours = 24
 
 # 政民互动的邮件通知（新来信、临近期限、答复来信人）。不设置则不发送；密码用环境变量 FABU_SMTP_PASSWORD。
 # E-mail notifications of letters (new, nearly due, answered); none without this section. The

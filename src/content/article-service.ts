@@ -28,7 +28,7 @@ import type { RevisionDiff } from './revision-diff.ts'
 import { lockSite, perform, prepareAudited, type ServiceContext } from './service-context.ts'
 import { findSite } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
-import { articleTexts, type WordingOverride } from './wording-gate.ts'
+import { articleTexts, type WordingHit, type WordingOverride } from './wording-gate.ts'
 import type { StoredRevision } from './worker-tasks.ts'
 import { parseZonedMinute, zonedYear } from './zoned-time.ts'
 
@@ -57,6 +57,8 @@ export interface ArticleService {
   create(actor: Actor, input: ArticleInput, options?: ImportedFrom): Promise<Article>
   /** Saves changed fields; refused with VERSION_CONFLICT unless `baseRevision` is the latest. */
   update(actor: Actor, id: number, patch: ArticlePatch, options?: ImportedFrom): Promise<Article>
+  /** The article's wording hits (title, body, alt texts, attachment names…), read only. */
+  wordingHits(article: Article): Promise<readonly WordingHit[]>
   /** Refused with WORDING_BLOCKED while a 禁用 word stands, unless `override` gives a reason. */
   publish(actor: Actor, id: number, override?: WordingOverride): Promise<Article>
   /** 撤稿: takes a published article off the site, with the reason audited. */
@@ -452,6 +454,8 @@ export function articleService(ctx: ServiceContext): ArticleService {
 
   return {
     get: (id) => readArticle(store.db, id),
+
+    wordingHits: (article) => ctx.options.wordingGate.check(store.db, article.siteId, articleTexts(article)),
 
     list: (query) =>
       listArticles(store, query, (row, quotes) => toArticle(row, quotes), ctx.options.articleText),

@@ -87,6 +87,7 @@ export { validateInput } from './validate-input.ts'
 export {
   articleTexts,
   type CheckedText,
+  type SavedArticle,
   type WordingGate,
   type WordingHit,
   type WordingOverride,

@@ -39,6 +39,12 @@ export interface WordingGate {
   ): Promise<readonly WordingHit[]>
 }
 
+/**
+ * An article as a save returns it: with the wording hits of what was saved, as warnings. A save
+ * is never refused for them; 禁用 hits refuse submit and publish only.
+ */
+export type SavedArticle = Article & { readonly wordingHits: readonly WordingHit[] }
+
 /** How a reviewer overrides 禁用 hits: the reason is kept in the audit record with the hits. */
 export interface WordingOverride {
   readonly overrideReason?: string | undefined

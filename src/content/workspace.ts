@@ -25,7 +25,7 @@ import type { PurgeResult } from './recycle-bin.ts'
 import type { RevisionDiff } from './revision-diff.ts'
 import type { SiteInput, SitePatch } from './site-inputs.ts'
 import type { Site, SiteRef } from './site-service.ts'
-import type { WordingOverride } from './wording-gate.ts'
+import type { SavedArticle, WordingOverride } from './wording-gate.ts'
 import { parseZonedMinute } from './zoned-time.ts'
 
 /**
@@ -54,8 +54,9 @@ export interface Workspace {
   articles: {
     list(query: ArticleQuery): Promise<{ readonly items: readonly Article[]; readonly total: number }>
     get(id: number): Promise<Article>
-    create(input: ArticleInput): Promise<Article>
-    update(id: number, patch: ArticlePatch): Promise<Article>
+    /** Saves, and returns the wording hits of what was saved as warnings (never refused for them). */
+    create(input: ArticleInput): Promise<SavedArticle>
+    update(id: number, patch: ArticlePatch): Promise<SavedArticle>
     submit(id: number, override?: WordingOverride): Promise<Article>
     approve(id: number, level: number, override?: WordingOverride): Promise<Article>
     reject(id: number, comment: string): Promise<Article>
@@ -98,6 +99,10 @@ export interface Workspace {
 
 export function createWorkspace(content: Content, store: Store, principal: Principal): Workspace {
   const { actor, access } = principal
+
+  async function withWordingHits(saved: Article): Promise<SavedArticle> {
+    return { ...saved, wordingHits: await content.articles.wordingHits(saved) }
+  }
 
   /** A refused attempt is audited like a failed one, then thrown. */
   async function refuse(
@@ -396,12 +401,12 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
         for (const other of input.alsoInColumnIds ?? []) await requireWrite(other, 'article.create', '')
         const place = await placeOf(input.columnId)
         await requireBackdateRight(place.siteId, input.publishAt, 'article.create', '')
-        return content.articles.create(actor, input)
+        return withWordingHits(await content.articles.create(actor, input))
       },
       async update(id, patch) {
         const found = await article(id, 'article.update', writes, '编辑此文章', 'edit this article')
         await requireChangeRights(found, patch, 'article.update')
-        return content.articles.update(actor, id, patch)
+        return withWordingHits(await content.articles.update(actor, id, patch))
       },
       async submit(id, override) {
         const found = await article(id, 'article.submit', writes, '送审此文章', 'submit this article')

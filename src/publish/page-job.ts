@@ -1,3 +1,4 @@
+import type { PageLink } from './page-links.ts'
 import type { FieldQuery } from './render-context.ts'
 
 /** What the planner hands the renderer: one page, with all the data it shows. */
@@ -58,4 +59,6 @@ export interface PageResult {
   readonly templates: readonly string[]
   readonly error?: string
   readonly needs?: readonly FieldQuery[]
+  /** A written HTML page's links and images, for the link check after the run. */
+  readonly links?: readonly PageLink[]
 }

@@ -3,7 +3,8 @@ import type { Liquid } from 'liquidjs'
 import { AtomicWriter } from './atomic-write.ts'
 import { columnKey, withColumnReads } from './column-reads.ts'
 import { createLiquidEngine, type DependencyRecorder } from './liquid-engine.ts'
-import type { PageJob, PageResult } from './page-job.ts'
+import type { PageJob, PageKind, PageResult } from './page-job.ts'
+import { pageLinks } from './page-links.ts'
 import { type PublishedBody, publishBodyWithText } from './publish-body.ts'
 import { withPublishedBody, withPublishedColumnBodies } from './published-bodies.ts'
 import type { ArticleSummary, SiteRenderContext } from './render-context.ts'
@@ -78,6 +79,7 @@ export class PageRenderer {
       outcome: knownHash === undefined ? 'added' : 'changed',
       hash,
       deps,
+      ...(typeof body === 'string' && HTML_KINDS.has(job.kind) ? { links: pageLinks(body) } : {}),
     }
   }
 
@@ -146,6 +148,9 @@ function ownColumnOf(job: PageJob): number | undefined {
   const column = (job.data as { readonly column?: { readonly id?: unknown } }).column
   return typeof column?.id === 'number' ? column.id : undefined
 }
+
+/** Pages a visitor reads, whose links the run checks (a print view repeats its article's). */
+const HTML_KINDS: ReadonlySet<PageKind> = new Set(['home', 'list', 'page', 'article', 'notfound'])
 
 /** LiquidJS names the file, line and column; keep its words, and name the template when it did not. */
 function describeError(error: unknown, template: string | null): string {

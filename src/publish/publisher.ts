@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { InternalLinkCheck } from '../checks/index.ts'
 import type { Content, Site, SiteRef } from '../content/index.ts'
 import { diskFullFrom, InvalidStateError, NotFoundError } from '../errors/index.ts'
 import { syncSearchIndex } from '../search/index.ts'
@@ -49,6 +50,8 @@ export interface PublishReport {
   readonly unchanged: number
   readonly removed: readonly string[]
   readonly failed: readonly { readonly path: string; readonly error: string }[]
+  /** Internal links and images of this run's pages that lead to no file (see checks). */
+  readonly brokenLinks?: number
   readonly seconds: number
 }
 
@@ -192,6 +195,12 @@ export class Publisher {
     const added: string[] = []
     const changed: string[] = []
     const failed: { path: string; error: string }[] = []
+    // Links are checked as pages come; what is broken is known once the run's pages are all out.
+    const linkCheck = await InternalLinkCheck.start(this.#store, {
+      siteId: site.id,
+      baseUrl: site.baseUrl,
+      outputRoot,
+    })
     let rendered = 0
     let unchanged = 0
     let buffer: PageResult[] = []
@@ -211,6 +220,13 @@ export class Publisher {
           else if (result.outcome === 'changed') changed.push(result.path)
           else if (result.outcome === 'unchanged') unchanged++
           else failed.push({ path: result.path, error: result.error ?? 'failed' })
+          if (result.outcome === 'added' || result.outcome === 'changed')
+            linkCheck.add({
+              path: result.path,
+              kind: result.kind,
+              refId: result.refId,
+              links: result.links ?? [],
+            })
           request.onProgress?.(rendered)
           buffer.push(result)
           if (buffer.length >= RESULT_FLUSH) return flush()
@@ -246,9 +262,14 @@ export class Publisher {
       removed,
       failed,
     })
+    // Every internal link and image of what was written, against the output as it now is.
+    const brokenLinks = await linkCheck.finish(runId, removed)
     const planned = mode === 'full' ? [] : (jobs as readonly PageJob[]).map((job) => job.path)
     const written = [...added, ...changed]
-    return report(site.slug, mode, runId, planned, written, unchanged, removed, failed, started)
+    return {
+      ...report(site.slug, mode, runId, planned, written, unchanged, removed, failed, started),
+      brokenLinks,
+    }
   }
 
   /**

@@ -10,7 +10,7 @@ import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import type { Accounts } from '../accounts/index.ts'
-import type { Inspection, WordLists } from '../checks/index.ts'
+import type { Inspection, LinkReports, WordLists } from '../checks/index.ts'
 import { type Content, createServiceContext, createWorkspace } from '../content/index.ts'
 import { NotFoundError, RateLimitedError } from '../errors/index.ts'
 import type { Interaction } from '../interaction/index.ts'
@@ -26,6 +26,7 @@ import { dashboardRoutes } from './routes/dashboard-routes.ts'
 import { importRoutes } from './routes/import-routes.ts'
 import { inspectionRoutes } from './routes/inspection-routes.ts'
 import { interactionRoutes } from './routes/interaction-routes.ts'
+import { linkRoutes } from './routes/link-routes.ts'
 import { publishRoutes } from './routes/publish-routes.ts'
 import { searchRoutes } from './routes/search-routes.ts'
 import { sessionRoutes } from './routes/session-routes.ts'
@@ -51,6 +52,8 @@ export interface AdminAppOptions {
   readonly wordLists: WordLists
   /** The inspection self-check (检查指标自查), for the dashboard card and the report page. */
   readonly inspection: Inspection
+  /** Broken links of publish runs, who links to an article, the external link reports. */
+  readonly links: LinkReports
   readonly queue: PublishQueue
   readonly outputRootFor: (siteSlug: string, outputPrefix: string) => string
   readonly maxUploadBytes: number
@@ -195,6 +198,7 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
     ...searchRoutes(options.store),
     ...wordingRoutes(options.wordLists, options.inspection),
     ...inspectionRoutes(options.inspection),
+    ...linkRoutes(options.links),
     ...uploadRoutes(ctx, { maxBytes: options.maxUploadBytes, outputRootFor: options.outputRootFor }),
     ...(options.interaction ? interactionRoutes(options.interaction, options.content) : []),
     ...(options.importJobs ? importRoutes(options.importJobs) : []),

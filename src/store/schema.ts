@@ -179,6 +179,51 @@ export interface PublishedPagesTable {
   written_at: Timestamp
 }
 
+/** A published page's link to an article page of its site (migration 021). */
+export interface PageLinksTable {
+  site_id: number
+  path: string
+  target: string
+}
+
+/** An internal link or image of a published page that leads to no file of the output. */
+export interface BrokenLinksTable {
+  id: Generated<number>
+  site_id: number
+  run_id: number
+  path: string
+  article_id: number | null
+  /** Who to tell: the page's article's last editor. */
+  editor: string | null
+  /** `a` or `img` */
+  element: string
+  href: string
+  target: string
+}
+
+/** One run of the external link check of a site. */
+export interface ExternalLinkChecksTable {
+  id: Generated<number>
+  site_id: number
+  started_at: Timestamp
+  finished_at: Timestamp
+  checked: number
+  broken: number
+  redirected: number
+}
+
+/** What one run found for one link of one article. */
+export interface ExternalLinkResultsTable {
+  check_id: number
+  article_id: number
+  url: string
+  /** ok, redirect, broken, timeout, refused-private or error */
+  outcome: string
+  status: number | null
+  location: string | null
+  detail: string | null
+}
+
 export interface PageDepsTable {
   site_id: number
   dep_key: string
@@ -508,6 +553,10 @@ export interface Database {
   schema_migrations: SchemaMigrationsTable
   published_pages: PublishedPagesTable
   page_deps: PageDepsTable
+  page_links: PageLinksTable
+  broken_links: BrokenLinksTable
+  external_link_checks: ExternalLinkChecksTable
+  external_link_results: ExternalLinkResultsTable
   redirects: RedirectsTable
   publish_runs: PublishRunsTable
   article_views: ArticleViewsTable

@@ -59,6 +59,41 @@ for (const engine of engines()) {
       expect((await editor.get('/api/articles?site=simt')).body.total).toBe(0)
     })
 
+    it('returns the hits of every save as warnings with their places, and saves all the same', async () => {
+      const { column, editor } = await newsroom(t)
+      const created = await editor.post('/api/articles', {
+        columnId: column.id,
+        title: '台湾国代表团来访',
+        subtitle: '效果最佳',
+        bodyHtml: '<p>国务院办公听发布<img src="/a.png" alt="最佳风景"></p>',
+      })
+      expect(created.status).toBe(201)
+      expect(created.body.status).toBe('draft')
+      const hitsOf = (body: { wordingHits: Record<string, unknown>[] }) =>
+        body.wordingHits.map((hit) => [hit.field, hit.start, hit.end, hit.found, hit.level, hit.suggestion])
+      expect(hitsOf(created.body)).toEqual([
+        ['title', 0, 3, '台湾国', 'block', '台湾地区'],
+        ['subtitle', 2, 4, '最佳', 'warn', null],
+        ['body', 0, 6, '国务院办公听', 'block', '国务院办公厅'],
+        ['alt.0', 0, 2, '最佳', 'warn', null],
+      ])
+      const updated = await editor.patch(`/api/articles/${created.body.id}`, {
+        baseRevision: created.body.revision,
+        title: '代表团来访',
+        summary: '台 湾 国',
+        attachments: [{ name: '最佳方案.pdf', url: '/files/a.pdf' }],
+      })
+      expect(updated.status).toBe(200)
+      expect(hitsOf(updated.body)).toEqual([
+        ['subtitle', 2, 4, '最佳', 'warn', null],
+        ['summary', 0, 5, '台 湾 国', 'block', '台湾地区'],
+        ['body', 0, 6, '国务院办公听', 'block', '国务院办公厅'],
+        ['alt.0', 0, 2, '最佳', 'warn', null],
+        ['attachments.0.name', 0, 2, '最佳', 'warn', null],
+      ])
+      expect((await editor.get(`/api/articles/${created.body.id}`)).body.summary).toBe('台 湾 国')
+    })
+
     it('refuses submit while a 禁用 word stands, listing the hits, and lets a reviewer override with an audited reason', async () => {
       const { column, editor, reviewer } = await newsroom(t)
       const draft = (

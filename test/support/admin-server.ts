@@ -4,7 +4,12 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach } from 'vitest'
 import { type Accounts, createAccounts } from '../../src/accounts/index.ts'
-import { createInspection, createWordingGate, createWordLists } from '../../src/checks/index.ts'
+import {
+  createInspection,
+  createLinkReports,
+  createWordingGate,
+  createWordLists,
+} from '../../src/checks/index.ts'
 import { type Content, createContent, operatorAccess, systemActor } from '../../src/content/index.ts'
 import { createInteraction, type Interaction } from '../../src/interaction/index.ts'
 import { createImportJobs } from '../../src/jobs/index.ts'
@@ -140,6 +145,7 @@ export function useAdminServer(
       accounts: t.accounts,
       wordLists: createWordLists(t.store, t.content, wordingGate),
       inspection: createInspection(t.store, t.content, wordingGate, { outputRootFor }),
+      links: createLinkReports(t.store, t.content),
       queue: t.queue,
       outputRootFor,
       maxUploadBytes: 2 * 1024 * 1024,

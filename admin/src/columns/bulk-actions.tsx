@@ -1,6 +1,7 @@
 import { App, Button, Space } from 'antd'
 import { useState } from 'react'
 import { api } from '../api.ts'
+import { LinkedFromList } from '../editor/linked-from-list.tsx'
 import { ReasonDialog } from '../editor/reason-dialog.tsx'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import { useErrorText } from '../sections/error-alert.tsx'
@@ -92,7 +93,15 @@ export function BulkActions({ articles, columns, onClear, onDone }: BulkActionsP
     const { title, text, run: step } = STEPS[kind]
     modal.confirm({
       title: t(title, { n }),
-      content: t(text),
+      content:
+        kind === 'delete' ? (
+          <>
+            <p>{t(text)}</p>
+            <LinkedFromList articleIds={articles.map((article) => article.id)} />
+          </>
+        ) : (
+          t(text)
+        ),
       okText: t(`bulk.${kind}`),
       cancelText: t('cancel'),
       okButtonProps: { danger: kind === 'delete' },
@@ -117,6 +126,7 @@ export function BulkActions({ articles, columns, onClear, onDone }: BulkActionsP
       </Space>
       <ReasonDialog
         isOpen={dialog === 'withdraw'}
+        extra={<LinkedFromList articleIds={articles.map((article) => article.id)} />}
         title={t('bulk.withdrawTitle', { n })}
         label={t('bulk.withdrawReason', { n })}
         requiredMessage={t('bulk.withdrawReasonRequired')}

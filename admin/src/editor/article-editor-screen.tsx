@@ -14,7 +14,7 @@ import { RevisionsDrawer } from './revisions-drawer.tsx'
 import { rightsIn } from './rights.ts'
 import { StatusLine } from './status-line.tsx'
 import type { EditorColumn, FullArticle } from './types.ts'
-import { useWordingCheck, WordingPanel } from './wording-panel.tsx'
+import { useWordingCheck, type WithWordingHits, WordingPanel } from './wording-panel.tsx'
 import { WorkflowActions } from './workflow-actions.tsx'
 import './editor.css'
 
@@ -155,7 +155,8 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
   }
 
   /** After a save: what was sent is what the server holds, with others' changes to the other fields. */
-  function saved(next: FullArticle, sent: EditorValues, fields: readonly string[]) {
+  function saved(next: FullArticle & WithWordingHits, sent: EditorValues, fields: readonly string[]) {
+    wording.show(next.wordingHits)
     const merged = { ...valuesOf(next, zone) } as Record<string, unknown>
     for (const field of fields) merged[field] = sent[field as keyof EditorValues]
     const values = merged as unknown as EditorValues
@@ -179,7 +180,7 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
     try {
       if (id === null || !article) {
         const input = inputOf(values)
-        const created = await api<FullArticle>('POST', '/api/articles', input)
+        const created = await api<FullArticle & WithWordingHits>('POST', '/api/articles', input)
         clearDraft(place)
         setId(created.id)
         saved(created, values, Object.keys(input))
@@ -191,7 +192,10 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
         message.info(t('editor.nothingToSave'))
         return article
       }
-      const next = await api<FullArticle>('PATCH', `/api/articles/${id}`, { ...changes, baseRevision })
+      const next = await api<FullArticle & WithWordingHits>('PATCH', `/api/articles/${id}`, {
+        ...changes,
+        baseRevision,
+      })
       saved(next, values, Object.keys(changes))
       message.success(t('editor.saved'))
       return next
@@ -211,7 +215,7 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
     const changes = changedFields(conflict.mine, baseline)
     setSaving(true)
     try {
-      const next = await api<FullArticle>('PATCH', `/api/articles/${id}`, {
+      const next = await api<FullArticle & WithWordingHits>('PATCH', `/api/articles/${id}`, {
         ...changes,
         baseRevision: conflict.latest.revision,
       })

@@ -1,4 +1,5 @@
 import { Form, Input, Modal } from 'antd'
+import type { ReactNode } from 'react'
 import { useI18n } from '../i18n.tsx'
 
 interface ReasonDialogProps {
@@ -9,6 +10,8 @@ interface ReasonDialogProps {
   readonly okText: string
   readonly isBusy: boolean
   readonly maxLength: number
+  /** Shown above the field: what the step will affect (the pages linking to a withdrawn article). */
+  readonly extra?: ReactNode
   onCancel(): void
   onSubmit(text: string): void
 }
@@ -28,6 +31,7 @@ export function ReasonDialog(props: ReasonDialogProps) {
       onCancel={props.onCancel}
       destroyOnHidden
     >
+      {props.isOpen ? props.extra : null}
       <Form form={form} layout="vertical" onFinish={(values) => props.onSubmit(values.text.trim())}>
         <Form.Item
           name="text"

@@ -11,7 +11,15 @@ export interface WordingHit extends MarkedWord {
   readonly isNearMiss: boolean
 }
 
-/** Checks the form's values against the site's wording lists (nothing is saved). */
+/** What a save answers besides the article: the hits of what it saved, as warnings. */
+export interface WithWordingHits {
+  readonly wordingHits?: readonly WordingHit[]
+}
+
+/**
+ * Checks the form's values against the site's wording lists (nothing is saved); `show` puts up
+ * the hits a save answered with, so they are marked after every save, not only on request.
+ */
 export function useWordingCheck(siteId: number, current: () => EditorValues) {
   const [hits, setHits] = useState<readonly WordingHit[] | null>(null)
   const check = useCallback(async () => {
@@ -26,7 +34,10 @@ export function useWordingCheck(siteId: number, current: () => EditorValues) {
     setHits(answer.hits)
   }, [siteId, current])
   const bodyHits = useMemo(() => (hits ?? []).filter((hit) => hit.field === 'body'), [hits])
-  return { hits, bodyHits, check }
+  const show = useCallback((saved: readonly WordingHit[] | undefined) => {
+    if (saved) setHits(saved)
+  }, [])
+  return { hits, bodyHits, check, show }
 }
 
 /** The hits of the last check, each with its field and the suggested wording. */

@@ -2,6 +2,7 @@ import { App, Button } from 'antd'
 import { useState } from 'react'
 import { ApiFailure, api } from '../api.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
+import { LinkedFromList } from './linked-from-list.tsx'
 import { ReasonDialog } from './reason-dialog.tsx'
 import type { Rights } from './rights.ts'
 import type { FullArticle } from './types.ts'
@@ -127,6 +128,7 @@ export function WorkflowActions({
       />
       <ReasonDialog
         isOpen={dialog === 'withdraw'}
+        extra={<LinkedFromList articleIds={[article.id]} />}
         title={t('editor.withdraw')}
         label={t('editor.withdrawReason')}
         requiredMessage={t('editor.withdrawReasonRequired')}

@@ -1,6 +1,16 @@
 /** Words of the article editor, revisions and the workflow buttons. Every key needs both languages. */
 export const zh = {
   'editor.newArticle': '写文章',
+  'editor.linkedFrom': '以下 {n} 个已发布的页面链接到这篇文章，删除或撤稿后这些链接将失效：',
+  'editor.linkedFromNone': '没有已发布的页面链接到这篇文章。',
+  'editor.linkedFromArticle': '{title}（文章）',
+  'editor.linkedFromChecking': '正在查找链接到此文章的页面…',
+  'editor.brokenLinks': '失效链接',
+  'editor.brokenLinksOfRun': '本次发布发现 {n} 处站内失效链接或图片',
+  'editor.brokenLinksNone': '本次发布未发现站内失效链接',
+  'editor.brokenLinkPage': '页面',
+  'editor.brokenLinkHref': '链接',
+  'editor.brokenLinkEditor': '请告知',
   'editor.editArticle': '编辑文章',
   'editor.details': '文章属性',
   'editor.checkWording': '检查用词',
@@ -178,6 +188,17 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'editor.newArticle': 'New article',
+  'editor.linkedFrom':
+    '{n} published page(s) link to this article; their links break once it is deleted or withdrawn:',
+  'editor.linkedFromNone': 'No published page links to this article.',
+  'editor.linkedFromArticle': '{title} (article)',
+  'editor.linkedFromChecking': 'Looking for pages that link here…',
+  'editor.brokenLinks': 'Broken links',
+  'editor.brokenLinksOfRun': 'This run found {n} broken internal link(s) or image(s)',
+  'editor.brokenLinksNone': 'This run found no broken internal link',
+  'editor.brokenLinkPage': 'Page',
+  'editor.brokenLinkHref': 'Link',
+  'editor.brokenLinkEditor': 'Tell',
   'editor.editArticle': 'Edit article',
   'editor.details': 'Article details',
   'editor.checkWording': 'Check wording',

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n.tsx'
 import { ErrorAlert } from './error-alert.tsx'
 import { FailedPages } from './failed-pages.tsx'
 import type { PublishRunDetail } from './publish-types.ts'
+import { RunBrokenLinks } from './run-broken-links.tsx'
 
 /** A full publish lists every page of the site: the first few hundred of a kind are enough to read. */
 const SHOWN = 200
@@ -47,6 +48,7 @@ export function RunManifest({ runId }: { runId: number }) {
   const { manifest } = run
   return (
     <div className="run-manifest">
+      <RunBrokenLinks runId={runId} />
       <PathGroup title={t('manifestAdded')} paths={manifest.added} />
       <PathGroup title={t('manifestChanged')} paths={manifest.changed} />
       <PathGroup title={t('manifestRemoved')} paths={manifest.removed} />

@@ -97,6 +97,10 @@ export function printSummary(result: PublishReport, folder: string): void {
       `错误 errors ${result.failed.length}, ${result.seconds.toFixed(2)} s`,
   )
   for (const failure of result.failed.slice(0, 20)) print(`  ✗ ${failure.path}: ${failure.error}`)
+  if (result.brokenLinks)
+    print(
+      `站内失效链接 / broken internal links: ${result.brokenLinks}（管理界面“发布记录”中查看 / listed with run ${result.runId} in the admin）`,
+    )
   print(`输出目录 / output: ${folder}`)
 }
 

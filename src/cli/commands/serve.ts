@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Command } from 'commander'
 import type { FastifyInstance } from 'fastify'
-import { startDailyInspection } from '../../checks/index.ts'
+import { ExternalLinkSchedule, startDailyInspection } from '../../checks/index.ts'
 import { formatZonedMinute, systemActor } from '../../content/index.ts'
 import {
   createDemoSite,
@@ -143,6 +143,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     accounts: app.accounts,
     wordLists: app.wordLists,
     inspection: app.inspection,
+    links: app.links,
     queue,
     outputRootFor: publisherOptions(app.config).outputRootFor,
     maxUploadBytes: app.config.server.maxUploadBytes,
@@ -174,6 +175,15 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   for (const line of options.announce ?? []) print(line)
   queue.start()
   const daily = dailyInspection(app)
+  // External links are checked from here, on a schedule ([links] external_check_hours).
+  const linkSchedule = new ExternalLinkSchedule(app.store, {
+    everyHours: app.config.links.externalCheckHours,
+    onError: (error) =>
+      process.stderr.write(
+        `fabu: 外部链接检查失败 / external link check failed: ${(error as Error).message}\n`,
+      ),
+  })
+  linkSchedule.start()
   print('修改内容后会自动发布 / changes are published as they are made')
   print('按 Ctrl+C 停止 / press Ctrl+C to stop')
   await new Promise<void>((resolve) => {
@@ -189,6 +199,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   daily?.stop()
   await Promise.all([admin.close(), publicSite.close()])
   await importJobs.close()
+  await linkSchedule.stop()
   await queue.stop()
   await publisher.close()
   await searchPages.close()

@@ -17,6 +17,7 @@ import { wordingListsAndColumnUpdateTypes } from './016-wording-lists-and-column
 import { importedPages } from './017-imported-pages.ts'
 import { interaction } from './018-interaction.ts'
 import { jobs } from './019-jobs.ts'
+import { linkChecks } from './021-link-checks.ts'
 import { inspectionRuns } from './022-inspection-runs.ts'
 import { letterPagesAndConsultations } from './023-letter-pages-and-consultations.ts'
 import { publishLeases } from './024-publish-leases.ts'
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   importedPages,
   interaction,
   jobs,
+  linkChecks,
   inspectionRuns,
   letterPagesAndConsultations,
   publishLeases,
