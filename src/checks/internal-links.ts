@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Store } from '../store/index.ts'
 import { linkTarget } from './link-target.ts'
 
-/** A page a publish run wrote, with the links and images it holds (publish/page-links.ts). */
+/** A page a publish run wrote, with the links and images it holds (publish/render/page-links.ts). */
 export interface WrittenPage {
   readonly path: string
   readonly kind: string

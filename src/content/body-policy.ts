@@ -1,6 +1,6 @@
 /**
  * What an article or page body may hold: the allow-list the sanitizer applies on every save,
- * and the publish step checks again after its last transformation (src/publish/publish-body.ts),
+ * and the publish step checks again after its last transformation (src/publish/render/publish-body.ts),
  * so that both read one policy and cannot drift apart.
  */
 import { TABLE_TAGS } from './table-tags.ts'

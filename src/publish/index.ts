@@ -1,22 +1,22 @@
-export { checkTemplate, MAX_TEMPLATE_BYTES } from './check-template.ts'
-export { maskContacts } from './mask-contacts.ts'
-export type { PageKind, PageResult } from './page-job.ts'
+export { maskContacts } from './plan/mask-contacts.ts'
+export type { PageKind, PageResult } from './plan/page-job.ts'
+export { SITE_PATHS } from './plan/url-scheme.ts'
+export { Publisher, type PublisherOptions, type PublishReport, type PublishRequest } from './publisher.ts'
+export { checkTemplate, MAX_TEMPLATE_BYTES } from './render/check-template.ts'
+export { MAX_SLOW_PAGES_PER_TEMPLATE, MAX_STOPS_PER_TEMPLATE } from './render/render-pool.ts'
+export { SEARCH_PAGE_QUEUE, SearchPageRenderer } from './render/search-page-renderer.ts'
+export { loadSiteTheme } from './render/site-theme.ts'
+export { loadTheme, type Theme, themeExists } from './render/theme.ts'
 export {
   type PublishRunDetail,
   type PublishRunSummary,
   publishRun,
   recentPublishRuns,
-} from './publish-runs.ts'
-export { Publisher, type PublisherOptions, type PublishReport, type PublishRequest } from './publisher.ts'
-export { recordTemplateChange } from './record-template-change.ts'
-export { MAX_SLOW_PAGES_PER_TEMPLATE, MAX_STOPS_PER_TEMPLATE } from './render-pool.ts'
-export { SITE_PATHS } from './routes.ts'
-export { SEARCH_PAGE_QUEUE, SearchPageRenderer } from './search-page-renderer.ts'
+} from './write/publish-runs.ts'
+export { recordTemplateChange } from './write/record-template-change.ts'
 export {
   createSiteTemplates,
   type SiteTemplates,
   type StoredTemplate,
   type TemplateSummary,
-} from './site-templates.ts'
-export { loadSiteTheme } from './site-theme.ts'
-export { loadTheme, type Theme, themeExists } from './theme.ts'
+} from './write/site-templates.ts'

@@ -7,25 +7,25 @@ import type { Content, Site, SiteRef } from '../content/index.ts'
 import { diskFullFrom, InvalidStateError, NotFoundError } from '../errors/index.ts'
 import { syncSearchIndex } from '../search/index.ts'
 import type { ChangeRow, Store } from '../store/index.ts'
-import { articleJobs, neighboursOf } from './article-pages.ts'
-import { assignUrls } from './assign-urls.ts'
-import { AtomicWriter } from './atomic-write.ts'
-import { fullSiteJobs } from './full-site-jobs.ts'
-import type { PageJob, PageResult } from './page-job.ts'
-import { needsFullPublish, planIncremental } from './plan-incremental.ts'
-import { PreviewPool, type PreviewWork } from './preview-pool.ts'
-import { PublishLease, publisherName } from './publish-lease.ts'
+import { articleJobs, neighboursOf } from './plan/article-pages.ts'
+import { assignUrls } from './plan/assign-urls.ts'
+import { fullSiteJobs } from './plan/full-site-jobs.ts'
+import type { PageJob, PageResult } from './plan/page-job.ts'
+import { needsFullPublish, planIncremental } from './plan/plan-incremental.ts'
+import { takeSiteSnapshot } from './plan/site-snapshot.ts'
+import { PreviewPool, type PreviewWork } from './render/preview-pool.ts'
+import type { RenderWorkerData } from './render/render-messages.ts'
+import { RenderPool } from './render/render-pool.ts'
+import { loadSiteTheme } from './render/site-theme.ts'
+import { AtomicWriter } from './write/atomic-write.ts'
+import { PublishLease, publisherName } from './write/publish-lease.ts'
 import {
   forgetPages,
   hasPublishedPages,
   publishedLookup,
   recordResults,
   stalePages,
-} from './published-index.ts'
-import type { RenderWorkerData } from './render-messages.ts'
-import { RenderPool } from './render-pool.ts'
-import { takeSiteSnapshot } from './site-snapshot.ts'
-import { loadSiteTheme } from './site-theme.ts'
+} from './write/published-index.ts'
 
 export interface PublishRequest {
   readonly site: SiteRef

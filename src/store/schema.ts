@@ -129,7 +129,7 @@ export interface ChangesTable {
   done_at: Timestamp | null
 }
 
-/** Which process publishes a site now (migration 024); see src/publish/publish-lease.ts. */
+/** Which process publishes a site now (migration 024); see src/publish/write/publish-lease.ts. */
 export interface PublishLeasesTable {
   site_id: number
   holder: string

@@ -1,0 +1,148 @@
+import type { ColumnNode, ColumnTree, Content, Site } from '../../content/index.ts'
+import type { Store } from '../../store/index.ts'
+import {
+  type ArticleSummary,
+  type ColumnView,
+  type NavItem,
+  NEWEST_LIMIT,
+  type SiteRenderContext,
+  type SiteView,
+} from '../render/render-context.ts'
+import { type ListSource, memoryListSource, queryListSource } from './list-source.ts'
+import { liveArticles } from './publish-order.ts'
+import { columnIndexPath } from './url-scheme.ts'
+
+export interface SiteSnapshot {
+  readonly site: Site
+  readonly tree: ColumnTree
+  readonly context: SiteRenderContext
+  /** For each column, the columns whose articles its list shows (itself, descendants where it includes them). */
+  readonly memberColumns: ReadonlyMap<number, readonly number[]>
+  readonly lists: ListSource
+}
+
+/** Reads what every page of the site may show, once per publish run. */
+export async function takeSiteSnapshot(
+  store: Store,
+  content: Content,
+  siteRef: number | string,
+  options: { readonly isFullPublish?: boolean } = {},
+): Promise<SiteSnapshot> {
+  const site = await content.sites.get(siteRef)
+  const tree = await content.columns.tree(site.id)
+  const basePath = basePathOf(site.baseUrl)
+  const memberColumns = new Map<number, readonly number[]>()
+  for (const column of tree.all()) {
+    memberColumns.set(
+      column.id,
+      column.includesDescendants ? [column.id, ...tree.descendantIds(column.id)] : [column.id],
+    )
+  }
+  const navOf = (node: ColumnNode, depth: number): NavItem => ({
+    id: node.id,
+    name: node.name,
+    url: columnUrl(node, basePath),
+    kind: node.kind,
+    children: depth > 0 ? node.children.map((child) => navOf(child, depth - 1)) : [],
+  })
+  const siteView: SiteView = {
+    id: site.id,
+    name: site.name,
+    language: site.language,
+    timeZone: site.timeZone,
+    baseUrl: site.baseUrl.replace(/\/?$/, '/'),
+    basePath,
+    domain: new URL(site.baseUrl).host,
+    siteIdCode: site.siteIdCode,
+    icp: site.icp,
+    policeRecord: site.policeRecord,
+    sponsor: site.sponsor,
+    contact: site.contact,
+    hitsUrl: `${basePath}_fabu/hits`,
+    nav: tree.roots.map((node) => navOf(node, 0)),
+    tree: tree.roots.map((node) => navOf(node, 2)),
+  }
+  const columns: Record<number, ColumnView> = {}
+  for (const node of tree.all()) {
+    const parent = node.parentId === null ? null : tree.get(node.parentId)
+    const siblings = parent ? parent.children : []
+    let top: ColumnNode = node
+    while (top.parentId !== null) top = tree.get(top.parentId) ?? top
+    columns[node.id] = {
+      id: node.id,
+      name: node.name,
+      path: node.path,
+      url: columnUrl(node, basePath),
+      kind: node.kind,
+      topId: top.id,
+      parentId: node.parentId,
+      breadcrumb: ancestry(tree, node).map((c) => ({ name: c.name, url: columnUrl(c, basePath) })),
+      children: node.children.map((child) => navOf(child, 0)),
+      siblings: (parent ? siblings : node.children.length > 0 ? [node, ...node.children] : []).map((c) =>
+        navOf(c, 0),
+      ),
+      sectionName: parent ? parent.name : node.name,
+      // As stored: the render processes publish it (published-bodies.ts), off this thread.
+      body: node.pageBodyHtml,
+    }
+  }
+  const lists = options.isFullPublish
+    ? await memoryListSource(store, site.id, memberColumns, basePath)
+    : queryListSource(store, site.id, memberColumns, basePath)
+  const newest: Record<number, readonly ArticleSummary[]> = {}
+  for (const column of tree.all()) {
+    if (column.kind === 'list') newest[column.id] = await lists.newest(column.id, NEWEST_LIMIT)
+  }
+  return { site, tree, memberColumns, lists, context: { site: siteView, columns, newest, queried: {} } }
+}
+
+/** Published, live articles at home in the columns or quoted into them. */
+export function membersQuery(store: Store, siteId: number, columnIds: readonly number[]) {
+  return liveArticles(store)
+    .where('site_id', '=', siteId)
+    .where((eb) =>
+      eb.or([
+        eb('column_id', 'in', columnIds),
+        eb(
+          'id',
+          'in',
+          eb.selectFrom('article_columns').select('article_id').where('column_id', 'in', columnIds),
+        ),
+      ]),
+    )
+}
+
+export function toSummary(
+  row: { id: number; title: string; url_path: string | null; publish_at: string | null; weight: number },
+  basePath: string,
+): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    url: `${basePath}${row.url_path ?? ''}`,
+    publishAt: row.publish_at ?? '',
+    isPinned: row.weight > 0,
+  }
+}
+
+function ancestry(tree: ColumnTree, node: ColumnNode): ColumnNode[] {
+  const trail: ColumnNode[] = []
+  for (
+    let at: ColumnNode | undefined = node;
+    at;
+    at = at.parentId === null ? undefined : tree.get(at.parentId)
+  ) {
+    trail.unshift(at)
+  }
+  return trail
+}
+
+function columnUrl(node: { kind: string; linkUrl: string | null; path: string }, basePath: string): string {
+  if (node.kind === 'link' && node.linkUrl) return node.linkUrl
+  return `${basePath}${columnIndexPath(node.path)}`
+}
+
+function basePathOf(baseUrl: string): string {
+  const path = new URL(baseUrl).pathname
+  return path.endsWith('/') ? path : `${path}/`
+}
