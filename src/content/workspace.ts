@@ -29,9 +29,11 @@ import type { SavedArticle, WordingOverride } from './wording-gate.ts'
 import { parseZonedMinute } from './zoned-time.ts'
 
 /**
- * The content services as one signed-in user may use them: every call checks the user's
- * grants before it reaches the service, so no HTTP route can forget to. Content of a site
- * the user holds no role in answers NOT_FOUND, as if it did not exist.
+ * The permission layer (docs/development.md, "Layout"): the content services as one signed-in
+ * user may use them. Every call checks the user's grants before it reaches the service, so no
+ * HTTP route can forget to, and the service confirms them again inside its transaction. Content
+ * of a site the user holds no role in answers NOT_FOUND, as if it did not exist. (The admin's
+ * page for a signed-in user is the site console, admin/src/pages/site-console.tsx.)
  */
 export interface Workspace {
   readonly principal: Principal
@@ -97,6 +99,7 @@ export interface Workspace {
   requireUploader(site: SiteRef): Promise<Site>
 }
 
+/** The permission layer over `content` for `principal`, as src/server hands it to each request. */
 export function createWorkspace(content: Content, store: Store, principal: Principal): Workspace {
   const { actor, access } = principal
 
