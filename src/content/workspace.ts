@@ -1,4 +1,4 @@
-import { ForbiddenError, isFabuError, NotFoundError } from '../errors/index.ts'
+import { ForbiddenError, NotFoundError } from '../errors/index.ts'
 import type { Store } from '../store/index.ts'
 import {
   type ContentPlace,
@@ -17,7 +17,13 @@ import { type Article, type ArticleSnapshot, toArticle } from './article.ts'
 import type { ArticleInput, ArticlePatch } from './article-inputs.ts'
 import type { ArticleQuery } from './article-query.ts'
 import type { RevisionSummary } from './article-service.ts'
-import { type AuditQuery, type AuditRecord, type AuditVerification, appendAudit } from './audit-log.ts'
+import {
+  type AuditQuery,
+  type AuditRecord,
+  type AuditVerification,
+  appendAudit,
+  recordRefusal,
+} from './audit-log.ts'
 import type { ColumnInput, ColumnMove, ColumnPatch } from './column-inputs.ts'
 import type { Column, ColumnTree } from './column-tree.ts'
 import type { Content } from './content.ts'
@@ -114,14 +120,13 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
     targetId: string | number,
     error: Error,
   ): Promise<never> {
-    const code = isFabuError(error) ? error.code : 'INTERNAL'
-    await store.transaction((tx) =>
-      appendAudit(
-        store,
-        tx,
-        { actor, action, targetType, targetId: String(targetId), outcome: 'failure', errorCode: code },
-        new Date().toISOString(),
-      ),
+    await recordRefusal(
+      store,
+      actor,
+      action,
+      { type: targetType, id: targetId },
+      error,
+      new Date().toISOString(),
     )
     throw error
   }
