@@ -6,7 +6,7 @@ import { api, setCsrfToken } from './api.ts'
 import { useI18n } from './i18n.tsx'
 import { ChangePassword } from './pages/change-password.tsx'
 import { SignIn } from './pages/sign-in.tsx'
-import { Workspace } from './pages/workspace.tsx'
+import { SiteConsole } from './pages/site-console.tsx'
 import type { SessionView } from './types.ts'
 
 /** The server puts a fresh nonce in the page for every load; antd's styles carry it (CSP without unsafe-inline). */
@@ -55,7 +55,7 @@ export function App() {
     screen = <SignIn onSignedIn={signedIn} pending={session ?? null} />
   else if (session?.mustChangePassword)
     screen = <ChangePassword onChanged={() => signedIn({ ...session, mustChangePassword: false })} />
-  else if (session) screen = <Workspace session={session} onSignedOut={() => signedIn(null)} />
+  else if (session) screen = <SiteConsole session={session} onSignedOut={() => signedIn(null)} />
 
   return (
     <ConfigProvider

@@ -1,11 +1,11 @@
 import {
-  appendAudit,
   canAdministerSecurity,
   canAdministerSystem,
   installationRoles,
   type Principal,
   perform,
   type Role,
+  recordRefusal,
   roleLabels,
   type ServiceContext,
   validateInput,
@@ -82,21 +82,7 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
     id: number | string,
     error: FabuError,
   ): Promise<never> {
-    await store.transaction((tx) =>
-      appendAudit(
-        store,
-        tx,
-        {
-          actor: principal.actor,
-          action,
-          targetType: 'user',
-          targetId: String(id),
-          outcome: 'failure',
-          errorCode: error.code,
-        },
-        ctx.now(),
-      ),
-    )
+    await recordRefusal(store, principal.actor, action, { type: 'user', id }, error, ctx.now())
     throw error
   }
 

@@ -3,6 +3,7 @@ import {
   articleTexts,
   type Column,
   type ColumnUpdateType,
+  quotesOfSite,
   type WordingGate,
 } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
@@ -48,15 +49,7 @@ async function publishedArticles(store: Store, siteId: number, now: string): Pro
     .where('publish_at', 'is not', null)
     .where('publish_at', '<=', now)
     .execute()
-  const quotes = await store.db
-    .selectFrom('article_columns')
-    .innerJoin('articles', 'articles.id', 'article_columns.article_id')
-    .select(['article_columns.article_id', 'article_columns.column_id'])
-    .where('articles.site_id', '=', siteId)
-    .execute()
-  const quoted = new Map<number, number[]>()
-  for (const quote of quotes)
-    quoted.set(quote.article_id, [...(quoted.get(quote.article_id) ?? []), quote.column_id])
+  const quoted = await quotesOfSite(store, siteId)
   return rows.map((row) => ({
     id: row.id,
     columnIds: [row.column_id, ...(quoted.get(row.id) ?? [])],

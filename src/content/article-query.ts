@@ -2,6 +2,7 @@ import { type Expression, sql } from 'kysely'
 import { z } from 'zod'
 import type { ArticleRow, Store } from '../store/index.ts'
 import { articleStatuses } from './article.ts'
+import { inColumns } from './article-membership.ts'
 import { isCalendarDate } from './calendar-date.ts'
 import { loadColumnTree } from './column-service.ts'
 import { recordIdSchema } from './record-id.ts'
@@ -100,18 +101,7 @@ export async function listArticles<A>(
       .where('column_id', 'in', ids)
       .limit(1)
       .executeTakeFirst()
-    select = quoted
-      ? select.where((eb) =>
-          eb.or([
-            eb('column_id', 'in', ids),
-            eb(
-              'id',
-              'in',
-              eb.selectFrom('article_columns').select('article_id').where('column_id', 'in', ids),
-            ),
-          ]),
-        )
-      : select.where('column_id', 'in', ids)
+    select = quoted ? select.where(inColumns(ids)) : select.where('column_id', 'in', ids)
   }
 
   const counted = await select.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()

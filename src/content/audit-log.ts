@@ -1,3 +1,4 @@
+import { isFabuError } from '../errors/index.ts'
 import type { AuditRow, Store, Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
 import { chainOf, scheduleCheckpoint } from './audit-chain.ts'
@@ -69,6 +70,33 @@ export async function recordAudit(
   now = new Date().toISOString(),
 ): Promise<void> {
   await store.transaction((tx) => appendAudit(store, tx, entry, now))
+}
+
+/**
+ * Records a refused or failed attempt, in a transaction of its own (the attempt's rolled
+ * back): the error's code, or INTERNAL for an error that is not ours. The one place every
+ * refusal is audited from, so a refusal reads alike whoever refused it.
+ */
+export async function recordRefusal(
+  store: Store,
+  actor: Actor,
+  action: string,
+  target: { readonly type: string; readonly id?: string | number | undefined },
+  error: unknown,
+  now: string,
+): Promise<void> {
+  await recordAudit(
+    store,
+    {
+      actor,
+      action,
+      targetType: target.type,
+      targetId: String(target.id ?? ''),
+      outcome: 'failure',
+      errorCode: isFabuError(error) ? error.code : 'INTERNAL',
+    },
+    now,
+  )
 }
 
 export interface AuditQuery {

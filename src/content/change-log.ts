@@ -1,17 +1,25 @@
-import type { Tx } from '../store/index.ts'
+import type { Kysely } from 'kysely'
+import type { Database } from '../store/index.ts'
 
-export type ChangedEntity = 'site' | 'column' | 'article'
+/** What changed: content's entities, or another folder's (a template, a letter's page…). */
+export interface OutboxChange {
+  readonly siteId: number
+  readonly entity: string
+  readonly entityId: number
+  readonly action: string
+}
 
 /**
  * The outbox row of DESIGN.md point 3: written in the transaction of the mutation itself,
- * so a committed change always has its row and a rolled-back one never does.
+ * so a committed change always has its row and a rolled-back one never does. Every folder
+ * that tells the publisher of a change writes it here, so the row reads alike from all.
  */
 export async function recordChange(
-  tx: Tx,
-  change: { siteId: number; entity: ChangedEntity; entityId: number; action: string },
+  db: Pick<Kysely<Database>, 'insertInto'>,
+  change: OutboxChange,
   now: string,
 ): Promise<void> {
-  await tx
+  await db
     .insertInto('changes')
     .values({
       site_id: change.siteId,

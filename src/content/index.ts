@@ -29,6 +29,7 @@ export {
   articleInputSchema,
   articlePatchSchema,
 } from './article-inputs.ts'
+export { inColumns, quotesOfSite } from './article-membership.ts'
 export { type ArticleQuery, type ArticleTextIndex, articleQuerySchema } from './article-query.ts'
 export type { ImportedFrom, RevisionSummary } from './article-service.ts'
 export { applyArticleUrlPattern } from './article-url-pattern.ts'
@@ -39,7 +40,14 @@ export {
   checkpointAudit,
   closeAuditChain,
 } from './audit-chain.ts'
-export { type AuditEntry, type AuditQuery, type AuditRecord, appendAudit, recordAudit } from './audit-log.ts'
+export {
+  type AuditEntry,
+  type AuditQuery,
+  type AuditRecord,
+  appendAudit,
+  recordAudit,
+  recordRefusal,
+} from './audit-log.ts'
 export type { AuditVerification } from './audit-verify.ts'
 export {
   ALLOWED_ATTRIBUTES,
@@ -52,6 +60,7 @@ export {
   VALID_VALUES,
 } from './body-policy.ts'
 export { isCalendarDate } from './calendar-date.ts'
+export { type OutboxChange, recordChange } from './change-log.ts'
 export {
   type ColumnInput,
   type ColumnKind,

@@ -1,8 +1,8 @@
-import { AlreadyExistsError, isFabuError } from '../errors/index.ts'
+import { AlreadyExistsError } from '../errors/index.ts'
 import { isUniqueViolation, type Store, type Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
 import type { ArticleTextIndex } from './article-query.ts'
-import { appendAudit } from './audit-log.ts'
+import { appendAudit, recordRefusal } from './audit-log.ts'
 import { BodySanitizer } from './body-sanitizer.ts'
 import { RevisionDiffer } from './revision-differ.ts'
 import type { WordingGate } from './wording-gate.ts'
@@ -106,7 +106,7 @@ export async function perform<T>(
     const error = isUniqueViolation(caught)
       ? new AlreadyExistsError('value', String(target.id ?? target.type))
       : caught
-    await recordFailure(ctx, actor, action, target, error, now)
+    await recordRefusal(ctx.store, actor, action, target, error, now).catch(keepOriginalError)
     throw error
   }
 }
@@ -126,7 +126,7 @@ export async function prepareAudited<P>(
   try {
     return await prepare()
   } catch (error) {
-    await recordFailure(ctx, actor, action, target, error, ctx.now())
+    await recordRefusal(ctx.store, actor, action, target, error, ctx.now()).catch(keepOriginalError)
     throw error
   }
 }
@@ -141,31 +141,5 @@ export async function lockSite(ctx: ServiceContext, tx: Tx, siteId: number, mode
   await (mode === 'exclusive' ? ctx.store.forUpdate(query) : ctx.store.forShare(query)).execute()
 }
 
-async function recordFailure(
-  ctx: ServiceContext,
-  actor: Actor,
-  action: string,
-  target: { readonly type: string; readonly id?: string | number | undefined },
-  error: unknown,
-  now: string,
-): Promise<void> {
-  try {
-    await ctx.store.transaction((tx) =>
-      appendAudit(
-        ctx.store,
-        tx,
-        {
-          actor,
-          action,
-          targetType: target.type,
-          targetId: String(target.id ?? ''),
-          outcome: 'failure',
-          errorCode: isFabuError(error) ? error.code : 'INTERNAL',
-        },
-        now,
-      ),
-    )
-  } catch {
-    // The store itself is failing (the original error says why); that error is what the caller needs.
-  }
-}
+/** The store itself is failing (the original error says why); that error is what the caller needs. */
+function keepOriginalError(): void {}

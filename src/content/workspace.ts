@@ -1,4 +1,4 @@
-import { ForbiddenError, isFabuError, NotFoundError } from '../errors/index.ts'
+import { ForbiddenError, NotFoundError } from '../errors/index.ts'
 import type { Store } from '../store/index.ts'
 import {
   type ContentPlace,
@@ -17,7 +17,13 @@ import { type Article, type ArticleSnapshot, toArticle } from './article.ts'
 import type { ArticleInput, ArticlePatch } from './article-inputs.ts'
 import type { ArticleQuery } from './article-query.ts'
 import type { RevisionSummary } from './article-service.ts'
-import { type AuditQuery, type AuditRecord, type AuditVerification, appendAudit } from './audit-log.ts'
+import {
+  type AuditQuery,
+  type AuditRecord,
+  type AuditVerification,
+  appendAudit,
+  recordRefusal,
+} from './audit-log.ts'
 import type { ColumnInput, ColumnMove, ColumnPatch } from './column-inputs.ts'
 import type { Column, ColumnTree } from './column-tree.ts'
 import type { Content } from './content.ts'
@@ -29,9 +35,11 @@ import type { SavedArticle, WordingOverride } from './wording-gate.ts'
 import { parseZonedMinute } from './zoned-time.ts'
 
 /**
- * The content services as one signed-in user may use them: every call checks the user's
- * grants before it reaches the service, so no HTTP route can forget to. Content of a site
- * the user holds no role in answers NOT_FOUND, as if it did not exist.
+ * The permission layer (docs/development.md, "Layout"): the content services as one signed-in
+ * user may use them. Every call checks the user's grants before it reaches the service, so no
+ * HTTP route can forget to, and the service confirms them again inside its transaction. Content
+ * of a site the user holds no role in answers NOT_FOUND, as if it did not exist. (The admin's
+ * page for a signed-in user is the site console, admin/src/pages/site-console.tsx.)
  */
 export interface Workspace {
   readonly principal: Principal
@@ -97,6 +105,7 @@ export interface Workspace {
   requireUploader(site: SiteRef): Promise<Site>
 }
 
+/** The permission layer over `content` for `principal`, as src/server hands it to each request. */
 export function createWorkspace(content: Content, store: Store, principal: Principal): Workspace {
   const { actor, access } = principal
 
@@ -111,14 +120,13 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
     targetId: string | number,
     error: Error,
   ): Promise<never> {
-    const code = isFabuError(error) ? error.code : 'INTERNAL'
-    await store.transaction((tx) =>
-      appendAudit(
-        store,
-        tx,
-        { actor, action, targetType, targetId: String(targetId), outcome: 'failure', errorCode: code },
-        new Date().toISOString(),
-      ),
+    await recordRefusal(
+      store,
+      actor,
+      action,
+      { type: targetType, id: targetId },
+      error,
+      new Date().toISOString(),
     )
     throw error
   }

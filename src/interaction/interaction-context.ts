@@ -3,11 +3,11 @@ import {
   canManageSite,
   canReadAudit,
   type Principal,
-  recordAudit,
+  recordRefusal,
   type ServiceContext,
   type WordingGate,
 } from '../content/index.ts'
-import { isFabuError, NotFoundError } from '../errors/index.ts'
+import { NotFoundError } from '../errors/index.ts'
 import type { Store } from '../store/index.ts'
 import { type Mailbox, toMailbox } from './mailbox.ts'
 import { NoticeQueue, type Notifier } from './notifier.ts'
@@ -118,17 +118,6 @@ export async function refuse(
   target: { readonly type: string; readonly id: string | number },
   error: Error,
 ): Promise<never> {
-  await recordAudit(
-    ic.store,
-    {
-      actor: principal.actor,
-      action,
-      targetType: target.type,
-      targetId: String(target.id),
-      outcome: 'failure',
-      errorCode: isFabuError(error) ? error.code : 'INTERNAL',
-    },
-    ic.now(),
-  )
+  await recordRefusal(ic.store, principal.actor, action, target, error, ic.now())
   throw error
 }

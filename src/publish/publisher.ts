@@ -2,11 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Kysely } from 'kysely'
 import { InternalLinkCheck } from '../checks/index.ts'
 import type { Content, Site, SiteRef } from '../content/index.ts'
 import { diskFullFrom, InvalidStateError, NotFoundError } from '../errors/index.ts'
 import { syncSearchIndex } from '../search/index.ts'
-import type { ChangeRow, Store } from '../store/index.ts'
+import type { ChangeRow, Database, Store } from '../store/index.ts'
 import { articleJobs, neighboursOf } from './plan/article-pages.ts'
 import { assignUrls } from './plan/assign-urls.ts'
 import { fullSiteJobs } from './plan/full-site-jobs.ts'
@@ -373,16 +374,7 @@ export class Publisher {
    */
   async #claimChanges(siteId: number, holder: string): Promise<ChangeRow[]> {
     return this.#store.transaction(async (tx) => {
-      const changes = await this.#store
-        .forUpdateSkipLocked(
-          tx
-            .selectFrom('changes')
-            .selectAll()
-            .where('site_id', '=', siteId)
-            .where('done_at', 'is', null)
-            .orderBy('id'),
-        )
-        .execute()
+      const changes = await this.#store.forUpdateSkipLocked(pendingChangesOf(tx, siteId)).execute()
       const claimedAt = new Date().toISOString()
       const ids = changes.map((change) => change.id)
       for (let i = 0; i < ids.length; i += 500) {
@@ -397,13 +389,7 @@ export class Publisher {
   }
 
   async #pendingChanges(siteId: number): Promise<ChangeRow[]> {
-    return this.#store.db
-      .selectFrom('changes')
-      .selectAll()
-      .where('site_id', '=', siteId)
-      .where('done_at', 'is', null)
-      .orderBy('id')
-      .execute()
+    return pendingChangesOf(this.#store.db, siteId).execute()
   }
 
   /** Marks the consumed changes done and records the run with its manifest, in one transaction. */
@@ -492,4 +478,14 @@ function report(
     failed,
     seconds: (performance.now() - started) / 1000,
   }
+}
+
+/** The site's changes not yet published, oldest first: what a run consumes. */
+function pendingChangesOf(db: Kysely<Database>, siteId: number) {
+  return db
+    .selectFrom('changes')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where('done_at', 'is', null)
+    .orderBy('id')
 }

@@ -1,4 +1,4 @@
-/** Words of the sign-in screen, the workspace frame, the column tree and the article list. */
+/** Words of the sign-in screen, the site console frame, the column tree and the article list. */
 export const zh = {
   appName: 'fabu 内容发布',
   signIn: '登录',

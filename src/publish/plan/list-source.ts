@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { FIELD_NAME } from '../../content/index.ts'
+import { FIELD_NAME, quotesOfSite } from '../../content/index.ts'
 import type { Store } from '../../store/index.ts'
 import { type ArticleSummary, type FieldQuery, NEWEST_LIMIT } from '../render/render-context.ts'
 import { inPublishOrder, liveArticles } from './publish-order.ts'
@@ -233,14 +233,7 @@ async function readListTable(store: Store, siteId: number): Promise<ListTable> {
     }
   }
   const size = ids.length
-  const quotes = new Map<number, number[]>()
-  const quoted = await store.db
-    .selectFrom('article_columns')
-    .innerJoin('articles', 'articles.id', 'article_columns.article_id')
-    .select(['article_columns.article_id', 'article_columns.column_id'])
-    .where('articles.site_id', '=', siteId)
-    .execute()
-  for (const q of quoted) quotes.set(q.article_id, [...(quotes.get(q.article_id) ?? []), q.column_id])
+  const quotes = await quotesOfSite(store, siteId)
   return {
     weights,
     row: (index) => ({

@@ -1,4 +1,4 @@
-import type { ColumnNode, ColumnTree, Content, Site } from '../../content/index.ts'
+import { type ColumnNode, type ColumnTree, type Content, inColumns, type Site } from '../../content/index.ts'
 import type { Store } from '../../store/index.ts'
 import {
   type ArticleSummary,
@@ -98,18 +98,7 @@ export async function takeSiteSnapshot(
 
 /** Published, live articles at home in the columns or quoted into them. */
 export function membersQuery(store: Store, siteId: number, columnIds: readonly number[]) {
-  return liveArticles(store)
-    .where('site_id', '=', siteId)
-    .where((eb) =>
-      eb.or([
-        eb('column_id', 'in', columnIds),
-        eb(
-          'id',
-          'in',
-          eb.selectFrom('article_columns').select('article_id').where('column_id', 'in', columnIds),
-        ),
-      ]),
-    )
+  return liveArticles(store).where('site_id', '=', siteId).where(inColumns(columnIds))
 }
 
 export function toSummary(

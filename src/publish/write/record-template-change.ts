@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { recordChange } from '../../content/index.ts'
 import type { Database, Store } from '../../store/index.ts'
 
 /**
@@ -10,15 +11,9 @@ export async function recordTemplateChange(
   siteId: number,
   template: string,
 ): Promise<void> {
-  const into = 'db' in db ? db.db : db
-  await into
-    .insertInto('changes')
-    .values({
-      site_id: siteId,
-      entity: 'template',
-      entity_id: 0,
-      action: template,
-      created_at: new Date().toISOString(),
-    })
-    .execute()
+  await recordChange(
+    'db' in db ? db.db : db,
+    { siteId, entity: 'template', entityId: 0, action: template },
+    new Date().toISOString(),
+  )
 }

@@ -31,7 +31,7 @@ type Section =
 
 const CONTENT_ROLES = ['admin', 'site_admin', 'editor', 'reviewer']
 
-export function Workspace({ session, onSignedOut }: { session: SessionView; onSignedOut(): void }) {
+export function SiteConsole({ session, onSignedOut }: { session: SessionView; onSignedOut(): void }) {
   const { t } = useI18n()
   const [sites, setSites] = useState<readonly Site[] | null>(null)
   const [siteId, setSiteId] = useState<number | null>(null)
@@ -68,8 +68,8 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
   }
 
   return (
-    <Layout className="workspace">
-      <Layout.Header className="workspace-header">
+    <Layout className="site-console">
+      <Layout.Header className="site-console-header">
         <Typography.Title level={1} className="brand">
           {t('appName')}
         </Typography.Title>
@@ -92,7 +92,7 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={260} theme="light" className="workspace-sider">
+        <Layout.Sider width={260} theme="light" className="site-console-sider">
           <ColumnSider
             key={siteId}
             siteId={siteId}
@@ -103,7 +103,7 @@ export function Workspace({ session, onSignedOut }: { session: SessionView; onSi
             onChanged={reloadColumns}
           />
         </Layout.Sider>
-        <Layout.Content className="workspace-content">
+        <Layout.Content className="site-console-content">
           <Segmented<Section>
             className="section-switch"
             aria-label={t('sections')}
