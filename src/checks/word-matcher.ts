@@ -1,21 +1,18 @@
 import type { CheckedText, WordingHit } from '../content/index.ts'
-import { AhoCorasick } from './aho-corasick.ts'
-import { isNearMissAt } from './near-miss.ts'
-import { type NormalizedText, normalizeText, originalRange } from './normalize-text.ts'
+import { AhoCorasick, Matches } from './aho-corasick.ts'
+import { isNearMissIn } from './near-miss.ts'
+import { type FoldedUnits, foldedRange, foldInto, normalizeText } from './normalize-text.ts'
 import type { WordEntry } from './wording-entry.ts'
 
 /**
- * What a pattern of the automaton stands for: a listed word, or one half of a protected name.
- * A name written one character off still holds one of its halves exactly, so the halves find
- * every candidate in the same linear pass; each is then compared with the name.
+ * What a pattern of the automaton stands for: a listed word to report, a protected name
+ * written right (what the list protects, not a hit), or one half of a protected name. A name
+ * written one character off still holds one of its halves exactly, so the halves find every
+ * candidate in the same linear pass; each is then compared with the name.
  */
-interface Pattern {
-  readonly entry: WordEntry
-  readonly normal: string
-  readonly role: 'word' | 'left' | 'right'
-  /** What the automaton looks for: the word, or the half. */
-  readonly text: string
-}
+const WORD = 0
+const PROTECTED_NAME = 1
+const HALF = 2
 
 /**
  * A site's lists compiled once (Aho–Corasick over folded text, aho-corasick.ts) and matched against any
@@ -23,26 +20,63 @@ interface Pattern {
  */
 export class WordMatcher {
   readonly #automaton: AhoCorasick | null
-  readonly #patterns: readonly Pattern[]
+  /** Each listed word once: the first entry of its folded form. */
+  readonly #entries: readonly WordEntry[]
+  /** The folded words one after the other: word `w` is `#words[#wordStart[w], #wordStart[w + 1])`. */
+  readonly #words: Uint16Array
+  readonly #wordStart: Int32Array
+  /** Per pattern: WORD, PROTECTED_NAME or HALF, and its word. */
+  readonly #role: Uint8Array
+  readonly #wordOf: Int32Array
+  /** Per HALF pattern: how far before the half's end its name starts. */
+  readonly #back: Int32Array
   /** Every listed word as folded: a near-miss that is itself a listed word is no slip. */
   readonly #listed: ReadonlySet<string>
 
   constructor(entries: readonly WordEntry[]) {
-    const patterns: Pattern[] = []
+    const kept: WordEntry[] = []
+    const normals: string[] = []
     const listed = new Set<string>()
+    const texts: string[] = []
+    const role: number[] = []
+    const wordOf: number[] = []
+    const back: number[] = []
+    const pattern = (text: string, as: number, word: number, before: number) => {
+      texts.push(text)
+      role.push(as)
+      wordOf.push(word)
+      back.push(before)
+    }
     for (const entry of entries) {
       const normal = normalizeText(entry.word).text
       if (normal.length === 0 || listed.has(normal)) continue
       listed.add(normal)
-      patterns.push({ entry, normal, role: 'word', text: normal })
-      if (entry.kind === 'protected' && normal.length >= 2) {
+      const word = kept.length
+      kept.push(entry)
+      normals.push(normal)
+      const isProtected = entry.kind === 'protected'
+      pattern(normal, isProtected ? PROTECTED_NAME : WORD, word, 0)
+      if (isProtected && normal.length >= 2) {
         const half = Math.floor(normal.length / 2)
-        patterns.push({ entry, normal, role: 'left', text: normal.slice(0, half) })
-        patterns.push({ entry, normal, role: 'right', text: normal.slice(half) })
+        // The left half ends `half` after the name starts, the right half where the name ends.
+        pattern(normal.slice(0, half), HALF, word, half)
+        pattern(normal.slice(half), HALF, word, normal.length)
       }
     }
-    this.#automaton = patterns.length > 0 ? new AhoCorasick(patterns.map((pattern) => pattern.text)) : null
-    this.#patterns = patterns
+    this.#automaton = texts.length > 0 ? new AhoCorasick(texts) : null
+    this.#entries = kept
+    this.#wordStart = new Int32Array(normals.length + 1)
+    normals.forEach((normal, word) => {
+      this.#wordStart[word + 1] = (this.#wordStart[word] as number) + normal.length
+    })
+    this.#words = new Uint16Array(this.#wordStart[normals.length] as number)
+    normals.forEach((normal, word) => {
+      const at = this.#wordStart[word] as number
+      for (let i = 0; i < normal.length; i++) this.#words[at + i] = normal.charCodeAt(i)
+    })
+    this.#role = Uint8Array.from(role)
+    this.#wordOf = Int32Array.from(wordOf)
+    this.#back = Int32Array.from(back)
     this.#listed = listed
   }
 
@@ -52,54 +86,69 @@ export class WordMatcher {
   }
 
   #findIn(field: string, original: string): WordingHit[] {
-    if (!this.#automaton || original.length === 0) return []
-    const normal = normalizeText(original)
+    const automaton = this.#automaton
+    if (!automaton || original.length === 0) return []
+    foldInto(original, folded)
+    const units = folded.units
+    const length = folded.length
+    automaton.scan(units, length, matches)
+    const found = matches.data
+    const role = this.#role
+    const wordOf = this.#wordOf
+    const back = this.#back
+    const words = this.#words
+    const wordStart = this.#wordStart
     const hits: WordingHit[] = []
-    const seen = new Set<string>()
-    const add = (start: number, end: number, entry: WordEntry, isNearMiss: boolean, word: string) => {
-      const key = `${start}:${end}:${word}`
-      if (seen.has(key)) return
-      seen.add(key)
-      hits.push(hitAt(normal, original, field, start, end, entry, isNearMiss))
-    }
-    this.#automaton.search(normal.text, (index, matchStart, matchEnd) => {
-      const pattern = this.#patterns[index] as Pattern
-      if (pattern.role === 'word') {
-        // A protected name written right is what the list protects, not a hit.
-        if (pattern.entry.kind !== 'protected')
-          add(matchStart, matchEnd, pattern.entry, false, pattern.normal)
-        return
+    // No hit is found twice, so none is dropped as seen: a pattern is matched once per end, a
+    // word is one pattern, and a near-miss holds exactly one of its name's halves (holding both
+    // it would be the name).
+    for (let m = 0; m < matches.count; m++) {
+      const index = found[2 * m] as number
+      const end = found[2 * m + 1] as number
+      const as = role[index] as number
+      if (as === PROTECTED_NAME) continue
+      const word = wordOf[index] as number
+      if (as === WORD) {
+        hits.push(this.#hitAt(field, original, end - automaton.lengthOf(index), end, word, false))
+        continue
       }
-      const start = pattern.role === 'left' ? matchStart : matchEnd - pattern.normal.length
-      const end = start + pattern.normal.length
-      if (!isNearMissAt(normal.text, start, pattern.normal)) return
-      if (this.#listed.has(normal.text.slice(start, end))) return
-      add(start, end, pattern.entry, true, pattern.normal)
-    })
+      const nameStart = wordStart[word] as number
+      const nameLength = (wordStart[word + 1] as number) - nameStart
+      const start = end - (back[index] as number)
+      if (!isNearMissIn(units, length, start, words, nameStart, nameLength)) continue
+      const written = String.fromCharCode(...units.subarray(start, start + nameLength))
+      if (this.#listed.has(written)) continue
+      hits.push(this.#hitAt(field, original, start, start + nameLength, word, true))
+    }
     return hits.sort((a, b) => a.start - b.start || a.end - b.end)
+  }
+
+  #hitAt(
+    field: string,
+    original: string,
+    start: number,
+    end: number,
+    word: number,
+    isNearMiss: boolean,
+  ): WordingHit {
+    const entry = this.#entries[word] as WordEntry
+    const [from, to] = foldedRange(original, folded.starts, start, end)
+    return {
+      field,
+      start: from,
+      end: to,
+      found: original.slice(from, to),
+      word: entry.word,
+      kind: entry.kind,
+      level: entry.level,
+      // A near-miss suggests the name itself unless the list says otherwise.
+      suggestion: entry.suggestion ?? (isNearMiss ? entry.word : null),
+      isNearMiss,
+    }
   }
 }
 
-function hitAt(
-  normal: NormalizedText,
-  original: string,
-  field: string,
-  start: number,
-  end: number,
-  entry: WordEntry,
-  isNearMiss: boolean,
-): WordingHit {
-  const [from, to] = originalRange(normal, start, end)
-  return {
-    field,
-    start: from,
-    end: to,
-    found: original.slice(from, to),
-    word: entry.word,
-    kind: entry.kind,
-    level: entry.level,
-    // A near-miss suggests the name itself unless the list says otherwise.
-    suggestion: entry.suggestion ?? (isNearMiss ? entry.word : null),
-    isNearMiss,
-  }
-}
+// The folded text and the automaton's matches of the text being checked, kept between checks
+// (a check runs start to end without yielding, so one of each serves every matcher).
+const folded: FoldedUnits = { units: new Uint16Array(1024), starts: new Int32Array(1024), length: 0 }
+const matches = new Matches()
