@@ -1,6 +1,7 @@
 export { maskContacts } from './plan/mask-contacts.ts'
 export type { PageKind, PageResult } from './plan/page-job.ts'
 export { SITE_PATHS } from './plan/url-scheme.ts'
+export { type Job, PublishQueue } from './publish-queue.ts'
 export { Publisher, type PublisherOptions, type PublishReport, type PublishRequest } from './publisher.ts'
 export { checkTemplate, MAX_TEMPLATE_BYTES } from './render/check-template.ts'
 export { MAX_SLOW_PAGES_PER_TEMPLATE, MAX_STOPS_PER_TEMPLATE } from './render/render-pool.ts'

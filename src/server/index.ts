@@ -1,4 +1,4 @@
+export { type Job, PublishQueue } from '../publish/index.ts'
 export { type AdminAppOptions, createAdminApp } from './admin-app.ts'
 export { createPublicSite, PUBLIC_SECURITY_HEADERS, type PublicSiteOptions } from './public-site.ts'
-export { type Job, PublishQueue } from './publish-queue.ts'
 export { isBot, ViewCounter } from './view-counter.ts'

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../src/content/index.ts'
-import { PublishQueue } from '../../src/server/publish-queue.ts'
+import { PublishQueue } from '../../src/publish/index.ts'
 import { useAdminServer } from '../support/admin-server.ts'
 import { engines, sqliteEngine } from '../support/engines.ts'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../src/content/index.ts'
 import type { PublishRequest } from '../../src/publish/index.ts'
-import { PublishQueue } from '../../src/server/publish-queue.ts'
+import { PublishQueue } from '../../src/publish/index.ts'
 import { type AdminServer, useAdminServer } from '../support/admin-server.ts'
 import { engines } from '../support/engines.ts'
 

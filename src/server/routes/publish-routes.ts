@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { type Actor, recordAudit } from '../../content/index.ts'
 import { isFabuError, NotFoundError } from '../../errors/index.ts'
+import type { Job, PublishQueue } from '../../publish/index.ts'
 import { publishRun, recentPublishRuns } from '../../publish/index.ts'
 import type { Store } from '../../store/index.ts'
 import { languageOf } from '../api-error.ts'
 import { type ApiRoute, idParams, route, siteParams, siteRef } from '../api-route.ts'
-import type { Job, PublishQueue } from '../publish-queue.ts'
 
 /** Another site's run answers exactly as a run that does not exist: no site id, no hint. */
 async function hidden<T>(check: Promise<T>, id: string | number): Promise<T> {

@@ -1,8 +1,8 @@
 import { z } from 'zod'
+import type { PublishQueue } from '../../publish/index.ts'
 import { createSiteTemplates } from '../../publish/index.ts'
 import type { Store } from '../../store/index.ts'
 import { type ApiRoute, route, siteParams, siteRef } from '../api-route.ts'
-import type { PublishQueue } from '../publish-queue.ts'
 
 const templateParams = siteParams
   .extend({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Actor, Content } from '../content/index.ts'
 import { asFabuError, NotFoundError, PublishInProgressError } from '../errors/index.ts'
-import type { Publisher, PublishReport } from '../publish/index.ts'
+import type { Publisher, PublishReport } from './publisher.ts'
 
 export interface Job {
   readonly id: string
