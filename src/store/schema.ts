@@ -501,6 +501,10 @@ export interface ConsultationsTable {
   /** 采纳情况: published once the consultation has ended. */
   summary: string | null
   summary_at: Timestamp | null
+  /** The questionnaire (调查) as JSON, migration 025; null without one. */
+  questionnaire: string | null
+  /** 结果反馈: a published article answering the consultation (migration 025). */
+  feedback_article_id: number | null
   created_by: string
   created_at: Timestamp
   updated_at: Timestamp
@@ -517,6 +521,8 @@ export interface ConsultationOpinionsTable {
   email_sealed: string | null
   content_digest: string
   received_at: Timestamp
+  /** The questionnaire's answers as JSON by question index (migration 025); null without. */
+  answers: string | null
 }
 
 export interface WorkCalendarDaysTable {
