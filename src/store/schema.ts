@@ -332,7 +332,8 @@ export interface SearchDocumentsTable {
   /** Newest first: the publish minute, then the document; the FTS5 rowid. */
   sort_key: number
   site_id: number
-  kind: 'article' | 'page'
+  /** 'letter' (migration 025's era): an answered public letter, ref_id the case's id. */
+  kind: 'article' | 'page' | 'letter'
   ref_id: number
   column_id: number
   revision: number
