@@ -73,8 +73,9 @@ export function parseQuestionnaire(json: string | null): Questionnaire | null {
   return Object.freeze(questionnaireInputSchema.parse(JSON.parse(json)))
 }
 
+/** The field is the form's (`q1`); the words name the question as the visitor counts it. */
 const refuse = (index: number, zh: string, en: string): never => {
-  throw new ValidationError(`q${index + 1}`, zh, en)
+  throw new ValidationError(`q${index + 1}`, `第 ${index + 1} 题${zh}`, `question ${index + 1}: ${en}`)
 }
 
 /**
@@ -124,7 +125,7 @@ export function validateAnswers(questionnaire: Questionnaire, raw: unknown): Ans
       if (picked.length > 0) answers[index] = picked
     }
     if (question.required && answers[index] === undefined)
-      refuse(index, '这是必答题', 'this question must be answered')
+      refuse(index, '是必答题', 'this question must be answered')
   })
   return Object.freeze(answers)
 }

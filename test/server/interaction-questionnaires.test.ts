@@ -98,7 +98,7 @@ for (const engine of engines()) {
       })
       expect(missing.statusCode).toBe(422)
       const again = load(missing.body)
-      expect(again('[role="alert"]').text()).toContain('这是必答题')
+      expect(again('[role="alert"]').text()).toContain('第 1 题是必答题')
       expect(again('input[name="q2-0"]').attr('checked')).toBeDefined()
       expect(again('textarea[name="q3"]').text()).toBe('希望简化流程')
 
@@ -109,7 +109,7 @@ for (const engine of engines()) {
         ...filledIn(await formOf(consultation.id)),
       })
       expect(forged.statusCode).toBe(422)
-      expect(load(forged.body)('[role="alert"]').text()).toContain('所选不是本题的选项')
+      expect(load(forged.body)('[role="alert"]').text()).toContain('第 1 题所选不是本题的选项')
 
       const sent = await post(consultation.id, {
         q1: '0',
@@ -138,7 +138,7 @@ for (const engine of engines()) {
         i.interaction.visitors.submitOpinion(consultation, { name: '某某', answers: { 0: [0, 1] } }),
       ).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
-        messages: { zh: 'q1：只能选一项', en: 'q1: choose one option only' },
+        messages: { zh: 'q1：第 1 题只能选一项', en: 'q1: question 1: choose one option only' },
       })
       await expect(
         i.interaction.visitors.submitOpinion(consultation, {
