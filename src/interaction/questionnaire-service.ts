@@ -227,10 +227,10 @@ export async function setFeedback(
   if (articleId !== null) {
     const article = await ic.store.db
       .selectFrom('articles')
-      .select(['id', 'site_id', 'status'])
+      .select(['id', 'site_id', 'status', 'deleted_at'])
       .where('id', '=', Number.isSafeInteger(articleId) ? articleId : 0)
       .executeTakeFirst()
-    if (!article || article.site_id !== found.site_id) throw new NotFoundError('article', articleId)
+    if (!article || article.site_id !== found.site_id || article.deleted_at !== null) throw new NotFoundError('article', articleId)
     if (article.status !== 'published')
       throw new InvalidStateError({
         zh: '只能关联已发布的文章',
