@@ -11,6 +11,7 @@ import {
   ForbiddenError,
   InvalidStateError,
   NotFoundError,
+  ValidationError,
 } from '../errors/index.ts'
 import {
   type Consultation,
@@ -25,17 +26,18 @@ import {
 } from './consultation.ts'
 import { type InteractionContext, refuse } from './interaction-context.ts'
 import { maskName } from './mask-name.ts'
+import { validateAnswers } from './questionnaire.ts'
 import { recordSiteChange } from './record-site-change.ts'
 import { dayIn, siteTimeZone } from './site-day.ts'
 
 /** The same opinion to the same consultation within this long is stored once. */
 const DUPLICATE_WINDOW_MS = 24 * 3600_000
 
-async function siteToday(ic: InteractionContext, siteId: number): Promise<string> {
+export async function siteToday(ic: InteractionContext, siteId: number): Promise<string> {
   return dayIn(ic.now(), await siteTimeZone(ic.store.db, siteId))
 }
 
-async function consultationRow(ic: InteractionContext, id: number) {
+export async function consultationRow(ic: InteractionContext, id: number) {
   const row = await ic.store.db
     .selectFrom('consultations')
     .selectAll()
@@ -45,7 +47,7 @@ async function consultationRow(ic: InteractionContext, id: number) {
   return row
 }
 
-async function opinionCount(ic: InteractionContext, id: number): Promise<number> {
+export async function opinionCount(ic: InteractionContext, id: number): Promise<number> {
   const row = await ic.store.db
     .selectFrom('consultation_opinions')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -134,7 +136,7 @@ export async function listOpinions(
     )
   const rows = await ic.store.db
     .selectFrom('consultation_opinions')
-    .select(['id', 'content', 'name_masked', 'received_at'])
+    .select(['id', 'content', 'name_masked', 'received_at', 'answers'])
     .where('consultation_id', '=', id)
     .orderBy('received_at')
     .orderBy('id')
@@ -145,6 +147,7 @@ export async function listOpinions(
       content: opinion.content,
       nameMasked: opinion.name_masked,
       receivedAt: opinion.received_at,
+      answers: opinion.answers === null ? null : JSON.parse(opinion.answers),
     }),
   )
 }
@@ -221,10 +224,18 @@ export async function submitOpinion(
       zh: current.state === 'upcoming' ? '征集尚未开始' : '征集已经结束',
       en: current.state === 'upcoming' ? 'the consultation has not started' : 'the consultation has ended',
     })
+  const questionnaire = current.questionnaire
+  const content = opinion.content ?? ''
+  if (!content && (!questionnaire || questionnaire.takesOpinion))
+    throw new ValidationError('content', '请填写意见和建议', 'the opinion is required')
+  const answers = questionnaire ? validateAnswers(questionnaire, opinion.answers ?? {}) : null
+  if (questionnaire && !content && Object.keys(answers ?? {}).length === 0)
+    throw new ValidationError('answers', '请至少回答一个问题', 'answer at least one question')
+  const answersJson = answers === null ? null : JSON.stringify(answers)
   const now = ic.now()
   const digest = ic.cipher.digest(
     'opinion-content',
-    `${consultation.id}\n${opinion.content.replace(/\s+/g, ' ')}`,
+    `${consultation.id}\n${content.replace(/\s+/g, ' ')}${answersJson === null ? '' : `\n${answersJson}`}`,
   )
   return ic.store.transaction(async (tx) => {
     const earlier = await tx
@@ -241,7 +252,8 @@ export async function submitOpinion(
       .insertInto('consultation_opinions')
       .values({
         consultation_id: consultation.id,
-        content: opinion.content,
+        content,
+        answers: answersJson,
         name_masked: maskName(opinion.name),
         name_sealed: seal(opinion.name, 'name'),
         phone_sealed: seal(opinion.phone, 'phone'),

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely'
 import { z } from 'zod'
 import type { ConsultationsTable } from '../store/index.ts'
+import { type Answers, parseQuestionnaire, type Questionnaire } from './questionnaire.ts'
 
 /** Before its first day, within its days, after its last (site-local days). */
 export type ConsultationState = 'upcoming' | 'open' | 'closed'
@@ -23,6 +24,10 @@ export interface Consultation {
   readonly summary: string | null
   readonly summaryAt: string | null
   readonly opinionCount: number
+  /** The questionnaire (调查), or null for the opinion field alone. */
+  readonly questionnaire: Questionnaire | null
+  /** 结果反馈: the published article that answers it, or null. */
+  readonly feedbackArticleId: number | null
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what is refused.
@@ -55,7 +60,10 @@ export const summaryInputSchema = z.strictObject({ summary: text(20_000) })
 
 /** An opinion of the public: the same limits and checks as a letter's fields. */
 export const opinionSchema = z.strictObject({
-  content: text(5000),
+  /** Optional only where the questionnaire takes no opinion (checked against the consultation). */
+  content: text(5000).optional(),
+  /** By question index; checked against the questionnaire by `validateAnswers`. */
+  answers: z.record(z.string(), z.unknown()).optional(),
   name: text(50),
   phone: z
     .string()
@@ -90,6 +98,8 @@ export function toConsultation(
     summary: row.summary,
     summaryAt: row.summary_at,
     opinionCount,
+    questionnaire: parseQuestionnaire(row.questionnaire),
+    feedbackArticleId: row.feedback_article_id,
   })
 }
 
@@ -99,4 +109,6 @@ export interface Opinion {
   readonly content: string
   readonly nameMasked: string
   readonly receivedAt: string
+  /** The questionnaire's answers, or null where the consultation had none. */
+  readonly answers: Answers | null
 }

@@ -52,6 +52,18 @@ export {
   type PublicDeskOptions,
   type Visit,
 } from './public-desk.ts'
+export {
+  type Answers,
+  QUESTIONNAIRE_LIMITS,
+  type Question,
+  type Questionnaire,
+  type QuestionnaireInput,
+  type QuestionType,
+  questionnaireInputSchema,
+  questionTypeLabels,
+  questionTypes,
+} from './questionnaire.ts'
+export type { QuestionnaireResults, QuestionResult } from './questionnaire-service.ts'
 export { createSmtpNotifier, type SmtpSettings } from './smtp-notifier.ts'
 export type { PublicCaseStatus, Receipt } from './submit-case.ts'
 export { type CalendarDay, calendarDaysSchema } from './work-calendar.ts'

@@ -36,6 +36,14 @@ import {
   setCalendarYear,
 } from './mailbox-service.ts'
 import { type PublishedAnswer, publishedAnswers } from './published-answers.ts'
+import type { QuestionnaireInput } from './questionnaire.ts'
+import {
+  exportResponses,
+  type QuestionnaireResults,
+  questionnaireResults,
+  setFeedback,
+  setQuestionnaire,
+} from './questionnaire-service.ts'
 import { lookupCase, type PublicCaseStatus, type Receipt, submitCase } from './submit-case.ts'
 import { type CalendarDay, listCalendarDays } from './work-calendar.ts'
 
@@ -71,6 +79,14 @@ export interface InteractionDesk {
     summarize(id: number, input: { readonly summary: string }): Promise<Consultation>
     /** The opinions as CSV, names masked, no contact details; audited. */
     exportCsv(id: number): Promise<string>
+    /** Sets or removes the questionnaire (调查); fixed once responses have arrived. */
+    setQuestionnaire(id: number, input: QuestionnaireInput | null): Promise<Consultation>
+    /** The questionnaire's answers counted per question. */
+    results(id: number): Promise<QuestionnaireResults>
+    /** Every response with its answers as CSV; personal data only with the right; audited. */
+    exportResponses(id: number, withPersonal: boolean): Promise<string>
+    /** Links a published article as the 结果反馈 of an ended consultation (null unlinks). */
+    setFeedback(id: number, articleId: number | null): Promise<Consultation>
     /** An opinion's contact details: the audit administrator only; audited. */
     personal(
       opinionId: number,
@@ -154,6 +170,10 @@ export function createInteraction(store: Store, options: InteractionOptions): In
           summarize: (id, input) => summarizeConsultation(ic, principal, id, input),
           exportCsv: (id) => exportOpinions(ic, principal, id),
           personal: (opinionId) => readOpinionPersonal(ic, principal, opinionId),
+          setQuestionnaire: (id, input) => setQuestionnaire(ic, principal, id, input),
+          results: (id) => questionnaireResults(ic, principal, id),
+          exportResponses: (id, withPersonal) => exportResponses(ic, principal, id, withPersonal),
+          setFeedback: (id, articleId) => setFeedback(ic, principal, id, articleId),
         },
         calendar: {
           list: (year) => listCalendarDays(store, year),

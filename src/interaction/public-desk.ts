@@ -15,6 +15,7 @@ import {
   receiptPage,
   statusPage,
 } from './public-pages.ts'
+import { answersFromForm } from './questionnaire.ts'
 
 /** Where a public request came from, as the server saw it. */
 export interface Visit {
@@ -169,7 +170,10 @@ export function createPublicDesk(
         const optional = (name: string) => (fields[name]?.trim() ? fields[name] : undefined)
         try {
           await interaction.visitors.submitOpinion(consultation, {
-            content: fields.content ?? '',
+            ...(optional('content') ? { content: fields.content } : {}),
+            ...(consultation.questionnaire
+              ? { answers: answersFromForm(consultation.questionnaire, fields as Record<string, string>) }
+              : {}),
             name: fields.name ?? '',
             ...(optional('phone') ? { phone: optional('phone') } : {}),
             ...(optional('email') ? { email: optional('email') } : {}),

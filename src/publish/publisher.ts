@@ -6,11 +6,12 @@ import type { Kysely } from 'kysely'
 import { InternalLinkCheck } from '../checks/index.ts'
 import type { Content, Site, SiteRef } from '../content/index.ts'
 import { diskFullFrom, InvalidStateError, NotFoundError } from '../errors/index.ts'
-import { syncSearchIndex } from '../search/index.ts'
+import { syncInteractionDocuments, syncSearchIndex } from '../search/index.ts'
 import type { ChangeRow, Database, Store } from '../store/index.ts'
 import { articleJobs, neighboursOf } from './plan/article-pages.ts'
 import { assignUrls } from './plan/assign-urls.ts'
 import { fullSiteJobs } from './plan/full-site-jobs.ts'
+import { letterSearchDocuments } from './plan/letter-pages.ts'
 import type { PageJob, PageResult } from './plan/page-job.ts'
 import { needsFullPublish, planIncremental } from './plan/plan-incremental.ts'
 import { takeSiteSnapshot } from './plan/site-snapshot.ts'
@@ -254,6 +255,18 @@ export class Publisher {
     // The search finds what the site shows: brought in step in the same run, before its
     // changes are marked done, so a failure here leaves them to the next run.
     await syncSearchIndex(this.#store, site.id, mode === 'full' ? 'all' : { articleIds: articleChanges })
+    // Answered public letters too, where their pages were written (a mailbox change: all of them).
+    const letters =
+      mode === 'full' || changes.some((change) => change.entity === 'mailbox')
+        ? 'all'
+        : changes.filter((change) => change.entity === 'letter').map((change) => change.entity_id)
+    await syncInteractionDocuments(
+      this.#store,
+      site.id,
+      'letter',
+      letters,
+      await letterSearchDocuments(this.#store, site.id, letters, theme),
+    )
 
     if (!lease) throw new Error('a publish that writes holds its site lease')
     const runId = await this.#finish(lease, site.id, mode, changes, startedAt, {

@@ -1,5 +1,6 @@
 export { articleTextIndex } from './article-text-index.ts'
 export { escapeHtml } from './highlight-text.ts'
+export { type InteractionDocument, syncInteractionDocuments } from './interaction-documents.ts'
 export { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery } from './parse-search-query.ts'
 export { SEARCH_DEADLINE_MS, withSearchDeadline } from './search-deadline.ts'
 export { type QueryCount, topSearches } from './search-log.ts'

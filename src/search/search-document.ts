@@ -3,10 +3,13 @@ import { htmlToText } from '../content/index.ts'
 import type { ArticleRow } from '../store/index.ts'
 import { charClass, indexTokens } from './search-tokens.ts'
 
+/** What a document is: its ref_id is an article's, a single-page column's or a letter's (case) id. */
+export type SearchKind = 'article' | 'page' | 'letter'
+
 /** What the index keeps of a published article or single page, and the tokens it finds it by. */
 export interface SearchDocument {
   readonly siteId: number
-  readonly kind: 'article' | 'page'
+  readonly kind: SearchKind
   readonly refId: number
   readonly columnId: number
   readonly revision: number

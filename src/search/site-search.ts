@@ -8,6 +8,7 @@ import { highlightText, snippetOf } from './highlight-text.ts'
 import { withSynonyms } from './match-expressions.ts'
 import { parseSearchQuery, type SearchQuery } from './parse-search-query.ts'
 import { withSearchDeadline } from './search-deadline.ts'
+import type { SearchKind } from './search-document.ts'
 import { logSearch } from './search-log.ts'
 import type { SearchReaders } from './search-readers.ts'
 import { type SearchRequest, searchRequestSchema } from './search-request.ts'
@@ -20,7 +21,7 @@ export const PAGE_SIZE = 20
 
 export interface SearchHit {
   readonly siteId: number
-  readonly kind: 'article' | 'page'
+  readonly kind: SearchKind
   readonly id: number
   readonly title: string
   /** The title as HTML: escaped, the query's words in `<mark>`. */

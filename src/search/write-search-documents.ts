@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Engine, Tx } from '../store/index.ts'
-import { type SearchDocument, tokenList } from './search-document.ts'
+import { type SearchDocument, type SearchKind, tokenList } from './search-document.ts'
 
 /**
  * Newest first is the order of `sort_key`: the publish minute times 2^24, plus the document's
@@ -125,9 +125,9 @@ export async function removeSearchDocuments(
   tx: Tx,
   engine: Engine,
   siteId: number,
-  refs: readonly { readonly kind: 'article' | 'page'; readonly refId: number }[],
+  refs: readonly { readonly kind: SearchKind; readonly refId: number }[],
 ): Promise<void> {
-  for (const kind of ['article', 'page'] as const) {
+  for (const kind of new Set(refs.map((ref) => ref.kind))) {
     const ids = refs.filter((ref) => ref.kind === kind).map((ref) => ref.refId)
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await tx

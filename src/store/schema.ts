@@ -332,7 +332,8 @@ export interface SearchDocumentsTable {
   /** Newest first: the publish minute, then the document; the FTS5 rowid. */
   sort_key: number
   site_id: number
-  kind: 'article' | 'page'
+  /** 'letter' (migration 025's era): an answered public letter, ref_id the case's id. */
+  kind: 'article' | 'page' | 'letter'
   ref_id: number
   column_id: number
   revision: number
@@ -501,6 +502,10 @@ export interface ConsultationsTable {
   /** 采纳情况: published once the consultation has ended. */
   summary: string | null
   summary_at: Timestamp | null
+  /** The questionnaire (调查) as JSON, migration 025; null without one. */
+  questionnaire: string | null
+  /** 结果反馈: a published article answering the consultation (migration 025). */
+  feedback_article_id: number | null
   created_by: string
   created_at: Timestamp
   updated_at: Timestamp
@@ -517,6 +522,8 @@ export interface ConsultationOpinionsTable {
   email_sealed: string | null
   content_digest: string
   received_at: Timestamp
+  /** The questionnaire's answers as JSON by question index (migration 025); null without. */
+  answers: string | null
 }
 
 export interface WorkCalendarDaysTable {

@@ -73,6 +73,41 @@ describe('政民互动 settings and consultations in Chromium', () => {
     await expect.poll(() => page.getByText('征集中').count()).toBe(1)
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-consultations.png'), fullPage: true })
     expect(await axeViolations(page, 'consultations')).toEqual([])
+
+    // A questionnaire defined in the admin, answered by the public, counted as bars with numbers.
+    await page.getByRole('button', { name: '添加问题' }).click()
+    await page.getByLabel('问题 1', { exact: true }).fill('您是否支持按月收费？')
+    await page.getByLabel('选项（每行一个） 1', { exact: true }).fill('支持\n不支持')
+    await page.getByRole('button', { name: '保存问卷' }).click()
+    const [consultation] = await t.interaction.as(operator).consultations.list(site.id)
+    await expect
+      .poll(
+        async () =>
+          (await t.interaction.visitors.consultation(site.id, consultation?.id ?? 0)).questionnaire?.questions
+            .length,
+      )
+      .toBe(1)
+    const current = await t.interaction.visitors.consultation(site.id, consultation?.id ?? 0)
+    for (const [name, choice] of [
+      ['甲', 0],
+      ['乙', 0],
+      ['丙', 1],
+    ] as const)
+      await t.interaction.visitors.submitOpinion(current, {
+        content: `${name}的意见`,
+        name,
+        answers: { 0: choice },
+      })
+    await page.reload()
+    await page.locator('.section-switch').getByText('意见征集', { exact: true }).click()
+    await page.getByRole('button', { name: '《检定收费办法（征求意见稿）》' }).click()
+    await expect.poll(() => page.getByText('共 3 份答卷').count()).toBe(1)
+    const bars = page.locator('.result-bars tr')
+    await expect.poll(() => bars.locator('th').allInnerTexts()).toEqual(['支持', '不支持'])
+    // The numbers are text beside each bar, not only its length.
+    expect(await bars.locator('td:last-child').allInnerTexts()).toEqual(['2 (67%)', '1 (33%)'])
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-questionnaire-results.png'), fullPage: true })
+    expect(await axeViolations(page, 'questionnaire results')).toEqual([])
     expect(errors).toEqual([])
   })
 })

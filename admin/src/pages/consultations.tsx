@@ -6,6 +6,12 @@ import { ErrorAlert } from '../sections/error-alert.tsx'
 import { PlainButtons } from '../sections/plain-buttons.tsx'
 import '../sections/sections.css'
 import type { Site } from '../types.ts'
+import {
+  FeedbackLink,
+  QuestionnaireEditor,
+  QuestionnaireResults,
+  type QuestionnaireView,
+} from './consultation-questionnaire.tsx'
 
 interface ConsultationView {
   readonly id: number
@@ -16,6 +22,8 @@ interface ConsultationView {
   readonly state: 'upcoming' | 'open' | 'closed'
   readonly summary: string | null
   readonly opinionCount: number
+  readonly questionnaire: QuestionnaireView | null
+  readonly feedbackArticleId: number | null
 }
 
 interface OpinionView {
@@ -169,6 +177,13 @@ function ConsultationCard({ item, onChanged }: { readonly item: ConsultationView
           ))}
         </ul>
       )}
+      <QuestionnaireEditor
+        consultationId={item.id}
+        questionnaire={item.questionnaire}
+        isFixed={item.opinionCount > 0 || item.state === 'closed'}
+        onSaved={onChanged}
+      />
+      {item.questionnaire ? <QuestionnaireResults consultationId={item.id} /> : null}
       <h3>{t('consultationSummary')}</h3>
       <Input.TextArea
         aria-label={t('consultationSummary')}
@@ -191,6 +206,9 @@ function ConsultationCard({ item, onChanged }: { readonly item: ConsultationView
         {t('publishSummary')}
       </Button>
       <ErrorAlert error={error} />
+      {item.state === 'closed' ? (
+        <FeedbackLink consultationId={item.id} articleId={item.feedbackArticleId} onSaved={onChanged} />
+      ) : null}
     </Card>
   )
 }

@@ -82,6 +82,8 @@ export function articleJobs(
     prev,
     next,
     alsoInColumnIds: alsoIn,
+    /** The consultation this article is the 结果反馈 of, linked back from its page. */
+    feedbackOf: snapshot.feedbackFor.get(row.id) ?? null,
   }
   const page = { kind: 'article', title: row.title, description, canonicalUrl: `${baseUrl}${path}` }
   const deps = [prev, next].filter((n): n is Neighbour => n !== null).map((n) => `article:${n.id}`)

@@ -3,6 +3,7 @@ import { formatZonedMinute } from '../../content/index.ts'
 import type { ConsultationsTable, Store } from '../../store/index.ts'
 import type { Theme } from '../render/theme.ts'
 import type { PageJob } from './page-job.ts'
+import { liveArticles } from './publish-order.ts'
 import type { SiteSnapshot } from './site-snapshot.ts'
 import { CONSULTATION_LIST_PATH, consultationPath } from './url-scheme.ts'
 
@@ -30,6 +31,16 @@ export async function consultationJobs(
     .orderBy('id', 'desc')
     .execute()
   if (rows.length === 0) return []
+  // The 结果反馈 articles still on the site: a withdrawn one is no longer linked.
+  const feedbackIds = rows.flatMap((row) =>
+    row.feedback_article_id === null ? [] : [row.feedback_article_id],
+  )
+  const feedback = new Map(
+    (feedbackIds.length === 0
+      ? []
+      : await liveArticles(store).select(['id', 'title', 'url_path']).where('id', 'in', feedbackIds).execute()
+    ).map((article) => [article.id, article]),
+  )
   const { basePath, baseUrl } = snapshot.context.site
   const today = formatZonedMinute(new Date().toISOString(), snapshot.site.timeZone).slice(0, 10)
   const listUrl = `${basePath}${CONSULTATION_LIST_PATH}`
@@ -48,7 +59,12 @@ export async function consultationJobs(
       isOpen: state === 'open',
       summary: row.summary ?? '',
       summaryAt: row.summary_at ?? '',
+      feedback: feedbackOf(row),
     }
+  }
+  function feedbackOf(row: Selectable<ConsultationsTable>) {
+    const article = row.feedback_article_id === null ? undefined : feedback.get(row.feedback_article_id)
+    return article ? { title: article.title, url: `${basePath}${article.url_path ?? ''}` } : null
   }
   const views = rows.map(view)
   const jobs: PageJob[] = [
@@ -91,7 +107,8 @@ export async function consultationJobs(
         },
         consultation: { ...view(row), draft: row.draft, trail },
       },
-      deps: [],
+      // Rebuilt when its 结果反馈 article changes or is withdrawn.
+      deps: row.feedback_article_id === null ? [] : [`article:${row.feedback_article_id}`],
     })
   }
   return jobs

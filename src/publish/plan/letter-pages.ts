@@ -1,4 +1,5 @@
 import { formatZonedMinute } from '../../content/index.ts'
+import type { InteractionDocument } from '../../search/index.ts'
 import type { Store } from '../../store/index.ts'
 import type { Theme } from '../render/theme.ts'
 import { maskContacts } from './mask-contacts.ts'
@@ -220,4 +221,37 @@ export async function mailboxLetterJobs(
 
 function day(iso: string | null | undefined, zone: string): string {
   return iso ? formatZonedMinute(iso, zone).slice(0, 10) : ''
+}
+
+/**
+ * The public letters among `letterIds` ('all': the site's) as the site search indexes them:
+ * the words their pages show, the sender's contacts masked as on the page. None when the
+ * theme publishes no letter pages, so the search never points at a page that is not there.
+ */
+export async function letterSearchDocuments(
+  store: Store,
+  siteId: number,
+  letterIds: 'all' | readonly number[],
+  theme: Theme,
+): Promise<InteractionDocument[]> {
+  if (!showsLetters(theme) || (letterIds !== 'all' && letterIds.length === 0)) return []
+  let query = publicLetters(store)
+    .select([
+      'cases.id',
+      'cases.subject',
+      'cases.content',
+      'cases.reply',
+      'cases.replied_at',
+      'mailboxes.slug',
+    ])
+    .where('mailboxes.site_id', '=', siteId)
+  if (letterIds !== 'all') query = query.where('cases.id', 'in', letterIds)
+  return (await query.execute()).map((letter) => ({
+    kind: 'letter' as const,
+    refId: letter.id,
+    title: maskContacts(letter.subject),
+    url: letterPath(letter.slug, letter.id),
+    publishAt: letter.replied_at,
+    text: `${maskContacts(letter.content)}\n\n${letter.reply ?? ''}`,
+  }))
 }

@@ -10,7 +10,7 @@ import {
 } from '../render/render-context.ts'
 import { type ListSource, memoryListSource, queryListSource } from './list-source.ts'
 import { liveArticles } from './publish-order.ts'
-import { columnIndexPath } from './url-scheme.ts'
+import { columnIndexPath, consultationPath } from './url-scheme.ts'
 
 export interface SiteSnapshot {
   readonly site: Site
@@ -19,6 +19,8 @@ export interface SiteSnapshot {
   /** For each column, the columns whose articles its list shows (itself, descendants where it includes them). */
   readonly memberColumns: ReadonlyMap<number, readonly number[]>
   readonly lists: ListSource
+  /** Articles that are a consultation's 结果反馈, to the consultation page they link back to. */
+  readonly feedbackFor: ReadonlyMap<number, { readonly title: string; readonly url: string }>
 }
 
 /** Reads what every page of the site may show, once per publish run. */
@@ -93,7 +95,26 @@ export async function takeSiteSnapshot(
   for (const column of tree.all()) {
     if (column.kind === 'list') newest[column.id] = await lists.newest(column.id, NEWEST_LIMIT)
   }
-  return { site, tree, memberColumns, lists, context: { site: siteView, columns, newest, queried: {} } }
+  const feedbackFor = new Map<number, { readonly title: string; readonly url: string }>()
+  for (const row of await store.db
+    .selectFrom('consultations')
+    .select(['id', 'title', 'feedback_article_id'])
+    .where('site_id', '=', site.id)
+    .where('feedback_article_id', 'is not', null)
+    .execute())
+    if (row.feedback_article_id !== null)
+      feedbackFor.set(row.feedback_article_id, {
+        title: row.title,
+        url: `${basePath}${consultationPath(row.id)}`,
+      })
+  return {
+    site,
+    tree,
+    memberColumns,
+    lists,
+    feedbackFor,
+    context: { site: siteView, columns, newest, queried: {} },
+  }
 }
 
 /** Published, live articles at home in the columns or quoted into them. */

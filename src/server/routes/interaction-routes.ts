@@ -7,6 +7,7 @@ import {
   disclosureReportCsv,
   type Interaction,
   mailboxInputSchema,
+  questionnaireInputSchema,
   reasonSchema,
   replyInputSchema,
   summaryInputSchema,
@@ -142,6 +143,57 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
       params: idParams,
       handler: async ({ session, params }) =>
         interaction.as(session.principal).consultations.personal(params.id),
+    }),
+    route({
+      method: 'PUT',
+      url: '/api/consultations/:id/questionnaire',
+      summary: 'Set or remove (null) the questionnaire (调查) of a consultation, before any response',
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      body: z.strictObject({ questionnaire: questionnaireInputSchema.nullable() }),
+      handler: async ({ session, params, body }) =>
+        interaction.as(session.principal).consultations.setQuestionnaire(params.id, body.questionnaire),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/consultations/:id/results',
+      summary: "The questionnaire's answers counted per question (site administrators and auditors)",
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ session, params }) =>
+        interaction.as(session.principal).consultations.results(params.id),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/consultations/:id/responses.csv',
+      summary:
+        'Every response with its answers as CSV; names and contacts only with personal=true and the right (audited)',
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      query: z.object({ personal: z.enum(['true', 'false']).default('false') }).strict(),
+      handler: async ({ session, params, query, reply }) =>
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="responses-${params.id}.csv"`)
+          .send(
+            await interaction
+              .as(session.principal)
+              .consultations.exportResponses(params.id, query.personal === 'true'),
+          ),
+    }),
+    route({
+      method: 'PUT',
+      url: '/api/consultations/:id/feedback',
+      summary: 'Link a published article as the 结果反馈 of an ended consultation (null unlinks)',
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      body: z.strictObject({ articleId: z.number().int().positive().max(2_147_483_647).nullable() }),
+      handler: async ({ session, params, body }) =>
+        interaction.as(session.principal).consultations.setFeedback(params.id, body.articleId),
     }),
     route({
       method: 'PUT',

@@ -21,6 +21,7 @@ import { linkChecks } from './021-link-checks.ts'
 import { inspectionRuns } from './022-inspection-runs.ts'
 import { letterPagesAndConsultations } from './023-letter-pages-and-consultations.ts'
 import { publishLeases } from './024-publish-leases.ts'
+import { questionnairesAndFeedback } from './025-questionnaires-and-feedback.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -49,4 +50,5 @@ export const migrations: readonly Migration[] = [
   inspectionRuns,
   letterPagesAndConsultations,
   publishLeases,
+  questionnairesAndFeedback,
 ]
