@@ -331,6 +331,22 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
   const seesStructure = (siteId: number) =>
     canReadSite(access, siteId) || canAdministerSystem(access) || canAdministerSecurity(access)
 
+  /**
+   * Sites where the user handles a mailbox. A handler may hold no content role at all (issue 14):
+   * they see the site itself, so that the admin's site switcher offers its inbox, and nothing
+   * of its content (columns and articles still answer NOT_FOUND).
+   */
+  async function handledSiteIds(): Promise<ReadonlySet<number>> {
+    if (access.userId === null) return new Set()
+    const rows = await store.db
+      .selectFrom('mailbox_handlers')
+      .innerJoin('mailboxes', 'mailboxes.id', 'mailbox_handlers.mailbox_id')
+      .select('mailboxes.site_id')
+      .where('mailbox_handlers.user_id', '=', access.userId)
+      .execute()
+    return new Set(rows.map((row) => row.site_id))
+  }
+
   const writes = (_article: Article, place: ContentPlace) => canWrite(access, place)
 
   return {
@@ -338,11 +354,13 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
     sites: {
       async list() {
         const all = await content.sites.list()
-        return all.filter((site) => seesStructure(site.id))
+        const handled = await handledSiteIds()
+        return all.filter((site) => seesStructure(site.id) || handled.has(site.id))
       },
       async get(ref) {
         const site = await content.sites.get(ref)
-        if (!seesStructure(site.id)) return refuse('site.get', 'site', ref, new NotFoundError('site', ref))
+        if (!seesStructure(site.id) && !(await handledSiteIds()).has(site.id))
+          return refuse('site.get', 'site', ref, new NotFoundError('site', ref))
         return site
       },
       async create(input) {

@@ -85,6 +85,34 @@ for (const engine of engines()) {
       ])
     })
 
+    it('shows a handler with no content role the sites of their mailboxes, but not their columns or articles', async () => {
+      await t.content.sites.create(systemActor('cli:test'), {
+        slug: 'other',
+        name: '另一个站点',
+        baseUrl: 'https://other.example.cn',
+      })
+      const admin = await t.signedIn('siteadmin')
+      const column = await admin.post('/api/columns', { siteId, slug: 'news', name: '新闻' })
+      expect(column.status).toBe(201)
+      const handlerId = await t.addUser('handler', [])
+      const handlerBefore = await t.signedIn('handler')
+      expect((await handlerBefore.get('/api/sites')).body).toEqual({ items: [] })
+      expect((await admin.put(`/api/mailboxes/${mailbox.id}/handlers/${handlerId}`, {})).status).toBe(204)
+
+      const handler = await t.signedIn('handler')
+      const sites = await handler.get('/api/sites')
+      expect(sites.body.items.map((site: { slug: string }) => site.slug)).toEqual(['simt'])
+      expect((await handler.get('/api/sites/simt')).status).toBe(200)
+      expect((await handler.get('/api/sites/other')).status).toBe(404)
+      expect((await handler.get('/api/sites/simt/columns')).status).toBe(404)
+      expect((await handler.get(`/api/columns/${column.body.id}`)).status).toBe(404)
+      expect((await handler.get(`/api/articles?site=simt`)).status).toBe(404)
+      expect((await handler.get(`/api/sites/simt/mailboxes`)).body).toMatchObject([{ id: mailbox.id }])
+
+      expect((await admin.delete(`/api/mailboxes/${mailbox.id}/handlers/${handlerId}`)).status).toBe(204)
+      expect((await handler.get('/api/sites')).body).toEqual({ items: [] })
+    })
+
     it('answers a letter through drafting, review and approval, and lists it overdue once past due', async () => {
       const { caseId } = await t.interaction.visitors.submit(mailbox, letter)
       const handlerId = await t.addUser('handler', [])

@@ -35,11 +35,17 @@ export function SiteConsole({ session, onSignedOut }: { session: SessionView; on
   const { t } = useI18n()
   const [sites, setSites] = useState<readonly Site[] | null>(null)
   const [siteId, setSiteId] = useState<number | null>(null)
-  const { columns, reload: reloadColumns } = useColumnTree(siteId)
+  // A user holding no role at all reaches the admin only as a mailbox handler (issue 14): the
+  // server lists just the sites whose mailboxes they answer, and the inbox is all they are shown
+  // (no column tree, which the server would refuse them).
+  const handlesOnly = session.user.grants.length === 0
+  const { columns, reload: reloadColumns } = useColumnTree(handlesOnly ? null : siteId)
   const [columnId, setColumnId] = useState<number | null>(null)
   // The three administrators of 三员分立 hold no content role: they work in administration only.
   const worksOnContent = session.user.grants.some((grant) => CONTENT_ROLES.includes(grant.role))
-  const [section, setSection] = useState<Section>(worksOnContent ? 'articles' : 'administration')
+  const [section, setSection] = useState<Section>(
+    worksOnContent ? 'articles' : handlesOnly ? 'inbox' : 'administration',
+  )
   /** The article open in the editor: an id, null for a new one, undefined for the list. */
   const [editing, setEditing] = useState<number | null | undefined>(undefined)
   const site = (sites ?? []).find((candidate) => candidate.id === siteId)
@@ -92,17 +98,19 @@ export function SiteConsole({ session, onSignedOut }: { session: SessionView; on
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={260} theme="light" className="site-console-sider">
-          <ColumnSider
-            key={siteId}
-            siteId={siteId}
-            columns={columns}
-            isManager={managesSite}
-            selectedId={columnId}
-            onSelect={setColumnId}
-            onChanged={reloadColumns}
-          />
-        </Layout.Sider>
+        {handlesOnly ? null : (
+          <Layout.Sider width={260} theme="light" className="site-console-sider">
+            <ColumnSider
+              key={siteId}
+              siteId={siteId}
+              columns={columns}
+              isManager={managesSite}
+              selectedId={columnId}
+              onSelect={setColumnId}
+              onChanged={reloadColumns}
+            />
+          </Layout.Sider>
+        )}
         <Layout.Content className="site-console-content">
           <Segmented<Section>
             className="section-switch"
@@ -124,10 +132,14 @@ export function SiteConsole({ session, onSignedOut }: { session: SessionView; on
                 : []),
               // Handlers of a mailbox may hold no content role: the inbox is everyone's.
               { value: 'inbox' as const, label: t('sectionInbox') },
-              { value: 'consultations' as const, label: t('sectionConsultations') },
-              { value: 'interactionSettings' as const, label: t('sectionInteractionSettings') },
-              ...(managesSite ? [{ value: 'import' as const, label: t('sectionImport') }] : []),
-              { value: 'administration' as const, label: t('sectionAdministration') },
+              ...(handlesOnly
+                ? []
+                : [
+                    { value: 'consultations' as const, label: t('sectionConsultations') },
+                    { value: 'interactionSettings' as const, label: t('sectionInteractionSettings') },
+                    ...(managesSite ? [{ value: 'import' as const, label: t('sectionImport') }] : []),
+                    { value: 'administration' as const, label: t('sectionAdministration') },
+                  ]),
             ]}
           />
           {section === 'administration' ? (
