@@ -6,6 +6,7 @@ import { ErrorAlert } from '../sections/error-alert.tsx'
 import { PlainButtons } from '../sections/plain-buttons.tsx'
 import '../sections/sections.css'
 import type { Site } from '../types.ts'
+import { CaseReasonDialog } from './case-reason-dialog.tsx'
 
 /** A case as GET /api/cases gives it (no personal data: the name is masked). */
 interface CaseView {
@@ -26,6 +27,7 @@ interface CaseView {
   readonly mayPublish: boolean
   readonly showsAnswer: boolean
   readonly duplicateOf: number | null
+  readonly extensionDays: number
 }
 
 interface MailboxView {
@@ -158,7 +160,9 @@ function CaseCard({
   const [reason, setReason] = useState('')
   const [personal, setPersonal] = useState<Personal | null>(null)
   const [duplicates, setDuplicates] = useState<readonly CaseView[] | null>(null)
+  const [asking, setAsking] = useState<'correction' | 'extension' | null>(null)
   const [error, setError] = useState<unknown>(null)
+  const awaitsApplicant = item.status === 'awaiting_applicant'
   const act = (method: string, path: string, body?: unknown) =>
     api(method, `/api/cases/${item.id}${path}`, body ?? {}).then(() => {
       setError(null)
@@ -267,6 +271,43 @@ function CaseCard({
               {t('markInvalid')}
             </Button>
           </Space>
+          {isDisclosure ? (
+            // 依申请公开 only: 补正 stops the clock until the applicant answers; one extension of 20
+            // working days. A button that cannot apply now is disabled, with the reason as its title.
+            <Space wrap>
+              <Button
+                disabled={awaitsApplicant}
+                title={awaitsApplicant ? t('correctionAwaited') : undefined}
+                onClick={() => setAsking('correction')}
+              >
+                {t('requestCorrection')}
+              </Button>
+              <Button
+                disabled={!awaitsApplicant}
+                title={awaitsApplicant ? undefined : t('correctionNotAwaited')}
+                onClick={() => act('POST', '/correction/received')}
+              >
+                {t('correctionReceived')}
+              </Button>
+              <Button
+                disabled={item.extensionDays > 0}
+                title={item.extensionDays > 0 ? t('extendedAlready') : undefined}
+                onClick={() => setAsking('extension')}
+              >
+                {t('extendDeadline')}
+              </Button>
+            </Space>
+          ) : null}
+          {asking ? (
+            <CaseReasonDialog
+              title={t(asking === 'correction' ? 'requestCorrection' : 'extendDeadline')}
+              okText={t(asking === 'correction' ? 'sendCorrection' : 'sendExtension')}
+              onSend={(why) =>
+                act('POST', asking === 'correction' ? '/correction' : '/extension', { reason: why })
+              }
+              onClose={() => setAsking(null)}
+            />
+          ) : null}
         </Space>
       )}
     </Card>
