@@ -38,9 +38,11 @@ export {
   type Mailbox,
   type MailboxInput,
   type MailboxKind,
+  type MailboxPatch,
   mailboxInputSchema,
   mailboxKindLabels,
   mailboxKinds,
+  mailboxPatchSchema,
 } from './mailbox.ts'
 export type { MailboxHandler } from './mailbox-handlers.ts'
 export { maskName } from './mask-name.ts'

@@ -26,7 +26,7 @@ import {
   type InteractionOptions,
   loadMailbox,
 } from './interaction-context.ts'
-import type { Mailbox, MailboxInput } from './mailbox.ts'
+import type { Mailbox, MailboxInput, MailboxPatch } from './mailbox.ts'
 import { listHandlers, type MailboxHandler, revokeHandler } from './mailbox-handlers.ts'
 import {
   createMailbox,
@@ -34,6 +34,7 @@ import {
   listMailboxes,
   mailboxBySlug,
   setCalendarYear,
+  updateMailbox,
 } from './mailbox-service.ts'
 import { type PublishedAnswer, publishedAnswers } from './published-answers.ts'
 import type { QuestionnaireInput } from './questionnaire.ts'
@@ -52,6 +53,7 @@ export interface InteractionDesk {
   readonly mailboxes: {
     list(siteId: number): Promise<readonly Mailbox[]>
     create(input: MailboxInput): Promise<Mailbox>
+    update(mailboxId: number, patch: MailboxPatch): Promise<Mailbox>
     grantHandler(mailboxId: number, userId: number, reviewLevel: number | null): Promise<void>
     handlers(mailboxId: number): Promise<readonly MailboxHandler[]>
     revokeHandler(mailboxId: number, userId: number): Promise<void>
@@ -137,6 +139,7 @@ export function createInteraction(store: Store, options: InteractionOptions): In
         mailboxes: {
           list: (siteId) => listMailboxes(ic, principal, siteId),
           create: (input) => createMailbox(ic, principal, input),
+          update: (mailboxId, patch) => updateMailbox(ic, principal, mailboxId, patch),
           grantHandler: (mailboxId, userId, level) => grantHandler(ic, principal, mailboxId, userId, level),
           handlers: (mailboxId) => listHandlers(ic, principal, mailboxId),
           revokeHandler: (mailboxId, userId) => revokeHandler(ic, principal, mailboxId, userId),

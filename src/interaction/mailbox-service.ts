@@ -14,7 +14,9 @@ import {
   defaultDeadlineDays,
   type Mailbox,
   type MailboxInput,
+  type MailboxPatch,
   mailboxInputSchema,
+  mailboxPatchSchema,
   toMailbox,
 } from './mailbox.ts'
 import { recordSiteChange } from './record-site-change.ts'
@@ -67,6 +69,60 @@ export async function createMailbox(
           now,
         )
       return { value: toMailbox(row), targetId: row.id, detail: { siteId: values.siteId, kind: values.kind } }
+    },
+  )
+}
+
+/** Changes an existing mailbox's settings (site administrators); audited with what changed. */
+export async function updateMailbox(
+  ic: InteractionContext,
+  principal: Principal,
+  mailboxId: number,
+  patch: MailboxPatch,
+): Promise<Mailbox> {
+  const values = validateInput(mailboxPatchSchema, patch)
+  const mailbox = await loadMailbox(ic.store, mailboxId)
+  if (!canManageSite(principal.access, mailbox.siteId))
+    await refuse(
+      ic,
+      principal,
+      'mailbox.update',
+      { type: 'mailbox', id: mailboxId },
+      new ForbiddenError('管理此站点', 'administer this site'),
+    )
+  return perform(
+    ic.service,
+    principal.actor,
+    'mailbox.update',
+    { type: 'mailbox', id: mailboxId },
+    async (tx, now) => {
+      const row = await tx
+        .updateTable('mailboxes')
+        .set({
+          ...(values.name === undefined ? {} : { name: values.name }),
+          ...(values.categories === undefined ? {} : { categories: JSON.stringify(values.categories) }),
+          ...(values.departments === undefined ? {} : { departments: JSON.stringify(values.departments) }),
+          ...(values.deadlineDays === undefined ? {} : { deadline_days: values.deadlineDays }),
+          ...(values.reviewLevels === undefined ? {} : { review_levels: values.reviewLevels }),
+          ...(values.publishesAnswers === undefined ? {} : { publishes_answers: values.publishesAnswers }),
+          ...(values.notifyAddresses === undefined
+            ? {}
+            : { notify_addresses: JSON.stringify(values.notifyAddresses) }),
+          updated_at: now,
+        })
+        .where('id', '=', mailboxId)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+      const updated = toMailbox(row)
+      // The name heads its list of answered letters; starting or stopping to publish adds or
+      // removes that list: either way the site changes with the next publish.
+      if (mailbox.publishesAnswers || updated.publishesAnswers)
+        await recordSiteChange(
+          tx,
+          { siteId: mailbox.siteId, entity: 'mailbox', entityId: mailboxId, action: 'update' },
+          now,
+        )
+      return { value: updated, targetId: mailboxId, detail: { changed: Object.keys(values) } }
     },
   )
 }

@@ -56,6 +56,24 @@ export const mailboxInputSchema = z.strictObject({
 })
 export type MailboxInput = z.input<typeof mailboxInputSchema>
 
+/**
+ * What may change on an existing mailbox. Not its slug (it is in the public form's address and
+ * in published pages) nor its kind (a letter does not become an application); a new deadline
+ * applies to cases received from then on, each case keeps the one it came in with.
+ */
+// Spelled out rather than picked from the input schema: its defaults would fill in the fields a
+// patch leaves out (zod applies a default inside optional) and so reset them.
+export const mailboxPatchSchema = z.strictObject({
+  name: label(60).optional(),
+  categories: z.array(label(30)).max(50).optional(),
+  departments: z.array(label(60)).max(200).optional(),
+  deadlineDays: z.number().int().min(1).max(60).optional(),
+  reviewLevels: z.number().int().min(0).max(3).optional(),
+  publishesAnswers: z.boolean().optional(),
+  notifyAddresses: z.array(z.email()).max(20).optional(),
+})
+export type MailboxPatch = z.input<typeof mailboxPatchSchema>
+
 export function toMailbox(row: Selectable<MailboxesTable>): Mailbox {
   return Object.freeze({
     id: row.id,

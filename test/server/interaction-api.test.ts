@@ -113,6 +113,52 @@ for (const engine of engines()) {
       expect((await handler.get('/api/sites')).body).toEqual({ items: [] })
     })
 
+    it("changes a mailbox's settings for the site administrator, keeps what the patch leaves out, refuses others and bad input", async () => {
+      const admin = await t.signedIn('siteadmin')
+      const { caseId } = await t.interaction.visitors.submit(mailbox, letter)
+      const changed = await admin.patch(`/api/mailboxes/${mailbox.id}`, {
+        name: '院长信箱（新）',
+        categories: ['收费', '检定'],
+        deadlineDays: 10,
+        publishesAnswers: true,
+      })
+      expect(changed.status).toBe(200)
+      expect(changed.body).toMatchObject({
+        slug: 'yzxx',
+        kind: 'consultation',
+        name: '院长信箱（新）',
+        categories: ['收费', '检定'],
+        departments: ['综合办公室'],
+        deadlineDays: 10,
+        reviewLevels: 1,
+        publishesAnswers: true,
+      })
+      const listed = await admin.get('/api/sites/simt/mailboxes')
+      expect(listed.body).toMatchObject([{ id: mailbox.id, name: '院长信箱（新）', deadlineDays: 10 }])
+      // The letter received before keeps the deadline it came in with.
+      const before = await t.interaction.as(operator).cases.get(caseId)
+      expect(before.deadlineDays).toBe(5)
+
+      const bad = await admin.patch(`/api/mailboxes/${mailbox.id}`, { deadlineDays: 0 })
+      expect(bad.status).toBe(422)
+      expect((await admin.patch(`/api/mailboxes/${mailbox.id}`, { slug: 'other' })).status).toBe(422)
+      expect((await admin.patch(`/api/mailboxes/${mailbox.id}`, { kind: 'disclosure' })).status).toBe(422)
+      expect((await admin.get('/api/sites/simt/mailboxes')).body[0]).toMatchObject({
+        slug: 'yzxx',
+        kind: 'consultation',
+        deadlineDays: 10,
+      })
+
+      const handlerId = await t.addUser('handler', [])
+      await admin.put(`/api/mailboxes/${mailbox.id}/handlers/${handlerId}`, {})
+      await t.addUser('editor', [{ role: 'editor', siteId }])
+      for (const who of ['handler', 'editor']) {
+        const refused = await (await t.signedIn(who)).patch(`/api/mailboxes/${mailbox.id}`, { name: 'x' })
+        expect(refused.status, who).toBe(403)
+      }
+      expect((await admin.get('/api/sites/simt/mailboxes')).body[0].name).toBe('院长信箱（新）')
+    })
+
     it('answers a letter through drafting, review and approval, and lists it overdue once past due', async () => {
       const { caseId } = await t.interaction.visitors.submit(mailbox, letter)
       const handlerId = await t.addUser('handler', [])

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../sections/error-alert.tsx'
 import { PlainButtons } from '../sections/plain-buttons.tsx'
 import '../sections/sections.css'
 import type { Site } from '../types.ts'
+import { MailboxEditDialog } from './mailbox-edit-dialog.tsx'
 
 interface MailboxView {
   readonly id: number
@@ -15,6 +16,8 @@ interface MailboxView {
   readonly deadlineDays: number
   readonly reviewLevels: number
   readonly publishesAnswers: boolean
+  readonly categories: readonly string[]
+  readonly departments: readonly string[]
 }
 
 interface HandlerView {
@@ -37,6 +40,7 @@ export function InteractionSettings({ site }: { readonly site: Site }) {
   const { t } = useI18n()
   const [mailboxes, setMailboxes] = useState<readonly MailboxView[] | null>(null)
   const [error, setError] = useState<unknown>(null)
+  const [editing, setEditing] = useState<MailboxView | null>(null)
   const load = useCallback(() => {
     api<MailboxView[]>('GET', `/api/sites/${site.id}/mailboxes`).then((found) => {
       setMailboxes(found)
@@ -74,8 +78,28 @@ export function InteractionSettings({ site }: { readonly site: Site }) {
                 dataIndex: 'publishesAnswers',
                 render: (value: boolean) => (value ? t('yes') : t('no')),
               },
+              {
+                title: '',
+                key: 'edit',
+                render: (_, mailbox) => (
+                  <Button
+                    aria-label={t('editMailboxTitle', { name: mailbox.name })}
+                    onClick={() => setEditing(mailbox)}
+                  >
+                    {t('editMailbox')}
+                  </Button>
+                ),
+              },
             ]}
           />
+          {editing ? (
+            <MailboxEditDialog
+              key={editing.id}
+              mailbox={editing}
+              onSaved={load}
+              onClose={() => setEditing(null)}
+            />
+          ) : null}
           <NewMailbox site={site} onCreated={load} />
         </Card>
         <Handlers mailboxes={mailboxes ?? []} />

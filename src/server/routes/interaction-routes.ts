@@ -7,6 +7,7 @@ import {
   disclosureReportCsv,
   type Interaction,
   mailboxInputSchema,
+  mailboxPatchSchema,
   questionnaireInputSchema,
   reasonSchema,
   replyInputSchema,
@@ -51,6 +52,18 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
       body: mailboxInputSchema.omit({ siteId: true }),
       handler: async ({ session, params, body }) =>
         interaction.as(session.principal).mailboxes.create({ ...body, siteId: await siteId(params.site) }),
+    }),
+    route({
+      method: 'PATCH',
+      url: '/api/mailboxes/:id',
+      summary:
+        "Change a mailbox's settings: name, categories, departments, deadline, review levels, publishing",
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      body: mailboxPatchSchema,
+      handler: async ({ session, params, body }) =>
+        interaction.as(session.principal).mailboxes.update(params.id, body),
     }),
     route({
       method: 'PUT',
