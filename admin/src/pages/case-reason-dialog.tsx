@@ -3,16 +3,19 @@ import { useState } from 'react'
 import { useI18n } from '../i18n.tsx'
 
 /**
- * Asks for the reason of a 补正 or an extension: both are kept in the case and the audit log, so
- * the dialog does not send an empty one (the server refuses it anyway).
+ * Asks for the reason of a 补正 (shown to the applicant on the status page) or of an extension
+ * (kept in the case and the audit log); the dialog does not send an empty one, as the server
+ * would refuse it.
  */
 export function CaseReasonDialog({
   title,
+  label,
   okText,
   onSend,
   onClose,
 }: {
   readonly title: string
+  readonly label: string
   readonly okText: string
   onSend(reason: string): Promise<void>
   onClose(): void
@@ -34,7 +37,7 @@ export function CaseReasonDialog({
         onClose()
       }}
     >
-      <label htmlFor="case-reason">{t('caseReasonLabel')}</label>
+      <label htmlFor="case-reason">{label}</label>
       <Input.TextArea
         id="case-reason"
         rows={4}

@@ -301,6 +301,7 @@ function CaseCard({
           {asking ? (
             <CaseReasonDialog
               title={t(asking === 'correction' ? 'requestCorrection' : 'extendDeadline')}
+              label={t(asking === 'correction' ? 'correctionWhat' : 'extensionReason')}
               okText={t(asking === 'correction' ? 'sendCorrection' : 'sendExtension')}
               onSend={(why) =>
                 act('POST', asking === 'correction' ? '/correction' : '/extension', { reason: why })
