@@ -1,5 +1,6 @@
 import { createServiceContext, type Principal } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
+import { type ApplicantCopy, applicantCopy, type CopyFormat } from './applicant-copy.ts'
 import type { Case, PersonalData } from './case.ts'
 import { type CaseActions, createCaseActions } from './case-actions.ts'
 import type { Submission } from './case-inputs.ts'
@@ -109,6 +110,14 @@ export interface Interaction {
     mailboxById(id: number): Promise<Mailbox>
     submit(mailbox: Mailbox, submission: Submission): Promise<Receipt>
     lookup(siteId: number, queryCode: string, phoneLast4: string): Promise<PublicCaseStatus | null>
+    /** The sender's own copy of their case (audited, with the address it went to). */
+    copy(
+      siteId: number,
+      queryCode: string,
+      phoneLast4: string,
+      format: CopyFormat,
+      address: string,
+    ): Promise<ApplicantCopy | null>
     consultation(siteId: number, id: number): Promise<Consultation>
     submitOpinion(
       consultation: Consultation,
@@ -189,6 +198,7 @@ export function createInteraction(store: Store, options: InteractionOptions): In
       mailboxById: (id) => loadMailbox(store, id),
       submit: (mailbox, submission) => submitCase(ic, mailbox, submission),
       lookup: (siteId, code, last4) => lookupCase(ic, siteId, code, last4),
+      copy: (siteId, code, last4, format, address) => applicantCopy(ic, siteId, code, last4, format, address),
       answers: (mailbox, page) => publishedAnswers(ic, mailbox, page),
       consultation: (siteId, id) => publicConsultation(ic, siteId, id),
       submitOpinion: (consultation, input) => submitOpinion(ic, consultation, input),

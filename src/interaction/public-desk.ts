@@ -1,5 +1,6 @@
 import { FormRefusedError, isFabuError, RateLimitedError, ValidationError } from '../errors/index.ts'
 import { AddressThrottle } from './address-throttle.ts'
+import { applicantCopyText } from './applicant-copy.ts'
 import type { Submission } from './case-inputs.ts'
 import { type FormCheck, FormGuard } from './form-guard.ts'
 import { html } from './html-template.ts'
@@ -29,6 +30,8 @@ export interface PublicAnswer {
   readonly status: number
   readonly html: string
   readonly retryAfterSeconds?: number
+  /** A download instead of a page (the sender's copy of their case). */
+  readonly file?: { readonly name: string; readonly type: string; readonly body: string }
 }
 
 export interface PublicDeskOptions {
@@ -203,7 +206,38 @@ export function createPublicDesk(
         )
         // The same answer for a wrong code and a wrong phone, so neither can be probed alone.
         if (!found) return { status: 404, html: lookupPage(site, '查询码或电话后四位不正确') }
-        return { status: 200, html: statusPage(site, found) }
+        return { status: 200, html: statusPage(site, found, String(fields.phone4 ?? '').slice(0, 4)) }
+      } catch (error) {
+        return problemPage(error)
+      }
+    },
+
+    /**
+     * The sender's copy of their case as a file: the same check and the same flood limit as the
+     * status page (a copy is one more try at a code), audited by the service.
+     */
+    async copy(fields: FormValues, visit: Visit): Promise<PublicAnswer> {
+      try {
+        const wait = lookups.take(visit.address)
+        if (wait > 0) throw new RateLimitedError(wait)
+        const format = fields.format === 'json' ? 'json' : 'txt'
+        const found = await interaction.visitors.copy(
+          site.id,
+          String(fields.code ?? '').slice(0, 40),
+          String(fields.phone4 ?? '').slice(0, 20),
+          format,
+          visit.address,
+        )
+        if (!found) return { status: 404, html: lookupPage(site, '查询码或电话后四位不正确') }
+        const name = `case-${found.queryCode}.${format}`
+        return {
+          status: 200,
+          html: '',
+          file:
+            format === 'json'
+              ? { name, type: 'application/json; charset=utf-8', body: `${JSON.stringify(found, null, 2)}\n` }
+              : { name, type: 'text/plain; charset=utf-8', body: applicantCopyText(found) },
+        }
       } catch (error) {
         return problemPage(error)
       }

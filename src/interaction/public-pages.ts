@@ -113,7 +113,11 @@ export function lookupPage(site: PageSite, problem?: string): string {
   return publicPage(site, '办理情况查询', body)
 }
 
-export function statusPage(site: PageSite, status: PublicCaseStatus): string {
+/**
+ * The case as its sender sees it, with buttons to download their own copy (the code and the
+ * phone digits they just typed go along as hidden fields: the page is never cached).
+ */
+export function statusPage(site: PageSite, status: PublicCaseStatus, phone4 = ''): string {
   const reply = status.reply
     ? html`<section class="case-reply"><h2>答复${status.answerLabel ? html`（${status.answerLabel}）` : ''}</h2>
 <div data-field="reply" class="case-text">${status.reply}</div>
@@ -130,7 +134,14 @@ ${status.answerReason ? html`<p data-field="answerReason">${status.answerReason}
 </dl>
 <h2 data-field="subject">${status.subject}</h2>
 <div data-field="content" class="case-text">${status.content}</div>
-${reply}`
+${reply}
+<form method="post" action="/_fabu/case/copy" class="copy-form">
+<input type="hidden" name="code" value="${status.queryCode}">
+<input type="hidden" name="phone4" value="${phone4}">
+<p>下载本人的来信和答复（含本人个人信息）：
+<button type="submit" name="format" value="txt">文本文件</button>
+<button type="submit" name="format" value="json">JSON 文件</button></p>
+</form>`
   return publicPage(site, '办理情况', body)
 }
 

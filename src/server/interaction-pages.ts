@@ -21,9 +21,14 @@ export function registerInteractionPages(app: FastifyInstance, desk: PublicDesk)
     },
   )
   const send = (reply: FastifyReply, answer: PublicAnswer) => {
-    reply.code(answer.status).type('text/html; charset=utf-8').header('cache-control', 'no-store')
+    reply.code(answer.status).header('cache-control', 'no-store')
     if (answer.retryAfterSeconds) reply.header('retry-after', String(answer.retryAfterSeconds))
-    return reply.send(answer.html)
+    if (answer.file)
+      return reply
+        .type(answer.file.type)
+        .header('content-disposition', `attachment; filename="${answer.file.name}"`)
+        .send(answer.file.body)
+    return reply.type('text/html; charset=utf-8').send(answer.html)
   }
   const visitOf = (request: FastifyRequest): Visit => ({
     address: request.ip,
@@ -80,5 +85,8 @@ export function registerInteractionPages(app: FastifyInstance, desk: PublicDesk)
   app.get('/_fabu/case', async (_request, reply) => send(reply, desk.lookupForm()))
   app.post('/_fabu/case', async (request, reply) =>
     send(reply, await desk.lookup(fieldsOf(request), visitOf(request))),
+  )
+  app.post('/_fabu/case/copy', async (request, reply) =>
+    send(reply, await desk.copy(fieldsOf(request), visitOf(request))),
   )
 }

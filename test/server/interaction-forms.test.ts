@@ -189,6 +189,84 @@ for (const engine of engines()) {
       expect(statuses.filter((status) => status === 201).length).toBeLessThanOrEqual(1)
     })
 
+    it('gives the sender a copy of their own case as a text or JSON file from the status page, audited and rate-limited', async () => {
+      const { queryCode } = await i.interaction.visitors.submit(
+        await i.interaction.visitors.mailbox(t.site.id, 'yzxx'),
+        { ...letter, email: 'li@example.cn' },
+      )
+      const staff = i.interaction.as(operator).cases
+      const [found] = await staff.list({})
+      const id = found?.id ?? 0
+      await staff.draftReply(id, { text: '已安排维修。' })
+      await staff.submitReply(id)
+      await staff.approveReply(id, 1)
+
+      const status = await app.inject({
+        method: 'POST',
+        url: '/_fabu/case',
+        headers: FORM_TYPE,
+        payload: form({ code: queryCode, phone4: '8888' }),
+      })
+      const page = load(status.body)
+      expect(page('form.copy-form').attr('action')).toBe('/_fabu/case/copy')
+      const hidden = Object.fromEntries(
+        page('form.copy-form input[type="hidden"]')
+          .toArray()
+          .map((input) => [page(input).attr('name'), page(input).attr('value')]),
+      )
+      expect(hidden).toEqual({ code: queryCode, phone4: '8888' })
+      const copy = (format: string, phone4 = '8888', remoteAddress = '198.51.100.9') =>
+        app.inject({
+          method: 'POST',
+          url: '/_fabu/case/copy',
+          headers: FORM_TYPE,
+          payload: form({ code: queryCode, phone4, format }),
+          remoteAddress,
+        })
+
+      const json = await copy('json')
+      expect(json.statusCode).toBe(200)
+      expect(json.headers['content-type']).toMatch(/^application\/json/)
+      expect(json.headers['content-disposition']).toBe(`attachment; filename="case-${queryCode}.json"`)
+      expect(json.headers['cache-control']).toBe('no-store')
+      expect(JSON.parse(json.body)).toMatchObject({
+        queryCode,
+        subject: letter.subject,
+        content: letter.content,
+        status: 'answered',
+        reply: '已安排维修。',
+        personal: { name: '李华', phone: letter.phone, email: 'li@example.cn', idNumber: null },
+      })
+      const text = await copy('txt')
+      expect(text.headers['content-type']).toMatch(/^text\/plain/)
+      expect(text.headers['content-disposition']).toBe(`attachment; filename="case-${queryCode}.txt"`)
+      expect(text.body).toContain(`查询码：${queryCode}`)
+      expect(text.body).toContain('姓名：李华')
+      expect(text.body).toContain(letter.content)
+      expect(text.body).toContain('已安排维修。')
+
+      const wrong = await copy('json', '1234')
+      expect(wrong.statusCode).toBe(404)
+      expect(wrong.headers['content-type']).toMatch(/^text\/html/)
+      expect(wrong.body).not.toContain(letter.phone)
+
+      const records = await t.content.audit.list({ action: 'case.applicant.copy' })
+      const seen = records.map((record) => [record.outcome, record.targetId, record.address, record.detail])
+      expect(seen).toHaveLength(2)
+      expect(seen).toEqual(
+        expect.arrayContaining([
+          ['success', String(id), '198.51.100.9', { format: 'txt' }],
+          ['success', String(id), '198.51.100.9', { format: 'json' }],
+        ]),
+      )
+
+      // The copy counts against the same per-address limit as the status page (30 in 10 minutes).
+      const statuses: number[] = []
+      for (let n = 0; n < 31; n++) statuses.push((await copy('txt', '1234', '198.51.100.10')).statusCode)
+      expect(statuses.slice(0, 30).every((code) => code === 404)).toBe(true)
+      expect(statuses[30]).toBe(429)
+    })
+
     it('shows every XSS vector sent in every field as text, on the refilled form and on the status page', {
       timeout: 120_000,
     }, async () => {
