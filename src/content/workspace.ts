@@ -44,7 +44,10 @@ import { parseZonedMinute } from './zoned-time.ts'
 export interface Workspace {
   readonly principal: Principal
   sites: {
+    /** The sites the user sees: those they work in or administer, and those whose mailboxes they handle. */
     list(): Promise<readonly Site[]>
+    /** The sites whose content (columns, articles, uploads) the user may see: not a handler's. */
+    listWithContent(): Promise<readonly Site[]>
     get(ref: SiteRef): Promise<Site>
     create(input: SiteInput): Promise<Site>
     update(ref: SiteRef, patch: SitePatch): Promise<Site>
@@ -356,6 +359,9 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
         const all = await content.sites.list()
         const handled = await handledSiteIds()
         return all.filter((site) => seesStructure(site.id) || handled.has(site.id))
+      },
+      async listWithContent() {
+        return (await content.sites.list()).filter((site) => seesStructure(site.id))
       },
       async get(ref) {
         const site = await content.sites.get(ref)

@@ -82,4 +82,69 @@ describe('the letters inbox in Chromium', () => {
     expect(reads.map((r) => r.outcome)).toEqual(['success'])
     expect(errors).toEqual([])
   })
+
+  it('shows a handler with no role only the inbox of their site, where they ask for a 补正 and extend an application', {
+    timeout: 120_000,
+  }, async () => {
+    const site = await t.content.sites.create(systemActor('cli:test'), {
+      slug: 'simt',
+      name: '上海市计量测试技术研究院',
+      baseUrl: 'https://www.simt.com.cn',
+    })
+    await t.content.sites.create(systemActor('cli:test'), {
+      slug: 'other',
+      name: '别的站点',
+      baseUrl: 'https://other.example.cn',
+    })
+    const mailbox = await t.interaction.as(operator).mailboxes.create({
+      siteId: site.id,
+      slug: 'ysqgk',
+      name: '依申请公开',
+      kind: 'disclosure',
+    })
+    await t.interaction.visitors.submit(mailbox, {
+      subject: '申请公开检定收费标准',
+      content: '请公开 2025 年检定收费标准。',
+      name: '周密',
+      phone: '13755556666',
+    })
+    const handlerId = await t.addUser('clerk', [])
+    await t.interaction.as(operator).mailboxes.grantHandler(mailbox.id, handlerId, null)
+
+    const { page, errors } = await admin.signedIn('clerk')
+    const sections = page.locator('.section-switch')
+    await expect.poll(() => sections.getByText('来信办理', { exact: true }).count()).toBe(1)
+    expect(await sections.locator('.ant-segmented-item').count()).toBe(1)
+    await expect.poll(() => page.locator('.site-select').getByText(site.name).count()).toBe(1)
+    await page.locator('.site-select').click()
+    await expect.poll(() => page.locator('.ant-select-item-option').allTextContents()).toEqual([site.name])
+    await page.keyboard.press('Escape')
+
+    await page.getByRole('button', { name: '申请公开检定收费标准' }).click()
+    const card = page.locator('.section-card')
+    expect(await card.getByRole('button', { name: '补正已收到' }).isDisabled()).toBe(true)
+    await card.getByRole('button', { name: '要求补正' }).click()
+    const dialog = page.getByRole('dialog')
+    expect(await dialog.getByRole('button', { name: '发送补正通知' }).isDisabled()).toBe(true)
+    await dialog.getByLabel('需要补正的内容（申请人查询时可见）').fill('请写明所需信息的年份和文号。')
+    await dialog.getByRole('button', { name: '发送补正通知' }).click()
+    await expect.poll(() => page.getByRole('cell', { name: '待补正' }).count()).toBe(1)
+    await expect.poll(() => card.getByRole('button', { name: '要求补正' }).isDisabled()).toBe(true)
+    await card.getByRole('button', { name: '补正已收到' }).click()
+    await expect.poll(() => page.getByRole('cell', { name: '办理中' }).count()).toBe(1)
+
+    await card.getByRole('button', { name: '延长答复期限' }).click()
+    await page.getByRole('dialog').getByLabel('延期理由（记入办理记录和审计）').fill('需要征求第三方意见')
+    await page.getByRole('dialog').getByRole('button', { name: '延期 20 个工作日' }).click()
+    await expect.poll(() => card.getByRole('button', { name: '延长答复期限' }).isDisabled()).toBe(true)
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-inbox-handler-only.png'), fullPage: true })
+    expect(await axeViolations(page, 'inbox of a handler')).toEqual([])
+    const [found] = await t.interaction.as(operator).cases.list({})
+    expect(found).toMatchObject({
+      status: 'handling',
+      extensionDays: 20,
+      extensionReason: '需要征求第三方意见',
+    })
+    expect(errors).toEqual([])
+  })
 })

@@ -92,7 +92,8 @@ export function registerUploadFiles(
     ) {
       return reply.code(404).type('text/plain; charset=utf-8').send('404')
     }
-    for (const site of await workspace.sites.list()) {
+    // Not `list()`: a mailbox handler sees the site in the admin, but not its files.
+    for (const site of await workspace.sites.listWithContent()) {
       const file = join(settings.outputRootFor(site.slug, site.outputPrefix), 'uploads', request.params['*'])
       if (!existsSync(file)) continue
       const type = request.params['*'].endsWith('.thumb.webp')
