@@ -39,6 +39,23 @@ describe('政民互动 settings and consultations in Chromium', () => {
     await page.getByRole('button', { name: '授权办理' }).click()
     await expect.poll(() => page.getByRole('button', { name: '取消授权' }).count()).toBe(1)
 
+    // An existing mailbox edited in its dialog: new name and deadline, a category added.
+    await page.getByRole('button', { name: '修改信箱：院长信箱' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('名称', { exact: true }).fill('院长信箱（新）')
+    await dialog.getByLabel('办理期限（工作日）').fill('10')
+    await dialog.getByLabel('分类', { exact: true }).fill('收费')
+    await dialog.getByLabel('分类', { exact: true }).press('Enter')
+    await dialog.getByRole('button', { name: '保存', exact: true }).click()
+    await expect.poll(() => page.getByRole('cell', { name: '院长信箱（新）' }).count()).toBe(1)
+    const [edited] = await t.interaction.as(operator).mailboxes.list(site.id)
+    expect(edited).toMatchObject({
+      name: '院长信箱（新）',
+      deadlineDays: 10,
+      categories: ['收费'],
+      slug: 'yzxx',
+    })
+
     await page.getByLabel('年份').fill('2026')
     await page.getByLabel('年份').press('Enter')
     await page.getByLabel('日期', { exact: true }).fill('2026-10-10')
