@@ -32,7 +32,7 @@ describe('政民互动 settings and consultations in Chromium', () => {
     await page.getByLabel('名称', { exact: true }).fill('院长信箱')
     await page.getByLabel('地址名', { exact: true }).fill('yzxx')
     await page.getByRole('button', { name: '新建信箱' }).click()
-    await expect.poll(() => page.getByRole('cell', { name: '院长信箱' }).count()).toBe(1)
+    await expect.poll(() => page.getByRole('cell', { name: '院长信箱', exact: true }).count()).toBe(1)
 
     await page.getByLabel('用户编号').fill(String(handlerId))
     await page.getByLabel('审核级别', { exact: true }).fill('1')
@@ -47,7 +47,7 @@ describe('政民互动 settings and consultations in Chromium', () => {
     await dialog.getByLabel('分类', { exact: true }).fill('收费')
     await dialog.getByLabel('分类', { exact: true }).press('Enter')
     await dialog.getByRole('button', { name: '保存', exact: true }).click()
-    await expect.poll(() => page.getByRole('cell', { name: '院长信箱（新）' }).count()).toBe(1)
+    await expect.poll(() => page.getByRole('cell', { name: '院长信箱（新）', exact: true }).count()).toBe(1)
     const [edited] = await t.interaction.as(operator).mailboxes.list(site.id)
     expect(edited).toMatchObject({
       name: '院长信箱（新）',
