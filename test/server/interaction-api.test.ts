@@ -3,6 +3,7 @@ import { systemActor } from '../../src/content/index.ts'
 import type { Mailbox, Submission } from '../../src/interaction/index.ts'
 import { useAdminServer } from '../support/admin-server.ts'
 import { engines } from '../support/engines.ts'
+import { smallPng } from '../support/hostile-files.ts'
 import { operator } from '../support/interaction-fixture.ts'
 import { xssVectors } from '../support/script-hazards.ts'
 
@@ -108,6 +109,13 @@ for (const engine of engines()) {
       expect((await handler.get(`/api/columns/${column.body.id}`)).status).toBe(404)
       expect((await handler.get(`/api/articles?site=simt`)).status).toBe(404)
       expect((await handler.get(`/api/sites/simt/mailboxes`)).body).toMatchObject([{ id: mailbox.id }])
+      // The site's uploaded files are content: still not the handler's.
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(await smallPng())]), 'a.png')
+      const uploaded = await admin.request('POST', '/api/sites/simt/uploads', form)
+      expect(uploaded.status).toBe(201)
+      expect((await admin.get(uploaded.body.url)).status).toBe(200)
+      expect((await handler.get(uploaded.body.url)).status).toBe(404)
 
       expect((await admin.delete(`/api/mailboxes/${mailbox.id}/handlers/${handlerId}`)).status).toBe(204)
       expect((await handler.get('/api/sites')).body).toEqual({ items: [] })
