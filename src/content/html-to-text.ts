@@ -1,3 +1,4 @@
+import { Parser } from 'htmlparser2'
 import { type BodyNode, isElement, parseBodyFragment } from './parse-body-fragment.ts'
 
 const BLOCKS = new Set(
@@ -26,6 +27,37 @@ export function htmlToText(html: string): string {
       for (let i = next.children.length - 1; i >= 0; i--) pending.push(next.children[i] as BodyNode)
     }
   }
+  return tidyLines(text)
+}
+
+/**
+ * The same text as `htmlToText`, for a body fabu stored: markup parse5 serialized after the
+ * sanitizer, so its tags are balanced and need no repair. A streaming tokenizer reads it without
+ * building a tree, several times faster, which counts where every published article is read
+ * (the site search's index). A property test holds the two to the same text.
+ */
+export function storedBodyText(html: string): string {
+  let text = ''
+  const parser = new Parser(
+    {
+      ontext(data) {
+        text += data
+      },
+      onopentag(name) {
+        if (name === 'br') text += '\n'
+      },
+      onclosetag(name) {
+        if (BLOCKS.has(name)) text += '\n'
+        else if (name === 'td' || name === 'th') text += '\t'
+      },
+    },
+    { decodeEntities: true },
+  )
+  parser.end(html)
+  return tidyLines(text)
+}
+
+function tidyLines(text: string): string {
   return text
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())

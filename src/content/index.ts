@@ -77,7 +77,7 @@ export type { Column, ColumnNode, ColumnTree } from './column-tree.ts'
 export { type Content, createContent } from './content.ts'
 export { FIELD_NAME, type FieldDefinition } from './custom-fields.ts'
 export { charsetOf, decodeText, TEXT_CHARSETS } from './decode-text.ts'
-export { htmlToText } from './html-to-text.ts'
+export { htmlToText, storedBodyText } from './html-to-text.ts'
 export {
   type BodyElement,
   type BodyNode,

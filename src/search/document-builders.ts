@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { ArticleRow } from '../store/index.ts'
+import type { ArticleBatch } from './article-batch.ts'
 import type { SearchDocument } from './search-document.ts'
 import type { BuildAnswer, BuildRequest } from './search-document-worker.ts'
 
@@ -27,14 +27,35 @@ export class DocumentBuilders {
   readonly #queue: Job[] = []
   #failure: unknown
 
-  constructor(workers = Math.max(1, Math.min(4, availableParallelism() - 1))) {
+  readonly #sqlitePath: string | undefined
+
+  /** With `sqlitePath` (SQLite), the builders read the articles themselves: see `buildByIds`. */
+  constructor(
+    sqlitePath: string | undefined,
+    workers = Math.max(1, Math.min(4, availableParallelism() - 1)),
+  ) {
+    this.#sqlitePath = sqlitePath
     for (let i = 0; i < workers; i++) this.#spawn()
   }
 
-  build(rows: readonly ArticleRow[], quotedIn: BuildRequest['quotedIn']): Promise<readonly SearchDocument[]> {
+  /** Whether the builders can read articles by id themselves. */
+  get readsArticles(): boolean {
+    return this.#sqlitePath !== undefined
+  }
+
+  build(batch: ArticleBatch): Promise<readonly SearchDocument[]> {
+    return this.#enqueue(batch)
+  }
+
+  /** Documents of articles a builder reads itself (only when `readsArticles`). */
+  buildByIds(ids: readonly number[]): Promise<readonly SearchDocument[]> {
+    return this.#enqueue({ ids })
+  }
+
+  #enqueue(request: BuildRequest): Promise<readonly SearchDocument[]> {
     if (this.#failure) return Promise.reject(this.#failure)
     return new Promise((resolve, reject) => {
-      this.#queue.push({ request: { rows, quotedIn }, resolve, reject })
+      this.#queue.push({ request, resolve, reject })
       this.#dispatch()
     })
   }
@@ -52,7 +73,9 @@ export class DocumentBuilders {
   }
 
   #spawn(): void {
-    const worker = new Worker(new URL('./search-document-worker.ts', import.meta.url))
+    const worker = new Worker(new URL('./search-document-worker.ts', import.meta.url), {
+      workerData: { sqlitePath: this.#sqlitePath },
+    })
     const builder: Builder = { worker, isReady: false, job: undefined }
     this.#builders.push(builder)
     worker.on('message', (answer: BuildAnswer) => {

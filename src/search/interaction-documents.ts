@@ -1,6 +1,6 @@
 import type { Store } from '../store/index.ts'
 import { type SearchDocument, scopeTokens, soundTokens } from './search-document.ts'
-import { indexTokens } from './search-tokens.ts'
+import { indexTokenText } from './search-tokens.ts'
 import type { SyncReport } from './sync-search-index.ts'
 import { removeSearchDocuments, writeSearchDocuments } from './write-search-documents.ts'
 
@@ -33,8 +33,8 @@ function toSearchDocument(siteId: number, document: InteractionDocument): Search
     issuingAgency: '',
     documentNo: '',
     bodyText: document.text,
-    titleTokens: indexTokens(document.title).join(' '),
-    bodyTokens: indexTokens(document.text).join(' '),
+    titleTokens: indexTokenText(document.title),
+    bodyTokens: indexTokenText(document.text),
     soundTokens: soundTokens(document.title).join(' '),
     scopeTokens: scopeTokens(siteId, []).join(' '),
   }

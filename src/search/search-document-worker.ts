@@ -1,27 +1,37 @@
-import { parentPort } from 'node:worker_threads'
-import type { ArticleRow } from '../store/index.ts'
+import { parentPort, workerData } from 'node:worker_threads'
+import { openSqliteReader } from '../store/index.ts'
+import { type ArticleBatch, readArticleBatch } from './article-batch.ts'
 import { articleDocument, type SearchDocument } from './search-document.ts'
 
-/** The worker side of DocumentBuilders (document-builders.ts): a batch of articles a message. */
-export interface BuildRequest {
-  readonly rows: readonly ArticleRow[]
-  /** For each article (by id), the columns it is quoted into (引用). */
-  readonly quotedIn: Readonly<Record<number, readonly number[]>>
-}
+/**
+ * The worker side of DocumentBuilders (document-builders.ts): a batch of articles a message,
+ * given as rows, or on SQLite as ids the worker reads itself through a read-only connection of
+ * its own, so the thread that writes the index neither reads the bodies nor copies them here.
+ */
+export type BuildRequest = ArticleBatch | { readonly ids: readonly number[] }
 
 export type BuildAnswer =
   | { readonly ready: true }
   | { readonly documents: readonly SearchDocument[] }
   | { readonly failed: string }
 
+const { sqlitePath } = workerData as { readonly sqlitePath: string | undefined }
+const reader = sqlitePath === undefined ? undefined : openSqliteReader(sqlitePath)
+
 parentPort?.postMessage({ ready: true } satisfies BuildAnswer)
 
-parentPort?.on('message', ({ rows, quotedIn }: BuildRequest) => {
+parentPort?.on('message', async (request: BuildRequest) => {
   let answer: BuildAnswer
   try {
-    answer = { documents: rows.map((row) => articleDocument(row, quotedIn[row.id] ?? [])) }
+    const batch = 'ids' in request ? await readBatch(request.ids) : request
+    answer = { documents: batch.rows.map((row) => articleDocument(row, batch.quotedIn[row.id] ?? [])) }
   } catch (error) {
     answer = { failed: String(error) }
   }
   parentPort?.postMessage(answer)
 })
+
+function readBatch(ids: readonly number[]): Promise<ArticleBatch> {
+  if (!reader) throw new Error('asked for articles by id without a database to read them from')
+  return readArticleBatch(reader, ids)
+}

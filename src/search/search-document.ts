@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro'
-import { htmlToText } from '../content/index.ts'
+import { storedBodyText } from '../content/index.ts'
 import type { ArticleRow } from '../store/index.ts'
-import { charClass, indexTokens } from './search-tokens.ts'
+import { charClass, indexTokenText } from './search-tokens.ts'
 
 /** What a document is: its ref_id is an article's, a single-page column's or a letter's (case) id. */
 export type SearchKind = 'article' | 'page' | 'letter'
@@ -50,7 +50,7 @@ const MAX_TEXT = 1_000_000
 
 /** An article as the search indexes it: the row as published. */
 export function articleDocument(row: ArticleRow, quotedIn: readonly number[]): SearchDocument {
-  const bodyText = htmlToText(row.body_html).slice(0, MAX_TEXT)
+  const bodyText = storedBodyText(row.body_html).slice(0, MAX_TEXT)
   const attachments = (JSON.parse(row.attachments) as { name?: string }[]).map((file) => file.name ?? '')
   const extras = [
     row.subtitle,
@@ -77,9 +77,9 @@ export function articleDocument(row: ArticleRow, quotedIn: readonly number[]): S
     issuingAgency: row.issuing_agency ?? '',
     documentNo: row.document_no ?? '',
     bodyText,
-    titleTokens: indexTokens(row.title).join(' '),
+    titleTokens: indexTokenText(row.title),
     // A gap (an empty line) between fields: a phrase does not run from one into the next.
-    bodyTokens: indexTokens([bodyText, ...extras].join('\n')).join(' '),
+    bodyTokens: indexTokenText([bodyText, ...extras].join('\n')),
     soundTokens: soundTokens(row.title).join(' '),
     scopeTokens: scopeTokens(row.site_id, [row.column_id, ...quotedIn]).join(' '),
   }
@@ -94,7 +94,7 @@ export function pageDocument(page: {
   readonly bodyHtml: string
   readonly updatedAt: string
 }): SearchDocument {
-  const bodyText = htmlToText(page.bodyHtml).slice(0, MAX_TEXT)
+  const bodyText = storedBodyText(page.bodyHtml).slice(0, MAX_TEXT)
   return {
     siteId: page.siteId,
     kind: 'page',
@@ -107,8 +107,8 @@ export function pageDocument(page: {
     issuingAgency: '',
     documentNo: '',
     bodyText,
-    titleTokens: indexTokens(page.name).join(' '),
-    bodyTokens: indexTokens(bodyText).join(' '),
+    titleTokens: indexTokenText(page.name),
+    bodyTokens: indexTokenText(bodyText),
     soundTokens: soundTokens(page.name).join(' '),
     scopeTokens: scopeTokens(page.siteId, [page.columnId]).join(' '),
   }

@@ -6,7 +6,7 @@ import { InvalidSearchQueryError } from '../errors/index.ts'
 import { highlightText, snippetOf } from './highlight-text.ts'
 import { fts5Expression, withSynonyms } from './match-expressions.ts'
 import { parseSearchQuery } from './parse-search-query.ts'
-import { indexTokens, queryTokens } from './search-tokens.ts'
+import { indexTokens, indexTokenText, queryTokens } from './search-tokens.ts'
 
 const HAN = [...'精神文明建设全国单位计量检定社会保险招聘公示质量标准张江']
 const GAPS = [' ', '，', '。', '、', '\n', '（', '）']
@@ -42,6 +42,24 @@ describe('the search tokens', () => {
         expect(standsIn(indexTokens(text), query)).toBe(true)
       }),
     )
+  })
+
+  it('are handed to the index as the same text whichever way they are written out', () => {
+    // Any text at all: ideographs of every script, astral characters, lone surrogates, marks.
+    const anyText = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 80 }),
+      fc.string({
+        unit: fc.constantFrom(...HAN, ...GAPS, 'a', 'Ｚ', '9', '𠀋', '\ud800', 'か', '한', '\u0301', 'ß'),
+        maxLength: 80,
+      }),
+    )
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(indexTokenText(text)).toBe(indexTokens(text).join(' '))
+      }),
+      { numRuns: 1000 },
+    )
+    expect(indexTokenText('计'.repeat(100_000))).toBe(indexTokens('计'.repeat(100_000)).join(' '))
   })
 
   it('fold full-width and case, so ＡＢＣ１２ and abc12 are one token', () => {

@@ -101,6 +101,57 @@ export function indexTokens(text: string): string[] {
   return tokens
 }
 
+const utf16 = new TextDecoder('utf-16le')
+/** indexTokenText's output buffer, kept between calls: a body makes about 6,000 code units. */
+let tokenBuffer = new Uint16Array(1 << 16)
+
+/**
+ * `indexTokens(text).join(' ')`, as the index is handed its tokens, written code unit by code
+ * unit into one buffer: making a string of every pair and joining them took most of the time
+ * of building an article's search document (167 µs against 57 for a body of 2,000 characters).
+ */
+export function indexTokenText(text: string): string {
+  const folded = foldText(text)
+  // At most three units a character (a pair and its space), and a space between runs.
+  if (tokenBuffer.length < folded.length * 3 + 2) tokenBuffer = new Uint16Array(folded.length * 3 + 2)
+  const out = tokenBuffer
+  let length = 0
+  const write = (token: string) => {
+    for (let i = 0; i < token.length; i++) out[length++] = token.charCodeAt(i)
+  }
+  let kind: CharClass = 'gap'
+  let start = 0
+  const endRun = (end: number) => {
+    if (kind === 'gap') return
+    if (length > 0) out[length++] = 0x20
+    if (kind === 'ideograph' && !SURROGATE.test(folded.slice(start, end))) {
+      // The common case: one unit a character, so the pairs are written from the text itself.
+      for (let i = start; i + 1 < end; i++) {
+        out[length++] = folded.charCodeAt(i)
+        out[length++] = folded.charCodeAt(i + 1)
+        out[length++] = 0x20
+      }
+      out[length++] = folded.charCodeAt(end - 1)
+    } else write(runTokens({ kind, text: folded.slice(start, end) }).join(' '))
+  }
+  for (let i = 0; i < folded.length; ) {
+    const code = folded.codePointAt(i) ?? 0
+    const width = code > 0xffff ? 2 : 1
+    const next: CharClass =
+      code >= 0x4e00 && code <= 0x9fff
+        ? 'ideograph'
+        : charClass(width === 1 ? (folded[i] as string) : folded.slice(i, i + 2))
+    if (next !== kind) {
+      endRun(i)
+      kind = next
+      start = i
+    }
+    i += width
+  }
+  endRun(folded.length)
+  return utf16.decode(out.subarray(0, length))
+}
+
 /**
  * A query word or phrase as a sequence of tokens to find at consecutive places. The last
  * run's lone last character is left out (the text may go on after it), so `文明` also finds

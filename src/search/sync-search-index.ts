@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Store } from '../store/index.ts'
+import { readArticleBatch } from './article-batch.ts'
 import { DocumentBuilders } from './document-builders.ts'
 import { articleDocument, pageDocument, type SearchDocument } from './search-document.ts'
 import { removeSearchDocuments, writeSearchDocuments } from './write-search-documents.ts'
@@ -20,6 +21,13 @@ const BULK_FROM = 2_000
 const IN_THE_MAKING = 3
 /** FTS5's own default: merge 4 segments of a level into one of the next. */
 const DEFAULT_AUTOMERGE = 4
+/** A bulk load's batches: FTS5 writes a segment at each commit, so fewer and bigger. */
+const BULK_BATCH = 1_000
+/** FTS5's pending-token buffer during a bulk load (its default, 1 MB, is about 70 articles). */
+const BULK_HASH_BYTES = 64 * 1024 * 1024
+const DEFAULT_HASH_BYTES = 1024 * 1024
+/** SQLite's page cache during a bulk load, in KiB: FTS5's merges reread their segments. */
+const BULK_CACHE_KIB = 131_072
 
 /**
  * FTS5 merges its segments as they are written (automerge, 4 at a time); a bulk load turns
@@ -28,10 +36,15 @@ const DEFAULT_AUTOMERGE = 4
  * (`optimize`) took minutes at 100,000 articles; the later writes merge the rest step by step.
  * The setting is kept in the table: every bulk load ends by setting it back, even when it failed.
  */
-async function setAutomerge(store: Store, segments: number): Promise<void> {
-  await sql`insert into search_fts (search_fts, rank) values ('automerge', ${sql.lit(segments)})`.execute(
-    store.db,
-  )
+async function setBulkLoad(store: Store, isOn: boolean): Promise<void> {
+  const set = (option: string, value: number) =>
+    sql`insert into search_fts (search_fts, rank) values (${sql.lit(option)}, ${sql.lit(value)})`.execute(
+      store.db,
+    )
+  await set('automerge', isOn ? 0 : DEFAULT_AUTOMERGE)
+  await set('hashsize', isOn ? BULK_HASH_BYTES : DEFAULT_HASH_BYTES)
+  // The connection's own setting, not the file's: back to SQLite's default (2 MB) afterwards.
+  await sql`pragma cache_size = ${sql.lit(isOn ? -BULK_CACHE_KIB : -2000)}`.execute(store.db)
 }
 
 /**
@@ -60,29 +73,28 @@ export async function syncSearchIndex(
       !sameInstant(doc.publish_at, row.publish_at)
     )
   })
+  // Oldest first, the order of the documents' sort keys (the FTS5 rowids): FTS5 keeps adding
+  // to its pending segment only while rowids rise, and writes it out at every one that falls.
+  const minuteOf = (row: { publish_at: string | null }) =>
+    row.publish_at === null ? 0 : Math.floor(Date.parse(row.publish_at) / 60_000)
+  stale.sort((a, b) => minuteOf(a) - minuteOf(b) || a.id - b.id)
   const liveIds = new Set(live.map((row) => row.id))
   const gone = [...known.keys()].filter((id) => !liveIds.has(id))
   const now = new Date().toISOString()
   const isBulk = stale.length >= BULK_FROM
-  const builders = isBulk ? new DocumentBuilders() : undefined
+  const builders = isBulk ? new DocumentBuilders(store.sqlitePath) : undefined
   const isBulkLoad = isBulk && store.engine === 'sqlite'
-  if (isBulkLoad) await setAutomerge(store, 0)
+  if (isBulkLoad) await setBulkLoad(store, true)
   try {
     const batches: number[][] = []
-    for (let i = 0; i < stale.length; i += BATCH) batches.push(stale.slice(i, i + BATCH).map((row) => row.id))
+    const size = isBulkLoad ? BULK_BATCH : BATCH
+    for (let i = 0; i < stale.length; i += size) batches.push(stale.slice(i, i + size).map((row) => row.id))
     const make = async (batchIds: readonly number[]): Promise<readonly SearchDocument[]> => {
-      const rows = await store.db.selectFrom('articles').selectAll().where('id', 'in', batchIds).execute()
-      const quotes = await store.db
-        .selectFrom('article_columns')
-        .select(['article_id', 'column_id'])
-        .where('article_id', 'in', batchIds)
-        .execute()
-      const quotedIn: Record<number, number[]> = {}
-      for (const quote of quotes)
-        quotedIn[quote.article_id] = [...(quotedIn[quote.article_id] ?? []), quote.column_id]
+      if (builders?.readsArticles) return builders.buildByIds(batchIds)
+      const batch = await readArticleBatch(store, batchIds)
       return builders
-        ? builders.build(rows, quotedIn)
-        : rows.map((row) => articleDocument(row, quotedIn[row.id] ?? []))
+        ? builders.build(batch)
+        : batch.rows.map((row) => articleDocument(row, batch.quotedIn[row.id] ?? []))
     }
     // A few batches are in the making (in the builders) while the oldest is written.
     const making: Promise<readonly SearchDocument[]>[] = []
@@ -106,7 +118,7 @@ export async function syncSearchIndex(
     }
   } finally {
     await builders?.close()
-    if (isBulkLoad) await setAutomerge(store, DEFAULT_AUTOMERGE)
+    if (isBulkLoad) await setBulkLoad(store, false)
   }
   if (gone.length > 0) {
     await store.transaction((tx) =>

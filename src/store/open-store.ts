@@ -21,6 +21,8 @@ export interface StoreOptions {
 export interface Store {
   readonly engine: Engine
   readonly db: Kysely<Database>
+  /** The SQLite file, for threads that open read-only connections of their own; none on PostgreSQL or in memory. */
+  readonly sqlitePath: string | undefined
   /** Runs `work` in one transaction: everything it wrote commits together or not at all. */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
   /** Adds FOR UPDATE where the engine has row locks; SQLite's write transactions already exclude each other. */
@@ -66,7 +68,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     }
     throw error
   }
-  return storeOver(db, engine)
+  const file = engine === 'sqlite' ? sqliteFileOf(options) : undefined
+  // An in-memory database is this connection's alone: no other thread can open it.
+  return storeOver(db, engine, file === ':memory:' ? undefined : file)
 }
 
 /**
@@ -77,13 +81,15 @@ export function openSqliteReader(path: string): Store {
   return storeOver(
     new Kysely<Database>({ dialect: new NodeSqliteDialect({ path, readOnly: true }) }),
     'sqlite',
+    path,
   )
 }
 
-function storeOver(db: Kysely<Database>, engine: Engine): Store {
+function storeOver(db: Kysely<Database>, engine: Engine, sqlitePath: string | undefined): Store {
   return {
     engine,
     db,
+    sqlitePath,
     transaction: (work) => db.transaction().execute(work),
     forUpdate: (query) => (engine === 'postgres' ? query.forUpdate() : query),
     forShare: (query) => (engine === 'postgres' ? query.forShare() : query),
@@ -112,8 +118,12 @@ function storeOver(db: Kysely<Database>, engine: Engine): Store {
   }
 }
 
+function sqliteFileOf(options: StoreOptions): string {
+  return options.sqlitePath ?? './data/fabu.db'
+}
+
 function sqliteDb(options: StoreOptions): Kysely<Database> {
-  const path = options.sqlitePath ?? './data/fabu.db'
+  const path = sqliteFileOf(options)
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   return new Kysely<Database>({ dialect: new NodeSqliteDialect({ path }) })
 }
