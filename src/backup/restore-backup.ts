@@ -1,6 +1,6 @@
 import { createHash, type Hash, randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { type FileHandle, mkdir, open, readdir, rename, rm, rmdir } from 'node:fs/promises'
+import { chmod, type FileHandle, mkdir, open, readdir, rename, rm, rmdir } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import {
   BackupInvalidError,
@@ -82,6 +82,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
         ? { databaseUrl: options.databaseUrl }
         : { sqlitePath: join(staging, DATABASE_PATH.sqlite) },
     )
+    // Made private while it filled; a data folder is readable (nginx serves sites/ from it),
+    // while keys/ inside stays the owner's alone.
+    await chmod(staging, 0o755)
     if (existsSync(target)) await rmdir(target)
     await rename(staging, target)
   } catch (error) {
