@@ -14,6 +14,7 @@ import { acceptUpload, storeUpload } from '../../src/uploads/index.ts'
 import { engines } from '../support/engines.ts'
 import { operator } from '../support/interaction-fixture.ts'
 import { runFabu } from '../support/run-fabu.ts'
+import { startServe } from '../support/serve-process.ts'
 
 /** A database of its own (pg_dump copies a whole database), dropped when the suite ends. */
 async function createDatabase(made: string[]): Promise<string> {
@@ -189,6 +190,45 @@ for (const engine of engines()) {
       expect(refused.code).toBe(1)
       expect(refused.stderr).toContain('RESTORE_TARGET_NOT_EMPTY')
       expect(await readdir(occupied)).toEqual(['notes.txt'])
+    })
+
+    it('backs up a site while fabu serve runs and counts visits, into an archive that restores', async () => {
+      const server = await startServe(source, envFor(sourceUrl), 'simt')
+      const online = join(root, 'online.tar.gz')
+      let isBackingUp = true
+      let hits = 0
+      const visits = (async () => {
+        while (isBackingUp) {
+          const answer = await fetch(new URL('/_fabu/hits?id=1', server.publicUrl), {
+            method: 'POST',
+            headers: { 'user-agent': 'Mozilla/5.0 (fabu test)' },
+          })
+          if (answer.ok) hits++
+        }
+      })()
+      try {
+        const backedUp = await runFabu(source, envFor(sourceUrl), 'backup', online, '--json')
+        expect(backedUp.code, backedUp.stderr).toBe(0)
+      } finally {
+        isBackingUp = false
+        await visits
+        await server.stop()
+      }
+      expect(hits).toBeGreaterThan(0)
+      const target = join(root, 'from-online')
+      const targetUrl = await emptyTarget()
+      const restored = await runFabu(target, envFor(targetUrl), 'restore', online, '--json')
+      expect(restored.code, restored.stderr).toBe(0)
+      const listed = await runFabu(
+        target,
+        envFor(targetUrl),
+        'article',
+        'list',
+        '--text',
+        '备份恢复演练',
+        '--json',
+      )
+      expect(JSON.parse(listed.stdout)).toHaveLength(1)
     })
 
     it('refuses an archive made by a newer fabu, whose schema this one does not know', async () => {
