@@ -12,6 +12,8 @@ export interface BackupManifest {
   /** The database's migration level when it was copied: a fabu older than this cannot restore it. */
   readonly schemaVersion: number
   readonly createdAt: string
+  /** False for `fabu backup --no-keys`: the keys are kept elsewhere, as docs/server.md advises for the audit key. */
+  readonly hasKeys: boolean
   readonly files: readonly BackupFile[]
 }
 
@@ -33,6 +35,7 @@ const manifestSchema = z
     engine: z.enum(['sqlite', 'postgres']),
     schemaVersion: z.number().int().min(0),
     createdAt: z.string().min(1),
+    hasKeys: z.boolean(),
     files: z.array(
       z.object({
         path: z.string().refine(isSafeRelativePath, 'must be a relative path inside the data folder'),

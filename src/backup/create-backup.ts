@@ -29,7 +29,7 @@ export interface BackupReport {
   readonly schemaVersion: number
   readonly files: number
   readonly bytes: number
-  /** Keys that live in the environment (FABU_AUDIT_KEY, …): not in the archive, keep them yourself. */
+  /** Keys not in the archive (in the environment, or left out with --no-keys): keep them yourself. */
   readonly keysNotIncluded: readonly string[]
 }
 
@@ -45,8 +45,10 @@ export const CHECKPOINTS_FILE = 'audit-checkpoints.log'
 export async function createBackup(
   config: Readonly<Config>,
   archivePath: string,
-  env: NodeJS.ProcessEnv = process.env,
+  options: { readonly hasKeys?: boolean; readonly env?: NodeJS.ProcessEnv } = {},
 ): Promise<BackupReport> {
+  const env = options.env ?? process.env
+  const hasKeys = options.hasKeys ?? true
   const archive = resolve(archivePath)
   if (existsSync(archive)) throw new AlreadyExistsError('archive', archive)
   if (isInside(archive, config.dataDir)) {
@@ -71,7 +73,7 @@ export async function createBackup(
       await add(path, size, size === 0 ? new Uint8Array() : createReadStream(from, { end: size - 1 }))
     }
 
-    for (const [path, from] of smallFiles(config, env)) {
+    for (const [path, from] of smallFiles(config, hasKeys ? env : null)) {
       if (!existsSync(from)) continue
       const body = await readFile(from)
       await add(path, body.length, body)
@@ -93,6 +95,7 @@ export async function createBackup(
       engine,
       schemaVersion,
       createdAt: new Date().toISOString(),
+      hasKeys,
       files,
     }
     const text = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)
@@ -105,7 +108,9 @@ export async function createBackup(
       schemaVersion,
       files: files.length,
       bytes: (await stat(archive)).size,
-      keysNotIncluded: [AUDIT_KEY_ENV, INTERACTION_KEY_ENV].filter((name) => env[name]),
+      keysNotIncluded: hasKeys
+        ? [AUDIT_KEY_ENV, INTERACTION_KEY_ENV].filter((name) => env[name])
+        : ['keys/audit.key', 'keys/interaction.key'],
     }
   } finally {
     if (!isDone) {
@@ -128,12 +133,13 @@ async function* hashing(chunks: AsyncIterable<Uint8Array>, hash: Hash): AsyncIte
  * purpose: every head they hold is then one the database copy already has, so the restored
  * log verifies instead of looking cut short.
  */
-function smallFiles(config: Readonly<Config>, env: NodeJS.ProcessEnv): [string, string][] {
+function smallFiles(config: Readonly<Config>, env: NodeJS.ProcessEnv | null): [string, string][] {
   const entries: [string, string][] = [
     [CHECKPOINTS_FILE, join(config.dataDir, CHECKPOINTS_FILE)],
     [CONFIG_FILE, join(config.dataDir, CONFIG_FILE)],
   ]
   // Keys from the environment are the operator's to keep; only the key files are copied.
+  if (!env) return entries
   if (!env[AUDIT_KEY_ENV]) entries.push(['keys/audit.key', auditKeyPath(config.dataDir)])
   if (!env[INTERACTION_KEY_ENV]) entries.push(['keys/interaction.key', interactionKeyPath(config.dataDir)])
   return entries

@@ -27,6 +27,8 @@ export interface RestoreReport {
   readonly schemaVersion: number
   readonly fabuVersion: string
   readonly createdAt: string
+  /** False: the archive was made with --no-keys, and the keys must be put in place before fabu runs. */
+  readonly hasKeys: boolean
   readonly files: number
 }
 
@@ -97,6 +99,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     schemaVersion: manifest.schemaVersion,
     fabuVersion: manifest.fabuVersion,
     createdAt: manifest.createdAt,
+    hasKeys: manifest.hasKeys,
     files: manifest.files.length,
   }
 }

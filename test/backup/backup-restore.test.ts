@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
+import { promisify } from 'node:util'
 import pg from 'pg'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -15,6 +17,8 @@ import { engines } from '../support/engines.ts'
 import { operator } from '../support/interaction-fixture.ts'
 import { runFabu } from '../support/run-fabu.ts'
 import { startServe } from '../support/serve-process.ts'
+
+const run = promisify(execFile)
 
 /** A database of its own (pg_dump copies a whole database), dropped when the suite ends. */
 async function createDatabase(made: string[]): Promise<string> {
@@ -190,6 +194,39 @@ for (const engine of engines()) {
       expect(refused.code).toBe(1)
       expect(refused.stderr).toContain('RESTORE_TARGET_NOT_EMPTY')
       expect(await readdir(occupied)).toEqual(['notes.txt'])
+    })
+
+    it('leaves the keys out when asked, and says on restore that they must be put back', async () => {
+      const keyless = join(root, 'keyless.tar.gz')
+      const made = await runFabu(source, envFor(sourceUrl), 'backup', keyless, '--no-keys', '--json')
+      expect(made.code, made.stderr).toBe(0)
+      expect(JSON.parse(made.stdout).keysNotIncluded).toEqual(['keys/audit.key', 'keys/interaction.key'])
+      const listed = (await run('tar', ['-tzf', keyless])).stdout.split('\n')
+      expect(listed).toContain('manifest.json')
+      expect(listed.filter((path) => path.startsWith('keys/'))).toEqual([])
+
+      const target = join(root, 'from-keyless')
+      const targetUrl = await emptyTarget()
+      const restored = await runFabu(target, envFor(targetUrl), 'restore', keyless)
+      expect(restored.code, restored.stderr).toBe(0)
+      expect(restored.stdout).toContain('keys/interaction.key')
+      expect(existsSync(join(target, 'keys'))).toBe(false)
+      // The operator puts back the keys kept apart; the letters read again.
+      await mkdir(join(target, 'keys'), { mode: 0o700 })
+      for (const key of ['audit.key', 'interaction.key']) {
+        await copyFile(join(source, 'keys', key), join(target, 'keys', key))
+      }
+      const letter = await runFabu(
+        target,
+        envFor(targetUrl),
+        'case',
+        'show',
+        String(caseId),
+        '--personal',
+        '--json',
+      )
+      expect(letter.code, letter.stderr).toBe(0)
+      expect(JSON.parse(letter.stdout).personal).toMatchObject({ phone: '13700001111' })
     })
 
     it('backs up a site while fabu serve runs and counts visits, into an archive that restores', async () => {

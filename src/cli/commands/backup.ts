@@ -12,18 +12,23 @@ export function registerBackup(program: Command): void {
       .description(
         '备份数据库、上传文件、密钥和配置到一个 .tar.gz 文件（服务可继续运行）/ back up the database, uploads, keys and config into one .tar.gz (the server may keep running)',
       )
-      .argument('<archive>', '要写入的备份文件，须不存在 / the archive to write; must not exist'),
-  ).action(async (archive: string, options: { data: string; json?: boolean }) => {
+      .argument('<archive>', '要写入的备份文件，须不存在 / the archive to write; must not exist')
+      .option('--no-keys', '不含密钥（密钥另行保管时）/ leave the key files out, when they are kept apart'),
+  ).action(async (archive: string, options: { data: string; json?: boolean; keys: boolean }) => {
     // The configuration alone: a backup neither migrates the database nor makes keys.
-    const report = await createBackup(resolveConfig(options.data), archive)
+    const report = await createBackup(resolveConfig(options.data), archive, { hasKeys: options.keys })
     if (options.json) return printJson(report)
     print(`已备份 / backed up: ${report.archive}`)
     print(
       `  ${report.engine}, 结构版本 / schema ${report.schemaVersion}, ${report.files} 个文件 files, ${report.bytes} 字节 bytes`,
     )
-    print('  备份含密钥和个人信息，请加密保存 / the archive holds the keys and personal data: keep it secret')
+    print(
+      options.keys
+        ? '  备份含密钥和个人信息，请加密保存 / the archive holds the keys and personal data: keep it secret'
+        : '  备份含个人信息（已加密），请加密保存 / the archive holds personal data (sealed): keep it secret',
+    )
     for (const name of report.keysNotIncluded) {
-      print(`  ${name} 在环境变量中，未备份，请另行保存 / is set in the environment and not in the archive`)
+      print(`  ${name} 未备份，请另行保存 / is not in the archive: keep it yourself`)
     }
   })
 
@@ -49,6 +54,11 @@ export function registerBackup(program: Command): void {
     print(
       `  ${report.engine}, 结构版本 / schema ${report.schemaVersion}, fabu ${report.fabuVersion}, 备份于 / made ${report.createdAt}`,
     )
+    if (!report.hasKeys) {
+      print(
+        '  备份不含密钥：运行 fabu 之前先放回 keys/audit.key 和 keys/interaction.key（或设置 FABU_AUDIT_KEY、FABU_INTERACTION_KEY），否则将生成新密钥，来信个人信息无法解密 / the archive holds no keys: put keys/audit.key and keys/interaction.key back (or set FABU_AUDIT_KEY, FABU_INTERACTION_KEY) before running fabu, or new keys are made and letters cannot be read',
+      )
+    }
     print('下一步 / next: fabu publish --full   (重建发布的页面 / rebuild the published pages)')
   })
 }
