@@ -11,7 +11,7 @@ import {
   INTERACTION_KEY_ENV,
   interactionKeyPath,
 } from '../config/index.ts'
-import { AlreadyExistsError, BackupFailedError } from '../errors/index.ts'
+import { AlreadyExistsError, BackupFailedError, ValidationError } from '../errors/index.ts'
 import { currentVersion, type Engine, openStoreAsIs, type StoreOptions } from '../store/index.ts'
 import {
   type BackupFile,
@@ -52,7 +52,11 @@ export async function createBackup(
   const archive = resolve(archivePath)
   if (existsSync(archive)) throw new AlreadyExistsError('archive', archive)
   if (isInside(archive, config.dataDir)) {
-    throw new BackupFailedError('backup', `the archive must be written outside the data folder: ${archive}`)
+    throw new ValidationError(
+      'archive',
+      `备份文件须写在数据目录之外：${archive}`,
+      `the archive must be written outside the data folder: ${archive}`,
+    )
   }
   // The database's copy is staged beside the archive, on its disk rather than a small /tmp.
   const staging = join(dirname(archive), `.fabu-backup-${randomBytes(6).toString('hex')}`)
