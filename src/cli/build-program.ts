@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import { registerArticle } from './commands/article.ts'
 import { registerAudit } from './commands/audit.ts'
+import { registerBackup } from './commands/backup.ts'
 import { registerCase } from './commands/case.ts'
 import { registerCheck } from './commands/check.ts'
 import { registerCheckLinks } from './commands/check-links.ts'
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerCheck(program)
   registerCheckLinks(program)
   registerCase(program)
+  registerBackup(program)
 
   program.addHelpText(
     'after',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { isIP } from 'node:net'
 import { join, resolve } from 'node:path'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { z } from 'zod'
@@ -79,6 +80,16 @@ const configFileSchema = z
       })
       .strict()
       .prefault({}),
+    // GET /metrics on the admin port (Prometheus): from these addresses, or with the bearer token.
+    metrics: z
+      .object({
+        token: z.string().min(24, 'must be at least 24 characters').optional(),
+        allow: z
+          .array(z.string().refine(isAddressOrSubnet, 'must be an IP address or a subnet such as 10.0.0.0/8'))
+          .default(['127.0.0.1', '::1']),
+      })
+      .strict()
+      .prefault({}),
     // 政民互动's e-mail notifications; none are sent without a host.
     smtp: z
       .object({
@@ -139,6 +150,12 @@ export interface Config {
     readonly password: string | null
     readonly from: string
   } | null
+  readonly metrics: {
+    /** A scraper presenting `Authorization: Bearer <token>` may read /metrics from anywhere; null: none. */
+    readonly token: string | null
+    /** Addresses and subnets that may read /metrics without the token (default: this machine). */
+    readonly allow: readonly string[]
+  }
   readonly links: {
     /** `fabu serve` checks the sites' external links this often (hours); 0: never. */
     readonly externalCheckHours: number
@@ -201,6 +218,10 @@ export function resolveConfig(dataDir: string, env: NodeJS.ProcessEnv = process.
         })
       : null,
     links: Object.freeze({ externalCheckHours: parsed.data.links.external_check_hours }),
+    metrics: Object.freeze({
+      token: parsed.data.metrics.token ?? null,
+      allow: Object.freeze([...parsed.data.metrics.allow]),
+    }),
     accounts: Object.freeze({
       passwordProfile: parsed.data.accounts.password_profile,
       lockoutThreshold: parsed.data.accounts.lockout_threshold,
@@ -253,6 +274,14 @@ function checkSettings(file: z.output<typeof configFileSchema>['checks'], env: N
   if (!/^(?:(?:[01]\d|2[0-3]):[0-5]\d|off)$/.test(daily))
     throw new ConfigError('FABU_DAILY_CHECK', '须为 HH:MM 或 off', 'must be HH:MM or off')
   return { dailyAt: daily === 'off' ? null : daily, chromiumPath: file.chromium_path }
+}
+
+function isAddressOrSubnet(value: string): boolean {
+  const [address = '', prefix, ...rest] = value.split('/')
+  const family = isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)
 }
 
 function readConfigFile(path: string): unknown {
@@ -349,6 +378,14 @@ iframe_hosts = []
 # 政民互动的邮件通知（新来信、临近期限、答复来信人）。不设置则不发送；密码用环境变量 FABU_SMTP_PASSWORD。
 # E-mail notifications of letters (new, nearly due, answered); none without this section. The
 # password comes from FABU_SMTP_PASSWORD. See docs/interaction.md.
+# Prometheus 指标：管理端口上的 /metrics。默认只允许本机访问；其他地址须列在 allow 中，或带令牌
+# （Authorization: Bearer <token>）。见 docs/deploy.md。
+# Prometheus metrics at /metrics on the admin port: this machine only by default; other
+# scrapers need their address in allow, or the bearer token. See docs/deploy.md.
+[metrics]
+# allow = ["127.0.0.1", "::1"]   # 地址或网段 / addresses or subnets such as "10.0.0.0/8"
+# token = "…"                    # 至少 24 个字符 / at least 24 characters: openssl rand -hex 24
+
 # [smtp]
 # host = "smtp.example.gov.cn"
 # port = 587

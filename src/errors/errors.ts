@@ -523,3 +523,39 @@ export class ImportOriginRefusedError extends FabuError {
     this.origin = origin
   }
 }
+
+/** A backup archive that is damaged, cut short, altered after it was made, or not a fabu backup. */
+export class BackupInvalidError extends FabuError {
+  readonly code = 'BACKUP_INVALID'
+  readonly status = 422
+  constructor(archive: string, why: string, options?: { cause?: unknown }) {
+    super(
+      {
+        zh: `备份文件 ${archive} 无效或已损坏（${why}），未写入任何内容`,
+        en: `the backup ${archive} is invalid or damaged (${why}); nothing was written`,
+      },
+      options,
+    )
+  }
+}
+
+/** A restore aimed at a data folder or database that already holds something. */
+export class RestoreTargetNotEmptyError extends FabuError {
+  readonly code = 'RESTORE_TARGET_NOT_EMPTY'
+  readonly status = 409
+  constructor(target: string) {
+    super({
+      zh: `恢复目标 ${target} 不是空的；请恢复到一个新的空数据目录（和空数据库）`,
+      en: `the restore target ${target} is not empty; restore into a new, empty data folder (and an empty database)`,
+    })
+  }
+}
+
+/** pg_dump, pg_restore or the SQLite backup failed; the tool's own message is kept. */
+export class BackupFailedError extends FabuError {
+  readonly code = 'BACKUP_FAILED'
+  readonly status = 500
+  constructor(step: string, detail: string, options?: { cause?: unknown }) {
+    super({ zh: `${step} 失败：${detail}`, en: `${step} failed: ${detail}` }, options)
+  }
+}

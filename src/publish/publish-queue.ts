@@ -52,6 +52,7 @@ export class PublishQueue {
   /** Sites whose background publish failed, and when to try again. */
   readonly #failing = new Map<number, SiteFailure>()
   readonly #now: () => number
+  #depth = 0
 
   constructor(
     content: Content,
@@ -192,9 +193,20 @@ export class PublishQueue {
     await this.#tails.get(siteId)?.catch(() => {})
   }
 
+  /** Publishes queued or running, over all sites (the server's /metrics reports it). */
+  get depth(): number {
+    return this.#depth
+  }
+
   #serial<T>(siteId: number, work: () => Promise<T>): Promise<T> {
     const previous = this.#tails.get(siteId) ?? Promise.resolve()
-    const next = previous.catch(() => {}).then(work)
+    this.#depth++
+    const next = previous
+      .catch(() => {})
+      .then(work)
+      .finally(() => {
+        this.#depth--
+      })
     this.#tails.set(siteId, next)
     return next
   }

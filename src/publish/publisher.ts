@@ -69,6 +69,8 @@ export interface PublisherOptions {
   readonly themesRoot?: string
   /** Keep the render workers between runs (a server); call close() when done. */
   readonly keepsWorkers?: boolean
+  /** Told of every finished run that wrote (not dry runs): the server's /metrics counts them. */
+  readonly onReport?: (report: PublishReport) => void
 }
 
 const RESULT_FLUSH = 2000
@@ -101,6 +103,8 @@ export class Publisher {
    */
   publish(request: PublishRequest): Promise<PublishReport> {
     const run = this.#previousRun.then(() => this.#publish(request))
+    const onReport = this.#options.onReport
+    if (onReport && !request.isDryRun) run.then(onReport, () => {})
     this.#previousRun = run.then(
       () => {},
       () => {},

@@ -15,11 +15,14 @@ import { type Content, createServiceContext, createWorkspace } from '../content/
 import { NotFoundError, RateLimitedError } from '../errors/index.ts'
 import type { Interaction } from '../interaction/index.ts'
 import type { ImportJobs } from '../jobs/index.ts'
+import type { FabuMetrics } from '../metrics/index.ts'
 import type { PublishQueue } from '../publish/index.ts'
 import type { Store } from '../store/index.ts'
 import { API_BODY_LIMIT, sendError } from './api-error.ts'
 import { installZodValidation, registerRoutes } from './api-route.ts'
 import { CsrfRefusalLog } from './csrf-refusal-log.ts'
+import { instrumentHttp } from './http-metrics.ts'
+import { type MetricsAccess, registerMetricsRoute } from './metrics-route.ts'
 import { accountRoutes, auditRoutes } from './routes/account-routes.ts'
 import { contentRoutes } from './routes/content-routes.ts'
 import { dashboardRoutes } from './routes/dashboard-routes.ts'
@@ -71,6 +74,8 @@ export interface AdminAppOptions {
   readonly interaction?: Interaction
   /** Imports run in the background (their routes are left out without it). */
   readonly importJobs?: ImportJobs
+  /** Counts requests and serves them at /metrics to those `access` lets in (left out without it). */
+  readonly metrics?: { readonly collector: FabuMetrics; readonly access: MetricsAccess }
 }
 
 /**
@@ -137,6 +142,7 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
     trustProxy: options.trustedProxies.length > 0 ? [...options.trustedProxies] : false,
     bodyLimit: API_BODY_LIMIT,
   })
+  if (options.metrics) instrumentHttp(app, options.metrics.collector, 'admin')
   setCookiePolicy(app, { secure: options.secureCookies })
   addSecurityHeaders(app, ADMIN_SECURITY_HEADERS)
   installZodValidation(app)
@@ -218,6 +224,14 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
   registerUploadFiles(app, { outputRootFor: options.outputRootFor })
   await serveAdminUi(app, options.adminUiRoot ?? ADMIN_UI_ROOT)
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  if (options.metrics) {
+    registerMetricsRoute(
+      app,
+      options.metrics.collector,
+      options.metrics.access,
+      options.trustedProxies.length > 0,
+    )
+  }
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }))
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {

@@ -10,6 +10,7 @@ import {
   ValidationError,
   WordingBlockedError,
 } from '../errors/index.ts'
+import { noteErrorCode } from './http-metrics.ts'
 
 /** The body of every error answer: `{ "error": { "code", "message", "field"?, "hits"? } }`. */
 export interface ApiErrorBody {
@@ -58,6 +59,7 @@ export function toFabuError(error: unknown): FabuError {
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, caught: unknown) {
   const error = toFabuError(caught)
+  noteErrorCode(request, error.code)
   if (error.status >= 500) request.log.error({ err: caught }, 'request failed')
   if (error instanceof RateLimitedError || 'retryAfterSeconds' in error) {
     reply.header('retry-after', String((error as RateLimitedError).retryAfterSeconds))

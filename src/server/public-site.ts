@@ -5,7 +5,9 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { RateLimitedError } from '../errors/index.ts'
 import type { PublicDesk } from '../interaction/index.ts'
+import type { FabuMetrics } from '../metrics/index.ts'
 import { sendError } from './api-error.ts'
+import { instrumentHttp } from './http-metrics.ts'
 import { registerInteractionPages } from './interaction-pages.ts'
 import { type PublicSearchOptions, registerPublicSearch } from './public-search.ts'
 import { isBot, type ViewCounter } from './view-counter.ts'
@@ -25,6 +27,8 @@ export interface PublicSiteOptions {
   readonly movedTo?: (requestUrl: string) => Promise<string | null>
   /** The site's letter and application forms (政民互动), when it has mailboxes. */
   readonly interaction?: PublicDesk
+  /** Counts its requests for the admin port's /metrics. */
+  readonly metrics?: FabuMetrics
 }
 
 /** Headers every public page gets: no inline script or style anywhere, no framing by others. */
@@ -44,6 +48,7 @@ export const PUBLIC_SECURITY_HEADERS = {
 export async function createPublicSite(options: PublicSiteOptions): Promise<FastifyInstance> {
   const proxies = options.trustedProxies ?? []
   const app = Fastify({ logger: false, trustProxy: proxies.length > 0 ? [...proxies] : false })
+  if (options.metrics) instrumentHttp(app, options.metrics, 'public')
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error))
   app.addHook('onSend', async (_request, reply) => {
     for (const [name, value] of Object.entries(PUBLIC_SECURITY_HEADERS)) reply.header(name, value)

@@ -1,7 +1,14 @@
 export { isUniqueViolation } from './constraint-errors.ts'
 export type { Engine } from './engine.ts'
-export { currentVersion, type MigrationResult, migrate } from './migrate.ts'
+export { currentVersion, latestSchemaVersion, type MigrationResult, migrate } from './migrate.ts'
 export type { Migration } from './migrations/index.ts'
 export { NodeSqliteDialect, type NodeSqliteOptions } from './node-sqlite-dialect.ts'
-export { openSqliteReader, openStore, type Store, type StoreOptions, type Tx } from './open-store.ts'
+export {
+  openSqliteReader,
+  openStore,
+  openStoreAsIs,
+  type Store,
+  type StoreOptions,
+  type Tx,
+} from './open-store.ts'
 export type * from './schema.ts'

@@ -50,6 +50,11 @@ export async function migrate(
   return { from, to: Math.max(from, latest) }
 }
 
+/** The newest schema version this fabu knows: a database or backup past it is from a newer fabu. */
+export function latestSchemaVersion(): number {
+  return Math.max(0, ...allMigrations.map((m) => m.version))
+}
+
 export async function currentVersion(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom('schema_migrations')

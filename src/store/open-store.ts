@@ -74,6 +74,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 /**
+ * The database as it is, not migrated: for reading the schema version and the sites of a
+ * database being backed up or just restored, which an older or newer fabu may have written.
+ */
+export function openStoreAsIs(options: StoreOptions): Store {
+  const engine: Engine = options.databaseUrl ? 'postgres' : 'sqlite'
+  return storeOver(engine === 'postgres' ? postgresDb(options) : sqliteDb(options), engine)
+}
+
+/**
  * A read-only connection to a SQLite file another connection keeps migrated: for threads that
  * only read (the site search's readers), which WAL lets read beside the writer. No migration.
  */

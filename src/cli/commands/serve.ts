@@ -14,6 +14,7 @@ import { ValidationError } from '../../errors/index.ts'
 import { oldUrlLookup } from '../../importers/index.ts'
 import { createPublicDesk } from '../../interaction/index.ts'
 import { createImportJobs } from '../../jobs/index.ts'
+import { createMetrics } from '../../metrics/index.ts'
 import { Publisher, SearchPageRenderer } from '../../publish/index.ts'
 import { SearchReaders } from '../../search/index.ts'
 import { createAdminApp, createPublicSite, PublishQueue, ViewCounter } from '../../server/index.ts'
@@ -89,16 +90,19 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   const site = await resolveSite(app.content, options.site)
   const root = join(app.config.dataDir, 'sites', site.slug, site.outputPrefix)
   const counter = new ViewCounter(app.store)
+  const metrics = createMetrics()
   // A warm publisher of its own publishes what editors change while the server runs.
   const publisher = new Publisher(app.store, app.content, {
     ...publisherOptions(app.config),
     keepsWorkers: true,
+    onReport: (report) => metrics.observePublish(report.site, report.seconds, report.written.length),
   })
   const queue = new PublishQueue(app.content, publisher, {
     system: systemActor('scheduler'),
     onError: (error) =>
       process.stderr.write(`fabu: 自动发布失败 / publishing failed: ${(error as Error).message}\n`),
   })
+  metrics.watchQueueDepth(() => queue.depth)
   // Search pages render the site's search.liquid in a render process of their own.
   const searchPages = new SearchPageRenderer(app.store, app.content)
   // On SQLite searches run in threads of their own, each with a read-only connection.
@@ -123,6 +127,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     },
     movedTo: oldUrlLookup(app.store, app.content, site.id),
     interaction: createPublicDesk(app.interaction, site),
+    metrics,
   })
   // Imports started from the admin run as `fabu import` processes of their own.
   const importJobs = createImportJobs(app.store, app.content, {
@@ -153,6 +158,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     publicOrigins,
     interaction: app.interaction,
     importJobs,
+    metrics: { collector: metrics, access: app.config.metrics },
   })
   const host = options.host ?? app.config.server.host
   const publicUrl = await listen(publicSite, host, options.port ?? app.config.server.publicPort, '--port')

@@ -1,0 +1,1 @@
+export { type AppName, createMetrics, type FabuMetrics } from './fabu-metrics.ts'
