@@ -12,7 +12,7 @@ import type { DeliveryStats, Transport } from './transport.ts'
 export interface TargetsOptions {
   /** The site's output folder, as the publisher writes it. */
   readonly outputRootFor: (siteSlug: string, outputPrefix: string) => string
-  /** Waits between the tries of one delivery (default 2 s, then 10 s: three tries). */
+  /** Waits between the tries of one delivery (default 1 s, then 3 s: three tries). */
   readonly retryDelaysMs?: readonly number[]
 }
 
@@ -65,7 +65,7 @@ export interface Targets {
   retryFailed(now?: number): Promise<readonly DeliveryOutcome[]>
 }
 
-const DEFAULT_RETRY_DELAYS_MS = [2_000, 10_000]
+const DEFAULT_RETRY_DELAYS_MS = [1_000, 3_000]
 const RETRY_FIRST_MS = 30_000
 const RETRY_MAX_MS = 10 * 60_000
 
