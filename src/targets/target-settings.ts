@@ -11,7 +11,7 @@ const rsyncSettings = z.strictObject({
   destination: z
     .string()
     .regex(
-      /^(rsync:\/\/[^/\s]+\/\S+|[^\s:/@]+@[^\s:/]+:\S+)$/,
+      /^(rsync:\/\/[^/\s]+\/\S+|[^\s:/@-][^\s:/@]*@[^\s:/-][^\s:/]*:\S+)$/,
       '应为 rsync://主机/模块/ 或 用户@主机:路径|must be rsync://host/module/ or user@host:path',
     ),
   /** The rsync daemon's password, read from this file (rsync's --password-file). */
@@ -27,8 +27,11 @@ const s3Settings = z.strictObject({
   endpoint: z.url().optional(),
   region: z.string().min(1).default('us-east-1'),
   bucket: z.string().min(1),
-  /** Key prefix inside the bucket, e.g. `www/`. */
-  prefix: z.string().default(''),
+  /** Key prefix inside the bucket, e.g. `www/` (the slash is added when missing). */
+  prefix: z
+    .string()
+    .default('')
+    .transform((prefix) => (prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`)),
   /** Path-style URLs (`endpoint/bucket/key`), which RGW and most local services need. */
   forcePathStyle: z.boolean().default(false),
   accessKeyIdEnv: envName,
