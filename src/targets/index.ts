@@ -1,6 +1,6 @@
+export type { DeliveryOutcome } from './deliver-target.ts'
 export {
   createTargets,
-  type DeliveryOutcome,
   type TargetSummary,
   type Targets,
   type TargetsOptions,

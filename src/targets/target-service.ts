@@ -1,13 +1,9 @@
 import { type Actor, type Content, recordAudit, type Site, type SiteRef } from '../content/index.ts'
 import { AlreadyExistsError, NotFoundError, ValidationError } from '../errors/index.ts'
 import { isUniqueViolation, type Store } from '../store/index.ts'
-import { foldManifests } from './fold-manifests.ts'
-import { purgeTransport } from './purge-transport.ts'
-import { rsyncTransport } from './rsync-transport.ts'
-import { s3Transport } from './s3-transport.ts'
+import { type DeliveryOutcome, deliverTarget, specOf } from './deliver-target.ts'
 import { type TargetRow, targetRecords } from './target-records.ts'
-import { destinationOf, type TargetKind, type TargetSpec, targetSpec } from './target-settings.ts'
-import type { DeliveryStats, Transport } from './transport.ts'
+import { destinationOf, type TargetKind, targetSpec } from './target-settings.ts'
 
 export interface TargetsOptions {
   /** The site's output folder, as the publisher writes it. */
@@ -29,21 +25,6 @@ export interface TargetSummary {
   readonly lastError: string | null
   readonly lastAttemptAt: string | null
   readonly lastDeliveredAt: string | null
-}
-
-/** What one delivery to one target did. */
-export interface DeliveryOutcome {
-  readonly target: string
-  readonly kind: TargetKind
-  /** idle: nothing to deliver; waiting: a CDN purge held back until the web servers have the pages. */
-  readonly state: 'done' | 'failed' | 'idle' | 'waiting'
-  readonly isFullSync: boolean
-  readonly runIds: readonly number[]
-  readonly sent: number
-  readonly deleted: number
-  readonly tries: number
-  readonly error?: string
-  readonly note?: string
 }
 
 export interface Targets {
@@ -107,66 +88,15 @@ export function createTargets(store: Store, content: Content, options: TargetsOp
       ...targets.filter((t) => t.kind === 'purge'),
     ]
     const outcomes: DeliveryOutcome[] = []
-    for (const target of ordered) outcomes.push(await deliverTarget(site, target, isFull))
-    return outcomes
-  }
-
-  const deliverTarget = async (site: Site, target: TargetRow, isFull: boolean): Promise<DeliveryOutcome> => {
-    const spec = specOf(target)
-    const now = () => new Date().toISOString()
-    let open = await records.openDeliveries(target, now())
-    const isFullSync = isFull || Boolean(target.needs_full_sync)
-    const base = { target: target.name, kind: spec.kind, isFullSync }
-    if (spec.kind === 'purge' && !isFullSync) {
-      const held = await records.runsUndeliveredElsewhere(
-        site.id,
-        open.map((run) => run.runId),
+    for (const target of ordered)
+      outcomes.push(
+        await deliverTarget(records, site, target, {
+          isFull,
+          outputRoot: options.outputRootFor(site.slug, site.outputPrefix),
+          delays,
+        }),
       )
-      if (held.size > 0) {
-        open = open.filter((run) => !held.has(run.runId))
-        if (open.length === 0) return { ...base, state: 'waiting', runIds: [], sent: 0, deleted: 0, tries: 0 }
-      }
-    }
-    if (!isFullSync && open.length === 0)
-      return { ...base, state: 'idle', runIds: [], sent: 0, deleted: 0, tries: 0 }
-    const runIds = open.map((run) => run.runId)
-    const today = shanghaiDay(new Date())
-    const purgedToday = target.purge_day === today ? target.purged_urls : 0
-    const context = {
-      outputRoot: options.outputRootFor(site.slug, site.outputPrefix),
-      baseUrl: site.baseUrl,
-      purgedToday,
-    }
-    const transport = transportOf(spec)
-    let tries = 0
-    let lastError = ''
-    for (;;) {
-      tries++
-      try {
-        const stats: DeliveryStats = isFullSync
-          ? await transport.mirror(context)
-          : await transport.deliver(foldManifests(open), context)
-        const purge =
-          spec.kind === 'purge' ? { day: today, urls: purgedToday + (stats.purgedUrls ?? 0) } : null
-        await records.delivered(target, runIds, tries, now(), purge)
-        return {
-          ...base,
-          state: 'done',
-          runIds,
-          sent: stats.sent,
-          deleted: stats.deleted,
-          tries,
-          ...(stats.note ? { note: stats.note } : {}),
-        }
-      } catch (error) {
-        lastError = (error as Error).message
-      }
-      const delay = delays[tries - 1]
-      if (delay === undefined) break
-      await new Promise((resolve) => setTimeout(resolve, delay))
-    }
-    await records.failed(target, runIds, tries, lastError, now())
-    return { ...base, state: 'failed', runIds, sent: 0, deleted: 0, tries, error: lastError }
+    return outcomes
   }
 
   const summaries = async (site: Site): Promise<TargetSummary[]> => {
@@ -253,17 +183,6 @@ export function createTargets(store: Store, content: Content, options: TargetsOp
   }
 }
 
-function specOf(row: TargetRow): TargetSpec {
-  const settings = typeof row.settings === 'string' ? JSON.parse(row.settings) : row.settings
-  return targetSpec(row.kind, settings)
-}
-
-function transportOf(spec: TargetSpec): Transport {
-  if (spec.kind === 'rsync') return rsyncTransport(spec.settings)
-  if (spec.kind === 's3') return s3Transport(spec.settings)
-  return purgeTransport(spec.settings)
-}
-
 function checkedName(name: string): string {
   const trimmed = name.trim()
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(trimmed))
@@ -297,9 +216,4 @@ async function audit(
     outcome: 'success',
     detail,
   })
-}
-
-/** The providers' daily quotas reset at midnight in China. */
-function shanghaiDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now)
 }
