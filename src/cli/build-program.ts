@@ -13,6 +13,7 @@ import { registerPublish } from './commands/publish.ts'
 import { registerSearch } from './commands/search.ts'
 import { registerServe } from './commands/serve.ts'
 import { registerSite } from './commands/site.ts'
+import { registerTarget } from './commands/target.ts'
 import { registerTemplate } from './commands/template.ts'
 import { registerUser } from './commands/user.ts'
 import { registerWords } from './commands/words.ts'
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerColumn(program)
   registerArticle(program)
   registerPublish(program)
+  registerTarget(program)
   registerImport(program)
   registerTemplate(program)
   registerSearch(program)

@@ -26,6 +26,7 @@ import { createInteraction, createSmtpNotifier, type Interaction } from '../inte
 import { Publisher, type PublisherOptions, themeExists } from '../publish/index.ts'
 import { articleTextIndex } from '../search/index.ts'
 import { openStore, type Store } from '../store/index.ts'
+import { createTargets, type DeliveryOutcome, type Targets } from '../targets/index.ts'
 
 export interface App {
   readonly config: Readonly<Config>
@@ -45,6 +46,10 @@ export interface App {
   readonly actor: Actor
   /** The operator with every right: whoever runs the CLI on the machine holds the data folder. */
   readonly operator: Principal
+  /** Where each run goes besides the output folder: rsync, S3, CDN purges. */
+  readonly targets: Targets
+  /** What the targets did after each run this process published, by run id, for the command to print. */
+  readonly deliveries: ReadonlyMap<number, readonly DeliveryOutcome[]>
 }
 
 /** Opens the data folder's store (migrating it), runs `work`, and always closes the store and the content's workers. */
@@ -76,7 +81,15 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       themeExists: (name) => themeExists(name),
       articleText: articleTextIndex(store),
     })
-    const publisher = new Publisher(store, content, publisherOptions(config))
+    const targets = createTargets(store, content, { outputRootFor: publisherOptions(config).outputRootFor })
+    const deliveries = new Map<number, readonly DeliveryOutcome[]>()
+    // Every run this process records goes out to the site's targets before the command ends.
+    const publisher = new Publisher(store, content, {
+      ...publisherOptions(config),
+      onRunRecorded: async (run) => {
+        deliveries.set(run.runId, await targets.deliver(run.siteId))
+      },
+    })
     const accounts = createAccounts(store, config.accounts)
     const actor = cliActor()
     const interaction = createInteraction(store, {
@@ -102,6 +115,8 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       interaction,
       actor,
       operator: { actor, access: operatorAccess },
+      targets,
+      deliveries,
     })
   } finally {
     try {

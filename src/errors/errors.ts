@@ -37,6 +37,7 @@ const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   route: { zh: '接口', en: 'route' },
   mailbox: { zh: '信箱', en: 'mailbox' },
   case: { zh: '来信或申请', en: 'case' },
+  target: { zh: '发布目标', en: 'publish target' },
 }
 
 /** A save based on a revision that is no longer the latest: nothing was written. */

@@ -2,12 +2,19 @@ export { maskContacts } from './plan/mask-contacts.ts'
 export type { PageKind, PageResult } from './plan/page-job.ts'
 export { SITE_PATHS } from './plan/url-scheme.ts'
 export { type Job, PublishQueue } from './publish-queue.ts'
-export { Publisher, type PublisherOptions, type PublishReport, type PublishRequest } from './publisher.ts'
+export {
+  Publisher,
+  type PublisherOptions,
+  type PublishReport,
+  type PublishRequest,
+  type RecordedRun,
+} from './publisher.ts'
 export { checkTemplate, MAX_TEMPLATE_BYTES } from './render/check-template.ts'
 export { MAX_SLOW_PAGES_PER_TEMPLATE, MAX_STOPS_PER_TEMPLATE } from './render/render-pool.ts'
 export { SEARCH_PAGE_QUEUE, SearchPageRenderer } from './render/search-page-renderer.ts'
 export { loadSiteTheme } from './render/site-theme.ts'
 export { loadTheme, type Theme, themeExists } from './render/theme.ts'
+export { TEMPORARY_FOLDER } from './write/atomic-write.ts'
 export {
   type PublishRunDetail,
   type PublishRunSummary,

@@ -71,6 +71,19 @@ export interface PublisherOptions {
   readonly keepsWorkers?: boolean
   /** Told of every finished run that wrote (not dry runs): the server's /metrics counts them. */
   readonly onReport?: (report: PublishReport) => void
+  /**
+   * Called once a run is recorded and the site's lease released: the publish targets deliver
+   * it from there (src/targets, which publish does not import). A rejection fails the publish
+   * call although the run stands, so a hook records its own delivery failures.
+   */
+  readonly onRunRecorded?: (run: RecordedRun) => Promise<void>
+}
+
+/** A recorded run, as the onRunRecorded hook hears of it. */
+export interface RecordedRun {
+  readonly siteId: number
+  readonly runId: number
+  readonly mode: 'full' | 'incremental'
 }
 
 const RESULT_FLUSH = 2000
@@ -126,11 +139,15 @@ export class Publisher {
       this.#holder,
       request.leaseWaitMs ?? LEASE_WAIT_MS,
     )
+    let result: PublishReport
     try {
-      return await this.#publishSite(site, request, lease)
+      result = await this.#publishSite(site, request, lease)
     } finally {
       await lease.release()
     }
+    if (result.runId !== null)
+      await this.#options.onRunRecorded?.({ siteId: site.id, runId: result.runId, mode: result.mode })
+    return result
   }
 
   async #publishSite(

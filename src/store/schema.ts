@@ -249,6 +249,38 @@ export interface PublishRunsTable {
   manifest: Json
 }
 
+/** Where a site's output goes besides its folder (migration 026); see src/targets. */
+export interface PublishTargetsTable {
+  id: Generated<number>
+  site_id: number
+  name: string
+  /** rsync, s3 or purge */
+  kind: string
+  /** The kind's settings; secrets only by the name of an environment variable or key file. */
+  settings: Json
+  since_run_id: number
+  needs_full_sync: Flag
+  created_at: Timestamp
+  last_attempt_at: Timestamp | null
+  last_delivered_at: Timestamp | null
+  last_error: string | null
+  purge_day: string | null
+  purged_urls: Generated<number>
+}
+
+/** One run's delivery to one target: pending, done or failed (with its error). */
+export interface TargetDeliveriesTable {
+  id: Generated<number>
+  target_id: number
+  run_id: number
+  state: 'pending' | 'done' | 'failed'
+  attempts: number
+  last_error: string | null
+  created_at: Timestamp
+  attempted_at: Timestamp | null
+  delivered_at: Timestamp | null
+}
+
 export interface ArticleViewsTable {
   article_id: number
   views: number
@@ -566,6 +598,8 @@ export interface Database {
   external_link_results: ExternalLinkResultsTable
   redirects: RedirectsTable
   publish_runs: PublishRunsTable
+  publish_targets: PublishTargetsTable
+  target_deliveries: TargetDeliveriesTable
   article_views: ArticleViewsTable
   users: UsersTable
   password_history: PasswordHistoryTable

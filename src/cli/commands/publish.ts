@@ -6,6 +6,7 @@ import { withApp } from '../open-app.ts'
 import { wholeNumber, withCommonOptions } from '../options.ts'
 import { print, printJson } from '../print-table.ts'
 import { resolveSite } from './resolve-refs.ts'
+import { describeDelivery } from './target.ts'
 
 interface PublishOptions {
   data: string
@@ -36,7 +37,7 @@ export function registerPublish(program: Command): void {
         60,
       ),
   ).action(async (options: PublishOptions) => {
-    await withApp(options.data, async ({ content, publisher, config, store, actor }) => {
+    await withApp(options.data, async ({ content, publisher, config, store, actor, deliveries }) => {
       const site = await resolveSite(content, options.site)
       const progress = process.stderr.isTTY && !options.json ? progressBar() : undefined
       const mode = options.full ? 'full' : 'incremental'
@@ -64,7 +65,10 @@ export function registerPublish(program: Command): void {
       }
       await audit(result.failed.length > 0 ? 'failure' : 'success', publishCounts(result))
       if (progress) process.stderr.write('\n')
-      if (options.json) return printJson(result)
+      const delivered = result.runId === null ? [] : (deliveries.get(result.runId) ?? [])
+      // The run stands and its delivery is retried; the exit code tells a script it is not out yet.
+      if (delivered.some((outcome) => outcome.state === 'failed')) process.exitCode = 2
+      if (options.json) return printJson(delivered.length > 0 ? { ...result, deliveries: delivered } : result)
       if (options.dryRun) {
         print(
           `将重建 / would render ${result.planned.length} 个页面 pages, 删除 / remove ${result.removed.length}`,
@@ -74,6 +78,7 @@ export function registerPublish(program: Command): void {
         return
       }
       printSummary(result, `${config.dataDir}/sites/${site.slug}`)
+      for (const outcome of delivered) if (outcome.state !== 'idle') print(describeDelivery(outcome))
       if (result.failed.length > 0) process.exitCode = 2
     })
   })

@@ -18,6 +18,7 @@ import { createMetrics } from '../../metrics/index.ts'
 import { Publisher, SearchPageRenderer } from '../../publish/index.ts'
 import { SearchReaders } from '../../search/index.ts'
 import { createAdminApp, createPublicSite, PublishQueue, ViewCounter } from '../../server/index.ts'
+import type { DeliveryOutcome } from '../../targets/index.ts'
 import { addDemoWordLists } from '../demo-word-lists.ts'
 import { ensureDataFolder } from '../ensure-data-folder.ts'
 import { type App, publisherOptions, withApp } from '../open-app.ts'
@@ -26,6 +27,7 @@ import { print } from '../print-table.ts'
 import { yesterdayInShanghai } from '../yesterday-in-shanghai.ts'
 import { printSummary } from './publish.ts'
 import { resolveSite } from './resolve-refs.ts'
+import { describeDelivery } from './target.ts'
 
 interface ServeOptions {
   data: string
@@ -91,11 +93,13 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   const root = join(app.config.dataDir, 'sites', site.slug, site.outputPrefix)
   const counter = new ViewCounter(app.store)
   const metrics = createMetrics()
+  const deliveries = targetDeliveries(app)
   // A warm publisher of its own publishes what editors change while the server runs.
   const publisher = new Publisher(app.store, app.content, {
     ...publisherOptions(app.config),
     keepsWorkers: true,
     onReport: (report) => metrics.observePublish(report.site, report.seconds, report.written.length),
+    onRunRecorded: async (run) => deliveries.deliver(run.siteId),
   })
   const queue = new PublishQueue(app.content, publisher, {
     system: systemActor('scheduler'),
@@ -207,11 +211,47 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   await importJobs.close()
   await linkSchedule.stop()
   await queue.stop()
+  await deliveries.stop()
   await publisher.close()
   await searchPages.close()
   await searchReaders?.close()
   await counter.close()
   print('已停止，浏览计数已保存 / stopped; view counts saved')
+}
+
+/**
+ * Deliveries to the publish targets, off the publish queue: a slow or unreachable web server
+ * holds up no publish. Failed ones are tried again every 30 s, each target after its own wait.
+ */
+function targetDeliveries(app: App): { deliver(siteId: number): void; stop(): Promise<void> } {
+  const running = new Set<Promise<void>>()
+  const track = (work: Promise<readonly DeliveryOutcome[]>) => {
+    const done = work.then(
+      (outcomes) => {
+        for (const outcome of outcomes)
+          if (outcome.state === 'failed') process.stderr.write(`fabu: ${describeDelivery(outcome)}\n`)
+      },
+      (error) => {
+        process.stderr.write(
+          `fabu: 发布目标投递出错 / delivering to the targets failed: ${(error as Error).message}\n`,
+        )
+      },
+    )
+    running.add(done)
+    void done.then(() => {
+      running.delete(done)
+    })
+  }
+  const timer = setInterval(() => {
+    if (running.size === 0) track(app.targets.retryFailed())
+  }, 30_000)
+  return {
+    deliver: (siteId) => track(app.targets.deliver(siteId)),
+    async stop() {
+      clearInterval(timer)
+      await Promise.allSettled([...running])
+    },
+  }
 }
 
 /** The daily inspection run of every site, stored so the report shows what changed since yesterday. */
