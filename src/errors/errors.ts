@@ -37,6 +37,7 @@ const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   route: { zh: '接口', en: 'route' },
   mailbox: { zh: '信箱', en: 'mailbox' },
   case: { zh: '来信或申请', en: 'case' },
+  livePage: { zh: '已发布的页面', en: 'published page' },
 }
 
 /** A save based on a revision that is no longer the latest: nothing was written. */

@@ -95,6 +95,8 @@ export interface ArticlesTable {
   unpublish_at: Timestamp | null
   submitted_by: string | null
   review_trail: Generated<Json>
+  pinned_until: Timestamp | null
+  copied_from: number | null
 }
 
 export interface ArticleColumnsTable {

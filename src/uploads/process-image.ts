@@ -10,7 +10,20 @@ export interface ProcessedImage {
   readonly thumbnail: Buffer
   readonly width: number
   readonly height: number
+  /** The full-size re-encode, when asked for and the image was made smaller. */
+  readonly original: { readonly bytes: Buffer; readonly width: number; readonly height: number } | null
 }
+
+/** How an image is prepared for the web. */
+export interface ImageOptions {
+  /** The longest side of what is stored, in pixels; larger images are scaled down. */
+  readonly maxSide?: number
+  /** Also return the full-size re-encode (metadata stripped all the same) when scaled down. */
+  readonly keepsOriginal?: boolean
+}
+
+/** What a body image's longest side is scaled to when nothing else is configured. */
+export const DEFAULT_IMAGE_MAX_SIDE = 1600
 
 export const THUMBNAIL_WIDTH = 400
 export const THUMBNAIL_EXTENSION = 'webp'
@@ -27,7 +40,9 @@ export async function processImage(
   bytes: Buffer,
   extension: ImageExtension,
   limits: Readonly<UploadLimits>,
+  imageOptions: ImageOptions = {},
 ): Promise<ProcessedImage> {
+  const maxSide = imageOptions.maxSide ?? DEFAULT_IMAGE_MAX_SIDE
   configureSharp()
   const isAnimated = extension === 'gif' || extension === 'webp'
   // failOn 'error' rather than sharp's 'warning': phone JPEGs often carry small flaws libvips reads
@@ -37,8 +52,24 @@ export async function processImage(
     failOn: 'error',
     animated: isAnimated,
   }
-  await checkPixels(bytes, options, limits)
-  const main = await refusingFailures(() => encode(sharp(bytes, options).rotate(), extension), limits)
+  const size = await checkPixels(bytes, options, limits)
+  // A camera's 6000×4000 photo weighs megabytes a visitor's screen cannot show; libvips
+  // scales it on its own threads, off the event loop.
+  const isLarge = Math.max(size.width, size.height) > maxSide
+  const main = await refusingFailures(
+    () =>
+      encode(
+        sharp(bytes, options)
+          .rotate()
+          .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true }),
+        extension,
+      ),
+    limits,
+  )
+  const full =
+    isLarge && imageOptions.keepsOriginal
+      ? await refusingFailures(() => encode(sharp(bytes, options).rotate(), extension), limits)
+      : null
   const thumbnail = await refusingFailures(
     () =>
       sharp(main.data, { limitInputPixels: limits.maxInputPixels, failOn: 'error' })
@@ -53,6 +84,9 @@ export async function processImage(
     thumbnail,
     width: main.info.width,
     height: main.info.pageHeight ?? main.info.height,
+    original: full
+      ? { bytes: full.data, width: full.info.width, height: full.info.pageHeight ?? full.info.height }
+      : null,
   }
 }
 
@@ -60,11 +94,19 @@ async function checkPixels(
   bytes: Buffer,
   options: SharpOptions,
   limits: Readonly<UploadLimits>,
-): Promise<void> {
+): Promise<{ width: number; height: number }> {
   // sharp refuses on its own past `limitInputPixels`; this check stands if it ever stops doing so.
   // With `animated`, height is that of all frames stacked, so every frame counts.
-  const { width, height } = await refusingFailures(() => sharp(bytes, options).metadata(), limits)
+  const { width, height, pageHeight, orientation } = await refusingFailures(
+    () => sharp(bytes, options).metadata(),
+    limits,
+  )
   if ((width ?? 0) * (height ?? 0) > limits.maxInputPixels) throw tooManyPixels(limits.maxInputPixels)
+  // EXIF orientations 5–8 turn the picture a quarter: its sides swap once rotated.
+  const frameHeight = pageHeight ?? height ?? 0
+  return (orientation ?? 1) >= 5
+    ? { width: frameHeight, height: width ?? 0 }
+    : { width: width ?? 0, height: frameHeight }
 }
 
 function encode(image: Sharp, extension: ImageExtension) {

@@ -10,6 +10,7 @@ import {
   siteInputSchema,
   sitePatchSchema,
 } from '../../content/index.ts'
+import { NotFoundError } from '../../errors/index.ts'
 import { type ApiRoute, idParams, queryFlag, queryNumber, route, siteParams, siteRef } from '../api-route.ts'
 
 const revisionParams = idParams.extend({ revision: z.coerce.number().int().positive().max(2_147_483_647) })
@@ -321,6 +322,23 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
           .header('x-frame-options', 'SAMEORIGIN')
           .header('cache-control', 'no-store')
           .send(html)
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/articles/:id/live',
+      summary: 'Redirect to the article’s page on the public site (404 until it is published)',
+      tag: 'articles',
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ workspace, params, reply }) => {
+        const article = await workspace.articles.get(params.id)
+        if (article.status !== 'published' || article.urlPath === null) {
+          throw new NotFoundError('livePage', params.id)
+        }
+        const site = await workspace.sites.get(article.siteId)
+        const base = preview.publicOriginFor(site).replace(/\/*$/, '/')
+        return reply.redirect(new URL(article.urlPath, base).href, 302)
       },
     }),
     route({
