@@ -7,6 +7,7 @@ import { articleRevisions } from './article-revisions.ts'
 import { articleWorkflow } from './article-workflow.ts'
 import { articleWriting } from './article-writing.ts'
 import { type CopyTarget, copyArticle } from './copy-article.ts'
+import { orderPinnedArticles } from './order-pinned-articles.ts'
 import { readArticle } from './read-article.ts'
 import type { RevisionDiff } from './revision-diff.ts'
 import type { ServiceContext } from './service-context.ts'
@@ -30,6 +31,8 @@ export interface ArticleService {
   update(actor: Actor, id: number, patch: ArticlePatch, options?: ImportedFrom): Promise<Article>
   /** 复制: a new draft copy in another column, of this site or another; audited with its source. */
   copy(actor: Actor, id: number, target: CopyTarget): Promise<Article>
+  /** 置顶排序: the listed articles of the column first in its lists, in this order (pin weights). */
+  orderPinned(actor: Actor, columnId: number, articleIds: readonly number[]): Promise<readonly number[]>
   /** The article's wording hits (title, body, alt texts, attachment names…), read only. */
   wordingHits(article: Article): Promise<readonly WordingHit[]>
   /** Refused with WORDING_BLOCKED while a 禁用 word stands, unless `override` gives a reason. */
@@ -89,6 +92,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
     list: (query) =>
       listArticles(ctx.store, query, (row, quotes) => toArticle(row, quotes), ctx.options.articleText),
     copy: (actor, id, target) => copyArticle(ctx, actor, id, target),
+    orderPinned: (actor, columnId, ids) => orderPinnedArticles(ctx, actor, columnId, ids),
     ...articleWriting(ctx),
     ...articleWorkflow(ctx),
     ...articleRevisions(ctx),

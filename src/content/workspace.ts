@@ -71,6 +71,8 @@ export interface Workspace {
     update(id: number, patch: ArticlePatch): Promise<SavedArticle>
     /** 复制: needs sight of the source and write rights in the target column (any site). */
     copy(id: number, target: CopyTarget): Promise<SavedArticle>
+    /** 置顶排序 in a column the user may write in. */
+    orderPinned(columnId: number, articleIds: readonly number[]): Promise<readonly number[]>
     submit(id: number, override?: WordingOverride): Promise<Article>
     approve(id: number, level: number, override?: WordingOverride): Promise<Article>
     reject(id: number, comment: string): Promise<Article>
@@ -442,6 +444,10 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
         await visibleArticle(id, 'article.copy')
         await requireWrite(target.columnId, 'article.copy', id)
         return withWordingHits(await content.articles.copy(actor, id, target))
+      },
+      async orderPinned(columnId, articleIds) {
+        await requireWrite(columnId, 'article.orderPinned', columnId)
+        return content.articles.orderPinned(actor, columnId, articleIds)
       },
       async update(id, patch) {
         const found = await article(id, 'article.update', writes, '编辑此文章', 'edit this article')

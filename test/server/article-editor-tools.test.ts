@@ -206,6 +206,56 @@ for (const engine of engines()) {
       expect(newestAt).toBeLessThan(unpinnedAt ?? 0)
     })
 
+    it('orders a column’s pinned articles by hand, and the published list shows them in that order', async () => {
+      const { site, news, notices } = await siteWithColumns(t, 'simt')
+      await t.addUser('admin', [{ role: 'site_admin', siteId: null }])
+      await t.addUser('bianji', [{ role: 'editor', siteId: site.id, columnId: notices.id }])
+      const admin = await t.signedIn('admin')
+      const ids: Record<string, number> = {}
+      for (const [title, day] of [
+        ['甲文章', '01'],
+        ['乙文章', '02'],
+        ['丙文章', '03'],
+      ] as const) {
+        const created = await admin.post('/api/articles', {
+          columnId: news.id,
+          title,
+          publishAt: `2020-01-${day} 09:00`,
+          weight: 1,
+        })
+        ids[title] = created.body.id
+        await admin.post(`/api/articles/${created.body.id}/publish`)
+      }
+      const other = await admin.post('/api/articles', { columnId: notices.id, title: '别处的文章' })
+      const order = [ids.乙文章, ids.甲文章, ids.丙文章]
+
+      const saved = await admin.put(`/api/columns/${news.id}/pinned-order`, { articleIds: order })
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200)
+      expect(saved.body.articleIds).toEqual(order)
+      expect(await lastAudit(t, 'article.orderPinned')).toMatchObject({ outcome: 'success' })
+      await t.publisher.publish({ site: 'simt' })
+      const html = await readFile(join(t.output, 'sites', 'simt', 'news', 'index.html'), 'utf8')
+      const places = ['乙文章', '甲文章', '丙文章'].map((title) => html.indexOf(title))
+      expect(places.every((place) => place > -1)).toBe(true)
+      expect([...places].sort((a, b) => a - b)).toEqual(places)
+
+      expectError(
+        await admin.put(`/api/columns/${news.id}/pinned-order`, { articleIds: [other.body.id] }),
+        422,
+        'VALIDATION_FAILED',
+      )
+      const editor = await t.signedIn('bianji')
+      expectError(
+        await editor.put(`/api/columns/${news.id}/pinned-order`, { articleIds: order.reverse() }),
+        403,
+        'FORBIDDEN',
+      )
+      expect(await lastAudit(t, 'article.orderPinned')).toMatchObject({
+        outcome: 'failure',
+        error_code: 'FORBIDDEN',
+      })
+    })
+
     it('links a published article to its live page, and answers NOT_FOUND for a draft', async () => {
       const { news } = await siteWithColumns(t, 'simt')
       await t.addUser('admin', [{ role: 'site_admin', siteId: null }])

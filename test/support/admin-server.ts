@@ -73,7 +73,7 @@ export class ApiClient {
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
-    redirect: RequestRedirect = 'follow',
+    redirect: RequestInit['redirect'] = 'follow',
   ): Promise<ApiResponse> {
     const init: RequestInit = { method, headers: { ...headers }, redirect }
     const sent = init.headers as Record<string, string>

@@ -169,6 +169,20 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
       handler: async ({ workspace, params }) => workspace.columns.restore(params.id),
     }),
     route({
+      method: 'PUT',
+      url: '/api/columns/:id/pinned-order',
+      summary: '置顶排序: the listed articles come first in the column’s lists, in this order',
+      tag: 'columns',
+      access: 'signed-in',
+      params: idParams,
+      body: z
+        .object({ articleIds: z.array(z.number().int().positive().max(2_147_483_647)).max(500) })
+        .strict(),
+      handler: async ({ workspace, params, body }) => ({
+        articleIds: await workspace.articles.orderPinned(params.id, body.articleIds),
+      }),
+    }),
+    route({
       method: 'GET',
       url: '/api/articles',
       summary: 'Articles of a site: filters, paging and a fixed set of sort fields',
