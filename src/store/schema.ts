@@ -27,6 +27,8 @@ export interface SitesTable {
   article_url_pattern: Generated<string>
   /** Whether the site's pages are found by the search of the other sites of the installation. */
   shares_search: ColumnType<boolean | number, boolean | undefined, boolean>
+  /** Text drawn on the site's uploaded pictures; empty: none. */
+  watermark: Generated<string>
   created_at: Timestamp
   updated_at: Timestamp
 }

@@ -3,6 +3,7 @@ import sharp, { type Sharp, type SharpOptions } from 'sharp'
 import type { ImageExtension } from './content-types.ts'
 import type { UploadLimits } from './upload-limits.ts'
 import { damagedImage, tooManyPixels } from './upload-refusals.ts'
+import { watermarkOverlay } from './watermark-overlay.ts'
 
 export interface ProcessedImage {
   readonly bytes: Buffer
@@ -20,6 +21,8 @@ export interface ImageOptions {
   readonly maxSide?: number
   /** Also return the full-size re-encode (metadata stripped all the same) when scaled down. */
   readonly keepsOriginal?: boolean
+  /** The site's text drawn in the bottom-right corner of still pictures (not of the kept original). */
+  readonly watermark?: string
 }
 
 /** What a body image's longest side is scaled to when nothing else is configured. */
@@ -56,16 +59,23 @@ export async function processImage(
   // A camera's 6000×4000 photo weighs megabytes a visitor's screen cannot show; libvips
   // scales it on its own threads, off the event loop.
   const isLarge = Math.max(size.width, size.height) > maxSide
-  const main = await refusingFailures(
-    () =>
-      encode(
-        sharp(bytes, options)
-          .rotate()
-          .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true }),
-        extension,
-      ),
-    limits,
-  )
+  const scale = isLarge ? maxSide / Math.max(size.width, size.height) : 1
+  // GIF and WebP may be animations, which would need the mark on every frame: JPEG and PNG
+  // get it. Drawing our own text is not the user's file failing, so it is not a refusal.
+  const overlay =
+    imageOptions.watermark && !isAnimated
+      ? await watermarkOverlay(
+          imageOptions.watermark,
+          Math.round(size.width * scale),
+          Math.round(size.height * scale),
+        )
+      : null
+  const main = await refusingFailures(() => {
+    const scaled = sharp(bytes, options)
+      .rotate()
+      .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
+    return encode(overlay ? scaled.composite([{ input: overlay, gravity: 'southeast' }]) : scaled, extension)
+  }, limits)
   const full =
     isLarge && imageOptions.keepsOriginal
       ? await refusingFailures(() => encode(sharp(bytes, options).rotate(), extension), limits)

@@ -256,6 +256,41 @@ for (const engine of engines()) {
       })
     })
 
+    it('draws the site’s watermark in the bottom-right corner of uploaded pictures, and nothing on a site without one', async () => {
+      const { site } = await siteWithColumns(t, 'simt')
+      await siteWithColumns(t, 'plain')
+      await t.addUser('admin', [{ role: 'site_admin', siteId: null }])
+      const admin = await t.signedIn('admin')
+      const set = await admin.patch(`/api/sites/${site.id}`, { watermark: '示例市<人民政府>' })
+      expect(set.body.watermark).toBe('示例市<人民政府>')
+      const flat = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#4a7' } })
+        .png()
+        .toBuffer()
+      /** How much the pixels of a corner vary: 0 on a flat picture. */
+      const variation = async (slug: string, corner: { left: number; top: number }) => {
+        const uploaded = await upload(admin, slug, flat, '平图.png')
+        expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201)
+        const file = join(
+          t.output,
+          'sites',
+          slug,
+          'uploads',
+          String(uploaded.body.url).replace('/uploads/', ''),
+        )
+        // stats() reads its input whole: the corner is cut out first.
+        const cut = await sharp(file)
+          .extract({ ...corner, width: 200, height: 40 })
+          .png()
+          .toBuffer()
+        const stats = await sharp(cut).stats()
+        return Math.max(...stats.channels.map((channel) => channel.stdev))
+      }
+      const bottomRight = { left: 580, top: 545 }
+      expect(await variation('simt', bottomRight)).toBeGreaterThan(3)
+      expect(await variation('simt', { left: 0, top: 0 })).toBe(0)
+      expect(await variation('plain', bottomRight)).toBe(0)
+    })
+
     it('links a published article to its live page, and answers NOT_FOUND for a draft', async () => {
       const { news } = await siteWithColumns(t, 'simt')
       await t.addUser('admin', [{ role: 'site_admin', siteId: null }])

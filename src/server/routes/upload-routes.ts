@@ -60,7 +60,11 @@ export function uploadRoutes(ctx: ServiceContext, settings: UploadSettings): Api
             const accepted = await acceptUpload(
               { bytes: file.bytes, fileName: file.name },
               { maxFileBytes: settings.maxBytes },
-              { maxSide: settings.imageMaxSide, keepsOriginal: query.keepOriginal ?? false },
+              {
+                maxSide: settings.imageMaxSide,
+                keepsOriginal: query.keepOriginal ?? false,
+                watermark: site.watermark,
+              },
             )
             const stored = await storeUpload(root, accepted)
             const original = accepted.original ? await storeOriginal(root, accepted.original) : null

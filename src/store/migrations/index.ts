@@ -22,7 +22,7 @@ import { inspectionRuns } from './022-inspection-runs.ts'
 import { letterPagesAndConsultations } from './023-letter-pages-and-consultations.ts'
 import { publishLeases } from './024-publish-leases.ts'
 import { questionnairesAndFeedback } from './025-questionnaires-and-feedback.ts'
-import { articlePinsAndCopies } from './027-article-pins-and-copies.ts'
+import { pinsCopiesAndWatermarks } from './027-pins-copies-and-watermarks.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -52,5 +52,5 @@ export const migrations: readonly Migration[] = [
   letterPagesAndConsultations,
   publishLeases,
   questionnairesAndFeedback,
-  articlePinsAndCopies,
+  pinsCopiesAndWatermarks,
 ]
