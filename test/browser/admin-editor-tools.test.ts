@@ -11,7 +11,7 @@ describe('the editor’s placement, copy, live-page and table tools in Chromium'
   const t = useAdminServer(sqliteEngine)
   const admin = useAdminBrowser(t, { width: 1400, height: 1100 })
   const actor = systemActor('cli:test')
-  it('pins an article until a date, quotes it into another column, copies it to another site, opens its live page and grows a 3×4 table by a row', async () => {
+  it('pins an article until a date, quotes it into another column, copies it to another site, opens its live page, grows a 3×4 table by a row and orders the column’s pins', async () => {
     // The public site answers the live-page link; its folder is the one the publisher writes.
     const counter = new ViewCounter(t.store)
     const publicSite = await createPublicSite({ root: join(t.output, 'sites', 'shili'), counter })
@@ -48,6 +48,12 @@ describe('the editor’s placement, copy, live-page and table tools in Chromium'
       bodyHtml: '<p>会议总结了上一年度计量工作。</p>',
     })
     await t.content.articles.publish(actor, draft.id)
+    const pinned = await t.content.articles.create(actor, {
+      columnId: news.id,
+      title: '早已置顶的公告',
+      weight: 5,
+    })
+    await t.content.articles.publish(actor, pinned.id)
     await t.queue.runPending()
 
     const { page, errors } = await admin.signedIn('zhanzhang')
@@ -119,6 +125,21 @@ describe('the editor’s placement, copy, live-page and table tools in Chromium'
     expect(await live.getByRole('heading', { name: '全市计量工作会议召开' }).count()).toBe(1)
     expect(await live.locator('article table tr').count()).toBe(4)
     await live.close()
+
+    // 置顶排序 from the column toolbar: the article pinned just now moves above the older pin.
+    // Back to the list, 要闻动态 still the chosen column.
+    await page.getByRole('button', { name: '返回' }).click()
+    await page.getByText('当前栏目：要闻动态').waitFor()
+    await page.getByRole('button', { name: '置顶排序' }).click()
+    const ordering = page.getByRole('dialog', { name: '置顶排序：要闻动态' })
+    await ordering.getByText('2. 全市计量工作会议召开').waitFor()
+    await ordering.getByRole('button', { name: '上移：全市计量工作会议召开' }).click()
+    await ordering.getByText('1. 全市计量工作会议召开').waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-pinned-order.png') })
+    await ordering.getByRole('button', { name: '保存排序' }).click()
+    await page.getByText('已保存置顶顺序').waitFor({ timeout: 15_000 })
+    const weights = [pinned.id, draft.id].map(async (id) => (await t.content.articles.get(id)).weight)
+    expect(await Promise.all(weights)).toEqual([1, 2])
 
     expect(errors).toEqual([])
   }
