@@ -122,6 +122,34 @@ for (const engine of engines()) {
       expect(shown.title).toBe('改过的通知')
     })
 
+    it('pins an article until a time and strips a typed dash from its subtitle', async () => {
+      const created = await fabu(
+        'article',
+        'create',
+        '--column',
+        'tzgg',
+        '--title',
+        '置顶的通知',
+        '--subtitle',
+        '——副题',
+        '--weight',
+        '2',
+        '--pinned-until',
+        '2030-06-30 18:00',
+        '--json',
+      )
+      expect(created.code, created.stderr).toBe(0)
+      expect(JSON.parse(created.stdout)).toMatchObject({
+        subtitle: '副题',
+        weight: 2,
+        pinnedUntil: '2030-06-30T10:00:00.000Z',
+      })
+      const id = String(JSON.parse(created.stdout).id)
+      await fabu('article', 'update', id, '--base-revision', '1', '--pinned-until', 'none')
+      const shown = JSON.parse((await fabu('article', 'show', id, '--json')).stdout)
+      expect(shown).toMatchObject({ weight: 2, pinnedUntil: null })
+    })
+
     it('shows the column tree and verifies the audit log', async () => {
       const tree = await fabu('column', 'list')
       expect(tree.stdout).toContain('精神文明')

@@ -47,4 +47,6 @@ export interface Article {
   readonly publishAt: string | null
   readonly updatedAt: string
   readonly revision: number
+  /** Above 0: pinned (置顶), higher first. */
+  readonly weight: number
 }

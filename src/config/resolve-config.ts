@@ -90,6 +90,11 @@ const configFileSchema = z
       })
       .strict()
       .prefault({}),
+    // Uploaded images: the longest side they are scaled down to for the web.
+    uploads: z
+      .object({ image_max_side: z.number().int().min(200).max(20_000).default(1600) })
+      .strict()
+      .prefault({}),
     // 政民互动's e-mail notifications; none are sent without a host.
     smtp: z
       .object({
@@ -155,6 +160,10 @@ export interface Config {
     readonly token: string | null
     /** Addresses and subnets that may read /metrics without the token (default: this machine). */
     readonly allow: readonly string[]
+  }
+  readonly uploads: {
+    /** Images are scaled down to this longest side (px) when uploaded; the original only on request. */
+    readonly imageMaxSide: number
   }
   readonly links: {
     /** `fabu serve` checks the sites' external links this often (hours); 0: never. */
@@ -222,6 +231,7 @@ export function resolveConfig(dataDir: string, env: NodeJS.ProcessEnv = process.
       token: parsed.data.metrics.token ?? null,
       allow: Object.freeze([...parsed.data.metrics.allow]),
     }),
+    uploads: Object.freeze({ imageMaxSide: parsed.data.uploads.image_max_side }),
     accounts: Object.freeze({
       passwordProfile: parsed.data.accounts.password_profile,
       lockoutThreshold: parsed.data.accounts.lockout_threshold,
@@ -374,6 +384,12 @@ iframe_hosts = []
 # (hours); 0 never. See docs/checks.md.
 [links]
 # external_check_hours = 24
+
+# 上传的图片：最长边超过 image_max_side（像素）时缩小后发布；上传时可选择另存原图为附件。
+# Uploaded images are scaled down to this longest side (px) for the web; the uploader may
+# ask to keep the original as an attachment.
+[uploads]
+# image_max_side = 1600
 
 # 政民互动的邮件通知（新来信、临近期限、答复来信人）。不设置则不发送；密码用环境变量 FABU_SMTP_PASSWORD。
 # E-mail notifications of letters (new, nearly due, answered); none without this section. The

@@ -49,7 +49,8 @@ const articleFields = {
     .trim()
     .min(1, '标题不能为空|the title is required')
     .max(300),
-  subtitle: text(300),
+  // A theme prints the dash before a subtitle itself: a typed one would show twice.
+  subtitle: text(300).transform(withoutLeadingDash),
   source: text(100),
   author: text(100),
   summary: text(2000),
@@ -59,6 +60,8 @@ const articleFields = {
   attachments: z.array(attachmentSchema).max(100),
   customFields: z.record(z.string(), z.unknown()),
   weight: z.number().int().min(0).max(9999),
+  /** `2017-12-14 16:44` in the site's time zone (or an ISO instant): the pin ends then. */
+  pinnedUntil: z.string().max(40).nullable(),
   /** `2017-12-14 16:44` in the site's time zone, or an ISO instant with an offset. */
   publishAt: z.string().max(40).nullable(),
   externalUrl: z.url({ protocol: /^https?$/, error: '须为 http(s) 网址|must be an http(s) URL' }).nullable(),
@@ -80,6 +83,7 @@ export const articleInputSchema = z
     attachments: articleFields.attachments.default([]),
     customFields: articleFields.customFields.default({}),
     weight: articleFields.weight.default(0),
+    pinnedUntil: articleFields.pinnedUntil.default(null),
     publishAt: articleFields.publishAt.default(null),
     externalUrl: articleFields.externalUrl.default(null),
     alsoInColumnIds: articleFields.alsoInColumnIds.default([]),
@@ -93,6 +97,11 @@ export const articlePatchSchema = z
   .partial()
   .required({ baseRevision: true })
   .strict()
+
+/** `——副标题` → `副标题`: the leading dashes (em, en, hyphens) and the spaces after them. */
+function withoutLeadingDash(subtitle: string): string {
+  return subtitle.replace(/^[\u2014\u2013\u2015\u2012\-－]+\s*/u, '')
+}
 
 export type ArticleInput = z.input<typeof articleInputSchema>
 export type ArticlePatch = z.input<typeof articlePatchSchema>

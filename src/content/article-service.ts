@@ -6,6 +6,8 @@ import { type ArticleQuery, listArticles } from './article-query.ts'
 import { articleRevisions } from './article-revisions.ts'
 import { articleWorkflow } from './article-workflow.ts'
 import { articleWriting } from './article-writing.ts'
+import { type CopyTarget, copyArticle } from './copy-article.ts'
+import { orderPinnedArticles } from './order-pinned-articles.ts'
 import { readArticle } from './read-article.ts'
 import type { RevisionDiff } from './revision-diff.ts'
 import type { ServiceContext } from './service-context.ts'
@@ -27,6 +29,10 @@ export interface ArticleService {
   create(actor: Actor, input: ArticleInput, options?: ImportedFrom): Promise<Article>
   /** Saves changed fields; refused with VERSION_CONFLICT unless `baseRevision` is the latest. */
   update(actor: Actor, id: number, patch: ArticlePatch, options?: ImportedFrom): Promise<Article>
+  /** 复制: a new draft copy in another column, of this site or another; audited with its source. */
+  copy(actor: Actor, id: number, target: CopyTarget): Promise<Article>
+  /** 置顶排序: the listed articles of the column first in its lists, in this order (pin weights). */
+  orderPinned(actor: Actor, columnId: number, articleIds: readonly number[]): Promise<readonly number[]>
   /** The article's wording hits (title, body, alt texts, attachment names…), read only. */
   wordingHits(article: Article): Promise<readonly WordingHit[]>
   /** Refused with WORDING_BLOCKED while a 禁用 word stands, unless `override` gives a reason. */
@@ -55,10 +61,15 @@ export interface ArticleService {
   reject(actor: Actor, id: number, comment: string): Promise<Article>
   /** Sets (or with null clears) the time a published article comes off the site by itself. */
   scheduleUnpublish(actor: Actor, id: number, at: string | null): Promise<Article>
-  /** Publishes the scheduled articles whose time has come, withdraws those due to come off. */
-  runDue(
-    actor: Actor,
-  ): Promise<{ readonly published: readonly number[]; readonly withdrawn: readonly number[] }>
+  /**
+   * Publishes the scheduled articles whose time has come, withdraws those due to come off and
+   * unpins those whose 置顶 has ended.
+   */
+  runDue(actor: Actor): Promise<{
+    readonly published: readonly number[]
+    readonly withdrawn: readonly number[]
+    readonly unpinned: readonly number[]
+  }>
 }
 
 /** Marks a save as `fabu import` bringing a page of an old site in. */
@@ -80,6 +91,8 @@ export function articleService(ctx: ServiceContext): ArticleService {
       ctx.options.wordingGate.check(ctx.store.db, article.siteId, articleTexts(article)),
     list: (query) =>
       listArticles(ctx.store, query, (row, quotes) => toArticle(row, quotes), ctx.options.articleText),
+    copy: (actor, id, target) => copyArticle(ctx, actor, id, target),
+    orderPinned: (actor, columnId, ids) => orderPinnedArticles(ctx, actor, columnId, ids),
     ...articleWriting(ctx),
     ...articleWorkflow(ctx),
     ...articleRevisions(ctx),

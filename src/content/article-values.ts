@@ -37,6 +37,8 @@ export function articleValuesOf(article: Article | ArticleSnapshot): ArticleValu
     attachments: [...article.attachments],
     customFields: { ...article.customFields },
     weight: article.weight,
+    // Revisions saved before pins could expire have no such field.
+    pinnedUntil: article.pinnedUntil ?? null,
     publishAt: article.publishAt,
     externalUrl: article.externalUrl,
     disclosure: disclosure ? disclosureSchema.parse(disclosure) : null,
@@ -85,6 +87,17 @@ export async function resolveArticleValues(
       'the publish time must look like 2017-12-14 16:44',
     )
   }
+  const pinnedUntil =
+    values.pinnedUntil === null || values.weight === 0
+      ? null
+      : parseZonedMinute(values.pinnedUntil, site.time_zone)
+  if (values.pinnedUntil !== null && values.weight > 0 && pinnedUntil === null) {
+    throw new ValidationError(
+      'pinnedUntil',
+      '置顶截止时间须形如 2017-12-14 16:44',
+      'the pin end must look like 2017-12-14 16:44',
+    )
+  }
   const disclosure = await resolveDisclosure(tx, site, column, values.disclosure, current, publishAt ?? now)
   return {
     column_id: column.id,
@@ -99,6 +112,7 @@ export async function resolveArticleValues(
     attachments: JSON.stringify(values.attachments),
     custom_fields: JSON.stringify(customFields),
     weight: values.weight,
+    pinned_until: pinnedUntil,
     // The site shows a published article's time, and lists page by it: clearing the field
     // keeps the time it has.
     publish_at: publishAt ?? (current?.status === 'published' ? current.publish_at : null),

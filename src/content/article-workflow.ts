@@ -185,7 +185,32 @@ export function articleWorkflow(
           return { value: undefined, targetId: id, detail: { reason: '定时撤稿 / scheduled withdrawal' } }
         })
       }
-      return { published, withdrawn }
+      const unpinned: number[] = []
+      const pinsDue = await ctx.store.db
+        .selectFrom('articles')
+        .select('id')
+        .where('weight', '>', 0)
+        .where('pinned_until', '<=', now)
+        .where('deleted_at', 'is', null)
+        .orderBy('id')
+        .execute()
+      for (const { id } of pinsDue) {
+        await perform(ctx, actor, 'article.unpinScheduled', { type: 'article', id }, async (tx, at) => {
+          const article = await readArticle(ctx, tx, id, { isLocked: true })
+          if (article.weight === 0 || article.pinnedUntil === null || article.pinnedUntil > at)
+            return { value: undefined, targetId: id, detail: { skipped: true } }
+          await tx
+            .updateTable('articles')
+            .set({ weight: 0, pinned_until: null, updated_at: at })
+            .where('id', '=', id)
+            .execute()
+          // Its lists put it back among the others; only the published ones show it.
+          await recordArticleChange(tx, article, 'update', at)
+          unpinned.push(id)
+          return { value: undefined, targetId: id, detail: { pinnedUntil: article.pinnedUntil } }
+        })
+      }
+      return { published, withdrawn, unpinned }
     },
 
     withdraw(actor, id, reason) {

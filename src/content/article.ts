@@ -42,6 +42,8 @@ export interface Article {
   readonly customFields: CustomFields
   /** Above 0 pins the article; higher comes first. */
   readonly weight: number
+  /** When the pin ends by itself (the due-run sets the weight back to 0); null pins for good. */
+  readonly pinnedUntil: string | null
   /** The publish time shown on the site, a UTC instant to the minute. */
   readonly publishAt: string | null
   readonly firstPublishedAt: string | null
@@ -64,6 +66,8 @@ export interface Article {
   /** When a published article is taken off the site by itself (scheduled 撤稿). */
   readonly unpublishAt: string | null
   readonly submittedBy: string | null
+  /** The article this one was copied (复制) from, on this site or another. */
+  readonly copiedFromId: number | null
 }
 
 /** What a revision keeps: everything an editor can change. */
@@ -82,6 +86,7 @@ export type ArticleSnapshot = Pick<
   | 'attachments'
   | 'customFields'
   | 'weight'
+  | 'pinnedUntil'
   | 'publishAt'
   | 'externalUrl'
   | 'disclosure'
@@ -105,6 +110,7 @@ export function toArticle(row: ArticleRow, alsoInColumnIds: readonly number[]): 
     attachments: JSON.parse(row.attachments),
     customFields: JSON.parse(row.custom_fields),
     weight: row.weight,
+    pinnedUntil: row.pinned_until,
     publishAt: row.publish_at,
     firstPublishedAt: row.first_published_at,
     status: row.status as ArticleStatus,
@@ -131,6 +137,7 @@ export function toArticle(row: ArticleRow, alsoInColumnIds: readonly number[]): 
     reviewComment: row.review_comment,
     unpublishAt: row.unpublish_at,
     submittedBy: row.submitted_by,
+    copiedFromId: row.copied_from,
   }
 }
 
@@ -149,6 +156,7 @@ export function snapshotOf(article: Article): ArticleSnapshot {
     attachments: article.attachments,
     customFields: article.customFields,
     weight: article.weight,
+    pinnedUntil: article.pinnedUntil,
     publishAt: article.publishAt,
     externalUrl: article.externalUrl,
     disclosure: article.disclosure,

@@ -75,6 +75,7 @@ export {
 export { loadColumnTree } from './column-service.ts'
 export type { Column, ColumnNode, ColumnTree } from './column-tree.ts'
 export { type Content, createContent } from './content.ts'
+export type { CopyTarget } from './copy-article.ts'
 export { FIELD_NAME, type FieldDefinition } from './custom-fields.ts'
 export { charsetOf, decodeText, TEXT_CHARSETS } from './decode-text.ts'
 export { htmlToText, storedBodyText } from './html-to-text.ts'

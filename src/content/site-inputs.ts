@@ -42,6 +42,8 @@ export const siteFields = {
   articleUrlPattern: articleUrlPatternSchema,
   /** Whether the other sites of the installation find this site's pages in their search (站群). */
   sharesSearch: z.boolean(),
+  /** Text drawn in a corner of the pictures uploaded into the site (empty: none). */
+  watermark: text(40),
 }
 
 export const siteInputSchema = z
@@ -59,6 +61,7 @@ export const siteInputSchema = z
     contact: siteFields.contact.default(''),
     articleUrlPattern: siteFields.articleUrlPattern.default(DEFAULT_ARTICLE_URL_PATTERN),
     sharesSearch: siteFields.sharesSearch.default(false),
+    watermark: siteFields.watermark.default(''),
   })
   .strict()
 

@@ -33,6 +33,8 @@ export interface Site {
   readonly articleUrlPattern: string
   /** The other sites of the installation find its pages in their search (站群). */
   readonly sharesSearch: boolean
+  /** Drawn on the pictures uploaded into the site; empty: none. */
+  readonly watermark: string
   readonly createdAt: string
   readonly updatedAt: string
 }
@@ -114,6 +116,7 @@ function siteColumns(values: z.output<typeof sitePatchSchema>): Partial<SiteColu
     contact: values.contact,
     article_url_pattern: values.articleUrlPattern,
     shares_search: values.sharesSearch,
+    watermark: values.watermark,
   }
 }
 
@@ -160,6 +163,7 @@ export function toSite(row: SiteRow): Site {
     contact: row.contact,
     articleUrlPattern: row.article_url_pattern,
     sharesSearch: row.shares_search === true || row.shares_search === 1,
+    watermark: row.watermark,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }

@@ -137,12 +137,16 @@ for (const engine of engines()) {
       await t.content.articles.submit(editor, draft.id)
       const approved = await t.content.articles.approve(reviewer, draft.id, 1)
       expect(approved.status).toBe('scheduled')
-      expect(await t.content.articles.runDue(system)).toEqual({ published: [], withdrawn: [] })
+      expect(await t.content.articles.runDue(system)).toEqual({ published: [], withdrawn: [], unpinned: [] })
       t.clock.now = new Date('2026-11-28T01:30:00.000Z')
-      expect(await t.content.articles.runDue(system)).toEqual({ published: [draft.id], withdrawn: [] })
+      expect(await t.content.articles.runDue(system)).toEqual({
+        published: [draft.id],
+        withdrawn: [],
+        unpinned: [],
+      })
       const published = await t.content.articles.get(draft.id)
       expect(published).toMatchObject({ status: 'published', publishAt: '2026-11-28T01:30:00.000Z' })
-      expect(await t.content.articles.runDue(system)).toEqual({ published: [], withdrawn: [] })
+      expect(await t.content.articles.runDue(system)).toEqual({ published: [], withdrawn: [], unpinned: [] })
     })
 
     it('withdraws a published article at its scheduled time', async () => {
@@ -150,7 +154,11 @@ for (const engine of engines()) {
       await t.content.articles.submit(editor, draft.id)
       await t.content.articles.scheduleUnpublish(editor, draft.id, '2026-12-01 00:00')
       t.clock.now = new Date('2026-12-01T00:00:00.000Z')
-      expect(await t.content.articles.runDue(system)).toEqual({ published: [], withdrawn: [draft.id] })
+      expect(await t.content.articles.runDue(system)).toEqual({
+        published: [],
+        withdrawn: [draft.id],
+        unpinned: [],
+      })
       expect(await t.content.articles.get(draft.id)).toMatchObject({ status: 'withdrawn', unpublishAt: null })
       expect(await pendingChanges()).toEqual(['publish', 'withdraw'])
     })

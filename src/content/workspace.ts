@@ -27,6 +27,7 @@ import {
 import type { ColumnInput, ColumnMove, ColumnPatch } from './column-inputs.ts'
 import type { Column, ColumnTree } from './column-tree.ts'
 import type { Content } from './content.ts'
+import type { CopyTarget } from './copy-article.ts'
 import type { PurgeResult } from './recycle-bin.ts'
 import type { RevisionDiff } from './revision-diff.ts'
 import type { SiteInput, SitePatch } from './site-inputs.ts'
@@ -68,6 +69,10 @@ export interface Workspace {
     /** Saves, and returns the wording hits of what was saved as warnings (never refused for them). */
     create(input: ArticleInput): Promise<SavedArticle>
     update(id: number, patch: ArticlePatch): Promise<SavedArticle>
+    /** 复制: needs sight of the source and write rights in the target column (any site). */
+    copy(id: number, target: CopyTarget): Promise<SavedArticle>
+    /** 置顶排序 in a column the user may write in. */
+    orderPinned(columnId: number, articleIds: readonly number[]): Promise<readonly number[]>
     submit(id: number, override?: WordingOverride): Promise<Article>
     approve(id: number, level: number, override?: WordingOverride): Promise<Article>
     reject(id: number, comment: string): Promise<Article>
@@ -434,6 +439,15 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
         const place = await placeOf(input.columnId)
         await requireBackdateRight(place.siteId, input.publishAt, 'article.create', '')
         return withWordingHits(await content.articles.create(actor, input))
+      },
+      async copy(id, target) {
+        await visibleArticle(id, 'article.copy')
+        await requireWrite(target.columnId, 'article.copy', id)
+        return withWordingHits(await content.articles.copy(actor, id, target))
+      },
+      async orderPinned(columnId, articleIds) {
+        await requireWrite(columnId, 'article.orderPinned', columnId)
+        return content.articles.orderPinned(actor, columnId, articleIds)
       },
       async update(id, patch) {
         const found = await article(id, 'article.update', writes, '编辑此文章', 'edit this article')

@@ -38,6 +38,7 @@ const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   mailbox: { zh: '信箱', en: 'mailbox' },
   case: { zh: '来信或申请', en: 'case' },
   target: { zh: '发布目标', en: 'publish target' },
+  livePage: { zh: '已发布的页面', en: 'published page' },
 }
 
 /** A save based on a revision that is no longer the latest: nothing was written. */

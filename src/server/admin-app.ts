@@ -18,12 +18,14 @@ import type { ImportJobs } from '../jobs/index.ts'
 import type { FabuMetrics } from '../metrics/index.ts'
 import type { PublishQueue } from '../publish/index.ts'
 import type { Store } from '../store/index.ts'
+import { DEFAULT_IMAGE_MAX_SIDE } from '../uploads/index.ts'
 import { API_BODY_LIMIT, sendError } from './api-error.ts'
 import { installZodValidation, registerRoutes } from './api-route.ts'
 import { CsrfRefusalLog } from './csrf-refusal-log.ts'
 import { instrumentHttp } from './http-metrics.ts'
 import { type MetricsAccess, registerMetricsRoute } from './metrics-route.ts'
 import { accountRoutes, auditRoutes } from './routes/account-routes.ts'
+import { articleCopyRoutes } from './routes/article-copy-routes.ts'
 import { contentRoutes } from './routes/content-routes.ts'
 import { dashboardRoutes } from './routes/dashboard-routes.ts'
 import { importRoutes } from './routes/import-routes.ts'
@@ -60,6 +62,8 @@ export interface AdminAppOptions {
   readonly queue: PublishQueue
   readonly outputRootFor: (siteSlug: string, outputPrefix: string) => string
   readonly maxUploadBytes: number
+  /** Uploaded images are scaled down to this longest side (1600 px unless set). */
+  readonly imageMaxSide?: number
   readonly trustedProxies: readonly string[]
   readonly secureCookies: 'auto' | 'always' | 'never'
   /** Structured JSON logs (pino) when true; tests pass false. */
@@ -205,7 +209,12 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
     ...wordingRoutes(options.wordLists, options.inspection),
     ...inspectionRoutes(options.inspection),
     ...linkRoutes(options.links),
-    ...uploadRoutes(ctx, { maxBytes: options.maxUploadBytes, outputRootFor: options.outputRootFor }),
+    ...uploadRoutes(ctx, {
+      maxBytes: options.maxUploadBytes,
+      outputRootFor: options.outputRootFor,
+      imageMaxSide: options.imageMaxSide ?? DEFAULT_IMAGE_MAX_SIDE,
+    }),
+    ...articleCopyRoutes({ outputRootFor: options.outputRootFor }),
     ...(options.interaction ? interactionRoutes(options.interaction, options.content) : []),
     ...(options.importJobs ? importRoutes(options.importJobs) : []),
   ]

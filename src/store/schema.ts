@@ -27,6 +27,8 @@ export interface SitesTable {
   article_url_pattern: Generated<string>
   /** Whether the site's pages are found by the search of the other sites of the installation. */
   shares_search: ColumnType<boolean | number, boolean | undefined, boolean>
+  /** Text drawn on the site's uploaded pictures; empty: none. */
+  watermark: Generated<string>
   created_at: Timestamp
   updated_at: Timestamp
 }
@@ -95,6 +97,8 @@ export interface ArticlesTable {
   unpublish_at: Timestamp | null
   submitted_by: string | null
   review_trail: Generated<Json>
+  pinned_until: Timestamp | null
+  copied_from: number | null
 }
 
 export interface ArticleColumnsTable {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { TooLargeError } from '../errors/index.ts'
 import { type Extension, isImageExtension } from './content-types.ts'
 import { detectContentType } from './detect-content-type.ts'
-import { processImage } from './process-image.ts'
+import { type ImageOptions, processImage } from './process-image.ts'
 import { safeDisplayName } from './safe-display-name.ts'
 import { resolveLimits, type UploadLimits } from './upload-limits.ts'
 
@@ -22,6 +22,8 @@ export interface AcceptedUpload {
   readonly thumbnail: Buffer | null
   readonly width?: number
   readonly height?: number
+  /** Images scaled for the web, when asked: the full-size picture, to store as an attachment. */
+  readonly original?: AcceptedUpload | null
 }
 
 /**
@@ -34,6 +36,7 @@ export interface AcceptedUpload {
 export async function acceptUpload(
   input: { bytes: Buffer; fileName: string },
   limits?: Partial<UploadLimits>,
+  imageOptions: ImageOptions = {},
 ): Promise<AcceptedUpload> {
   const resolved = resolveLimits(limits)
   if (input.bytes.length > resolved.maxFileBytes) {
@@ -44,8 +47,21 @@ export async function acceptUpload(
   if (!isImageExtension(type.extension)) {
     return { ...described, sha256: sha256Of(input.bytes), bytes: input.bytes, thumbnail: null }
   }
-  const image = await processImage(input.bytes, type.extension, resolved)
-  return { ...described, ...image, sha256: sha256Of(image.bytes) }
+  const { original, ...image } = await processImage(input.bytes, type.extension, resolved, imageOptions)
+  return {
+    ...described,
+    ...image,
+    sha256: sha256Of(image.bytes),
+    original: original && {
+      ...described,
+      kind: 'attachment',
+      bytes: original.bytes,
+      sha256: sha256Of(original.bytes),
+      thumbnail: null,
+      width: original.width,
+      height: original.height,
+    },
+  }
 }
 
 function sha256Of(bytes: Uint8Array): string {

@@ -1,5 +1,7 @@
 export { type AcceptedUpload, acceptUpload } from './accept-upload.ts'
 export { contentTypeOf, isKnownExtension } from './content-types.ts'
+export { copyStoredUploads } from './copy-stored-uploads.ts'
+export { DEFAULT_IMAGE_MAX_SIDE, type ImageOptions } from './process-image.ts'
 export { safeDisplayName } from './safe-display-name.ts'
 export { storagePathFor } from './storage-path-for.ts'
 export { storeUpload } from './store-upload.ts'

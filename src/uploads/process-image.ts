@@ -3,6 +3,7 @@ import sharp, { type Sharp, type SharpOptions } from 'sharp'
 import type { ImageExtension } from './content-types.ts'
 import type { UploadLimits } from './upload-limits.ts'
 import { damagedImage, tooManyPixels } from './upload-refusals.ts'
+import { watermarkOverlay } from './watermark-overlay.ts'
 
 export interface ProcessedImage {
   readonly bytes: Buffer
@@ -10,7 +11,22 @@ export interface ProcessedImage {
   readonly thumbnail: Buffer
   readonly width: number
   readonly height: number
+  /** The full-size re-encode, when asked for and the image was made smaller. */
+  readonly original: { readonly bytes: Buffer; readonly width: number; readonly height: number } | null
 }
+
+/** How an image is prepared for the web. */
+export interface ImageOptions {
+  /** The longest side of what is stored, in pixels; larger images are scaled down. */
+  readonly maxSide?: number
+  /** Also return the full-size re-encode (metadata stripped all the same) when scaled down. */
+  readonly keepsOriginal?: boolean
+  /** The site's text drawn in the bottom-right corner of still pictures (not of the kept original). */
+  readonly watermark?: string
+}
+
+/** What a body image's longest side is scaled to when nothing else is configured. */
+export const DEFAULT_IMAGE_MAX_SIDE = 1600
 
 export const THUMBNAIL_WIDTH = 400
 export const THUMBNAIL_EXTENSION = 'webp'
@@ -27,7 +43,9 @@ export async function processImage(
   bytes: Buffer,
   extension: ImageExtension,
   limits: Readonly<UploadLimits>,
+  imageOptions: ImageOptions = {},
 ): Promise<ProcessedImage> {
+  const maxSide = imageOptions.maxSide ?? DEFAULT_IMAGE_MAX_SIDE
   configureSharp()
   const isAnimated = extension === 'gif' || extension === 'webp'
   // failOn 'error' rather than sharp's 'warning': phone JPEGs often carry small flaws libvips reads
@@ -37,8 +55,31 @@ export async function processImage(
     failOn: 'error',
     animated: isAnimated,
   }
-  await checkPixels(bytes, options, limits)
-  const main = await refusingFailures(() => encode(sharp(bytes, options).rotate(), extension), limits)
+  const size = await checkPixels(bytes, options, limits)
+  // A camera's 6000×4000 photo weighs megabytes a visitor's screen cannot show; libvips
+  // scales it on its own threads, off the event loop.
+  const isLarge = Math.max(size.width, size.height) > maxSide
+  const scale = isLarge ? maxSide / Math.max(size.width, size.height) : 1
+  // GIF and WebP may be animations, which would need the mark on every frame: JPEG and PNG
+  // get it. Drawing our own text is not the user's file failing, so it is not a refusal.
+  const overlay =
+    imageOptions.watermark && !isAnimated
+      ? await watermarkOverlay(
+          imageOptions.watermark,
+          Math.round(size.width * scale),
+          Math.round(size.height * scale),
+        )
+      : null
+  const main = await refusingFailures(() => {
+    const scaled = sharp(bytes, options)
+      .rotate()
+      .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
+    return encode(overlay ? scaled.composite([{ input: overlay, gravity: 'southeast' }]) : scaled, extension)
+  }, limits)
+  const full =
+    isLarge && imageOptions.keepsOriginal
+      ? await refusingFailures(() => encode(sharp(bytes, options).rotate(), extension), limits)
+      : null
   const thumbnail = await refusingFailures(
     () =>
       sharp(main.data, { limitInputPixels: limits.maxInputPixels, failOn: 'error' })
@@ -53,6 +94,9 @@ export async function processImage(
     thumbnail,
     width: main.info.width,
     height: main.info.pageHeight ?? main.info.height,
+    original: full
+      ? { bytes: full.data, width: full.info.width, height: full.info.pageHeight ?? full.info.height }
+      : null,
   }
 }
 
@@ -60,11 +104,19 @@ async function checkPixels(
   bytes: Buffer,
   options: SharpOptions,
   limits: Readonly<UploadLimits>,
-): Promise<void> {
+): Promise<{ width: number; height: number }> {
   // sharp refuses on its own past `limitInputPixels`; this check stands if it ever stops doing so.
   // With `animated`, height is that of all frames stacked, so every frame counts.
-  const { width, height } = await refusingFailures(() => sharp(bytes, options).metadata(), limits)
+  const { width, height, pageHeight, orientation } = await refusingFailures(
+    () => sharp(bytes, options).metadata(),
+    limits,
+  )
   if ((width ?? 0) * (height ?? 0) > limits.maxInputPixels) throw tooManyPixels(limits.maxInputPixels)
+  // EXIF orientations 5–8 turn the picture a quarter: its sides swap once rotated.
+  const frameHeight = pageHeight ?? height ?? 0
+  return (orientation ?? 1) >= 5
+    ? { width: frameHeight, height: width ?? 0 }
+    : { width: width ?? 0, height: frameHeight }
 }
 
 function encode(image: Sharp, extension: ImageExtension) {

@@ -73,8 +73,9 @@ export class ApiClient {
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
+    redirect: RequestInit['redirect'] = 'follow',
   ): Promise<ApiResponse> {
-    const init: RequestInit = { method, headers: { ...headers } }
+    const init: RequestInit = { method, headers: { ...headers }, redirect }
     const sent = init.headers as Record<string, string>
     if (this.#cookie) sent.cookie = this.#cookie
     if (this.csrfToken && !('x-csrf-token' in headers)) sent['x-csrf-token'] = this.csrfToken

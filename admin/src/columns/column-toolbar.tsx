@@ -8,8 +8,9 @@ import { applyColumnChange } from './apply-column-change.ts'
 import { ColumnFormModal } from './column-form-modal.tsx'
 import { orderWith, placeOf } from './column-places.ts'
 import { MoveColumnModal } from './move-column-modal.tsx'
+import { PinnedOrderDialog } from './pinned-order-dialog.tsx'
 
-type Dialog = 'create' | 'edit' | 'move' | null
+type Dialog = 'create' | 'edit' | 'move' | 'pinnedOrder' | null
 
 export interface ColumnToolbarProps {
   readonly siteId: number
@@ -106,6 +107,13 @@ export function ColumnToolbar({
         <Button size="small" disabled={!place} onClick={() => setDialog('move')}>
           {t('columns.moveTo')}
         </Button>
+        <Button
+          size="small"
+          disabled={place?.column.kind !== 'list'}
+          onClick={() => setDialog('pinnedOrder')}
+        >
+          {t('columns.pinnedOrder')}
+        </Button>
         <Button size="small" danger disabled={!place} onClick={() => place && remove(place.column)}>
           {t('columns.delete')}
         </Button>
@@ -127,6 +135,9 @@ export function ColumnToolbar({
           }}
           onClose={close}
         />
+      )}
+      {dialog === 'pinnedOrder' && place && (
+        <PinnedOrderDialog siteId={siteId} column={place.column} onClose={close} />
       )}
       {dialog === 'move' && place && (
         <MoveColumnModal

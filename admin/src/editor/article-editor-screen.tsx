@@ -1,4 +1,11 @@
-import { ArrowLeftOutlined, EyeOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons'
+import {
+  ArrowLeftOutlined,
+  CopyOutlined,
+  EyeOutlined,
+  GlobalOutlined,
+  HistoryOutlined,
+  SaveOutlined,
+} from '@ant-design/icons'
 import { Alert, App, Button, Form, Result, Space, Spin } from 'antd'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ApiFailure, api } from '../api.ts'
@@ -7,6 +14,7 @@ import type { ArticleEditorProps } from '../pages/article-editor.tsx'
 import { ArticleForm } from './article-form.tsx'
 import { columnPath } from './column-lookup.ts'
 import { type Conflict, ConflictDialog } from './conflict-dialog.tsx'
+import { CopyDialog } from './copy-dialog.tsx'
 import { DraftOffer } from './draft-offer.tsx'
 import { clearDraft, readDraft, type StoredDraft, writeDraft } from './draft-storage.ts'
 import { changedFields, type EditorValues, inputOf, newValues, valuesOf } from './editor-values.ts'
@@ -21,6 +29,9 @@ import './editor.css'
 const AUTOSAVE_MS = 5000
 const FORM_FIELDS = [
   'columnId',
+  'alsoInColumnIds',
+  'weight',
+  'pinnedUntil',
   'title',
   'subtitle',
   'source',
@@ -63,6 +74,7 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const [draftOffer, setDraftOffer] = useState<StoredDraft | null>(null)
   const [isRevisionsOpen, setRevisionsOpen] = useState(false)
+  const [isCopyOpen, setCopyOpen] = useState(false)
   const chosenColumnId = Form.useWatch('columnId', form) as number | null | undefined
 
   const place = useMemo(
@@ -311,8 +323,21 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
             >
               {t('editor.preview')}
             </Button>
+            {article.status === 'published' && article.urlPath ? (
+              <Button
+                icon={<GlobalOutlined />}
+                href={`/api/articles/${article.id}/live`}
+                target="_blank"
+                rel="noopener"
+              >
+                {t('editor.livePage')}
+              </Button>
+            ) : null}
             <Button icon={<HistoryOutlined />} onClick={() => setRevisionsOpen(true)}>
               {t('editor.revisions')}
+            </Button>
+            <Button icon={<CopyOutlined />} onClick={() => setCopyOpen(true)}>
+              {t('editor.copy')}
             </Button>
             <WorkflowActions
               article={article}
@@ -374,6 +399,14 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
         onTakeTheirs={takeTheirs}
         onCancel={() => setConflict(null)}
       />
+      {article ? (
+        <CopyDialog
+          isOpen={isCopyOpen}
+          article={article}
+          grants={session.user.grants}
+          onClose={() => setCopyOpen(false)}
+        />
+      ) : null}
       {article ? (
         <RevisionsDrawer
           isOpen={isRevisionsOpen}

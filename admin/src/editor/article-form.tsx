@@ -55,6 +55,11 @@ export function ArticleForm(props: ArticleFormProps) {
             siteId={site.id}
             isReadOnly={props.isReadOnly}
             markedWords={props.markedWords}
+            onOriginalKept={(original) => {
+              const attachments = props.form.getFieldValue('attachments') ?? []
+              props.form.setFieldValue('attachments', [...attachments, original])
+              props.onValuesChange()
+            }}
           />
         </Form.Item>
       </div>

@@ -1,7 +1,7 @@
 import { Slice } from '@tiptap/pm/model'
 import type { EditorView } from '@tiptap/pm/view'
 import { type Editor, EditorContent, useEditor } from '@tiptap/react'
-import { App } from 'antd'
+import { App, Checkbox } from 'antd'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useI18n } from '../i18n.tsx'
 import { bodyExtensions } from './body-extensions.ts'
@@ -11,6 +11,7 @@ import { importDocx } from './import-docx.ts'
 import { LinkDialog } from './link-dialog.tsx'
 import { pickFiles } from './pick-files.ts'
 import { hideStyles, revealStyles } from './style-attributes.ts'
+import type { Attachment } from './types.ts'
 import { PICTURE_TYPES, uploadFile } from './upload-file.ts'
 import { uploadInlineImages } from './upload-inline-images.ts'
 import { type MarkedWord, markWords } from './wording-highlight.ts'
@@ -28,6 +29,8 @@ export interface BodyEditorProps {
   /** Wording hits to mark in the text (from the server's check). */
   readonly markedWords?: readonly MarkedWord[]
   onChange?(html: string): void
+  /** A picture put in was scaled down and its full-size original kept: for the attachments. */
+  onOriginalKept?(original: Attachment): void
 }
 
 const DOCX_TYPES = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -38,14 +41,16 @@ const isPicture = (file: File) => PICTURE_TYPES.split(',').includes(file.type)
  * paste, drop), Word markup cleaned on paste and .docx files imported. Emits the body as the
  * server stores it (styles as text, see style-attributes.ts).
  */
-export function BodyEditor({ siteId, isReadOnly, value, markedWords, onChange }: BodyEditorProps) {
+export function BodyEditor(props: BodyEditorProps) {
+  const { siteId, isReadOnly, value, markedWords, onChange, onOriginalKept } = props
   const { t } = useI18n()
   const { message } = App.useApp()
   const [isLinkOpen, setLinkOpen] = useState(false)
+  const [keepsOriginals, setKeepsOriginals] = useState(false)
   // The editor is made once; what its handlers call must be current.
   const initial = useRef({ stored: '', shown: '' })
-  const latest = useRef({ t, message, onChange, siteId })
-  latest.current = { t, message, onChange, siteId }
+  const latest = useRef({ t, message, onChange, siteId, keepsOriginals, onOriginalKept })
+  latest.current = { t, message, onChange, siteId, keepsOriginals, onOriginalKept }
 
   const storePicture = async (bytes: Blob, name: string) =>
     (await uploadFile(latest.current.siteId, bytes, name)).url
@@ -62,7 +67,10 @@ export function BodyEditor({ siteId, isReadOnly, value, markedWords, onChange }:
     let position = at ?? view.state.selection.from
     try {
       for (const file of files) {
-        const url = await storePicture(file, file.name)
+        const { keepsOriginals: keepsOriginal, onOriginalKept: keep } = latest.current
+        const uploaded = await uploadFile(latest.current.siteId, file, file.name, { keepsOriginal })
+        if (uploaded.original) keep?.(uploaded.original)
+        const url = uploaded.url
         const node = view.state.schema.nodes.image?.create({
           src: url,
           alt: file.name.replace(/\.[^.]+$/, ''),
@@ -191,6 +199,14 @@ export function BodyEditor({ siteId, isReadOnly, value, markedWords, onChange }:
         onEditLink={() => setLinkOpen(true)}
       />
       <EditorContent editor={editor} />
+      <Checkbox
+        className="keep-originals"
+        checked={keepsOriginals}
+        disabled={isReadOnly}
+        onChange={(event) => setKeepsOriginals(event.target.checked)}
+      >
+        {t('editor.keepOriginals')}
+      </Checkbox>
       <LinkDialog
         isOpen={isLinkOpen}
         href={editor.getAttributes('link').href ?? ''}

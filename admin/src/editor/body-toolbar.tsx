@@ -19,7 +19,6 @@ import {
   PictureOutlined,
   RedoOutlined,
   SplitCellsOutlined,
-  TableOutlined,
   UnderlineOutlined,
   UndoOutlined,
   UnorderedListOutlined,
@@ -28,6 +27,7 @@ import { type Editor, useEditorState } from '@tiptap/react'
 import { Button, Select, Tooltip } from 'antd'
 import type { ReactNode } from 'react'
 import { type MessageKey, useI18n } from '../i18n.tsx'
+import { InsertTableButton } from './insert-table-button.tsx'
 
 type Block = 'paragraph' | '1' | '2' | '3' | '4'
 const ALIGNMENTS = [
@@ -69,6 +69,8 @@ export function BodyToolbar({ editor, isDisabled, onPickImages, onImportDocx, on
     }),
   })
   const chain = () => editor.chain().focus()
+  // Table tools show their words: icons for rows and columns are easily mistaken for each other.
+  const labelled = { showsText: true }
 
   const button = (
     label: MessageKey,
@@ -155,12 +157,10 @@ export function BodyToolbar({ editor, isDisabled, onPickImages, onImportDocx, on
         })}
       </div>
       <div className="toolbar-group">
-        {button(
-          'editor.insertTable',
-          <TableOutlined />,
-          () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: false }).run(),
-          { isEnabled: !state.isInTable },
-        )}
+        <InsertTableButton
+          isDisabled={isDisabled || state.isInTable}
+          onInsert={(rows, cols) => chain().insertTable({ rows, cols, withHeaderRow: false }).run()}
+        />
         {button('editor.image', <PictureOutlined />, onPickImages)}
         {button('editor.link', <LinkOutlined />, onEditLink, { isPressed: state.isLink })}
         {button('editor.importDocx', <FileWordOutlined />, onImportDocx, { showsText: true })}
@@ -168,19 +168,41 @@ export function BodyToolbar({ editor, isDisabled, onPickImages, onImportDocx, on
       {state.isInTable ? (
         // biome-ignore lint/a11y/useSemanticElements: a group inside a toolbar is ARIA's pattern; <fieldset> is for forms
         <div className="toolbar-group table-tools" role="group" aria-label={t('editor.tableTools')}>
-          {button('editor.rowAbove', <InsertRowAboveOutlined />, () => chain().addRowBefore().run())}
-          {button('editor.rowBelow', <InsertRowBelowOutlined />, () => chain().addRowAfter().run())}
-          {button('editor.deleteRow', <DeleteRowOutlined />, () => chain().deleteRow().run())}
-          {button('editor.columnLeft', <InsertRowLeftOutlined />, () => chain().addColumnBefore().run())}
-          {button('editor.columnRight', <InsertRowRightOutlined />, () => chain().addColumnAfter().run())}
-          {button('editor.deleteColumn', <DeleteColumnOutlined />, () => chain().deleteColumn().run())}
+          {button(
+            'editor.rowAbove',
+            <InsertRowAboveOutlined />,
+            () => chain().addRowBefore().run(),
+            labelled,
+          )}
+          {button('editor.rowBelow', <InsertRowBelowOutlined />, () => chain().addRowAfter().run(), labelled)}
+          {button('editor.deleteRow', <DeleteRowOutlined />, () => chain().deleteRow().run(), labelled)}
+          {button(
+            'editor.columnLeft',
+            <InsertRowLeftOutlined />,
+            () => chain().addColumnBefore().run(),
+            labelled,
+          )}
+          {button(
+            'editor.columnRight',
+            <InsertRowRightOutlined />,
+            () => chain().addColumnAfter().run(),
+            labelled,
+          )}
+          {button(
+            'editor.deleteColumn',
+            <DeleteColumnOutlined />,
+            () => chain().deleteColumn().run(),
+            labelled,
+          )}
           {button('editor.mergeCells', <MergeCellsOutlined />, () => chain().mergeCells().run(), {
             isEnabled: state.canMerge,
+            showsText: true,
           })}
           {button('editor.splitCell', <SplitCellsOutlined />, () => chain().splitCell().run(), {
             isEnabled: state.canSplit,
+            showsText: true,
           })}
-          {button('editor.deleteTable', <DeleteOutlined />, () => chain().deleteTable().run())}
+          {button('editor.deleteTable', <DeleteOutlined />, () => chain().deleteTable().run(), labelled)}
         </div>
       ) : null}
     </div>

@@ -12,6 +12,12 @@ export interface DisclosureValues {
 /** What the editor's form holds: plain JSON, so a draft can wait in localStorage. */
 export interface EditorValues {
   readonly columnId: number | null
+  /** Further columns the article also shows in (引用). */
+  readonly alsoInColumnIds: readonly number[]
+  /** Above 0 pins it (置顶). */
+  readonly weight: number
+  /** `2017-12-14 16:44` in the site's time zone: the pin ends then. */
+  readonly pinnedUntil: string | null
   readonly title: string
   readonly subtitle: string
   readonly source: string
@@ -33,6 +39,9 @@ export function valuesOf(article: FullArticle, zone: string): EditorValues {
   const { disclosure } = article
   return {
     columnId: article.columnId,
+    alsoInColumnIds: article.alsoInColumnIds,
+    weight: article.weight,
+    pinnedUntil: article.pinnedUntil ? formatZonedMinute(article.pinnedUntil, zone) : null,
     title: article.title,
     subtitle: article.subtitle,
     source: article.source,
@@ -59,6 +68,9 @@ export function valuesOf(article: FullArticle, zone: string): EditorValues {
 export function newValues(columnId: number | null): EditorValues {
   return {
     columnId,
+    alsoInColumnIds: [],
+    weight: 0,
+    pinnedUntil: null,
     title: '',
     subtitle: '',
     source: '',
@@ -80,6 +92,10 @@ function apiFields(values: EditorValues): Record<keyof EditorValues, unknown> {
   const text = (value: string | undefined) => (value ?? '').trim()
   return {
     columnId: values.columnId ?? null,
+    alsoInColumnIds: values.alsoInColumnIds ?? [],
+    weight: values.weight ?? 0,
+    // An unpinned article has no pin to end.
+    pinnedUntil: (values.weight ?? 0) > 0 ? (values.pinnedUntil ?? null) : null,
     title: text(values.title),
     subtitle: text(values.subtitle),
     source: text(values.source),

@@ -1,16 +1,11 @@
 import { DatePicker, Form, Input, Select, TreeSelect } from 'antd'
 import { useI18n } from '../i18n.tsx'
 import { CustomFieldItems, DisclosureItems } from './column-fields.tsx'
+import { columnOptions } from './column-options.ts'
 import { minuteItem } from './date-items.ts'
+import { PlacementFields } from './placement-fields.tsx'
 import type { EditorColumn } from './types.ts'
 import { AttachmentsInput, CoverImageInput } from './upload-inputs.tsx'
-
-interface TreeOption {
-  readonly value: number
-  readonly title: string
-  readonly disabled: boolean
-  readonly children: TreeOption[]
-}
 
 interface SideFieldsProps {
   readonly siteId: number
@@ -25,14 +20,7 @@ interface SideFieldsProps {
 /** The article's particulars beside the body: where it goes, when, who wrote it, its files. */
 export function SideFields({ siteId, columns, column, indexNo, canWriteIn }: SideFieldsProps) {
   const { t } = useI18n()
-  const options = (nodes: readonly EditorColumn[], above: readonly number[]): TreeOption[] =>
-    nodes.map((node) => ({
-      value: node.id,
-      title: node.name,
-      // Articles live in list columns only, and only where the user may write.
-      disabled: node.kind !== 'list' || !canWriteIn([node.id, ...above]),
-      children: options(node.children, [node.id, ...above]),
-    }))
+  const options = columnOptions(columns, canWriteIn)
 
   return (
     <>
@@ -42,13 +30,14 @@ export function SideFields({ siteId, columns, column, indexNo, canWriteIn }: Sid
         rules={[{ required: true, message: t('editor.columnRequired') }]}
       >
         <TreeSelect
-          treeData={options(columns, [])}
+          treeData={options}
           treeDefaultExpandAll
           showSearch
           treeNodeFilterProp="title"
           placeholder={t('editor.chooseColumn')}
         />
       </Form.Item>
+      <PlacementFields columnOptions={options} />
       <Form.Item
         name="publishAt"
         label={t('editor.publishAt')}

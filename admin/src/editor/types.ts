@@ -36,6 +36,14 @@ export interface FullArticle {
   readonly attachments: readonly Attachment[]
   readonly customFields: Readonly<Record<string, CustomFieldValue>>
   readonly publishAt: string | null
+  /** Above 0 pins the article (置顶); higher comes first. */
+  readonly weight: number
+  /** When the pin ends by itself; null: pinned until unpinned. */
+  readonly pinnedUntil: string | null
+  /** The page's path on the site once first published. */
+  readonly urlPath: string | null
+  /** The article this one was copied (复制) from. */
+  readonly copiedFromId: number | null
   readonly status: ArticleStatus
   readonly revision: number
   readonly disclosure: Disclosure | null
@@ -78,6 +86,8 @@ export interface UploadResult {
   readonly mimeType: string
   readonly size: number
   readonly url: string
+  /** The full-size picture, when asked for and the image was scaled down for the web. */
+  readonly original?: Attachment | null
 }
 
 export interface RevisionSummary {

@@ -28,6 +28,8 @@ export interface SiteSettings extends Site {
   readonly articleUrlPattern: string
   /** The other sites of the installation find its pages in their search (站群). */
   readonly sharesSearch: boolean
+  /** Drawn on the pictures uploaded into the site; empty: none. */
+  readonly watermark: string
 }
 
 export interface AuditRecord {

@@ -20,6 +20,7 @@ type SiteValues = Pick<
   | 'orgCode'
   | 'articleUrlPattern'
   | 'sharesSearch'
+  | 'watermark'
 >
 
 /** The settings a site's pages show (footer: 网站标识码, 备案号, 主办单位…), with their limits. */
@@ -30,6 +31,7 @@ const OPTIONAL_FIELDS: readonly { name: keyof SiteValues; max: number; label: Me
   { name: 'policeRecord', max: 100, label: 'sitePoliceRecord' },
   { name: 'orgCode', max: 32, label: 'siteOrgCode' },
   { name: 'contact', max: 500, label: 'siteContact' },
+  { name: 'watermark', max: 40, label: 'siteWatermark' },
 ]
 
 const FIELDS = [

@@ -39,6 +39,7 @@ interface ArticleOptions {
   bodyFile?: string
   publishAt?: string
   weight?: number
+  pinnedUntil?: string
   externalUrl?: string
   cover?: string
   alsoIn?: string[]
@@ -78,6 +79,10 @@ function withArticleFields(command: Command): Command {
       '发布时间，如 "2017-12-14 16:44"（站点时区）/ publish time in the site zone',
     )
     .option('--weight <n>', '置顶权重，0 为不置顶 / pin weight, 0 = not pinned', wholeNumber)
+    .option(
+      '--pinned-until <time>',
+      '置顶截止时间（站点时区），none 为一直置顶 / the pin ends then (site zone); none: never',
+    )
     .option('--external-url <url>', '外链文章的地址 / link instead of a body')
     .option('--cover <url>', '封面图片 / cover image URL')
     .option('--also-in <columns>', '同时出现在这些栏目（引用），逗号分隔 / also in these columns', list)
@@ -100,6 +105,7 @@ async function fieldsOf(content: Content, site: Site, options: ArticleOptions, c
     keywords: options.keywords,
     publishAt: options.publishAt,
     weight: options.weight,
+    pinnedUntil: options.pinnedUntil === 'none' ? null : options.pinnedUntil,
     externalUrl: options.externalUrl,
     coverImage: options.cover,
     bodyHtml:

@@ -156,6 +156,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     queue,
     outputRootFor: publisherOptions(app.config).outputRootFor,
     maxUploadBytes: app.config.server.maxUploadBytes,
+    imageMaxSide: app.config.uploads.imageMaxSide,
     trustedProxies: app.config.server.trustedProxies,
     secureCookies: app.config.server.secureCookies,
     logger: options.logs,

@@ -10,6 +10,7 @@ import {
   siteInputSchema,
   sitePatchSchema,
 } from '../../content/index.ts'
+import { NotFoundError } from '../../errors/index.ts'
 import { type ApiRoute, idParams, queryFlag, queryNumber, route, siteParams, siteRef } from '../api-route.ts'
 
 const revisionParams = idParams.extend({ revision: z.coerce.number().int().positive().max(2_147_483_647) })
@@ -168,6 +169,20 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
       handler: async ({ workspace, params }) => workspace.columns.restore(params.id),
     }),
     route({
+      method: 'PUT',
+      url: '/api/columns/:id/pinned-order',
+      summary: '置顶排序: the listed articles come first in the column’s lists, in this order',
+      tag: 'columns',
+      access: 'signed-in',
+      params: idParams,
+      body: z
+        .object({ articleIds: z.array(z.number().int().positive().max(2_147_483_647)).max(500) })
+        .strict(),
+      handler: async ({ workspace, params, body }) => ({
+        articleIds: await workspace.articles.orderPinned(params.id, body.articleIds),
+      }),
+    }),
+    route({
       method: 'GET',
       url: '/api/articles',
       summary: 'Articles of a site: filters, paging and a fixed set of sort fields',
@@ -321,6 +336,23 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
           .header('x-frame-options', 'SAMEORIGIN')
           .header('cache-control', 'no-store')
           .send(html)
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/articles/:id/live',
+      summary: 'Redirect to the article’s page on the public site (404 until it is published)',
+      tag: 'articles',
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ workspace, params, reply }) => {
+        const article = await workspace.articles.get(params.id)
+        if (article.status !== 'published' || article.urlPath === null) {
+          throw new NotFoundError('livePage', params.id)
+        }
+        const site = await workspace.sites.get(article.siteId)
+        const base = preview.publicOriginFor(site).replace(/\/*$/, '/')
+        return reply.redirect(new URL(article.urlPath, base).href, 302)
       },
     }),
     route({

@@ -2,16 +2,32 @@ import { createReadStream, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
 import { perform, type ServiceContext } from '../../content/index.ts'
 import { BadRequestError, InvalidEncodingError, TooLargeError } from '../../errors/index.ts'
-import { acceptUpload, contentTypeOf, isKnownExtension, storeUpload } from '../../uploads/index.ts'
-import { type ApiRoute, route, siteParams, siteRef } from '../api-route.ts'
+import {
+  type AcceptedUpload,
+  acceptUpload,
+  contentTypeOf,
+  isKnownExtension,
+  storeUpload,
+} from '../../uploads/index.ts'
+import { type ApiRoute, queryFlag, route, siteParams, siteRef } from '../api-route.ts'
 
 export interface UploadSettings {
   readonly maxBytes: number
   /** The folder a site's published files live in; uploads go under its `uploads/`. */
   readonly outputRootFor: (siteSlug: string, outputPrefix: string) => string
+  /** Images are scaled down to this longest side. */
+  readonly imageMaxSide: number
 }
+
+const uploadQuery = z
+  .object({
+    /** Keep the full-size picture too (as an attachment), when the image is scaled down. */
+    keepOriginal: queryFlag.optional(),
+  })
+  .strict()
 
 /**
  * Uploads: the file's bytes decide its type, images are re-encoded, files are stored by
@@ -23,13 +39,15 @@ export function uploadRoutes(ctx: ServiceContext, settings: UploadSettings): Api
     route({
       method: 'POST',
       url: '/api/sites/:site/uploads',
-      summary: 'Upload an image or attachment (multipart/form-data, one field `file`)',
+      summary:
+        'Upload an image or attachment (multipart/form-data, one field `file`); images are scaled to the configured longest side',
       tag: 'uploads',
       access: 'signed-in',
       params: siteParams,
+      query: uploadQuery,
       consumes: 'multipart/form-data',
       status: 201,
-      handler: async ({ request, workspace, session, params }) => {
+      handler: async ({ request, workspace, session, params, query }) => {
         const site = await workspace.requireUploader(siteRef(params.site))
         const file = await readOneFile(request, settings.maxBytes)
         const root = join(settings.outputRootFor(site.slug, site.outputPrefix), 'uploads')
@@ -42,8 +60,14 @@ export function uploadRoutes(ctx: ServiceContext, settings: UploadSettings): Api
             const accepted = await acceptUpload(
               { bytes: file.bytes, fileName: file.name },
               { maxFileBytes: settings.maxBytes },
+              {
+                maxSide: settings.imageMaxSide,
+                keepsOriginal: query.keepOriginal ?? false,
+                watermark: site.watermark,
+              },
             )
             const stored = await storeUpload(root, accepted)
+            const original = accepted.original ? await storeOriginal(root, accepted.original) : null
             const value = {
               kind: accepted.kind,
               name: accepted.displayName,
@@ -54,17 +78,36 @@ export function uploadRoutes(ctx: ServiceContext, settings: UploadSettings): Api
               thumbnailUrl: stored.thumbnailPath === null ? null : `/uploads/${stored.thumbnailPath}`,
               width: accepted.width ?? null,
               height: accepted.height ?? null,
+              original,
             }
             return {
               value,
               targetId: site.id,
-              detail: { name: value.name, sha256: value.sha256, size: value.size },
+              detail: {
+                name: value.name,
+                sha256: value.sha256,
+                size: value.size,
+                ...(original ? { originalSha256: accepted.original?.sha256 } : {}),
+              },
             }
           },
         )
       },
     }),
   ]
+}
+
+/** The full-size picture beside a scaled one: what the editor adds to the attachments. */
+async function storeOriginal(root: string, original: AcceptedUpload) {
+  const stored = await storeUpload(root, original)
+  return {
+    name: original.displayName,
+    mimeType: original.mimeType,
+    size: original.bytes.length,
+    url: `/uploads/${stored.path}`,
+    width: original.width ?? null,
+    height: original.height ?? null,
+  }
 }
 
 /** `ab/cd/<sha256>.<ext>` or its `.thumb.webp`: the only shape of a stored upload's path. */

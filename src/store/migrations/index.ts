@@ -23,6 +23,7 @@ import { letterPagesAndConsultations } from './023-letter-pages-and-consultation
 import { publishLeases } from './024-publish-leases.ts'
 import { questionnairesAndFeedback } from './025-questionnaires-and-feedback.ts'
 import { publishTargets } from './026-publish-targets.ts'
+import { pinsCopiesAndWatermarks } from './027-pins-copies-and-watermarks.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -53,4 +54,5 @@ export const migrations: readonly Migration[] = [
   publishLeases,
   questionnairesAndFeedback,
   publishTargets,
+  pinsCopiesAndWatermarks,
 ]
