@@ -22,6 +22,7 @@ import { inspectionRuns } from './022-inspection-runs.ts'
 import { letterPagesAndConsultations } from './023-letter-pages-and-consultations.ts'
 import { publishLeases } from './024-publish-leases.ts'
 import { questionnairesAndFeedback } from './025-questionnaires-and-feedback.ts'
+import { adminListKeyIndexes } from './029-admin-list-key-indexes.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -51,4 +52,5 @@ export const migrations: readonly Migration[] = [
   letterPagesAndConsultations,
   publishLeases,
   questionnairesAndFeedback,
+  adminListKeyIndexes,
 ]
