@@ -1,6 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely'
 import type { ArticleRow, Database, Store } from '../store/index.ts'
-import { inColumnsByPart } from './article-membership.ts'
+import { inColumns, inColumnsByPart } from './article-membership.ts'
 
 type ArticleSelect = SelectQueryBuilder<Database, 'articles', object>
 type Condition = (eb: ExpressionBuilder<Database, 'articles'>) => Expression<SqlBool>
@@ -63,9 +63,17 @@ function filtered(store: Store, scope: ListScope): ArticleSelect {
   )
 }
 
+/**
+ * Sections with more columns than this are read in one statement (and sorted): SQLite refuses a
+ * compound SELECT of more than 500 parts, and merging hundreds of index walks gains little.
+ */
+export const MAX_MERGED_COLUMNS = 64
+
 /** The articles of the scope: the whole site, or one arm per column of a section (and its quotes). */
 function arms(store: Store, scope: ListScope): ArticleSelect[] {
   if (scope.columnIds === null) return [filtered(store, scope)]
+  if (scope.columnIds.length > MAX_MERGED_COLUMNS)
+    return [filtered(store, scope).where(inColumns(scope.columnIds))]
   const { home, quoted } = inColumnsByPart(scope.columnIds, scope.hasQuotes)
   return [...home, ...(quoted ? [quoted] : [])].map((part) => filtered(store, scope).where(part))
 }
@@ -89,8 +97,8 @@ async function countList(store: Store, scope: ListScope): Promise<number> {
   // A section's own articles count in one statement: `column_id in (…)` is an index range,
   // and a count needs no order.
   const counted =
-    ids === null
-      ? [filtered(store, scope)]
+    ids === null || ids.length > MAX_MERGED_COLUMNS
+      ? arms(store, scope)
       : [filtered(store, scope).where('column_id', 'in', ids), ...arms(store, scope).slice(ids.length)]
   let total = 0
   for (const select of counted) {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { editor } from '../../test/support/content-fixture.ts'
 import { engines, type TestStore } from '../../test/support/engines.ts'
 import type { NewArticleRow } from '../store/index.ts'
+import { MAX_MERGED_COLUMNS } from './article-list-page.ts'
 import { inColumns } from './article-membership.ts'
 import type { ArticleQuery } from './article-query.ts'
 import { type Content, createContent } from './content.ts'
@@ -174,6 +175,43 @@ for (const engine of engines()) {
         { columnId: sectionId, includesDescendants: true, status: 'withdrawn' },
         sectionIds,
       )
+    })
+
+    it('lists a section of more columns than are merged one by one, quotes included, as the one statement does', async () => {
+      const wide = await content.columns.create(editor, { siteId, name: '部门信息公开', slug: 'bmxxgk' })
+      const children: number[] = []
+      for (let i = 0; i <= MAX_MERGED_COLUMNS; i++)
+        children.push(
+          (
+            await content.columns.create(editor, {
+              siteId,
+              parentId: wide.id,
+              name: `部门${i}`,
+              slug: `bm${i}`,
+            })
+          ).id,
+        )
+      const moved = await t.store.db.selectFrom('articles').select('id').orderBy('id').limit(300).execute()
+      for (const [i, { id }] of moved.entries())
+        await t.store.db
+          .updateTable('articles')
+          .set({ column_id: children[i % children.length] ?? wide.id })
+          .where('id', '=', id)
+          .execute()
+      const quotedIn = await t.store.db
+        .selectFrom('articles')
+        .select('id')
+        .orderBy('id')
+        .offset(400)
+        .limit(5)
+        .execute()
+      await t.store.db
+        .insertInto('article_columns')
+        .values(quotedIn.map(({ id }) => ({ article_id: id, column_id: children[0] ?? wide.id })))
+        .execute()
+      const wideIds = [wide.id, ...children]
+      await expectSameRows({ columnId: wide.id, includesDescendants: true, limit: 50, offset: 20 }, wideIds)
+      await expectSameRows({ columnId: wide.id, includesDescendants: true, text: '计量' }, wideIds)
     })
 
     it('finds articles by a word of the title, in the whole site and in a section', async () => {
