@@ -2,7 +2,7 @@ import { type Expression, sql } from 'kysely'
 import { z } from 'zod'
 import type { ArticleRow, Store } from '../store/index.ts'
 import { articleStatuses } from './article.ts'
-import { inColumns } from './article-membership.ts'
+import { type ListScope, readListPage } from './article-list-page.ts'
 import { isCalendarDate } from './calendar-date.ts'
 import { loadColumnTree } from './column-service.ts'
 import { recordIdSchema } from './record-id.ts'
@@ -14,14 +14,6 @@ const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期须为 YYYY-MM-DD|a date must be YYYY-MM-DD')
   .refine(isCalendarDate, '不是存在的日期|not a real date')
-
-const sortColumns = {
-  publishAt: 'publish_at',
-  updatedAt: 'updated_at',
-  createdAt: 'created_at',
-  title: 'title',
-  id: 'id',
-} as const
 
 export const articleQuerySchema = z
   .object({
@@ -74,50 +66,48 @@ export async function listArticles<A>(
     columnIds = [query.columnId, ...(query.includesDescendants ? tree.descendantIds(query.columnId) : [])]
   }
 
-  let select = store.db
-    .selectFrom('articles')
-    .where('site_id', '=', site.id)
-    .where('deleted_at', query.isDeleted ? 'is not' : 'is', null)
-  if (query.status) select = select.where('status', '=', query.status)
+  const filters: ListScope['filters'][number][] = [
+    (eb) => eb('deleted_at', query.isDeleted ? 'is not' : 'is', null),
+  ]
+  const { status, createdBy } = query
+  if (status) filters.push((eb) => eb('status', '=', status))
   if (query.text) {
     // Any article by its title; a published one by its body too, from the search index.
     const titleHas = titleCondition(query.text)
     const indexed = textIndex?.articleIds(site.id, query.text) ?? null
-    select = select.where((eb) => (indexed ? eb.or([titleHas, eb('id', 'in', indexed)]) : titleHas))
+    filters.push((eb) => (indexed ? eb.or([titleHas, eb('id', 'in', indexed)]) : titleHas))
   }
-  if (query.createdBy) select = select.where('created_by', '=', query.createdBy)
+  if (createdBy) filters.push((eb) => eb('created_by', '=', createdBy))
   const shownAt = sql<string>`coalesce(publish_at, created_at)`
   // Days as the site counts them: from its midnight, not UTC's.
   const midnight = (day: string) => parseZonedMinute(`${day} 00:00`, site.time_zone) ?? `${day}T00:00:00.000Z`
-  if (query.from) select = select.where(shownAt, '>=', midnight(query.from))
-  if (query.to) select = select.where(shownAt, '<', midnight(nextDay(query.to)))
-  if (columnIds) {
-    const ids = columnIds
-    // Without quotes (引用) into these columns, the plain condition lets an index give the
-    // order: the first page of a 100,000-article column is read, not sorted.
-    const quoted = await store.db
+  const { from, to } = query
+  if (from) filters.push((eb) => eb(shownAt, '>=', midnight(from)))
+  if (to) filters.push((eb) => eb(shownAt, '<', midnight(nextDay(to))))
+  // Without quotes (引用) into these columns, the home arms alone make the list.
+  const hasQuotes =
+    columnIds !== null &&
+    (await store.db
       .selectFrom('article_columns')
       .select('article_id')
-      .where('column_id', 'in', ids)
+      .where('column_id', 'in', columnIds)
       .limit(1)
-      .executeTakeFirst()
-    select = quoted ? select.where(inColumns(ids)) : select.where('column_id', 'in', ids)
-  }
-
-  const counted = await select.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  const sorted =
-    query.sort === 'default'
-      ? select
-          .orderBy('weight', 'desc')
-          .orderBy('publish_at', (order) => order.desc().nullsLast())
-          .orderBy('id', 'desc')
-      : select.orderBy(sortColumns[query.sort], query.order).orderBy('id', query.order)
-  const rows = await sorted.selectAll().limit(query.limit).offset(query.offset).execute()
+      .executeTakeFirst()) !== undefined
+  const { rows, total } = await readListPage(store, {
+    siteId: site.id,
+    filters,
+    columnIds,
+    hasQuotes,
+    sort: query.sort,
+    order: query.order,
+    limit: query.limit,
+    offset: query.offset,
+  })
   const quotes = await quotesOf(
     store,
     rows.map((row) => row.id),
   )
-  return { items: rows.map((row) => toArticle(row, quotes.get(row.id) ?? [])), total: Number(counted.n) }
+  return { items: rows.map((row) => toArticle(row, quotes.get(row.id) ?? [])), total }
 }
 
 async function quotesOf(store: Store, articleIds: readonly number[]): Promise<Map<number, number[]>> {

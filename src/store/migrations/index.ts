@@ -24,6 +24,7 @@ import { publishLeases } from './024-publish-leases.ts'
 import { questionnairesAndFeedback } from './025-questionnaires-and-feedback.ts'
 import { publishTargets } from './026-publish-targets.ts'
 import { pinsCopiesAndWatermarks } from './027-pins-copies-and-watermarks.ts'
+import { adminListKeyIndexes } from './029-admin-list-key-indexes.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -55,4 +56,5 @@ export const migrations: readonly Migration[] = [
   questionnairesAndFeedback,
   publishTargets,
   pinsCopiesAndWatermarks,
+  adminListKeyIndexes,
 ]

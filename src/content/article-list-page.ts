@@ -1,0 +1,135 @@
+import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely'
+import type { ArticleRow, Database, Store } from '../store/index.ts'
+import { inColumns, inColumnsByPart } from './article-membership.ts'
+
+type ArticleSelect = SelectQueryBuilder<Database, 'articles', object>
+type Condition = (eb: ExpressionBuilder<Database, 'articles'>) => Expression<SqlBool>
+
+export type ListSort = 'default' | 'publishAt' | 'updatedAt' | 'createdAt' | 'title' | 'id'
+
+const sortColumns = {
+  publishAt: 'publish_at',
+  updatedAt: 'updated_at',
+  createdAt: 'created_at',
+  title: 'title',
+  id: 'id',
+} as const
+
+/** Which articles a list page reads: the filters, and the columns (with their quotes) if any. */
+export interface ListScope {
+  readonly siteId: number
+  /** Every filter but the column: status, words, author, dates, live or deleted. */
+  readonly filters: readonly Condition[]
+  /** The column and, for a section, its descendants; null for the whole site. */
+  readonly columnIds: readonly number[] | null
+  /** Whether any article is quoted (引用) into those columns. */
+  readonly hasQuotes: boolean
+  readonly sort: ListSort
+  readonly order: 'asc' | 'desc'
+  readonly limit: number
+  readonly offset: number
+}
+
+/**
+ * One page of the admin's list and the total, in three small statements instead of one big
+ * one, so that each is answered from an index on both engines whatever the planner's
+ * statistics say (a sampled `analyze` after the first full publish once turned the section
+ * count into a walk over every article row of the site, 39 ms → 138 ms alone, seconds under
+ * load):
+ *
+ * - the page's ids, from an index walk in list order that reads no article row (OFFSET skips
+ *   index entries, not rows);
+ * - a section's articles as one ordered arm per column, merged (SQLite's MERGE of a compound
+ *   SELECT, PostgreSQL's Merge Append), instead of `column_id in (…)`, which no index gives in
+ *   list order, so the whole section was read and sorted for every page;
+ * - then the rows of those ids alone.
+ */
+export async function readListPage(
+  store: Store,
+  scope: ListScope,
+): Promise<{ readonly rows: readonly ArticleRow[]; readonly total: number }> {
+  const [ids, total] = [await pageIds(store, scope), await countList(store, scope)]
+  if (ids.length === 0) return { rows: [], total }
+  const rows = await store.db.selectFrom('articles').selectAll().where('id', 'in', ids).execute()
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return { rows: ids.flatMap((id) => byId.get(id) ?? []), total }
+}
+
+/** The site's articles that pass every filter. */
+function filtered(store: Store, scope: ListScope): ArticleSelect {
+  return scope.filters.reduce(
+    (select, filter) => select.where(filter),
+    store.db.selectFrom('articles').where('site_id', '=', scope.siteId),
+  )
+}
+
+/**
+ * Sections with more columns than this are read in one statement (and sorted): SQLite refuses a
+ * compound SELECT of more than 500 parts, and merging hundreds of index walks gains little.
+ */
+export const MAX_MERGED_COLUMNS = 64
+
+/** The articles of the scope: the whole site, or one arm per column of a section (and its quotes). */
+function arms(store: Store, scope: ListScope): ArticleSelect[] {
+  if (scope.columnIds === null) return [filtered(store, scope)]
+  if (scope.columnIds.length > MAX_MERGED_COLUMNS)
+    return [filtered(store, scope).where(inColumns(scope.columnIds))]
+  const { home, quoted } = inColumnsByPart(scope.columnIds, scope.hasQuotes)
+  return [...home, ...(quoted ? [quoted] : [])].map((part) => filtered(store, scope).where(part))
+}
+
+async function pageIds(store: Store, scope: ListScope): Promise<number[]> {
+  const keys = sortKeys(scope)
+  const selects = arms(store, scope).map((arm) => arm.select(keys.map((key) => key.column)))
+  let page = selects.slice(1).reduce((all, arm) => all.unionAll(arm), selects[0] as ArticleSelect)
+  for (const key of keys) {
+    page = page.orderBy(sql.ref(key.column), (order) => {
+      const directed = key.direction === 'desc' ? order.desc() : order.asc()
+      return key.isNullsLast ? directed.nullsLast() : directed
+    })
+  }
+  const rows = (await page.limit(scope.limit).offset(scope.offset).execute()) as unknown as { id: number }[]
+  return rows.map((row) => row.id)
+}
+
+async function countList(store: Store, scope: ListScope): Promise<number> {
+  const ids = scope.columnIds
+  // A section's own articles count in one statement: `column_id in (…)` is an index range,
+  // and a count needs no order.
+  const counted =
+    ids === null || ids.length > MAX_MERGED_COLUMNS
+      ? arms(store, scope)
+      : [filtered(store, scope).where('column_id', 'in', ids), ...arms(store, scope).slice(ids.length)]
+  let total = 0
+  for (const select of counted) {
+    const row = await select
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow()
+    // PostgreSQL returns COUNT(*) as a string (bigint).
+    total += Number(row.n)
+  }
+  return total
+}
+
+interface SortKey {
+  readonly column: 'weight' | 'publish_at' | 'updated_at' | 'created_at' | 'title' | 'id'
+  readonly direction: 'asc' | 'desc'
+  readonly isNullsLast: boolean
+}
+
+/** Pinned first, then newest first (articles not yet published last), then by id. */
+function sortKeys(scope: ListScope): SortKey[] {
+  if (scope.sort === 'default')
+    return [
+      { column: 'weight', direction: 'desc', isNullsLast: false },
+      { column: 'publish_at', direction: 'desc', isNullsLast: true },
+      { column: 'id', direction: 'desc', isNullsLast: false },
+    ]
+  const column = sortColumns[scope.sort]
+  return column === 'id'
+    ? [{ column, direction: scope.order, isNullsLast: false }]
+    : [
+        { column, direction: scope.order, isNullsLast: false },
+        { column: 'id', direction: scope.order, isNullsLast: false },
+      ]
+}
