@@ -68,9 +68,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     }
     throw error
   }
+  return storeOver(db, engine, readerPathOf(engine, options))
+}
+
+/** The SQLite file other threads may open; an in-memory database is its connection's alone. */
+function readerPathOf(engine: Engine, options: StoreOptions): string | undefined {
   const file = engine === 'sqlite' ? sqliteFileOf(options) : undefined
-  // An in-memory database is this connection's alone: no other thread can open it.
-  return storeOver(db, engine, file === ':memory:' ? undefined : file)
+  return file === ':memory:' ? undefined : file
 }
 
 /**
@@ -79,7 +83,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
  */
 export function openStoreAsIs(options: StoreOptions): Store {
   const engine: Engine = options.databaseUrl ? 'postgres' : 'sqlite'
-  return storeOver(engine === 'postgres' ? postgresDb(options) : sqliteDb(options), engine)
+  return storeOver(
+    engine === 'postgres' ? postgresDb(options) : sqliteDb(options),
+    engine,
+    readerPathOf(engine, options),
+  )
 }
 
 /**
