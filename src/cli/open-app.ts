@@ -26,6 +26,7 @@ import { createInteraction, createSmtpNotifier, type Interaction } from '../inte
 import { Publisher, type PublisherOptions, themeExists } from '../publish/index.ts'
 import { articleTextIndex } from '../search/index.ts'
 import { openStore, type Store } from '../store/index.ts'
+import { rememberDefaultSite } from './commands/resolve-refs.ts'
 
 export interface App {
   readonly config: Readonly<Config>
@@ -76,6 +77,7 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       themeExists: (name) => themeExists(name),
       articleText: articleTextIndex(store),
     })
+    rememberDefaultSite(content, config.cli.defaultSite)
     const publisher = new Publisher(store, content, publisherOptions(config))
     const accounts = createAccounts(store, config.accounts)
     const actor = cliActor()

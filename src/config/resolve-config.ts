@@ -79,6 +79,16 @@ const configFileSchema = z
       })
       .strict()
       .prefault({}),
+    // The command line: which site a command without --site means when there are several.
+    cli: z
+      .object({
+        default_site: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a site slug or id')
+          .optional(),
+      })
+      .strict()
+      .prefault({}),
     // 政民互动's e-mail notifications; none are sent without a host.
     smtp: z
       .object({
@@ -139,6 +149,13 @@ export interface Config {
     readonly password: string | null
     readonly from: string
   } | null
+  readonly cli: {
+    /**
+     * The site (slug or id) commands use when `--site` is left out and there are several sites;
+     * `fabu serve` also serves it at the root of a host that names no site. FABU_DEFAULT_SITE wins.
+     */
+    readonly defaultSite: string | null
+  }
   readonly links: {
     /** `fabu serve` checks the sites' external links this often (hours); 0: never. */
     readonly externalCheckHours: number
@@ -200,6 +217,7 @@ export function resolveConfig(dataDir: string, env: NodeJS.ProcessEnv = process.
           from: parsed.data.smtp.from,
         })
       : null,
+    cli: Object.freeze({ defaultSite: env.FABU_DEFAULT_SITE || parsed.data.cli.default_site || null }),
     links: Object.freeze({ externalCheckHours: parsed.data.links.external_check_hours }),
     accounts: Object.freeze({
       passwordProfile: parsed.data.accounts.password_profile,
@@ -345,6 +363,13 @@ iframe_hosts = []
 # (hours); 0 never. See docs/checks.md.
 [links]
 # external_check_hours = 24
+
+# 命令行。有多个站点时，省略 --site 的命令使用 default_site；fabu serve 在不属于任何站点的主机名的根路径上
+# 提供这个站点。环境变量 FABU_DEFAULT_SITE 优先。
+# The command line. With several sites, commands without --site use default_site; fabu serve
+# serves it at the root of a host name no site claims. FABU_DEFAULT_SITE overrides it.
+[cli]
+# default_site = "shili"
 
 # 政民互动的邮件通知（新来信、临近期限、答复来信人）。不设置则不发送；密码用环境变量 FABU_SMTP_PASSWORD。
 # E-mail notifications of letters (new, nearly due, answered); none without this section. The

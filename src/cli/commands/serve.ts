@@ -16,7 +16,14 @@ import { createPublicDesk } from '../../interaction/index.ts'
 import { createImportJobs } from '../../jobs/index.ts'
 import { Publisher, SearchPageRenderer } from '../../publish/index.ts'
 import { SearchReaders } from '../../search/index.ts'
-import { createAdminApp, createPublicSite, PublishQueue, ViewCounter } from '../../server/index.ts'
+import {
+  createAdminApp,
+  createPublicSite,
+  PublishQueue,
+  type ServedSite,
+  SiteDirectory,
+  ViewCounter,
+} from '../../server/index.ts'
 import { addDemoWordLists } from '../demo-word-lists.ts'
 import { ensureDataFolder } from '../ensure-data-folder.ts'
 import { type App, publisherOptions, withApp } from '../open-app.ts'
@@ -40,7 +47,10 @@ interface ServeOptions {
 
 function withServeOptions(command: Command): Command {
   return command
-    .option('--site <site>', '站点 ID 或代号（只有一个站点时可省略）/ site id or slug')
+    .option(
+      '--site <site>',
+      '在不属于任何站点的主机名上于根路径提供的站点（默认 [cli] default_site 或最早的站点）/ the site served at / on a host naming no site',
+    )
     .option('--host <address>', '监听地址，默认 127.0.0.1 / address to listen on')
     .option('--port <n>', '公开站点端口，默认 8080 / port of the public site', wholeNumber)
     .option('--admin-port <n>', '管理界面与接口端口，默认 8081 / port of the admin UI and API', wholeNumber)
@@ -52,7 +62,9 @@ export function registerServe(program: Command): void {
     withServeOptions(
       program
         .command('serve')
-        .description('在本机提供已发布的站点和浏览计数 / serve a published site and its view counter'),
+        .description(
+          '在本机提供所有已发布的站点和浏览计数 / serve every published site and its view counter',
+        ),
     ),
     { json: false },
   ).action(async (options: ServeOptions) => {
@@ -86,8 +98,12 @@ export function registerServe(program: Command): void {
 }
 
 async function serve(app: App, options: ServeOptions): Promise<void> {
-  const site = await resolveSite(app.content, options.site)
-  const root = join(app.config.dataDir, 'sites', site.slug, site.outputPrefix)
+  // The site at `/` on a host naming none: --site, [cli] default_site, else the oldest. Checked
+  // first: a name that matches no site is a mistake to say now, not a 404 later.
+  const ref = options.site ?? app.config.cli.defaultSite ?? undefined
+  const site = ref
+    ? await app.content.sites.get(ref)
+    : ((await app.content.sites.list())[0] ?? (await resolveSite(app.content, undefined)))
   const counter = new ViewCounter(app.store)
   // A warm publisher of its own publishes what editors change while the server runs.
   const publisher = new Publisher(app.store, app.content, {
@@ -106,23 +122,23 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     app.store.engine === 'sqlite' && app.config.server.searchWorkers > 0
       ? new SearchReaders({ sqlitePath: app.config.sqlitePath, workers: app.config.server.searchWorkers })
       : undefined
+  // Filled in once the public site listens: previews load styles and images from it.
+  const publicOrigins: Record<string, string> = {}
+  let publicUrl: string | undefined
+  const sites = servedSites(app, site.slug, (served) => {
+    if (publicUrl) publicOrigins[served.slug] = originOf(publicUrl, served, site.slug)
+  })
+  await sites.start()
   const publicSite = await createPublicSite({
-    root,
+    sites,
     counter,
     trustedProxies: app.config.server.trustedProxies,
     search: {
       store: app.store,
-      site: {
-        id: site.id,
-        timeZone: site.timeZone,
-        basePath: new URL(site.baseUrl).pathname.replace(/\/?$/, '/'),
-      },
       pages: searchPages,
       searchesPerMinute: app.config.server.searchesPerMinute,
       ...(searchReaders ? { readers: searchReaders } : {}),
     },
-    movedTo: oldUrlLookup(app.store, app.content, site.id),
-    interaction: createPublicDesk(app.interaction, site),
   })
   // Imports started from the admin run as `fabu import` processes of their own.
   const importJobs = createImportJobs(app.store, app.content, {
@@ -135,8 +151,6 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     print(
       `${interrupted} 个导入任务因服务器停止而中断，可在管理界面继续 / import job(s) interrupted; resume them in the admin`,
     )
-  // Filled in once the public site listens: previews load styles and images from it.
-  const publicOrigins: Record<string, string> = {}
   const admin = await createAdminApp({
     store: app.store,
     content: app.content,
@@ -155,15 +169,22 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     importJobs,
   })
   const host = options.host ?? app.config.server.host
-  const publicUrl = await listen(publicSite, host, options.port ?? app.config.server.publicPort, '--port')
+  publicUrl = await listen(publicSite, host, options.port ?? app.config.server.publicPort, '--port')
   const adminPort = options.adminPort ?? app.config.server.adminPort
   const adminUrl = await listen(admin, host, adminPort, '--admin-port').catch(async (error) => {
     await publicSite.close()
     throw error
   })
-  publicOrigins[site.slug] = publicUrl
+  await sites.refresh()
   print('')
   print(`站点已在本机提供 / serving ${site.name} at ${publicUrl}`)
+  for (const other of sites.sites) {
+    if (other.id === site.id) continue
+    const name = (await app.content.sites.get(other.id)).name
+    const byPath = new URL(other.basePath === '/' ? `${other.slug}/` : other.basePath.slice(1), publicUrl)
+    const local = publicOrigins[other.slug]
+    print(`  ${name}: ${byPath}${local && local !== publicUrl ? ` 或 / or ${local}` : ''}`)
+  }
   const seed = (await app.content.articles.list({ site: site.id, text: seedArticle.title, limit: 1 }))
     .items[0]
   if (seed?.urlPath) {
@@ -198,6 +219,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   // Stop taking requests first, then let the publish in progress finish and save the counts.
   daily?.stop()
   await Promise.all([admin.close(), publicSite.close()])
+  sites.close()
   await importJobs.close()
   await linkSchedule.stop()
   await queue.stop()
@@ -206,6 +228,56 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   await searchReaders?.close()
   await counter.close()
   print('已停止，浏览计数已保存 / stopped; view counts saved')
+}
+
+/**
+ * Every site of the installation as the public server serves it, read again every two seconds,
+ * so a site created in the admin is served without a restart. A site keeps its form desk (and
+ * its throttles) and old-URL map until its settings change.
+ */
+function servedSites(app: App, defaultSite: string, onSite: (site: ServedSite) => void): SiteDirectory {
+  const services = new Map<number, { readonly updatedAt: string; readonly extras: Partial<ServedSite> }>()
+  return new SiteDirectory(
+    async () =>
+      (await app.content.sites.list()).map((site) => {
+        let known = services.get(site.id)
+        if (known?.updatedAt !== site.updatedAt) {
+          known = {
+            updatedAt: site.updatedAt,
+            extras: {
+              movedTo: oldUrlLookup(app.store, app.content, site.id),
+              interaction: createPublicDesk(app.interaction, site),
+            },
+          }
+          services.set(site.id, known)
+        }
+        const url = new URL(site.baseUrl)
+        const served: ServedSite = {
+          id: site.id,
+          slug: site.slug,
+          root: join(app.config.dataDir, 'sites', site.slug, site.outputPrefix),
+          basePath: url.pathname.replace(/\/?$/, '/'),
+          hostname: url.hostname.toLowerCase(),
+          timeZone: site.timeZone,
+          ...known.extras,
+        }
+        onSite(served)
+        return served
+      }),
+    { defaultSite },
+  )
+}
+
+/**
+ * Where a site's pages work when opened from this server: the default site at the server's
+ * URL; another whose links start at `/`, at `<slug>.localhost` (browsers send every
+ * `*.localhost` to this machine); one with a base path of its own, under that path.
+ */
+function originOf(publicUrl: string, site: ServedSite, defaultSlug: string): string {
+  const url = new URL(publicUrl)
+  if (site.slug === defaultSlug || site.basePath !== '/') return url.toString()
+  const isLocal = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+  return isLocal ? `${url.protocol}//${site.slug}.localhost:${url.port}/` : url.toString()
 }
 
 /** The daily inspection run of every site, stored so the report shows what changed since yesterday. */
