@@ -11,17 +11,15 @@ import {
   seedArticle,
 } from '../../demo/index.ts'
 import { ValidationError } from '../../errors/index.ts'
-import { oldUrlLookup } from '../../importers/index.ts'
-import { createPublicDesk } from '../../interaction/index.ts'
 import { createImportJobs } from '../../jobs/index.ts'
 import { Publisher, SearchPageRenderer } from '../../publish/index.ts'
 import { SearchReaders } from '../../search/index.ts'
 import {
   createAdminApp,
   createPublicSite,
+  installationSites,
   PublishQueue,
   type ServedSite,
-  SiteDirectory,
   ViewCounter,
 } from '../../server/index.ts'
 import { addDemoWordLists } from '../demo-word-lists.ts'
@@ -125,8 +123,15 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   // Filled in once the public site listens: previews load styles and images from it.
   const publicOrigins: Record<string, string> = {}
   let publicUrl: string | undefined
-  const sites = servedSites(app, site.slug, (served) => {
-    if (publicUrl) publicOrigins[served.slug] = originOf(publicUrl, served, site.slug)
+  const sites = installationSites({
+    store: app.store,
+    content: app.content,
+    dataDir: app.config.dataDir,
+    interaction: app.interaction,
+    defaultSite: site.slug,
+    onSite: (served) => {
+      if (publicUrl) publicOrigins[served.slug] = originOf(publicUrl, served, site.slug)
+    },
   })
   await sites.start()
   const publicSite = await createPublicSite({
@@ -228,44 +233,6 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   await searchReaders?.close()
   await counter.close()
   print('已停止，浏览计数已保存 / stopped; view counts saved')
-}
-
-/**
- * Every site of the installation as the public server serves it, read again every two seconds,
- * so a site created in the admin is served without a restart. A site keeps its form desk (and
- * its throttles) and old-URL map until its settings change.
- */
-function servedSites(app: App, defaultSite: string, onSite: (site: ServedSite) => void): SiteDirectory {
-  const services = new Map<number, { readonly updatedAt: string; readonly extras: Partial<ServedSite> }>()
-  return new SiteDirectory(
-    async () =>
-      (await app.content.sites.list()).map((site) => {
-        let known = services.get(site.id)
-        if (known?.updatedAt !== site.updatedAt) {
-          known = {
-            updatedAt: site.updatedAt,
-            extras: {
-              movedTo: oldUrlLookup(app.store, app.content, site.id),
-              interaction: createPublicDesk(app.interaction, site),
-            },
-          }
-          services.set(site.id, known)
-        }
-        const url = new URL(site.baseUrl)
-        const served: ServedSite = {
-          id: site.id,
-          slug: site.slug,
-          root: join(app.config.dataDir, 'sites', site.slug, site.outputPrefix),
-          basePath: url.pathname.replace(/\/?$/, '/'),
-          hostname: url.hostname.toLowerCase(),
-          timeZone: site.timeZone,
-          ...known.extras,
-        }
-        onSite(served)
-        return served
-      }),
-    { defaultSite },
-  )
 }
 
 /**
