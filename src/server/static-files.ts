@@ -6,6 +6,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { cacheControlOf, isCompressible, mediaTypeOf } from './media-types.ts'
 import { publishedPath } from './published-path.ts'
+import { chooseEncoding, type Encoding, isNotModified, rangeOf } from './request-preconditions.ts'
 
 const gzipAsync = promisify(gzip)
 const brotliAsync = promisify(brotliCompress)
@@ -47,7 +48,6 @@ interface FileEntry {
   checkedAt: number
 }
 type Entry = FileEntry | { readonly kind: 'folder' | 'missing'; checkedAt: number; bytes: number }
-type Encoding = 'br' | 'gzip'
 
 /** Where a request landed in a site: its folder, and the URL path the site is mounted at ('' or '/jyj'). */
 export interface SiteFolder {
@@ -317,58 +317,4 @@ function isAbsence(error: unknown): boolean {
     code === 'EACCES' ||
     code === 'ELOOP'
   )
-}
-
-/** br when the client takes it, else gzip, else none; `q=0` refuses a coding. */
-function chooseEncoding(header: string | undefined): Encoding | null {
-  if (!header) return null
-  let gzipAccepted = false
-  for (const part of header.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';')
-    const isRefused = params.some((param) => /^\s*q\s*=\s*0(?:\.0*)?\s*$/.test(param))
-    if (isRefused) continue
-    if (name === 'br') return 'br'
-    if (name === 'gzip' || name === '*') gzipAccepted = true
-  }
-  return gzipAccepted ? 'gzip' : null
-}
-
-function isNotModified(request: FastifyRequest, etag: string, mtimeMs: number): boolean {
-  const match = request.headers['if-none-match']
-  if (match !== undefined) {
-    return match
-      .split(',')
-      .map((tag) => tag.trim().replace(/^W\//, ''))
-      .some((tag) => tag === etag || tag === '*')
-  }
-  const since = request.headers['if-modified-since']
-  if (since === undefined) return false
-  const time = Date.parse(since)
-  // HTTP dates have whole seconds; the file's mtime has fractions.
-  return !Number.isNaN(time) && Math.floor(mtimeMs / 1000) * 1000 <= time
-}
-
-/** One byte range (`bytes=0-99`, `bytes=-500`, `bytes=100-`); several ranges are answered whole. */
-function rangeOf(
-  request: FastifyRequest,
-  etag: string,
-  size: number,
-): { start: number; end: number } | 'unsatisfiable' | null {
-  const header = request.headers.range
-  if (!header) return null
-  const ifRange = request.headers['if-range']
-  if (ifRange !== undefined && ifRange !== etag) return null
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim())
-  if (!match || (match[1] === '' && match[2] === '')) return null
-  let start: number
-  let end: number
-  if (match[1] === '') {
-    start = Math.max(0, size - Number(match[2]))
-    end = size - 1
-  } else {
-    start = Number(match[1])
-    end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1)
-  }
-  if (start >= size || start > end) return 'unsatisfiable'
-  return { start, end }
 }

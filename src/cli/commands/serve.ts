@@ -1,6 +1,8 @@
+import { createWriteStream } from 'node:fs'
 import { join } from 'node:path'
 import type { Command } from 'commander'
 import type { FastifyInstance } from 'fastify'
+import stringWidth from 'string-width'
 import { ExternalLinkSchedule, startDailyInspection } from '../../checks/index.ts'
 import { formatZonedMinute, systemActor } from '../../content/index.ts'
 import {
@@ -37,8 +39,8 @@ interface ServeOptions {
   host?: string
   port?: number
   adminPort?: number
-  /** Structured JSON request logs on stderr. */
-  logs: boolean
+  /** Structured JSON request logs: on stderr (true), appended to a file (its path), or none. */
+  logs?: boolean | string
   /** Lines printed beside the URLs (the demo accounts). */
   announce?: readonly string[]
 }
@@ -52,7 +54,6 @@ function withServeOptions(command: Command): Command {
     .option('--host <address>', '监听地址，默认 127.0.0.1 / address to listen on')
     .option('--port <n>', '公开站点端口，默认 8080 / port of the public site', wholeNumber)
     .option('--admin-port <n>', '管理界面与接口端口，默认 8081 / port of the admin UI and API', wholeNumber)
-    .option('--no-logs', '不输出 JSON 请求日志 / no JSON request logs')
 }
 
 export function registerServe(program: Command): void {
@@ -63,7 +64,7 @@ export function registerServe(program: Command): void {
         .description(
           '在本机提供所有已发布的站点和浏览计数 / serve every published site and its view counter',
         ),
-    ),
+    ).option('--no-logs', '不输出 JSON 请求日志 / no JSON request logs'),
     { json: false },
   ).action(async (options: ServeOptions) => {
     await withApp(options.data, (app) => serve(app, options))
@@ -76,7 +77,13 @@ export function registerServe(program: Command): void {
         .description(
           '创建示例站点、发布并在本机提供访问（npm start）/ create the demo site, publish it and serve it',
         ),
-    ),
+    )
+      // Off by default here: a first run's reader wants the passwords, not a stream of JSON.
+      .option(
+        '--logs [file]',
+        'JSON 请求日志：输出到标准错误，或追加到文件 / JSON request logs on stderr, or appended to a file',
+      )
+      .option('--no-logs', '不输出 JSON 请求日志（默认）/ no JSON request logs (the default)'),
     { json: false },
   ).action(async (options: ServeOptions) => {
     ensureDataFolder(options.data)
@@ -168,7 +175,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     maxUploadBytes: app.config.server.maxUploadBytes,
     trustedProxies: app.config.server.trustedProxies,
     secureCookies: app.config.server.secureCookies,
-    logger: options.logs,
+    logger: requestLog(options.logs),
     publicOrigins,
     interaction: app.interaction,
     importJobs,
@@ -198,7 +205,6 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     )
   }
   print(`管理界面 / admin at ${adminUrl}admin/  (API: ${adminUrl}api/docs)`)
-  for (const line of options.announce ?? []) print(line)
   queue.start()
   const daily = dailyInspection(app)
   // External links are checked from here, on a schedule ([links] external_check_hours).
@@ -211,6 +217,8 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   })
   linkSchedule.start()
   print('修改内容后会自动发布 / changes are published as they are made')
+  // Last, so that nothing printed after start-up pushes the passwords off the screen.
+  if (options.announce?.length) printFramed([`登录 / sign in at ${adminUrl}admin/`, ...options.announce])
   print('按 Ctrl+C 停止 / press Ctrl+C to stop')
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -245,6 +253,21 @@ function originOf(publicUrl: string, site: ServedSite, defaultSlug: string): str
   if (site.slug === defaultSlug || site.basePath !== '/') return url.toString()
   const isLocal = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
   return isLocal ? `${url.protocol}//${site.slug}.localhost:${url.port}/` : url.toString()
+}
+
+/** Where request logs go: stderr, a file appended to, or nowhere. */
+function requestLog(logs: boolean | string | undefined): boolean | NodeJS.WritableStream {
+  if (typeof logs === 'string') return createWriteStream(logs, { flags: 'a' })
+  return logs ?? false
+}
+
+/** Lines between two rules, so they stand out from what the server printed before. */
+function printFramed(lines: readonly string[]): void {
+  const rule = '═'.repeat(Math.min(100, Math.max(40, ...lines.map((line) => stringWidth(line)))))
+  print('')
+  print(rule)
+  for (const line of lines) print(line.startsWith(' ') ? line : `  ${line}`)
+  print(rule)
 }
 
 /** The daily inspection run of every site, stored so the report shows what changed since yesterday. */
