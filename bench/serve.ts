@@ -47,6 +47,8 @@ const CLI_NODE_FLAGS: string[] = (
 )
   .split(/\s+/)
   .filter((word) => word.startsWith('--'))
+/** Stands for each server's own ETag of the URL, asked before the run. */
+const OWN_ETAG = '(own etag)'
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36'
 
 const data = mkdtempSync('/dev/shm/fabu-bench-serve-')
@@ -75,6 +77,8 @@ try {
   children.push(fabu.child)
   const nginx = existsSync(NGINX) ? await startNginx(siteRoot) : null
   if (nginx) children.push(nginx.child)
+  const before = await startProcess([join(ROOT, 'bench/fastify-static-baseline.ts'), siteRoot])
+  children.push(before.child)
 
   const log = (line: string) => process.stdout.write(`${line}\n`)
   log(
@@ -92,11 +96,13 @@ try {
   ) => {
     const ours = await load(`${fabu.origin}${path}`, options)
     const theirs = nginx && !path.startsWith('/_fabu') ? await load(`${nginx.origin}${path}`, options) : null
+    const old = path.startsWith('/_fabu') ? null : await load(`${before.origin}${path}`, options)
     rows.push([name, ours, theirs])
     const ratio = theirs
       ? `  nginx ${Math.round(theirs)} req/s, fabu at ${((ours / theirs) * 100).toFixed(0)}% of nginx`
       : ''
-    log(`${name.padEnd(34)} fabu ${Math.round(ours)} req/s${ratio}`)
+    const baseline = old ? `  (@fastify/static before: ${Math.round(old)} req/s)` : ''
+    log(`${name.padEnd(34)} fabu ${Math.round(ours)} req/s${ratio}${baseline}`)
   }
   // The server's first seconds go to its own start-up (render processes, search threads).
   await autocannon({ url: `${fabu.origin}/${article.urlPath}`, connections: CONNECTIONS, duration: 5 })
@@ -105,7 +111,7 @@ try {
     headers: { 'accept-encoding': 'br, gzip' },
   })
   await measure('article page, 304 (If-None-Match)', `/${article.urlPath}`, {
-    headers: { 'if-none-match': await etagOf(`${fabu.origin}/${article.urlPath}`) },
+    headers: { 'if-none-match': OWN_ETAG },
   })
   await measure('home page', '/index.html')
   await measure('view counter (POST /_fabu/hits)', `/_fabu/hits?id=${article.id}`, {
@@ -122,6 +128,8 @@ async function load(
   url: string,
   options: { method?: string; headers?: Record<string, string> },
 ): Promise<number> {
+  if (options.headers?.['if-none-match'] === OWN_ETAG)
+    options = { ...options, headers: { ...options.headers, 'if-none-match': await etagOf(url) } }
   // A short warm-up: caches filled, compressed forms made, JIT warm.
   await autocannon({ url, connections: CONNECTIONS, duration: 2, ...options })
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options })
@@ -143,23 +151,17 @@ function readdirCount(folder: string): number {
   }
 }
 
-async function startFabu(dataDir: string): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      ...CLI_NODE_FLAGS,
-      join(ROOT, 'src/cli/main.ts'),
-      'serve',
-      '--data',
-      dataDir,
-      '--port',
-      '0',
-      '--admin-port',
-      '0',
-      '--no-logs',
-    ],
-    { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] },
-  )
+function startFabu(dataDir: string): Promise<{ child: ChildProcess; origin: string }> {
+  const serve = ['serve', '--data', dataDir, '--port', '0', '--admin-port', '0', '--no-logs']
+  return startProcess([join(ROOT, 'src/cli/main.ts'), ...serve])
+}
+
+/** A Node.js process of ours that prints `at http://127.0.0.1:PORT/` once it listens. */
+async function startProcess(args: string[]): Promise<{ child: ChildProcess; origin: string }> {
+  const child = spawn(process.execPath, [...CLI_NODE_FLAGS, ...args], {
+    env: { ...process.env, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const origin = await new Promise<string>((found, failed) => {
     let output = ''
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -167,7 +169,7 @@ async function startFabu(dataDir: string): Promise<{ child: ChildProcess; origin
       const match = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)
       if (match?.[1]) found(match[1])
     })
-    child.on('exit', (code) => failed(new Error(`fabu serve exited (${code}): ${output}`)))
+    child.on('exit', (code) => failed(new Error(`${args[0]} exited (${code}): ${output}`)))
   })
   return { child, origin }
 }
