@@ -44,6 +44,7 @@ describe('fabu start, the first run', () => {
     expect(rules[1]).toBe(lines.length - 2)
     const framed = lines.slice((rules[0] ?? 0) + 1, rules[1]).join('\n')
     expect(framed).toMatch(/sign in at http:\/\/127\.0\.0\.1:\d+\/admin\//)
+    expect(framed).toContain('demo accounts (administrator, editor, reviewer)')
     for (const userName of ['admin', 'editor', 'reviewer'])
       expect(framed).toMatch(new RegExp(`^ {2}${userName} +\\S+ {2}\\S{8,}$`, 'm'))
   })
