@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { stopProcess } from './support/serve-process.ts'
 
 const main = new URL('../src/cli/main.ts', import.meta.url).pathname
@@ -58,4 +58,50 @@ describe('fabu start, the first run', () => {
     expect(stderr).not.toContain('"reqId"')
     expect(stderr).not.toContain('"level"')
   })
+})
+
+describe('fabu start --logs FILE', () => {
+  let data: string
+  let server: ChildProcess
+
+  beforeAll(async () => {
+    data = await mkdtemp(join(tmpdir(), 'fabu-start-logs-'))
+    server = spawn(
+      process.execPath,
+      [
+        main,
+        'start',
+        '--port',
+        '0',
+        '--admin-port',
+        '0',
+        '--logs',
+        join(data, 'requests.log'),
+        '--data',
+        data,
+      ],
+      { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+  }, 180_000)
+  afterAll(async () => {
+    await stopProcess(server)
+    await rm(data, { recursive: true, force: true })
+  })
+
+  it('appends the admin’s request logs to the file, as JSON lines', async () => {
+    let stdout = ''
+    await new Promise<void>((resolve, reject) => {
+      server.stdout?.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString()
+        if (stdout.includes('Ctrl+C')) resolve()
+      })
+      server.on('exit', (code) => reject(new Error(`fabu start exited (${code}): ${stdout}`)))
+    })
+    const admin = /admin at (http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout)?.[1]
+    expect((await fetch(`${admin}/healthz`)).status).toBe(200)
+    await vi.waitFor(async () => {
+      const lines = (await readFile(join(data, 'requests.log'), 'utf8')).trim().split('\n')
+      expect(lines.map((line) => JSON.parse(line).req?.url)).toContain('/healthz')
+    })
+  }, 180_000)
 })
