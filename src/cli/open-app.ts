@@ -27,6 +27,7 @@ import { Publisher, type PublisherOptions, themeExists } from '../publish/index.
 import { articleTextIndex } from '../search/index.ts'
 import { openStore, type Store } from '../store/index.ts'
 import { createTargets, type DeliveryOutcome, type Targets } from '../targets/index.ts'
+import { rememberDefaultSite } from './commands/resolve-refs.ts'
 
 export interface App {
   readonly config: Readonly<Config>
@@ -81,6 +82,7 @@ export async function withApp<T>(dataDir: string, work: (app: App) => Promise<T>
       themeExists: (name) => themeExists(name),
       articleText: articleTextIndex(store),
     })
+    rememberDefaultSite(content, config.cli.defaultSite)
     const targets = createTargets(store, content, { outputRootFor: publisherOptions(config).outputRootFor })
     const deliveries = new Map<number, readonly DeliveryOutcome[]>()
     // Every run this process records goes out to the site's targets before the command ends.

@@ -95,6 +95,16 @@ const configFileSchema = z
       .object({ image_max_side: z.number().int().min(200).max(20_000).default(1600) })
       .strict()
       .prefault({}),
+    // The command line: which site a command without --site means when there are several.
+    cli: z
+      .object({
+        default_site: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a site slug or id')
+          .optional(),
+      })
+      .strict()
+      .prefault({}),
     // 政民互动's e-mail notifications; none are sent without a host.
     smtp: z
       .object({
@@ -165,6 +175,13 @@ export interface Config {
     /** Images are scaled down to this longest side (px) when uploaded; the original only on request. */
     readonly imageMaxSide: number
   }
+  readonly cli: {
+    /**
+     * The site (slug or id) commands use when `--site` is left out and there are several sites;
+     * `fabu serve` also serves it at the root of a host that names no site. FABU_DEFAULT_SITE wins.
+     */
+    readonly defaultSite: string | null
+  }
   readonly links: {
     /** `fabu serve` checks the sites' external links this often (hours); 0: never. */
     readonly externalCheckHours: number
@@ -226,6 +243,7 @@ export function resolveConfig(dataDir: string, env: NodeJS.ProcessEnv = process.
           from: parsed.data.smtp.from,
         })
       : null,
+    cli: Object.freeze({ defaultSite: env.FABU_DEFAULT_SITE || parsed.data.cli.default_site || null }),
     links: Object.freeze({ externalCheckHours: parsed.data.links.external_check_hours }),
     metrics: Object.freeze({
       token: parsed.data.metrics.token ?? null,
@@ -390,6 +408,13 @@ iframe_hosts = []
 # ask to keep the original as an attachment.
 [uploads]
 # image_max_side = 1600
+
+# 命令行。有多个站点时，省略 --site 的命令使用 default_site；fabu serve 在不属于任何站点的主机名的根路径上
+# 提供这个站点。环境变量 FABU_DEFAULT_SITE 优先。
+# The command line. With several sites, commands without --site use default_site; fabu serve
+# serves it at the root of a host name no site claims. FABU_DEFAULT_SITE overrides it.
+[cli]
+# default_site = "shili"
 
 # 政民互动的邮件通知（新来信、临近期限、答复来信人）。不设置则不发送；密码用环境变量 FABU_SMTP_PASSWORD。
 # E-mail notifications of letters (new, nearly due, answered); none without this section. The

@@ -50,7 +50,7 @@ export async function ensureDemoAccounts(
 }
 
 export function describeDemoAccounts(accounts: readonly DemoAccount[]): string[] {
-  const lines = ['示例账号 / demo accounts:']
+  const lines = ['示例账号（管理员、编辑、审核）/ demo accounts (administrator, editor, reviewer):']
   for (const account of accounts) {
     const secret =
       account.password ?? '（已存在，密码在首次启动时显示 / exists; its password was shown at first start）'

@@ -67,7 +67,8 @@ export interface AdminAppOptions {
   readonly trustedProxies: readonly string[]
   readonly secureCookies: 'auto' | 'always' | 'never'
   /** Structured JSON logs (pino) when true; tests pass false. */
-  readonly logger: boolean
+  /** JSON request logs: on stderr (true), into a stream of the caller's (a file), or none. */
+  readonly logger: boolean | NodeJS.WritableStream
   /** Public origins of sites served elsewhere than their base URL (by slug), for previews. */
   readonly publicOrigins?: Readonly<Record<string, string>>
   /** The built admin UI (admin/dist); a notice is served while it is not built. */
@@ -139,7 +140,7 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
       ? {
           level: 'info',
           // stderr: the terminal's stdout keeps the URLs and passwords a person reads.
-          stream: process.stderr,
+          stream: options.logger === true ? process.stderr : options.logger,
           redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
         }
       : false,

@@ -1,4 +1,7 @@
 export { type Job, PublishQueue } from '../publish/index.ts'
 export { type AdminAppOptions, createAdminApp } from './admin-app.ts'
+export { type InstallationSitesOptions, installationSites } from './installation-sites.ts'
 export { createPublicSite, PUBLIC_SECURITY_HEADERS, type PublicSiteOptions } from './public-site.ts'
+export { type ServedSite, SiteDirectory, type SiteDirectoryOptions } from './site-directory.ts'
+export { PublishedFiles } from './static-files.ts'
 export { isBot, ViewCounter } from './view-counter.ts'

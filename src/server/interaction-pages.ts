@@ -10,7 +10,10 @@ type Fields = Record<string, string>
  * The public site's letter and application forms (plain HTML forms, no JavaScript needed):
  * GET shows the form, POST submits it; /_fabu/case looks a case up by its query code.
  */
-export function registerInteractionPages(app: FastifyInstance, desk: PublicDesk): void {
+export function registerInteractionPages(
+  app: FastifyInstance,
+  deskOf: (request: FastifyRequest) => PublicDesk | undefined,
+): void {
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
@@ -38,6 +41,16 @@ export function registerInteractionPages(app: FastifyInstance, desk: PublicDesk)
   })
   const fieldsOf = (request: FastifyRequest): Fields =>
     request.body && typeof request.body === 'object' ? (request.body as Fields) : {}
+  // A site without mailboxes has no forms: its requests fall through to its 404 page.
+  const withDesk =
+    <R extends FastifyRequest>(
+      answer: (desk: PublicDesk, request: R) => Promise<PublicAnswer> | PublicAnswer,
+    ) =>
+    async (request: R, reply: FastifyReply) => {
+      const desk = deskOf(request)
+      if (!desk) return reply.callNotFound()
+      return send(reply, await answer(desk, request))
+    }
   const box = {
     type: 'object',
     properties: { box: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$' } },
@@ -46,13 +59,12 @@ export function registerInteractionPages(app: FastifyInstance, desk: PublicDesk)
   app.get<{ Params: { box: string } }>(
     '/_fabu/letters/:box',
     { schema: { params: box } },
-    async (request, reply) => send(reply, await desk.form(request.params.box)),
+    withDesk((desk, request) => desk.form(request.params.box)),
   )
   app.post<{ Params: { box: string } }>(
     '/_fabu/letters/:box',
     { schema: { params: box } },
-    async (request, reply) =>
-      send(reply, await desk.submit(request.params.box, fieldsOf(request), visitOf(request))),
+    withDesk((desk, request) => desk.submit(request.params.box, fieldsOf(request), visitOf(request))),
   )
   app.get<{ Params: { box: string }; Querystring: { page?: number } }>(
     '/_fabu/letters/:box/answers',
@@ -65,7 +77,7 @@ export function registerInteractionPages(app: FastifyInstance, desk: PublicDesk)
         },
       },
     },
-    async (request, reply) => send(reply, await desk.answers(request.params.box, request.query.page ?? 1)),
+    withDesk((desk, request) => desk.answers(request.params.box, request.query.page ?? 1)),
   )
   const consultation = {
     type: 'object',
@@ -74,19 +86,23 @@ export function registerInteractionPages(app: FastifyInstance, desk: PublicDesk)
   app.get<{ Params: { id: number } }>(
     '/_fabu/consultations/:id',
     { schema: { params: consultation } },
-    async (request, reply) => send(reply, await desk.consultationForm(request.params.id)),
+    withDesk((desk, request) => desk.consultationForm(request.params.id)),
   )
   app.post<{ Params: { id: number } }>(
     '/_fabu/consultations/:id',
     { schema: { params: consultation } },
-    async (request, reply) =>
-      send(reply, await desk.submitOpinion(request.params.id, fieldsOf(request), visitOf(request))),
+    withDesk((desk, request) => desk.submitOpinion(request.params.id, fieldsOf(request), visitOf(request))),
   )
-  app.get('/_fabu/case', async (_request, reply) => send(reply, desk.lookupForm()))
-  app.post('/_fabu/case', async (request, reply) =>
-    send(reply, await desk.lookup(fieldsOf(request), visitOf(request))),
+  app.get(
+    '/_fabu/case',
+    withDesk((desk) => desk.lookupForm()),
   )
-  app.post('/_fabu/case/copy', async (request, reply) =>
-    send(reply, await desk.copy(fieldsOf(request), visitOf(request))),
+  app.post(
+    '/_fabu/case',
+    withDesk((desk, request) => desk.lookup(fieldsOf(request), visitOf(request))),
+  )
+  app.post(
+    '/_fabu/case/copy',
+    withDesk((desk, request) => desk.copy(fieldsOf(request), visitOf(request))),
   )
 }

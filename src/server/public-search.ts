@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { formatZonedMinute } from '../content/index.ts'
 import { asFabuError, type FabuError, ValidationError } from '../errors/index.ts'
 import type { SearchPageRenderer } from '../publish/index.ts'
@@ -12,9 +12,17 @@ import {
 import type { Store } from '../store/index.ts'
 import { languageOf, sendError } from './api-error.ts'
 
+/** The site a search is made on: its results link under its base path, dates in its time zone. */
+export interface SearchSite {
+  readonly id: number
+  readonly timeZone: string
+  readonly basePath: string
+}
+
 export interface PublicSearchOptions {
   readonly store: Store
-  readonly site: { readonly id: number; readonly timeZone: string; readonly basePath: string }
+  /** The one site searched, when the public app serves one site; with several, each request's. */
+  readonly site?: SearchSite
   /** Renders the theme's search.liquid; without it /search.html is the published page only. */
   readonly pages?: SearchPageRenderer
   /** Searches one address may make a minute (both endpoints together). */
@@ -31,17 +39,28 @@ type Query = Readonly<Record<string, string | string[] | undefined>>
  * results, which works with JavaScript off. Both take q, column, from, to, in, sort, page,
  * sites=all, agency (发文机关) and docNo (文号).
  */
-export function registerPublicSearch(app: FastifyInstance, options: PublicSearchOptions): void {
+export function registerPublicSearch(
+  app: FastifyInstance,
+  options: PublicSearchOptions,
+  of: {
+    /** The site the request is for; undefined: no site here, so a 404. */
+    readonly site: (request: FastifyRequest) => SearchSite | undefined
+    /** Sends the published search.html (no query, or no renderer). */
+    readonly sendPage: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>
+  },
+): void {
   const rateLimit = { rateLimit: { max: options.searchesPerMinute ?? 120, timeWindow: 60_000 } }
 
   app.get('/_fabu/search', { config: rateLimit }, async (request, reply) => {
+    const site = of.site(request)
+    if (!site) return reply.callNotFound()
     reply.header('cache-control', 'public, max-age=30')
     // Public data and no cookies: the other sites of a 站群 may call it from their pages.
     reply.header('access-control-allow-origin', '*')
     try {
       const results = await searchSites(
         options.store,
-        requestOf(options.site.id, request.query as Query, true),
+        requestOf(site.id, request.query as Query, true),
         options.readers,
       )
       return {
@@ -68,21 +87,23 @@ export function registerPublicSearch(app: FastifyInstance, options: PublicSearch
   })
 
   app.get('/search.html', { config: rateLimit }, async (request, reply) => {
+    const site = of.site(request)
+    if (!site) return reply.callNotFound()
     const query = request.query as Query
-    if (first(query.q) === undefined || !options.pages) return reply.sendFile('search.html')
+    if (first(query.q) === undefined || !options.pages) return of.sendPage(request, reply)
     reply.header('cache-control', 'no-cache')
     let results: SearchResults | undefined
     let failure: FabuError | undefined
     try {
-      results = await searchSites(options.store, requestOf(options.site.id, query, true), options.readers)
+      results = await searchSites(options.store, requestOf(site.id, query, true), options.readers)
     } catch (error) {
       failure = asFabuError(error)
       if (failure.status >= 500) return sendError(request, reply, error)
     }
-    const view = searchView(options.site, query, results, failure, languageOf(request))
+    const view = searchView(site, query, results, failure, languageOf(request))
     reply.code(failure ? failure.status : 200).type('text/html; charset=utf-8')
     try {
-      return await options.pages.render(options.site.id, view)
+      return await options.pages.render(site.id, view)
     } catch (error) {
       const refusal = asFabuError(error)
       if (refusal.status === 503) return sendError(request, reply, refusal)
@@ -129,7 +150,7 @@ function first(value: string | string[] | undefined): string | undefined {
 
 /** What search.liquid sees as `search` (docs/templates.md): plain data, HTML only where marked. */
 function searchView(
-  site: PublicSearchOptions['site'],
+  site: SearchSite,
   query: Query,
   results: SearchResults | undefined,
   failure: FabuError | undefined,

@@ -1,7 +1,19 @@
 import type { Column, Content, Site } from '../../content/index.ts'
 import { ValidationError } from '../../errors/index.ts'
 
-/** `--site` may be left out when the installation has exactly one site. */
+// The data folder's `[cli] default_site`, by the Content it opened: withApp records it once, so
+// the forty commands that take `--site` need not each carry the config to resolveSite.
+const defaultSites = new WeakMap<Content, string>()
+
+/** Commands run on `content` use this site when `--site` is left out (withApp, from fabu.toml). */
+export function rememberDefaultSite(content: Content, site: string | null): void {
+  if (site) defaultSites.set(content, site)
+}
+
+/**
+ * `--site` may be left out when the installation has exactly one site, or when fabu.toml names
+ * a default (`[cli] default_site`).
+ */
 export async function resolveSite(content: Content, ref: string | undefined): Promise<Site> {
   if (ref) return content.sites.get(ref)
   const sites = await content.sites.list()
@@ -13,10 +25,12 @@ export async function resolveSite(content: Content, ref: string | undefined): Pr
       'no site yet: run fabu demo or fabu site create',
     )
   }
+  const fallback = defaultSites.get(content)
+  if (fallback) return content.sites.get(fallback)
   throw new ValidationError(
     '--site',
-    '有多个站点，请用 --site 指定',
-    'there are several sites: choose one with --site',
+    '有多个站点，请用 --site 指定，或在 fabu.toml 的 [cli] default_site 设定默认站点',
+    'there are several sites: choose one with --site, or set [cli] default_site in fabu.toml',
   )
 }
 

@@ -1,6 +1,8 @@
+import { createWriteStream } from 'node:fs'
 import { join } from 'node:path'
 import type { Command } from 'commander'
 import type { FastifyInstance } from 'fastify'
+import stringWidth from 'string-width'
 import { ExternalLinkSchedule, startDailyInspection } from '../../checks/index.ts'
 import { formatZonedMinute, systemActor } from '../../content/index.ts'
 import {
@@ -11,13 +13,18 @@ import {
   seedArticle,
 } from '../../demo/index.ts'
 import { ValidationError } from '../../errors/index.ts'
-import { oldUrlLookup } from '../../importers/index.ts'
-import { createPublicDesk } from '../../interaction/index.ts'
 import { createImportJobs } from '../../jobs/index.ts'
 import { createMetrics } from '../../metrics/index.ts'
 import { Publisher, SearchPageRenderer } from '../../publish/index.ts'
 import { SearchReaders } from '../../search/index.ts'
-import { createAdminApp, createPublicSite, PublishQueue, ViewCounter } from '../../server/index.ts'
+import {
+  createAdminApp,
+  createPublicSite,
+  installationSites,
+  PublishQueue,
+  type ServedSite,
+  ViewCounter,
+} from '../../server/index.ts'
 import type { DeliveryOutcome } from '../../targets/index.ts'
 import { addDemoWordLists } from '../demo-word-lists.ts'
 import { ensureDataFolder } from '../ensure-data-folder.ts'
@@ -35,19 +42,21 @@ interface ServeOptions {
   host?: string
   port?: number
   adminPort?: number
-  /** Structured JSON request logs on stderr. */
-  logs: boolean
+  /** Structured JSON request logs: on stderr (true), appended to a file (its path), or none. */
+  logs?: boolean | string
   /** Lines printed beside the URLs (the demo accounts). */
   announce?: readonly string[]
 }
 
 function withServeOptions(command: Command): Command {
   return command
-    .option('--site <site>', '站点 ID 或代号（只有一个站点时可省略）/ site id or slug')
+    .option(
+      '--site <site>',
+      '在不属于任何站点的主机名上于根路径提供的站点（默认 [cli] default_site 或最早的站点）/ the site served at / on a host naming no site',
+    )
     .option('--host <address>', '监听地址，默认 127.0.0.1 / address to listen on')
     .option('--port <n>', '公开站点端口，默认 8080 / port of the public site', wholeNumber)
     .option('--admin-port <n>', '管理界面与接口端口，默认 8081 / port of the admin UI and API', wholeNumber)
-    .option('--no-logs', '不输出 JSON 请求日志 / no JSON request logs')
 }
 
 export function registerServe(program: Command): void {
@@ -55,8 +64,10 @@ export function registerServe(program: Command): void {
     withServeOptions(
       program
         .command('serve')
-        .description('在本机提供已发布的站点和浏览计数 / serve a published site and its view counter'),
-    ),
+        .description(
+          '在本机提供所有已发布的站点和浏览计数 / serve every published site and its view counter',
+        ),
+    ).option('--no-logs', '不输出 JSON 请求日志 / no JSON request logs'),
     { json: false },
   ).action(async (options: ServeOptions) => {
     await withApp(options.data, (app) => serve(app, options))
@@ -69,7 +80,13 @@ export function registerServe(program: Command): void {
         .description(
           '创建示例站点、发布并在本机提供访问（npm start）/ create the demo site, publish it and serve it',
         ),
-    ),
+    )
+      // Off by default here: a first run's reader wants the passwords, not a stream of JSON.
+      .option(
+        '--logs [file]',
+        'JSON 请求日志：输出到标准错误，或追加到文件 / JSON request logs on stderr, or appended to a file',
+      )
+      .option('--no-logs', '不输出 JSON 请求日志（默认）/ no JSON request logs (the default)'),
     { json: false },
   ).action(async (options: ServeOptions) => {
     ensureDataFolder(options.data)
@@ -89,8 +106,12 @@ export function registerServe(program: Command): void {
 }
 
 async function serve(app: App, options: ServeOptions): Promise<void> {
-  const site = await resolveSite(app.content, options.site)
-  const root = join(app.config.dataDir, 'sites', site.slug, site.outputPrefix)
+  // The site at `/` on a host naming none: --site, [cli] default_site, else the oldest. Checked
+  // first: a name that matches no site is a mistake to say now, not a 404 later.
+  const ref = options.site ?? app.config.cli.defaultSite ?? undefined
+  const site = ref
+    ? await app.content.sites.get(ref)
+    : ((await app.content.sites.list())[0] ?? (await resolveSite(app.content, undefined)))
   const counter = new ViewCounter(app.store)
   const metrics = createMetrics()
   const deliveries = targetDeliveries(app)
@@ -114,23 +135,30 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     app.store.engine === 'sqlite' && app.config.server.searchWorkers > 0
       ? new SearchReaders({ sqlitePath: app.config.sqlitePath, workers: app.config.server.searchWorkers })
       : undefined
+  // Filled in once the public site listens: previews load styles and images from it.
+  const publicOrigins: Record<string, string> = {}
+  let publicUrl: string | undefined
+  const sites = installationSites({
+    store: app.store,
+    content: app.content,
+    dataDir: app.config.dataDir,
+    interaction: app.interaction,
+    defaultSite: site.slug,
+    onSite: (served) => {
+      if (publicUrl) publicOrigins[served.slug] = originOf(publicUrl, served, site.slug)
+    },
+  })
+  await sites.start()
   const publicSite = await createPublicSite({
-    root,
+    sites,
     counter,
     trustedProxies: app.config.server.trustedProxies,
     search: {
       store: app.store,
-      site: {
-        id: site.id,
-        timeZone: site.timeZone,
-        basePath: new URL(site.baseUrl).pathname.replace(/\/?$/, '/'),
-      },
       pages: searchPages,
       searchesPerMinute: app.config.server.searchesPerMinute,
       ...(searchReaders ? { readers: searchReaders } : {}),
     },
-    movedTo: oldUrlLookup(app.store, app.content, site.id),
-    interaction: createPublicDesk(app.interaction, site),
     metrics,
   })
   // Imports started from the admin run as `fabu import` processes of their own.
@@ -144,8 +172,6 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     print(
       `${interrupted} 个导入任务因服务器停止而中断，可在管理界面继续 / import job(s) interrupted; resume them in the admin`,
     )
-  // Filled in once the public site listens: previews load styles and images from it.
-  const publicOrigins: Record<string, string> = {}
   const admin = await createAdminApp({
     store: app.store,
     content: app.content,
@@ -159,22 +185,29 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     imageMaxSide: app.config.uploads.imageMaxSide,
     trustedProxies: app.config.server.trustedProxies,
     secureCookies: app.config.server.secureCookies,
-    logger: options.logs,
+    logger: requestLog(options.logs),
     publicOrigins,
     interaction: app.interaction,
     importJobs,
     metrics: { collector: metrics, access: app.config.metrics },
   })
   const host = options.host ?? app.config.server.host
-  const publicUrl = await listen(publicSite, host, options.port ?? app.config.server.publicPort, '--port')
+  publicUrl = await listen(publicSite, host, options.port ?? app.config.server.publicPort, '--port')
   const adminPort = options.adminPort ?? app.config.server.adminPort
   const adminUrl = await listen(admin, host, adminPort, '--admin-port').catch(async (error) => {
     await publicSite.close()
     throw error
   })
-  publicOrigins[site.slug] = publicUrl
+  await sites.refresh()
   print('')
   print(`站点已在本机提供 / serving ${site.name} at ${publicUrl}`)
+  for (const other of sites.sites) {
+    if (other.id === site.id) continue
+    const name = (await app.content.sites.get(other.id)).name
+    const byPath = new URL(other.basePath === '/' ? `${other.slug}/` : other.basePath.slice(1), publicUrl)
+    const local = publicOrigins[other.slug]
+    print(`  ${name}: ${byPath}${local && local !== publicUrl ? ` 或 / or ${local}` : ''}`)
+  }
   const seed = (await app.content.articles.list({ site: site.id, text: seedArticle.title, limit: 1 }))
     .items[0]
   if (seed?.urlPath) {
@@ -183,7 +216,6 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     )
   }
   print(`管理界面 / admin at ${adminUrl}admin/  (API: ${adminUrl}api/docs)`)
-  for (const line of options.announce ?? []) print(line)
   queue.start()
   const daily = dailyInspection(app)
   // External links are checked from here, on a schedule ([links] external_check_hours).
@@ -196,6 +228,8 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   })
   linkSchedule.start()
   print('修改内容后会自动发布 / changes are published as they are made')
+  // Last, so that nothing printed after start-up pushes the passwords off the screen.
+  if (options.announce?.length) printFramed([`登录 / sign in at ${adminUrl}admin/`, ...options.announce])
   print('按 Ctrl+C 停止 / press Ctrl+C to stop')
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -209,6 +243,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
   // Stop taking requests first, then let the publish in progress finish and save the counts.
   daily?.stop()
   await Promise.all([admin.close(), publicSite.close()])
+  sites.close()
   await importJobs.close()
   await linkSchedule.stop()
   await queue.stop()
@@ -253,6 +288,33 @@ function targetDeliveries(app: App): { deliver(siteId: number): void; stop(): Pr
       await Promise.allSettled([...running])
     },
   }
+}
+
+/**
+ * Where a site's pages work when opened from this server: the default site at the server's
+ * URL; another whose links start at `/`, at `<slug>.localhost` (browsers send every
+ * `*.localhost` to this machine); one with a base path of its own, under that path.
+ */
+function originOf(publicUrl: string, site: ServedSite, defaultSlug: string): string {
+  const url = new URL(publicUrl)
+  if (site.slug === defaultSlug || site.basePath !== '/') return url.toString()
+  const isLocal = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+  return isLocal ? `${url.protocol}//${site.slug}.localhost:${url.port}/` : url.toString()
+}
+
+/** Where request logs go: stderr, a file appended to, or nowhere. */
+function requestLog(logs: boolean | string | undefined): boolean | NodeJS.WritableStream {
+  if (typeof logs === 'string') return createWriteStream(logs, { flags: 'a' })
+  return logs ?? false
+}
+
+/** Lines between two rules, so they stand out from what the server printed before. */
+function printFramed(lines: readonly string[]): void {
+  const rule = '═'.repeat(Math.min(100, Math.max(40, ...lines.map((line) => stringWidth(line)))))
+  print('')
+  print(rule)
+  for (const line of lines) print(line.startsWith(' ') ? line : `  ${line}`)
+  print(rule)
 }
 
 /** The daily inspection run of every site, stored so the report shows what changed since yesterday. */
