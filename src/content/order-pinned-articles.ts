@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { NotFoundError, ValidationError } from '../errors/index.ts'
 import type { Actor } from './actor.ts'
+import { inColumns } from './article-membership.ts'
 import { recordArticleChange } from './record-article-change.ts'
 import { recordIdSchema } from './record-id.ts'
 import { perform, type ServiceContext } from './service-context.ts'
@@ -38,16 +39,7 @@ export function orderPinnedArticles(
       .selectAll()
       .where('id', 'in', ids)
       .where('deleted_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('column_id', '=', columnId),
-          eb(
-            'id',
-            'in',
-            eb.selectFrom('article_columns').select('article_id').where('column_id', '=', columnId),
-          ),
-        ]),
-      )
+      .where(inColumns([columnId]))
       .execute()
     const byId = new Map(members.map((row) => [row.id, row]))
     const stranger = ids.find((id) => !byId.has(id))
