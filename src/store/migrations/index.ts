@@ -25,6 +25,7 @@ import { questionnairesAndFeedback } from './025-questionnaires-and-feedback.ts'
 import { publishTargets } from './026-publish-targets.ts'
 import { pinsCopiesAndWatermarks } from './027-pins-copies-and-watermarks.ts'
 import { adminListKeyIndexes } from './029-admin-list-key-indexes.ts'
+import { dueStepIndexes } from './030-due-step-indexes.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -57,4 +58,5 @@ export const migrations: readonly Migration[] = [
   publishTargets,
   pinsCopiesAndWatermarks,
   adminListKeyIndexes,
+  dueStepIndexes,
 ]
