@@ -24,7 +24,7 @@ import {
   summaryInputSchema,
   toConsultation,
 } from './consultation.ts'
-import { type InteractionContext, refuse } from './interaction-context.ts'
+import { type InteractionContext, refuse, requireSiteManager } from './interaction-context.ts'
 import { maskName } from './mask-name.ts'
 import { validateAnswers } from './questionnaire.ts'
 import { recordSiteChange } from './record-site-change.ts'
@@ -63,14 +63,10 @@ export async function createConsultation(
   input: ConsultationInput,
 ): Promise<Consultation> {
   const values = validateInput(consultationInputSchema, input)
-  if (!canManageSite(principal.access, values.siteId))
-    await refuse(
-      ic,
-      principal,
-      'consultation.create',
-      { type: 'site', id: values.siteId },
-      new ForbiddenError('管理此站点', 'administer this site'),
-    )
+  await requireSiteManager(ic, principal, values.siteId, 'consultation.create', {
+    type: 'site',
+    id: values.siteId,
+  })
   const row = await perform(
     ic.service,
     principal.actor,
@@ -161,14 +157,7 @@ export async function summarizeConsultation(
 ): Promise<Consultation> {
   const { summary } = validateInput(summaryInputSchema, input)
   const found = await consultationRow(ic, id)
-  if (!canManageSite(principal.access, found.site_id))
-    await refuse(
-      ic,
-      principal,
-      'consultation.summary',
-      { type: 'consultation', id },
-      new ForbiddenError('管理此站点', 'administer this site'),
-    )
+  await requireSiteManager(ic, principal, found.site_id, 'consultation.summary', { type: 'consultation', id })
   if (consultationState(found, await siteToday(ic, found.site_id)) !== 'closed')
     throw new InvalidStateError({
       zh: '征集结束后才能发布采纳情况',

@@ -7,7 +7,7 @@ import {
   type ServiceContext,
   type WordingGate,
 } from '../content/index.ts'
-import { NotFoundError } from '../errors/index.ts'
+import { ForbiddenError, NotFoundError } from '../errors/index.ts'
 import type { Store } from '../store/index.ts'
 import { type Mailbox, toMailbox } from './mailbox.ts'
 import { NoticeQueue, type Notifier } from './notifier.ts'
@@ -111,6 +111,21 @@ export async function mayApprove(
 }
 
 /** A refused attempt is audited like a failed one, then thrown. */
+/**
+ * Refuses, audited, anyone who may not administer the site: the rule for setting up its
+ * mailboxes, consultations and questionnaires.
+ */
+export async function requireSiteManager(
+  ic: InteractionContext,
+  principal: Principal,
+  siteId: number,
+  action: string,
+  target: { readonly type: string; readonly id: string | number },
+): Promise<void> {
+  if (!canManageSite(principal.access, siteId))
+    await refuse(ic, principal, action, target, new ForbiddenError('管理此站点', 'administer this site'))
+}
+
 export async function refuse(
   ic: InteractionContext,
   principal: Principal,

@@ -9,7 +9,7 @@ import {
   validateInput,
 } from '../content/index.ts'
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors/index.ts'
-import { type InteractionContext, loadMailbox, refuse } from './interaction-context.ts'
+import { type InteractionContext, loadMailbox, refuse, requireSiteManager } from './interaction-context.ts'
 import {
   defaultDeadlineDays,
   type Mailbox,
@@ -28,14 +28,10 @@ export async function createMailbox(
   input: MailboxInput,
 ): Promise<Mailbox> {
   const values = validateInput(mailboxInputSchema, input)
-  if (!canManageSite(principal.access, values.siteId))
-    await refuse(
-      ic,
-      principal,
-      'mailbox.create',
-      { type: 'site', id: values.siteId },
-      new ForbiddenError('管理此站点', 'administer this site'),
-    )
+  await requireSiteManager(ic, principal, values.siteId, 'mailbox.create', {
+    type: 'site',
+    id: values.siteId,
+  })
   return perform(
     ic.service,
     principal.actor,
@@ -82,14 +78,10 @@ export async function updateMailbox(
 ): Promise<Mailbox> {
   const values = validateInput(mailboxPatchSchema, patch)
   const mailbox = await loadMailbox(ic.store, mailboxId)
-  if (!canManageSite(principal.access, mailbox.siteId))
-    await refuse(
-      ic,
-      principal,
-      'mailbox.update',
-      { type: 'mailbox', id: mailboxId },
-      new ForbiddenError('管理此站点', 'administer this site'),
-    )
+  await requireSiteManager(ic, principal, mailbox.siteId, 'mailbox.update', {
+    type: 'mailbox',
+    id: mailboxId,
+  })
   return perform(
     ic.service,
     principal.actor,

@@ -1,9 +1,9 @@
-import { canManageSite, canReadAudit, type Principal, perform, validateInput } from '../content/index.ts'
+import { canReadAudit, type Principal, perform, validateInput } from '../content/index.ts'
 import { ForbiddenError, InvalidStateError, NotFoundError } from '../errors/index.ts'
 import type { Consultation } from './consultation.ts'
 import { consultationState, toConsultation } from './consultation.ts'
 import { consultationRow, listOpinions, opinionCount, siteToday } from './consultation-service.ts'
-import { type InteractionContext, refuse } from './interaction-context.ts'
+import { type InteractionContext, refuse, requireSiteManager } from './interaction-context.ts'
 import { type QuestionnaireInput, type QuestionType, questionnaireInputSchema } from './questionnaire.ts'
 import { recordSiteChange } from './record-site-change.ts'
 
@@ -31,14 +31,7 @@ async function mayManage(
   action: string,
   id: number,
 ) {
-  if (!canManageSite(principal.access, siteId))
-    await refuse(
-      ic,
-      principal,
-      action,
-      { type: 'consultation', id },
-      new ForbiddenError('管理此站点', 'administer this site'),
-    )
+  await requireSiteManager(ic, principal, siteId, action, { type: 'consultation', id })
 }
 
 /**
