@@ -83,8 +83,9 @@ describe('the editor’s placement, copy, live-page and table tools in Chromium'
       .getByRole('group', { name: '表格大小' })
       .getByRole('button', { name: /^插\s?入$/ })
       .click()
-    await body.locator('table').waitFor({ timeout: 10_000 })
-    expect(await body.locator('table tr').count()).toBe(3)
+    // Counted rather than waited on as visible: on a loaded machine (CI) the new table took
+    // longer than 10 s to be laid out, while its rows were there.
+    await expect.poll(() => body.locator('table tr').count(), { timeout: 30_000 }).toBe(3)
     expect(await body.locator('table tr').first().locator('td').count()).toBe(4)
     await body.locator('table td').first().click()
     await page.getByRole('button', { name: '在下方插入行' }).click()
