@@ -4,7 +4,7 @@ import type { ArticleService } from './article-service.ts'
 import { articleValuesOf, resolveArticleValues } from './article-values.ts'
 import { readArticle } from './read-article.ts'
 import { recordArticleChange } from './record-article-change.ts'
-import { cleanBody, replaceQuotes, saveArticle, writeRevision } from './save-article.ts'
+import { cleanBody, insertDraft, saveArticle } from './save-article.ts'
 import { perform, prepareAudited, type ServiceContext } from './service-context.ts'
 import { findSite } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
@@ -50,23 +50,8 @@ export function articleWriting(
         )
         // Documents cite a disclosure article by its 索引号: an imported one keeps the old site's.
         if (options.indexNo && fields.topic_category !== null) fields.index_no = options.indexNo
-        const { id } = await tx
-          .insertInto('articles')
-          .values({
-            ...fields,
-            site_id: site.id,
-            status: 'draft',
-            revision: 1,
-            created_by: actor.name,
-            created_at: now,
-            updated_by: actor.name,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-        await replaceQuotes(tx, id, alsoIn)
-        const article = await readArticle(ctx, tx, id, { isLocked: true })
-        await writeRevision(tx, article, actor, now)
+        const article = await insertDraft(ctx, tx, actor, now, { siteId: site.id, fields, alsoIn })
+        const id = article.id
         return {
           value: article,
           targetId: id,

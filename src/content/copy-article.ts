@@ -4,7 +4,7 @@ import type { Article } from './article.ts'
 import { articleInputSchema } from './article-inputs.ts'
 import { articleValuesOf, resolveArticleValues } from './article-values.ts'
 import { readArticle } from './read-article.ts'
-import { writeRevision } from './save-article.ts'
+import { insertDraft } from './save-article.ts'
 import { perform, type ServiceContext } from './service-context.ts'
 import { findSite } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
@@ -56,23 +56,13 @@ export function copyArticle(ctx: ServiceContext, actor: Actor, id: number, targe
       null,
       now,
     )
-    const { id: copyId } = await tx
-      .insertInto('articles')
-      .values({
-        ...fields,
-        site_id: site.id,
-        status: 'draft',
-        revision: 1,
-        copied_from: source.id,
-        created_by: actor.name,
-        created_at: now,
-        updated_by: actor.name,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    const copy: Article = await readArticle(ctx, tx, copyId, { isLocked: true })
-    await writeRevision(tx, copy, actor, now)
+    const copy: Article = await insertDraft(ctx, tx, actor, now, {
+      siteId: site.id,
+      fields,
+      alsoIn: [],
+      copiedFrom: source.id,
+    })
+    const copyId = copy.id
     return {
       value: copy,
       targetId: id,

@@ -78,6 +78,43 @@ export async function writeRevision(tx: Tx, article: Article, actor: Actor, now:
     .execute()
 }
 
+/**
+ * A new draft (created, imported or copied): its row as `resolveArticleValues` made it, its
+ * quotes, and its first revision, in the caller's transaction.
+ */
+export async function insertDraft(
+  ctx: ServiceContext,
+  tx: Tx,
+  actor: Actor,
+  now: string,
+  draft: {
+    readonly siteId: number
+    readonly fields: Omit<Awaited<ReturnType<typeof resolveArticleValues>>, 'alsoIn'>
+    readonly alsoIn: readonly number[]
+    readonly copiedFrom?: number
+  },
+): Promise<Article> {
+  const { id } = await tx
+    .insertInto('articles')
+    .values({
+      ...draft.fields,
+      site_id: draft.siteId,
+      status: 'draft',
+      revision: 1,
+      ...(draft.copiedFrom === undefined ? {} : { copied_from: draft.copiedFrom }),
+      created_by: actor.name,
+      created_at: now,
+      updated_by: actor.name,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await replaceQuotes(tx, id, draft.alsoIn)
+  const article = await readArticle(ctx, tx, id, { isLocked: true })
+  await writeRevision(tx, article, actor, now)
+  return article
+}
+
 /** Sets the columns the article is quoted into besides its own. */
 export async function replaceQuotes(tx: Tx, articleId: number, columnIds: readonly number[]) {
   await tx.deleteFrom('article_columns').where('article_id', '=', articleId).execute()
