@@ -12,13 +12,14 @@ export async function generateCorpus(
   store: Store,
   count: number,
   seed = 1,
+  names: { slug: string; name: string } = { slug: 'bench', name: '基准测试站点' },
 ): Promise<{ siteId: number; leafIds: number[] }> {
   const content = createContent(store)
   const actor = systemActor('bench')
   const site = await content.sites.create(actor, {
-    slug: 'bench',
-    name: '基准测试站点',
-    baseUrl: 'https://bench.example.gov.cn',
+    slug: names.slug,
+    name: names.name,
+    baseUrl: `https://${names.slug}.example.gov.cn`,
     orgCode: '00000000X',
     siteIdCode: '0000000000',
     icp: '京ICP备00000000号',
@@ -113,6 +114,16 @@ export function publishedArticleRow(fields: {
     deleted_at: null,
     deleted_by: null,
   }
+}
+
+/**
+ * Gives the site's articles the URLs a first full publish would (`<folder>/<id>.html`), for
+ * benchmarks and tests that search or list published articles without publishing them.
+ */
+export async function giveArticleUrls(store: Store, siteId: number, folder: string): Promise<void> {
+  await sql`update articles set url_path = ${sql.lit(`${folder}/`)} || id || ${sql.lit('.html')}, url_column_id = column_id where site_id = ${siteId}`.execute(
+    store.db,
+  )
 }
 
 /** Inserts rows in one transaction, 50 to a statement (SQLite's bound-parameter limit). */

@@ -12,7 +12,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { SearchReaders, type SearchRequest, searchSites, syncSearchIndex } from '../src/search/index.ts'
 import { openStore, type Store } from '../src/store/index.ts'
-import { generateCorpus } from './generate-corpus.ts'
+import { generateCorpus, giveArticleUrls } from './generate-corpus.ts'
 import { measureServe } from './search-serve.ts'
 
 const { values } = parseArgs({
@@ -61,9 +61,7 @@ async function buildAndUpdate(store: Store): Promise<{ siteId: number; leafIds: 
   const { siteId, leafIds } = await generateCorpus(store, count)
   log(`corpus: ${count} articles generated in ${seconds(started)} s`)
   // Publish-free: every article gets a URL as a publish would give it, then the index is built.
-  await sql`update articles set url_path = ${sql.lit('bench/')} || id || ${sql.lit('.html')}, url_column_id = column_id where site_id = ${siteId}`.execute(
-    store.db,
-  )
+  await giveArticleUrls(store, siteId, 'bench')
   const before = await indexSize(store)
   started = performance.now()
   const built = await syncSearchIndex(store, siteId, 'all')

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { engines, freshPostgresUrl } from './support/engines.ts'
-import { runFabu } from './support/run-fabu.ts'
+import { createGovSite, runFabu } from './support/run-fabu.ts'
 
 /** <p>关于做好防汛工作的通知</p> saved by an old editor in GBK. */
 const GBK_BODY = Buffer.concat([
@@ -24,17 +24,7 @@ for (const engine of engines()) {
       env = { ...process.env, DATABASE_URL: '' }
       if (engine.name === 'postgres') env.DATABASE_URL = await freshPostgresUrl()
       await writeFile(join(folder, 'gbk.html'), GBK_BODY)
-      const site = await fabu(
-        'site',
-        'create',
-        '--slug',
-        'gov',
-        '--name',
-        '政府网',
-        '--base-url',
-        'https://gov.example.cn',
-      )
-      expect(site.code, site.stderr).toBe(0)
+      await createGovSite(folder, env)
       const column = await fabu('column', 'create', '--site', 'gov', '--name', '通知', '--slug', 'tz')
       expect(column.code, column.stderr).toBe(0)
     })
@@ -87,7 +77,7 @@ for (const engine of engines()) {
       const theme = await fabu('site', 'update', 'gov', '--theme', 'nosuchtheme')
       expect(theme.code).toBe(1)
       expect(theme.stderr).toContain(
-        'VALIDATION_FAILED: theme：主题不存在：nosuchtheme / theme: no such theme: nosuchtheme',
+        'VALIDATION_FAILED: 主题：主题不存在：nosuchtheme / theme: no such theme: nosuchtheme',
       )
       const prefix = await fabu('site', 'update', 'gov', '--output-prefix', 'a'.repeat(10_000))
       expect(prefix.code).toBe(1)

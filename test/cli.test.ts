@@ -84,7 +84,7 @@ for (const engine of engines()) {
       expect(noTitle.code).toBe(1)
       expect(noTitle.stderr.trim().split('\n')).toHaveLength(1)
       expect(noTitle.stderr).toMatch(
-        /^fabu: VALIDATION_FAILED: title：标题不能为空 \/ title: the title is required/,
+        /^fabu: VALIDATION_FAILED: 标题：标题不能为空 \/ title: the title is required/,
       )
       const missing = await fabu('article', 'show', '99999')
       expect(missing.code).toBe(1)

@@ -151,7 +151,7 @@ for (const engine of engines()) {
       const admin = await signedIn('zhanzhang')
       const answer = await watched(() => preview(admin, 'article.liquid', CONCAT_BOMB))
       expect(answer.status).toBe(409)
-      expect(answer.body.error.message).toMatch(/concat.*article\.liquid.*line:\s*1/)
+      expect(answer.body.error.message).toMatch(/concat.*article\.liquid 第 1 行/)
     }, 120_000)
 
     it('stops a preview that eats the renderer’s heap through uncapped filters, and keeps serving', async () => {
@@ -170,7 +170,7 @@ for (const engine of engines()) {
       const admin = await signedIn('zhanzhang')
       const answer = await watched(() => preview(admin, 'article.liquid', OUTPUT_FLOOD))
       expect(answer.status).toBe(409)
-      expect(answer.body.error.message).toMatch(/larger than 5 MB|took longer/)
+      expect(answer.body.error.message).toMatch(/超过 5 MB|超过 \d+ 毫秒/)
       expect(answer.body.error.message).toContain('article.liquid')
     }, 120_000)
 

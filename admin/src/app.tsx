@@ -1,12 +1,16 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
 import { useCallback, useEffect, useState } from 'react'
+import { Outlet } from 'react-router'
 import { api, setCsrfToken } from './api.ts'
 import { useI18n } from './i18n.tsx'
 import { ChangePassword } from './pages/change-password.tsx'
 import { SignIn } from './pages/sign-in.tsx'
-import { SiteConsole } from './pages/site-console.tsx'
+import { queryClient } from './query-client.ts'
+import { SessionContext } from './session-context.ts'
 import type { SessionView } from './types.ts'
 
 /** The server puts a fresh nonce in the page for every load; antd's styles carry it (CSP without unsafe-inline). */
@@ -35,15 +39,22 @@ const THEME = {
   },
 }
 
+/**
+ * The root of every admin URL: the session is asked for once; until the user is signed in the
+ * sign-in screen stands in for whatever URL was opened, so a deep link lands where it points.
+ */
 export function App() {
   const { language } = useI18n()
   const [session, setSession] = useState<SessionView | null | undefined>(undefined)
 
   const signedIn = useCallback((next: SessionView | null) => {
     if (next) setCsrfToken(next.csrfToken)
+    // Nothing read for one user is shown to the next.
+    else queryClient.clear()
     setSession(next)
   }, [])
 
+  // Not through the query cache: signing in sets the CSRF token and clears the cache it would sit in.
   useEffect(() => {
     api<{ session: SessionView | null }>('GET', '/api/session/state')
       .then(({ session }) => signedIn(session))
@@ -55,7 +66,16 @@ export function App() {
     screen = <SignIn onSignedIn={signedIn} pending={session ?? null} />
   else if (session?.mustChangePassword)
     screen = <ChangePassword onChanged={() => signedIn({ ...session, mustChangePassword: false })} />
-  else if (session) screen = <SiteConsole session={session} onSignedOut={() => signedIn(null)} />
+  else if (session)
+    screen = (
+      <SessionContext value={{ session, signedOut: () => signedIn(null) }}>
+        <Outlet />
+      </SessionContext>
+    )
+
+  // antd's date pickers take month and weekday names from dayjs's global locale, not from
+  // ConfigProvider: without this the Chinese UI shows "Jan" and "Mo".
+  dayjs.locale(language === 'en' ? 'en' : 'zh-cn')
 
   return (
     <ConfigProvider

@@ -1,12 +1,17 @@
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react'
 import { setApiLanguage } from './api.ts'
 import * as administration from './messages/administration.ts'
+import * as audit from './messages/audit.ts'
 import * as common from './messages/common.ts'
 import * as editor from './messages/editor.ts'
 import * as importing from './messages/import.ts'
 import * as inspection from './messages/inspection.ts'
 import * as interaction from './messages/interaction.ts'
+import * as navigation from './messages/navigation.ts'
 import * as publishing from './messages/publishing.ts'
+import * as statistics from './messages/statistics.ts'
+import * as submissions from './messages/submissions.ts'
+import * as topics from './messages/topics.ts'
 
 const zh = {
   ...common.zh,
@@ -16,6 +21,11 @@ const zh = {
   ...interaction.zh,
   ...inspection.zh,
   ...importing.zh,
+  ...statistics.zh,
+  ...submissions.zh,
+  ...topics.zh,
+  ...navigation.zh,
+  ...audit.zh,
 }
 const en: Record<MessageKey, string> = {
   ...common.en,
@@ -25,6 +35,11 @@ const en: Record<MessageKey, string> = {
   ...interaction.en,
   ...inspection.en,
   ...importing.en,
+  ...statistics.en,
+  ...submissions.en,
+  ...topics.en,
+  ...navigation.en,
+  ...audit.en,
 }
 
 export type MessageKey =
@@ -35,6 +50,11 @@ export type MessageKey =
   | keyof typeof interaction.zh
   | keyof typeof inspection.zh
   | keyof typeof importing.zh
+  | keyof typeof statistics.zh
+  | keyof typeof submissions.zh
+  | keyof typeof topics.zh
+  | keyof typeof navigation.zh
+  | keyof typeof audit.zh
 
 export type Language = 'zh' | 'en'
 

@@ -1,8 +1,11 @@
+import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './app.tsx'
+import { createBrowserRouter, RouterProvider } from 'react-router'
 import './app.css'
 import { I18nProvider } from './i18n.tsx'
+import { queryClient } from './query-client.ts'
+import { ROUTES } from './routes.tsx'
 
 // The server gives each load a CSP nonce for style elements (no 'unsafe-inline'). antd passes
 // it to most of the style elements it makes, but some helpers create probe elements without
@@ -15,13 +18,18 @@ document.createElement = ((tag: string, options?: ElementCreationOptions) => {
   return element
 }) as typeof document.createElement
 
+// Every screen has a URL under /admin/ (the server answers index.html for all of them).
+const router = createBrowserRouter(ROUTES, { basename: '/admin' })
+
 const root = document.getElementById('root')
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <I18nProvider>
-        <App />
-      </I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider>
+          <RouterProvider router={router} />
+        </I18nProvider>
+      </QueryClientProvider>
     </StrictMode>,
   )
 }

@@ -14,7 +14,7 @@ import {
 
 const dengbao = passwordPolicy('dengbao')
 const COMMON = {
-  zh: 'password：该密码过于常见，容易被猜中：它在常见或泄露密码列表中，或由常见密码加数字、符号，键盘序列（如 1qaz、qwer），“woaini”“5201314”，拼音姓名加年份等组成',
+  zh: '密码：该密码过于常见，容易被猜中：它在常见或泄露密码列表中，或由常见密码加数字、符号，键盘序列（如 1qaz、qwer），“woaini”“5201314”，拼音姓名加年份等组成',
   en: 'password: this password is common and easily guessed: it is in a list of common or breached passwords, or built from one with digits or symbols, a keyboard walk (1qaz, qwer), “woaini”, “5201314”, or a pinyin name with a year',
 }
 const asvs = passwordPolicy('asvs')
@@ -99,14 +99,14 @@ describe('the 等保2.0 profile', () => {
 
   it('refuses 7 characters', async () => {
     expect(await refusal(dengbao, 'Abcde1!')).toEqual({
-      zh: 'password：密码至少 8 位',
+      zh: '密码：密码至少 8 位',
       en: 'password: the password needs at least 8 characters',
     })
   })
 
   it('refuses a password from only 2 classes', async () => {
     expect(await refusal(dengbao, 'abcdefgh1')).toEqual({
-      zh: 'password：密码须包含大写字母、小写字母、数字、符号中的至少 3 类',
+      zh: '密码：密码须包含大写字母、小写字母、数字、符号中的至少 3 类',
       en: 'password: the password needs at least 3 of: upper-case, lower-case, digits, symbols',
     })
   })
@@ -159,7 +159,7 @@ describe('the OWASP ASVS profile', () => {
 
   it('refuses 11 characters', async () => {
     expect(await refusal(asvs, '我家门前有两棵树一棵是')).toEqual({
-      zh: 'password：密码至少 12 位',
+      zh: '密码：密码至少 12 位',
       en: 'password: the password needs at least 12 characters',
     })
   })
@@ -216,7 +216,7 @@ for (const profile of ['dengbao', 'asvs'] as const satisfies readonly PasswordPr
     it('refuses a password containing the user name, in any case', async () => {
       expect(await refusal(policy, good)).toBeNull()
       expect(await refusal(policy, `ZhangSan${good}`, 'zhangsan')).toEqual({
-        zh: 'password：密码不能包含用户名',
+        zh: '密码：密码不能包含用户名',
         en: 'password: the password must not contain the user name',
       })
     })
@@ -227,9 +227,7 @@ for (const profile of ['dengbao', 'asvs'] as const satisfies readonly PasswordPr
 
     it('accepts 128 characters and refuses 129', async () => {
       expect(await refusal(policy, good + 'a'.repeat(128 - good.length))).toBeNull()
-      expect((await refusal(policy, good + 'a'.repeat(129 - good.length)))?.zh).toBe(
-        'password：密码最多 128 位',
-      )
+      expect((await refusal(policy, good + 'a'.repeat(129 - good.length)))?.zh).toBe('密码：密码最多 128 位')
     })
 
     it('refuses control characters such as tabs and line breaks', async () => {

@@ -32,8 +32,14 @@ import { hashPassword } from './password-hash.ts'
 import { checkPassword, passwordPolicy } from './password-policy.ts'
 import { toUser, type User } from './user.ts'
 
+/** An account as the users list shows it: its grants name their columns. */
+export type UserWithNamedGrants = User & {
+  readonly grants: readonly (User['grants'][number] & { readonly columnName: string | null })[]
+}
+
 export interface UserService {
-  list(principal: Principal): Promise<readonly User[]>
+  /** Every account, each grant with its column's name (for `编辑 · 示范站 · 通知公告`). */
+  list(principal: Principal): Promise<readonly UserWithNamedGrants[]>
   get(principal: Principal, id: number): Promise<User>
   /** System administrators create accounts; the password must pass the policy. */
   create(principal: Principal, input: UserInput): Promise<User>
@@ -173,12 +179,27 @@ export function userService(ctx: ServiceContext, options: AccountsOptions): User
       }
       const rows = await store.db.selectFrom('users').selectAll().orderBy('id').execute()
       const grants = await store.db.selectFrom('grants').selectAll().orderBy('id').execute()
-      return rows.map((row) =>
-        toUser(
+      const columnIds = [
+        ...new Set(grants.flatMap((grant) => (grant.column_id === null ? [] : [grant.column_id]))),
+      ]
+      const columns =
+        columnIds.length === 0
+          ? []
+          : await store.db.selectFrom('columns').select(['id', 'name']).where('id', 'in', columnIds).execute()
+      const columnName = new Map(columns.map((column) => [column.id, column.name]))
+      return rows.map((row) => {
+        const user = toUser(
           row,
           grants.filter((grant) => grant.user_id === row.id),
-        ),
-      )
+        )
+        return {
+          ...user,
+          grants: user.grants.map((grant) => ({
+            ...grant,
+            columnName: grant.columnId === null ? null : (columnName.get(grant.columnId) ?? null),
+          })),
+        }
+      })
     },
 
     async get(principal, id) {

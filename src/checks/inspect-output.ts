@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
-import * as cheerio from 'cheerio'
 import type { Site } from '../content/index.ts'
 import type { EvidenceRef, InspectionItem } from './inspection-item.ts'
 
@@ -51,6 +50,8 @@ const LINKS: readonly (readonly [string, string])[] = [
  * itself (no network, so a link to a file served from elsewhere is reported too).
  */
 export async function inspectOutput(site: Site, root: string): Promise<InspectionItem[]> {
+  // Loaded here, by the inspection, rather than by every command that opens the checks.
+  const cheerio = await import('cheerio')
   const files = await outputFiles(root)
   const broken: string[] = []
   const brokenRefs: EvidenceRef[] = []

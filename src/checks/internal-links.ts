@@ -45,27 +45,40 @@ export class InternalLinkCheck {
   readonly #suspects: Suspect[] = []
   readonly #articleLinks: { path: string; target: string }[] = []
   readonly #written = new Set<string>()
+  /** Whether #known held every published page from the start (else targets are looked up at the end). */
+  readonly #knowsAll: boolean
 
   private constructor(
     store: Store,
     site: InternalLinkSite,
     known: Map<string, { kind: string; refId: number | null }>,
+    knowsAll: boolean,
   ) {
     this.#store = store
     this.#site = site
     this.#known = known
+    this.#knowsAll = knowsAll
   }
 
-  /** Reads what the site's output holds before the run. */
-  static async start(store: Store, site: InternalLinkSite): Promise<InternalLinkCheck> {
+  /**
+   * A full run reads what the site's output holds before it starts (it links to most of it);
+   * an incremental run of a few pages looks up only the targets its pages link to, at the end,
+   * so one change does not read an index of every page of a large site.
+   */
+  static async start(
+    store: Store,
+    site: InternalLinkSite,
+    options: { readonly readsWholeIndex?: boolean } = {},
+  ): Promise<InternalLinkCheck> {
     const known = new Map<string, { kind: string; refId: number | null }>()
+    if (options.readsWholeIndex === false) return new InternalLinkCheck(store, site, known, false)
     const rows = await store.db
       .selectFrom('published_pages')
       .select(['path', 'kind', 'ref_id'])
       .where('site_id', '=', site.siteId)
       .execute()
     for (const row of rows) known.set(row.path, { kind: row.kind, refId: row.ref_id })
-    return new InternalLinkCheck(store, site, known)
+    return new InternalLinkCheck(store, site, known, true)
   }
 
   /** One page the run wrote (links given for the pages a visitor reads). */
@@ -93,6 +106,7 @@ export class InternalLinkCheck {
    */
   async finish(runId: number, removed: readonly string[]): Promise<number> {
     const { siteId } = this.#site
+    if (!this.#knowsAll) await this.#lookUpSuspects()
     for (const path of removed) this.#known.delete(path)
     const broken = this.#suspects.filter((suspect) => !this.#exists(suspect.target))
     const gone = new Set(removed)
@@ -175,6 +189,32 @@ export class InternalLinkCheck {
       }
     })
     return broken.length
+  }
+
+  /** The suspects' targets from the published-page index: pages of earlier runs, articles among them. */
+  async #lookUpSuspects(): Promise<void> {
+    const targets = [...new Set(this.#suspects.map((suspect) => suspect.target))].filter(
+      (target) => !this.#known.has(target),
+    )
+    for (let i = 0; i < targets.length; i += 500) {
+      const rows = await this.#store.db
+        .selectFrom('published_pages')
+        .select(['path', 'kind', 'ref_id'])
+        .where('site_id', '=', this.#site.siteId)
+        .where('path', 'in', targets.slice(i, i + 500))
+        .execute()
+      for (const row of rows) this.#known.set(row.path, { kind: row.kind, refId: row.ref_id })
+    }
+    const suspects = this.#suspects.splice(0)
+    const linked = new Set(this.#articleLinks.map((link) => `${link.path}\n${link.target}`))
+    for (const suspect of suspects) {
+      const known = this.#known.get(suspect.target)
+      if (!known) this.#suspects.push(suspect)
+      else if (known.kind === 'article' && !linked.has(`${suspect.path}\n${suspect.target}`)) {
+        linked.add(`${suspect.path}\n${suspect.target}`)
+        this.#articleLinks.push({ path: suspect.path, target: suspect.target })
+      }
+    }
   }
 
   #exists(target: string): boolean {

@@ -28,6 +28,37 @@ export interface BrokenLink {
   readonly href: string
 }
 
+/** What a broken link report reads of `broken_links` (joined with its article) in each query. */
+const BROKEN_LINK_COLUMNS = [
+  'broken_links.run_id',
+  'broken_links.path',
+  'broken_links.article_id',
+  'articles.title',
+  'broken_links.editor',
+  'broken_links.element',
+  'broken_links.href',
+] as const
+
+function toBrokenLink(row: {
+  readonly run_id: number
+  readonly path: string
+  readonly article_id: number | null
+  readonly title: string | null | undefined
+  readonly editor: string | null
+  readonly element: string
+  readonly href: string
+}): BrokenLink {
+  return {
+    runId: row.run_id,
+    path: row.path,
+    articleId: row.article_id,
+    title: row.title ?? null,
+    editor: row.editor,
+    element: row.element,
+    href: row.href,
+  }
+}
+
 export interface ExternalLinkFinding {
   readonly articleId: number
   readonly title: string
@@ -119,28 +150,12 @@ export function createLinkReports(store: Store, content: Content): LinkReports {
       const rows = await store.db
         .selectFrom('broken_links')
         .leftJoin('articles', 'articles.id', 'broken_links.article_id')
-        .select([
-          'broken_links.run_id',
-          'broken_links.path',
-          'broken_links.article_id',
-          'articles.title',
-          'broken_links.editor',
-          'broken_links.element',
-          'broken_links.href',
-        ])
+        .select(BROKEN_LINK_COLUMNS)
         .where('broken_links.run_id', '=', runId)
         .orderBy('broken_links.id')
         .limit(5000)
         .execute()
-      return rows.map((row) => ({
-        runId: row.run_id,
-        path: row.path,
-        articleId: row.article_id,
-        title: row.title ?? null,
-        editor: row.editor,
-        element: row.element,
-        href: row.href,
-      }))
+      return rows.map(toBrokenLink)
     },
 
     async checkExternal(principal, ref, options) {
@@ -268,15 +283,7 @@ export async function currentBrokenLinks(store: Store, siteId: number): Promise<
     )
     .innerJoin('publish_runs', 'publish_runs.id', 'broken_links.run_id')
     .leftJoin('articles', 'articles.id', 'broken_links.article_id')
-    .select([
-      'broken_links.run_id',
-      'broken_links.path',
-      'broken_links.article_id',
-      'articles.title',
-      'broken_links.editor',
-      'broken_links.element',
-      'broken_links.href',
-    ])
+    .select(BROKEN_LINK_COLUMNS)
     .where('broken_links.site_id', '=', siteId)
     // Found by a run since the page was last written: a page written again was checked again.
     .whereRef('publish_runs.started_at', '>=', 'published_pages.written_at')
@@ -291,15 +298,7 @@ export async function currentBrokenLinks(store: Store, siteId: number): Promise<
     seen.add(key)
     return true
   })
-  return current.map((row) => ({
-    runId: row.run_id,
-    path: row.path,
-    articleId: row.article_id,
-    title: row.title ?? null,
-    editor: row.editor,
-    element: row.element,
-    href: row.href,
-  }))
+  return current.map(toBrokenLink)
 }
 
 /**

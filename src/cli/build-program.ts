@@ -1,25 +1,47 @@
 import { Command } from 'commander'
-import { registerArticle } from './commands/article.ts'
-import { registerAudit } from './commands/audit.ts'
-import { registerBackup } from './commands/backup.ts'
-import { registerCase } from './commands/case.ts'
-import { registerCheck } from './commands/check.ts'
-import { registerCheckLinks } from './commands/check-links.ts'
-import { registerColumn } from './commands/column.ts'
-import { registerDemo } from './commands/demo.ts'
-import { registerImport } from './commands/import.ts'
-import { registerInit } from './commands/init.ts'
-import { registerPublish } from './commands/publish.ts'
-import { registerSearch } from './commands/search.ts'
-import { registerServe } from './commands/serve.ts'
-import { registerSite } from './commands/site.ts'
-import { registerTarget } from './commands/target.ts'
-import { registerTemplate } from './commands/template.ts'
-import { registerUser } from './commands/user.ts'
-import { registerWords } from './commands/words.ts'
 
-/** The `fabu` command with all its subcommands, ready to parse. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void
+
+/**
+ * Each top-level command and the modules that declare it, in the order `fabu --help` lists
+ * them. A command loads its own module and libraries only: loading every command's (the web
+ * server, the importers, pg-boss, linkedom…) made `fabu column list` load 2,000 modules.
+ */
+const COMMANDS: readonly (readonly [names: readonly string[], load: () => Promise<readonly Register[]>])[] = [
+  [['init'], async () => [(await import('./commands/init.ts')).registerInit]],
+  [['demo'], async () => [(await import('./commands/demo.ts')).registerDemo]],
+  [['site'], async () => [(await import('./commands/site.ts')).registerSite]],
+  [['column'], async () => [(await import('./commands/column.ts')).registerColumn]],
+  [['article'], async () => [(await import('./commands/article.ts')).registerArticle]],
+  [['publish'], async () => [(await import('./commands/publish.ts')).registerPublish]],
+  [['target'], async () => [(await import('./commands/target.ts')).registerTarget]],
+  [['import'], async () => [(await import('./commands/import.ts')).registerImport]],
+  [['template'], async () => [(await import('./commands/template.ts')).registerTemplate]],
+  [['search'], async () => [(await import('./commands/search.ts')).registerSearch]],
+  [['serve', 'start'], async () => [(await import('./commands/serve.ts')).registerServe]],
+  [['worker'], async () => [(await import('./commands/worker.ts')).registerWorker]],
+  [['audit'], async () => [(await import('./commands/audit.ts')).registerAudit]],
+  [['user'], async () => [(await import('./commands/user.ts')).registerUser]],
+  [['words'], async () => [(await import('./commands/words.ts')).registerWords]],
+  [
+    ['check'],
+    async () => [
+      (await import('./commands/check.ts')).registerCheck,
+      (await import('./commands/check-links.ts')).registerCheckLinks,
+    ],
+  ],
+  [['case'], async () => [(await import('./commands/case.ts')).registerCase]],
+  [['backup', 'restore'], async () => [(await import('./commands/backup.ts')).registerBackup]],
+]
+
+/** Every top-level command name, as `fabu --help` lists them. */
+export const COMMAND_NAMES: readonly string[] = COMMANDS.flatMap(([names]) => names)
+
+/**
+ * The `fabu` command, ready to parse `argv`: with only the command it names when it names one
+ * (the rest are not loaded), else with all of them (help, `--version`, a mistyped name).
+ */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('fabu')
     .description(
       'fabu（发布）：政府与事业单位网站内容发布系统 / web content publishing for institutional and government websites',
@@ -28,24 +50,12 @@ export function buildProgram(): Command {
     .showHelpAfterError('（运行 fabu --help 查看用法 / run fabu --help for usage）')
     .exitOverride()
 
-  registerInit(program)
-  registerDemo(program)
-  registerSite(program)
-  registerColumn(program)
-  registerArticle(program)
-  registerPublish(program)
-  registerTarget(program)
-  registerImport(program)
-  registerTemplate(program)
-  registerSearch(program)
-  registerServe(program)
-  registerAudit(program)
-  registerUser(program)
-  registerWords(program)
-  registerCheck(program)
-  registerCheckLinks(program)
-  registerCase(program)
-  registerBackup(program)
+  const named = argv[2]
+  // `fabu --version` needs no command at all.
+  const isVersionOnly = argv.length === 3 && (named === '--version' || named === '-V')
+  const chosen = COMMANDS.filter(([names]) => named !== undefined && names.includes(named))
+  const loading = isVersionOnly ? [] : chosen.length > 0 ? chosen : COMMANDS
+  for (const [, load] of loading) for (const register of await load()) register(program)
 
   program.addHelpText(
     'after',

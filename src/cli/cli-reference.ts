@@ -22,8 +22,8 @@ The sections below are the commands' own \`--help\` text (\`npm run docs:cli\` w
 `
 
 /** docs/cli.md: every command's help, generated so the reference cannot drift from the code. */
-export function cliReference(): string {
-  const program = buildProgram()
+export async function cliReference(): Promise<string> {
+  const program = await buildProgram()
   program.configureOutput({ getOutHelpWidth: () => 100, getErrHelpWidth: () => 100 })
   const sections = [section('fabu', program)]
   const walk = (command: Command, prefix: string) => {

@@ -29,6 +29,7 @@ const configFileSchema = z
         secure_cookies: z.enum(['auto', 'always', 'never']).default('auto'),
         max_upload_mb: z.number().int().min(1).max(2048).default(20),
         searches_per_minute: z.number().int().min(1).max(1_000_000).default(120),
+        api_requests_per_minute: z.number().int().min(1).max(1_000_000).default(1_200),
         search_workers: z.number().int().min(0).max(16).default(2),
       })
       .strict()
@@ -143,6 +144,8 @@ export interface Config {
     readonly maxUploadBytes: number
     /** Site searches one address may make a minute on the public site. */
     readonly searchesPerMinute: number
+    /** Admin API requests one address may make a minute (counted across servers on PostgreSQL). */
+    readonly apiRequestsPerMinute: number
     /** SQLite: worker threads that answer site searches beside the server's thread (0: on it). */
     readonly searchWorkers: number
   }
@@ -292,6 +295,7 @@ function serverSettings(file: z.output<typeof configFileSchema>['server'], env: 
     secureCookies: secure as 'auto' | 'always' | 'never',
     maxUploadBytes: file.max_upload_mb * 1024 * 1024,
     searchesPerMinute: file.searches_per_minute,
+    apiRequestsPerMinute: file.api_requests_per_minute,
     searchWorkers: file.search_workers,
   }
 }

@@ -1,5 +1,6 @@
 import { type Expression, sql } from 'kysely'
 import { z } from 'zod'
+import { parseZonedMinute } from '../markup/index.ts'
 import type { ArticleRow, Store } from '../store/index.ts'
 import { articleStatuses } from './article.ts'
 import { type ListScope, readListPage } from './article-list-page.ts'
@@ -8,7 +9,6 @@ import { loadColumnTree } from './column-service.ts'
 import { recordIdSchema } from './record-id.ts'
 import { findSite } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
-import { parseZonedMinute } from './zoned-time.ts'
 
 const isoDay = z
   .string()

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../errors/index.ts'
+import { actorNames } from './actor-names.ts'
 import type { ArticleSnapshot } from './article.ts'
 import type { ArticleService } from './article-service.ts'
 import { articleValuesOf } from './article-values.ts'
@@ -21,7 +22,16 @@ export function articleRevisions(
         .where('article_id', '=', id)
         .orderBy('revision', 'desc')
         .execute()
-      return rows.map((row) => ({ revision: row.revision, actor: row.actor, createdAt: row.created_at }))
+      const nameOf = await actorNames(
+        ctx.store,
+        rows.map((row) => row.actor),
+      )
+      return rows.map((row) => ({
+        revision: row.revision,
+        actor: row.actor,
+        actorName: nameOf(row.actor),
+        createdAt: row.created_at,
+      }))
     },
 
     async revision(id, revision) {

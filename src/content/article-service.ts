@@ -7,6 +7,7 @@ import { articleRevisions } from './article-revisions.ts'
 import { articleWorkflow } from './article-workflow.ts'
 import { articleWriting } from './article-writing.ts'
 import { type CopyTarget, copyArticle } from './copy-article.ts'
+import { columnArticleOrder, orderColumnArticles } from './order-column-articles.ts'
 import { orderPinnedArticles } from './order-pinned-articles.ts'
 import { readArticle } from './read-article.ts'
 import type { RevisionDiff } from './revision-diff.ts'
@@ -16,6 +17,8 @@ import { articleTexts, type WordingHit, type WordingOverride } from './wording-g
 export interface RevisionSummary {
   readonly revision: number
   readonly actor: string
+  /** Who saved it as people know them: the user's display name, not `admin (user:1)`. */
+  readonly actorName: string
   readonly createdAt: string
 }
 
@@ -33,6 +36,10 @@ export interface ArticleService {
   copy(actor: Actor, id: number, target: CopyTarget): Promise<Article>
   /** 置顶排序: the listed articles of the column first in its lists, in this order (pin weights). */
   orderPinned(actor: Actor, columnId: number, articleIds: readonly number[]): Promise<readonly number[]>
+  /** 排序: the listed articles follow the pinned ones on the column's newest page, in this order. */
+  orderManually(actor: Actor, columnId: number, articleIds: readonly number[]): Promise<readonly number[]>
+  /** The column's manual order as saved. */
+  manualOrder(columnId: number): Promise<readonly number[]>
   /** The article's wording hits (title, body, alt texts, attachment names…), read only. */
   wordingHits(article: Article): Promise<readonly WordingHit[]>
   /** Refused with WORDING_BLOCKED while a 禁用 word stands, unless `override` gives a reason. */
@@ -52,6 +59,11 @@ export interface ArticleService {
    * on: published, or scheduled when its publish time lies ahead.
    */
   submit(actor: Actor, id: number, override?: WordingOverride): Promise<Article>
+  /**
+   * 撤回: takes an article waiting for its first review back to draft, so its author can change
+   * it; refused (INVALID_STATE) once a reviewer has approved a level or decided.
+   */
+  recall(actor: Actor, id: number): Promise<Article>
   /**
    * Approves at `level`, which must be the level the article waits for (so two reviewers
    * cannot both pass one level); the column's last level publishes or schedules it.
@@ -93,6 +105,8 @@ export function articleService(ctx: ServiceContext): ArticleService {
       listArticles(ctx.store, query, (row, quotes) => toArticle(row, quotes), ctx.options.articleText),
     copy: (actor, id, target) => copyArticle(ctx, actor, id, target),
     orderPinned: (actor, columnId, ids) => orderPinnedArticles(ctx, actor, columnId, ids),
+    orderManually: (actor, columnId, ids) => orderColumnArticles(ctx, actor, columnId, ids),
+    manualOrder: (columnId) => columnArticleOrder(ctx.store.db, columnId),
     ...articleWriting(ctx),
     ...articleWorkflow(ctx),
     ...articleRevisions(ctx),

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { ValidationError } from '../errors/index.ts'
+import { parseZonedMinute, zonedYear } from '../markup/index.ts'
 import type { ArticleRow, ColumnRow, SiteRow, Tx } from '../store/index.ts'
 import type { Article, ArticleSnapshot } from './article.ts'
 import { type articleInputSchema, type DisclosureInput, disclosureSchema } from './article-inputs.ts'
@@ -7,7 +8,6 @@ import { findLiveColumnIn } from './column-service.ts'
 import { validateCustomFields } from './custom-fields.ts'
 import { nextIndexNo } from './disclosure-index.ts'
 import { lockSite, type ServiceContext } from './service-context.ts'
-import { parseZonedMinute, zonedYear } from './zoned-time.ts'
 
 /** The fields of a save after validation, before they are written. */
 export type ArticleValues = z.output<typeof articleInputSchema>

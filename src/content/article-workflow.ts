@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { ForbiddenError, InvalidStateError, ValidationError, WordingBlockedError } from '../errors/index.ts'
+import { parseZonedMinute } from '../markup/index.ts'
 import type { Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
+import { isRecallable } from './allowed-actions.ts'
 import type { Article, ArticleStatus } from './article.ts'
 import type { ArticleService } from './article-service.ts'
 import { readArticle } from './read-article.ts'
@@ -11,14 +13,13 @@ import { perform, type ServiceContext } from './service-context.ts'
 import { findSite } from './site-service.ts'
 import { validateInput } from './validate-input.ts'
 import { articleTexts, type WordingOverride } from './wording-gate.ts'
-import { parseZonedMinute } from './zoned-time.ts'
 
 /** An article's way onto the site and off it: review, publish, schedule, withdraw. */
 export function articleWorkflow(
   ctx: ServiceContext,
 ): Pick<
   ArticleService,
-  'submit' | 'approve' | 'reject' | 'publish' | 'withdraw' | 'scheduleUnpublish' | 'runDue'
+  'submit' | 'recall' | 'approve' | 'reject' | 'publish' | 'withdraw' | 'scheduleUnpublish' | 'runDue'
 > {
   return {
     publish(actor, id, override) {
@@ -62,6 +63,37 @@ export function articleWorkflow(
           targetId: id,
           detail: { status, reviewLevels: levels, ...wording },
         }
+      })
+    },
+
+    recall(actor, id) {
+      return perform(ctx, actor, 'article.recall', { type: 'article', id }, async (tx, now) => {
+        const article = await readArticle(ctx, tx, id, { isLocked: true })
+        if (!isRecallable(article)) {
+          throw new InvalidStateError(
+            article.status === 'submitted'
+              ? {
+                  zh: `文章《${article.title}》已通过第 ${article.reviewStage} 级审核，不能撤回`,
+                  en: `“${article.title}” has passed review level ${article.reviewStage} and can no longer be recalled`,
+                }
+              : {
+                  zh: `文章《${article.title}》不在待审状态（已审核或未送审），不能撤回`,
+                  en: `“${article.title}” is not waiting for review (already reviewed or never submitted); it cannot be recalled`,
+                },
+          )
+        }
+        await tx
+          .updateTable('articles')
+          .set({
+            status: 'draft',
+            review_stage: 0,
+            review_trail: '[]',
+            updated_by: actor.name,
+            updated_at: now,
+          })
+          .where('id', '=', id)
+          .execute()
+        return { value: await readArticle(ctx, tx, id), targetId: id }
       })
     },
 

@@ -202,8 +202,8 @@ for (const engine of engines()) {
         await t.content.articles.update(reviewer, created.id, { baseRevision: 1, subtitle: '副标题' })
         const history = await t.content.articles.revisions(created.id)
         expect(history).toEqual([
-          { revision: 2, actor: '李审核 (u-9)', createdAt: '2026-11-28T02:00:00.000Z' },
-          { revision: 1, actor: '张编辑 (u-7)', createdAt: '2026-11-27T08:00:00.000Z' },
+          { revision: 2, actor: '李审核 (u-9)', actorName: '李审核', createdAt: '2026-11-28T02:00:00.000Z' },
+          { revision: 1, actor: '张编辑 (u-7)', actorName: '张编辑', createdAt: '2026-11-27T08:00:00.000Z' },
         ])
       })
 

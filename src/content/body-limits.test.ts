@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_BODY_DEPTH, MAX_BODY_ELEMENTS } from './body-limits.ts'
+import { MAX_BODY_DEPTH, MAX_BODY_ELEMENTS } from '../markup/index.ts'
 import { sanitizeBody } from './sanitize-body.ts'
 
 describe('the structural limits of a body', () => {
@@ -10,7 +10,7 @@ describe('the structural limits of a body', () => {
         code: 'VALIDATION_FAILED',
         field: 'pageBodyHtml',
         messages: {
-          zh: `pageBodyHtml：正文元素过多（超过 ${MAX_BODY_ELEMENTS} 个），请拆分为多篇或检查粘贴的内容`,
+          zh: `栏目页正文：正文元素过多（超过 ${MAX_BODY_ELEMENTS} 个），请拆分为多篇或检查粘贴的内容`,
           en: `pageBodyHtml: the body has more than ${MAX_BODY_ELEMENTS} elements; split it up or check the pasted content`,
         },
       }),
@@ -48,7 +48,7 @@ describe('the structural limits of a body', () => {
         code: 'VALIDATION_FAILED',
         field: 'pageBodyHtml',
         messages: {
-          zh: `pageBodyHtml：正文标签嵌套过深（超过 ${MAX_BODY_DEPTH} 层），请检查粘贴的内容`,
+          zh: `栏目页正文：正文标签嵌套过深（超过 ${MAX_BODY_DEPTH} 层），请检查粘贴的内容`,
           en: `pageBodyHtml: the body nests elements more than ${MAX_BODY_DEPTH} deep; check the pasted content`,
         },
       }),

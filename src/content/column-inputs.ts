@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { fieldSchemaSchema } from './custom-fields.ts'
+import { nameSchema } from './name-schema.ts'
 import { recordIdSchema } from './record-id.ts'
 
 const templateName = z
@@ -10,7 +11,8 @@ const templateName = z
   )
   .nullable()
 
-export const columnKinds = ['list', 'page', 'link'] as const
+/** `topic`: a 专题, a small site within the site (topic-settings.ts). */
+export const columnKinds = ['list', 'page', 'link', 'topic'] as const
 export type ColumnKind = (typeof columnKinds)[number]
 
 /**
@@ -21,7 +23,7 @@ export const columnUpdateTypes = ['news', 'notice', 'policy', 'other'] as const
 export type ColumnUpdateType = (typeof columnUpdateTypes)[number]
 
 const columnFields = {
-  name: z.string().trim().min(1).max(100),
+  name: nameSchema(100),
   slug: z
     .string()
     .regex(

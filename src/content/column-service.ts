@@ -17,6 +17,7 @@ import {
   columnMoveSchema,
   columnPatchSchema,
 } from './column-inputs.ts'
+import { columnSettingsRow } from './column-settings-row.ts'
 import { type Column, type ColumnNode, ColumnTree } from './column-tree.ts'
 import { isRecordId } from './record-id.ts'
 import { lockSite, perform, prepareAudited, type ServiceContext } from './service-context.ts'
@@ -86,22 +87,10 @@ export function columnService(ctx: ServiceContext): ColumnService {
         const row = await tx
           .insertInto('columns')
           .values({
+            ...columnSettingsRow(values, cleanedBody),
             site_id: site.id,
             parent_id: values.parentId,
-            name: values.name,
-            slug: values.slug,
             position,
-            kind: values.kind,
-            page_size: values.pageSize,
-            includes_descendants: values.includesDescendants,
-            is_disclosure: values.isDisclosure,
-            review_levels: values.reviewLevels,
-            update_type: values.updateType,
-            link_url: values.linkUrl,
-            page_body_html: cleanedBody,
-            list_template: values.listTemplate,
-            article_template: values.articleTemplate,
-            field_schema: JSON.stringify(values.fieldSchema),
             created_at: now,
             updated_at: now,
           })
@@ -143,22 +132,7 @@ export function columnService(ctx: ServiceContext): ColumnService {
         const before = columnOf(await loadColumnTree(tx, current.site_id), id)
         await tx
           .updateTable('columns')
-          .set({
-            name: values.name,
-            slug: values.slug,
-            kind: values.kind,
-            page_size: values.pageSize,
-            includes_descendants: values.includesDescendants,
-            is_disclosure: values.isDisclosure,
-            review_levels: values.reviewLevels,
-            update_type: values.updateType,
-            link_url: values.linkUrl,
-            page_body_html: cleanedBody,
-            list_template: values.listTemplate,
-            article_template: values.articleTemplate,
-            field_schema: values.fieldSchema === undefined ? undefined : JSON.stringify(values.fieldSchema),
-            updated_at: now,
-          })
+          .set({ ...columnSettingsRow(values, cleanedBody), updated_at: now })
           .where('id', '=', id)
           .execute()
         await recordChange(

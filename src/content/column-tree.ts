@@ -1,6 +1,7 @@
 import type { ColumnRow } from '../store/index.ts'
 import type { ColumnKind, ColumnUpdateType } from './column-inputs.ts'
 import type { FieldDefinition } from './custom-fields.ts'
+import { parseTopicSettings, type TopicSettings } from './topic-settings.ts'
 
 export interface Column {
   readonly id: number
@@ -27,6 +28,8 @@ export interface Column {
   readonly listTemplate: string | null
   readonly articleTemplate: string | null
   readonly fieldSchema: readonly FieldDefinition[]
+  /** A 专题's banner and template set; null unless the column's kind is `topic`. */
+  readonly topic: TopicSettings | null
   readonly createdAt: string
   readonly updatedAt: string
   readonly deletedAt: string | null
@@ -98,6 +101,18 @@ export class ColumnTree {
     return false
   }
 
+  /** The 专题 the column is or lies in: the nearest column of kind `topic` from it upwards. */
+  topicOf(id: number): ColumnNode | undefined {
+    for (
+      let node = this.#byId.get(id);
+      node;
+      node = node.parentId === null ? undefined : this.#byId.get(node.parentId)
+    ) {
+      if (node.kind === 'topic') return node
+    }
+    return undefined
+  }
+
   descendantIds(id: number): readonly number[] {
     const node = this.#byId.get(id)
     if (!node) return []
@@ -135,6 +150,7 @@ function toColumn(row: ColumnRow, parent: Column | null): Column {
     listTemplate: row.list_template,
     articleTemplate: row.article_template,
     fieldSchema: JSON.parse(row.field_schema),
+    topic: row.kind === 'topic' ? parseTopicSettings(row.topic) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads'
-import { BodyLimitError } from './body-limits.ts'
+import { BodyLimitError } from '../markup/index.ts'
 import { type TaskName, workerTasks } from './worker-tasks.ts'
 
 /** The worker side of a WorkerPool: one named task a message, run by workerTasks. */

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/index.ts'
+import type { Tx } from '../store/index.ts'
 import type { Actor } from './actor.ts'
 import type { Article } from './article.ts'
 import { articleInputSchema } from './article-inputs.ts'
@@ -23,56 +24,72 @@ export interface CopyTarget {
 export function copyArticle(ctx: ServiceContext, actor: Actor, id: number, target: CopyTarget) {
   const columnId = validateInput(articleInputSchema.shape.columnId, target.columnId, 'columnId')
   return perform(ctx, actor, 'article.copy', { type: 'article', id }, async (tx, now) => {
-    const source = await readArticle(ctx, tx, id)
-    const column = await tx
-      .selectFrom('columns')
-      .select(['site_id', 'field_schema'])
-      .where('id', '=', columnId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst()
-    if (!column) {
-      throw new ValidationError('columnId', `栏目 ${columnId} 不存在`, `column ${columnId} does not exist`)
-    }
-    const site = await findSite(tx, column.site_id)
-    const known = new Set((JSON.parse(column.field_schema) as { name: string }[]).map((field) => field.name))
-    const values = validateInput(articleInputSchema, {
-      ...articleValuesOf(source),
-      columnId,
-      alsoInColumnIds: [],
-      weight: 0,
-      pinnedUntil: null,
-      publishAt: null,
-      customFields: Object.fromEntries(
-        Object.entries(source.customFields).filter(([name]) => known.has(name)),
-      ),
-    })
-    // The source's body was cleaned when it was saved; the copy is that body.
-    const { alsoIn: _none, ...fields } = await resolveArticleValues(
-      ctx,
-      tx,
-      site,
-      values,
-      source.bodyHtml,
-      null,
-      now,
-    )
-    const copy: Article = await insertDraft(ctx, tx, actor, now, {
-      siteId: site.id,
-      fields,
-      alsoIn: [],
-      copiedFrom: source.id,
-    })
-    const copyId = copy.id
+    const { sourceSiteId, ...copy } = await copyArticleInto(ctx, tx, actor, now, id, columnId)
     return {
       value: copy,
       targetId: id,
       detail: {
-        title: source.title,
-        copyId,
-        fromSiteId: source.siteId,
-        toSiteId: site.id,
+        title: copy.title,
+        copyId: copy.id,
+        fromSiteId: sourceSiteId,
+        toSiteId: copy.siteId,
         toColumnId: columnId,
       },
     }
   })
+}
+
+/** What the copy says differently from its source (信息报送 records where it came from). */
+export interface CopyChanges {
+  /** 来源: the source's own unless given. */
+  readonly source?: string
+  /** Turns the source's cleaned body into the copy's; it must stay within the body policy. */
+  readonly body?: (bodyHtml: string) => string
+}
+
+/**
+ * The copy itself, in the caller's transaction, with no permission check: the caller has
+ * made its own (复制: the workspace's rights; 采用: the submission's).
+ */
+export async function copyArticleInto(
+  ctx: ServiceContext,
+  tx: Tx,
+  actor: Actor,
+  now: string,
+  id: number,
+  columnId: number,
+  changes: CopyChanges = {},
+): Promise<Article & { readonly sourceSiteId: number }> {
+  const source = await readArticle(ctx, tx, id)
+  const column = await tx
+    .selectFrom('columns')
+    .select(['site_id', 'field_schema'])
+    .where('id', '=', columnId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  if (!column) {
+    throw new ValidationError('columnId', `栏目 ${columnId} 不存在`, `column ${columnId} does not exist`)
+  }
+  const site = await findSite(tx, column.site_id)
+  const known = new Set((JSON.parse(column.field_schema) as { name: string }[]).map((field) => field.name))
+  const values = validateInput(articleInputSchema, {
+    ...articleValuesOf(source),
+    ...(changes.source === undefined ? {} : { source: changes.source }),
+    columnId,
+    alsoInColumnIds: [],
+    weight: 0,
+    pinnedUntil: null,
+    publishAt: null,
+    customFields: Object.fromEntries(Object.entries(source.customFields).filter(([name]) => known.has(name))),
+  })
+  // The source's body was cleaned when it was saved; the copy is that body.
+  const body = changes.body ? changes.body(source.bodyHtml) : source.bodyHtml
+  const { alsoIn: _none, ...fields } = await resolveArticleValues(ctx, tx, site, values, body, null, now)
+  const copy: Article = await insertDraft(ctx, tx, actor, now, {
+    siteId: site.id,
+    fields,
+    alsoIn: [],
+    copiedFrom: source.id,
+  })
+  return { ...copy, sourceSiteId: source.siteId }
 }

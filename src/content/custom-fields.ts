@@ -1,9 +1,7 @@
 import { z } from 'zod'
 import { ValidationError } from '../errors/index.ts'
+import { FIELD_NAME } from '../markup/index.ts'
 import { isCalendarDate } from './calendar-date.ts'
-
-/** A custom field's name: also how templates and queries name it, so it stays plain. */
-export const FIELD_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/
 
 /** One custom field a column asks its articles for (e.g. 文件有效期, 办理时限). */
 export const fieldDefinitionSchema = z

@@ -2,8 +2,8 @@
  * The limits that keep allow-listed CSS from hiding text: tiny fonts, transparent colours,
  * far indents and margins, squashed lines and zero sizes.
  */
-import type { BodyElement, BodyParent } from './parse-body-fragment.ts'
-import { TABLE_TAGS } from './table-tags.ts'
+import type { BodyElement, BodyParent } from '../markup/index.ts'
+import { TABLE_TAGS } from '../markup/index.ts'
 
 // What the allow-list lets through can still hide text from readers, or move it over the page
 // around the body: the tricks behind the hidden links (暗链) that site inspections look for,

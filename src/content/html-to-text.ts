@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2'
-import { type BodyNode, isElement, parseBodyFragment } from './parse-body-fragment.ts'
+import { type BodyNode, isElement, parseBodyFragment } from '../markup/index.ts'
 
 const BLOCKS = new Set(
   'p div h1 h2 h3 h4 h5 h6 li tr blockquote pre table ul ol figure figcaption hr'.split(' '),

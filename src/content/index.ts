@@ -1,4 +1,23 @@
 export {
+  ALLOWED_ATTRIBUTES,
+  ALLOWED_SCHEMES,
+  ALLOWED_SCHEMES_BY_TAG,
+  ALLOWED_TAGS,
+  type BodyElement,
+  type BodyNode,
+  type BodyParent,
+  DROPPED_WITH_CONTENT,
+  FIELD_NAME,
+  formatZonedMinute,
+  IFRAME_SANDBOX,
+  isAllowedImageSource,
+  isElement,
+  parseBodyFragment,
+  parseZonedMinute,
+  serializeBodyFragment,
+  VALID_VALUES,
+} from '../markup/index.ts'
+export {
   type Access,
   accessOf,
   type ContentPlace,
@@ -20,6 +39,20 @@ export {
   roles,
 } from './access.ts'
 export { type Actor, systemActor } from './actor.ts'
+export {
+  type ArticleAction,
+  allowedArticleActions,
+  allowedInstallationActions,
+  allowedSiteActions,
+  articleActions,
+  type ColumnAction,
+  type ColumnNodeWithActions,
+  columnActions,
+  type InstallationAction,
+  installationActions,
+  type SiteAction,
+  siteActions,
+} from './allowed-actions.ts'
 export type { Article, ArticleSnapshot, ArticleStatus, Disclosure } from './article.ts'
 export { articleStatuses } from './article.ts'
 export {
@@ -49,16 +82,6 @@ export {
   recordRefusal,
 } from './audit-log.ts'
 export type { AuditVerification } from './audit-verify.ts'
-export {
-  ALLOWED_ATTRIBUTES,
-  ALLOWED_SCHEMES,
-  ALLOWED_SCHEMES_BY_TAG,
-  ALLOWED_TAGS,
-  DROPPED_WITH_CONTENT,
-  IFRAME_SANDBOX,
-  isAllowedImageSource,
-  VALID_VALUES,
-} from './body-policy.ts'
 export { isCalendarDate } from './calendar-date.ts'
 export { type OutboxChange, recordChange } from './change-log.ts'
 export {
@@ -68,6 +91,7 @@ export {
   type ColumnPatch,
   type ColumnUpdateType,
   columnInputSchema,
+  columnKinds,
   columnMoveSchema,
   columnPatchSchema,
   columnUpdateTypes,
@@ -75,24 +99,30 @@ export {
 export { loadColumnTree } from './column-service.ts'
 export type { Column, ColumnNode, ColumnTree } from './column-tree.ts'
 export { type Content, createContent } from './content.ts'
-export type { CopyTarget } from './copy-article.ts'
-export { FIELD_NAME, type FieldDefinition } from './custom-fields.ts'
+export { type CopyChanges, type CopyTarget, copyArticleInto } from './copy-article.ts'
+export { type FieldDefinition, fieldDefinitionSchema } from './custom-fields.ts'
 export { charsetOf, decodeText, TEXT_CHARSETS } from './decode-text.ts'
+export type { ArticleView } from './describe-articles.ts'
 export { htmlToText, storedBodyText } from './html-to-text.ts'
-export {
-  type BodyElement,
-  type BodyNode,
-  type BodyParent,
-  isElement,
-  parseBodyFragment,
-  serializeBodyFragment,
-} from './parse-body-fragment.ts'
+export { nameSchema } from './name-schema.ts'
 export type { PurgeResult } from './recycle-bin.ts'
 export type { FieldChange, RevisionDiff, TextChange } from './revision-diff.ts'
 export { sanitizeBody } from './sanitize-body.ts'
-export { type ContentOptions, createServiceContext, perform, type ServiceContext } from './service-context.ts'
+export {
+  type ContentOptions,
+  createServiceContext,
+  lockSite,
+  perform,
+  type ServiceContext,
+} from './service-context.ts'
 export { type SiteInput, type SitePatch, siteInputSchema, sitePatchSchema } from './site-inputs.ts'
-export type { Site, SiteRef } from './site-service.ts'
+export { findSite, type Site, type SiteRef } from './site-service.ts'
+export {
+  bannerSchema,
+  DEFAULT_TOPIC_SETTINGS,
+  type TopicSettings,
+  templateSetSchema,
+} from './topic-settings.ts'
 export { validateInput } from './validate-input.ts'
 export {
   articleTexts,
@@ -102,5 +132,4 @@ export {
   type WordingHit,
   type WordingOverride,
 } from './wording-gate.ts'
-export { createWorkspace, type Workspace } from './workspace.ts'
-export { formatZonedMinute, parseZonedMinute } from './zoned-time.ts'
+export { createWorkspace, type SiteView, type Workspace } from './workspace.ts'

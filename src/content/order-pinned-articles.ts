@@ -1,17 +1,10 @@
-import { z } from 'zod'
-import { NotFoundError, ValidationError } from '../errors/index.ts'
 import type { Actor } from './actor.ts'
-import { inColumns } from './article-membership.ts'
+import { articleOrderSchema, listedColumnArticles } from './listed-column-articles.ts'
 import { recordArticleChange } from './record-article-change.ts'
-import { recordIdSchema } from './record-id.ts'
 import { perform, type ServiceContext } from './service-context.ts'
 import { validateInput } from './validate-input.ts'
 
-const orderSchema = z
-  .array(recordIdSchema)
-  .min(1)
-  .max(500)
-  .refine((ids) => new Set(ids).size === ids.length, '同一篇文章出现了两次|an article is listed twice')
+const orderSchema = articleOrderSchema(1, 500)
 
 /**
  * 置顶排序: the listed articles of a column (at home there or quoted into it) come first in
@@ -27,29 +20,7 @@ export function orderPinnedArticles(
 ): Promise<readonly number[]> {
   return perform(ctx, actor, 'article.orderPinned', { type: 'column', id: columnId }, async (tx, now) => {
     const ids = validateInput(orderSchema, articleIds, 'articleIds')
-    const column = await tx
-      .selectFrom('columns')
-      .select(['id', 'kind'])
-      .where('id', '=', columnId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst()
-    if (!column) throw new NotFoundError('column', columnId)
-    const members = await tx
-      .selectFrom('articles')
-      .selectAll()
-      .where('id', 'in', ids)
-      .where('deleted_at', 'is', null)
-      .where(inColumns([columnId]))
-      .execute()
-    const byId = new Map(members.map((row) => [row.id, row]))
-    const stranger = ids.find((id) => !byId.has(id))
-    if (stranger !== undefined) {
-      throw new ValidationError(
-        'articleIds',
-        `文章 ${stranger} 不在此栏目中`,
-        `article ${stranger} is not listed in this column`,
-      )
-    }
+    const byId = await listedColumnArticles(tx, columnId, ids)
     for (const [index, id] of ids.entries()) {
       const row = byId.get(id)
       const weight = ids.length - index

@@ -32,6 +32,7 @@ export function recycleBin(ctx: ServiceContext): RecycleBin {
         const ids = expired.map((row) => row.id)
         if (ids.length > 0) {
           await tx.deleteFrom('article_columns').where('article_id', 'in', ids).execute()
+          await tx.deleteFrom('column_article_order').where('article_id', 'in', ids).execute()
           await tx.deleteFrom('article_revisions').where('article_id', 'in', ids).execute()
           await tx.deleteFrom('article_views').where('article_id', 'in', ids).execute()
           await tx.deleteFrom('articles').where('id', 'in', ids).execute()
@@ -67,6 +68,11 @@ export function recycleBin(ctx: ServiceContext): RecycleBin {
             ]),
           )
           .executeTakeFirst()
+        // A manual order outlives neither its column nor (above) its articles.
+        await tx
+          .deleteFrom('column_article_order')
+          .where('column_id', 'not in', (eb) => eb.selectFrom('columns').select('id'))
+          .execute()
         const result = { articles: ids.length, columns: Number(columns.numDeletedRows) }
         return { value: result, targetId: days, detail: { ...result, cutoff } }
       })

@@ -11,20 +11,27 @@
  * we store is exactly what a browser (and a second sanitizing) will see.
  */
 import sanitizeHtml from 'sanitize-html'
-import { assertWithinBodyLimits } from './body-limits.ts'
 import {
   ALLOWED_ATTRIBUTES,
   ALLOWED_SCHEMES,
   ALLOWED_SCHEMES_BY_TAG,
   ALLOWED_STYLES,
   ALLOWED_TAGS,
+  appendText,
+  assertWithinBodyLimits,
+  type BodyElement,
+  type BodyNode,
+  type BodyParent,
   COLOR_VALUE,
   DROPPED_WITH_CONTENT,
   FONT_FAMILY,
   IFRAME_SANDBOX,
   isAllowedImageSource,
+  isElement,
+  parseBodyFragment,
+  serializeBodyFragment,
   VALID_VALUES,
-} from './body-policy.ts'
+} from '../markup/index.ts'
 import {
   BODY_FONT_PX,
   dropHidingStyles,
@@ -32,15 +39,6 @@ import {
   isVisibleSize,
   TABLE_PARTS,
 } from './drop-hiding-styles.ts'
-import {
-  appendText,
-  type BodyElement,
-  type BodyNode,
-  type BodyParent,
-  isElement,
-  parseBodyFragment,
-  serializeBodyFragment,
-} from './parse-body-fragment.ts'
 
 export interface SanitizeOptions {
   /** Hostnames whose https iframes are kept, e.g. 'player.bilibili.com'. Default: none. */

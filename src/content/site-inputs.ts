@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import { isTimeZone } from '../markup/index.ts'
 import { articleUrlPatternSchema, DEFAULT_ARTICLE_URL_PATTERN } from './article-url-pattern.ts'
-import { isTimeZone } from './zoned-time.ts'
+import { nameSchema } from './name-schema.ts'
+import { siteAddressProblem } from './site-address.ts'
 
 const text = (max: number) => z.string().trim().max(max)
 
@@ -10,8 +12,13 @@ export const siteFields = {
     /^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]{0,62}$/,
     '站点代号只能含小写字母、数字和连字符|use lowercase letters, digits and hyphens',
   ),
-  name: text(200).min(1),
-  baseUrl: z.url({ protocol: /^https?$/, error: '须为 http(s) 网址|must be an http(s) URL' }),
+  name: nameSchema(200),
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: '须为 http(s) 网址|must be an http(s) URL' })
+    .superRefine((address, ctx) => {
+      const problem = siteAddressProblem(address)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    }),
   language: z.enum(['zh-CN', 'en']),
   timeZone: z.string().refine(isTimeZone, '不是有效的时区|not a known time zone'),
   // A prefix is a folder under the site's output; a long one makes every publish fail on

@@ -1,7 +1,7 @@
+import { isElement, parseBodyFragment } from '../markup/index.ts'
 import type { Tx } from '../store/index.ts'
 import type { Article } from './article.ts'
 import { htmlToText } from './html-to-text.ts'
-import { isElement, parseBodyFragment } from './parse-body-fragment.ts'
 
 /** One text of an article that wording is checked in: `field` names it (`title`, `body`, `alt.2`). */
 export interface CheckedText {

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { ServerBusyError } from '../errors/index.ts'
-import { BodyLimitError } from './body-limits.ts'
+import { BodyLimitError } from '../markup/index.ts'
 import type { WorkerAnswer, WorkerRequest } from './content-worker.ts'
 import type { TaskInput, TaskName, TaskOutput } from './worker-tasks.ts'
 

@@ -1,4 +1,5 @@
 import { ForbiddenError, NotFoundError } from '../errors/index.ts'
+import { parseZonedMinute } from '../markup/index.ts'
 import type { Store } from '../store/index.ts'
 import {
   type ContentPlace,
@@ -13,27 +14,31 @@ import {
   canWrite,
   type Principal,
 } from './access.ts'
+import {
+  allowedSiteActions,
+  type ColumnNodeWithActions,
+  type SiteAction,
+  withColumnActions,
+} from './allowed-actions.ts'
 import { type Article, type ArticleSnapshot, toArticle } from './article.ts'
 import type { ArticleInput, ArticlePatch } from './article-inputs.ts'
 import type { ArticleQuery } from './article-query.ts'
 import type { RevisionSummary } from './article-service.ts'
-import {
-  type AuditQuery,
-  type AuditRecord,
-  type AuditVerification,
-  appendAudit,
-  recordRefusal,
-} from './audit-log.ts'
+import { type AuditQuery, type AuditVerification, appendAudit, recordRefusal } from './audit-log.ts'
 import type { ColumnInput, ColumnMove, ColumnPatch } from './column-inputs.ts'
 import type { Column, ColumnTree } from './column-tree.ts'
 import type { Content } from './content.ts'
 import type { CopyTarget } from './copy-article.ts'
+import { type ArticleView, describeArticles } from './describe-articles.ts'
+import { type NamedAuditRecord, nameAuditRecords } from './name-audit-records.ts'
 import type { PurgeResult } from './recycle-bin.ts'
 import type { RevisionDiff } from './revision-diff.ts'
 import type { SiteInput, SitePatch } from './site-inputs.ts'
 import type { Site, SiteRef } from './site-service.ts'
 import type { SavedArticle, WordingOverride } from './wording-gate.ts'
-import { parseZonedMinute } from './zoned-time.ts'
+
+/** A site as the admin gets it: with what the user may do in it. */
+export type SiteView = Site & { readonly allowedActions: readonly SiteAction[] }
 
 /**
  * The permission layer (docs/development.md, "Layout"): the content services as one signed-in
@@ -46,15 +51,17 @@ export interface Workspace {
   readonly principal: Principal
   sites: {
     /** The sites the user sees: those they work in or administer, and those whose mailboxes they handle. */
-    list(): Promise<readonly Site[]>
+    list(): Promise<readonly SiteView[]>
     /** The sites whose content (columns, articles, uploads) the user may see: not a handler's. */
     listWithContent(): Promise<readonly Site[]>
-    get(ref: SiteRef): Promise<Site>
+    get(ref: SiteRef): Promise<SiteView>
     create(input: SiteInput): Promise<Site>
     update(ref: SiteRef, patch: SitePatch): Promise<Site>
   }
   columns: {
     tree(site: SiteRef): Promise<ColumnTree>
+    /** The tree's roots, each column with what the user may do in it (write, review). */
+    treeWithActions(site: SiteRef): Promise<readonly ColumnNodeWithActions[]>
     get(id: number): Promise<Column>
     create(input: ColumnInput): Promise<Column>
     update(id: number, patch: ColumnPatch): Promise<Column>
@@ -64,8 +71,8 @@ export interface Workspace {
     restore(id: number): Promise<Column>
   }
   articles: {
-    list(query: ArticleQuery): Promise<{ readonly items: readonly Article[]; readonly total: number }>
-    get(id: number): Promise<Article>
+    list(query: ArticleQuery): Promise<{ readonly items: readonly ArticleView[]; readonly total: number }>
+    get(id: number): Promise<ArticleView>
     /** Saves, and returns the wording hits of what was saved as warnings (never refused for them). */
     create(input: ArticleInput): Promise<SavedArticle>
     update(id: number, patch: ArticlePatch): Promise<SavedArticle>
@@ -73,7 +80,12 @@ export interface Workspace {
     copy(id: number, target: CopyTarget): Promise<SavedArticle>
     /** 置顶排序 in a column the user may write in. */
     orderPinned(columnId: number, articleIds: readonly number[]): Promise<readonly number[]>
+    /** 排序 in a column the user may write in; reading the order needs the same right. */
+    orderManually(columnId: number, articleIds: readonly number[]): Promise<readonly number[]>
+    manualOrder(columnId: number): Promise<readonly number[]>
     submit(id: number, override?: WordingOverride): Promise<Article>
+    /** 撤回: the submitter (or the site's administrator) takes it back to draft before any review. */
+    recall(id: number): Promise<Article>
     approve(id: number, level: number, override?: WordingOverride): Promise<Article>
     reject(id: number, comment: string): Promise<Article>
     publish(id: number, override?: WordingOverride): Promise<Article>
@@ -87,7 +99,8 @@ export interface Workspace {
     restoreRevision(id: number, revision: number, baseRevision: number): Promise<Article>
   }
   audit: {
-    list(query?: AuditQuery): Promise<readonly AuditRecord[]>
+    /** Newest first, with the actors' display names and the targets' names. */
+    list(query?: AuditQuery): Promise<readonly NamedAuditRecord[]>
     verify(): Promise<AuditVerification>
     /** Records a change made outside the content services (templates), as this user's. */
     record(
@@ -117,8 +130,10 @@ export interface Workspace {
 export function createWorkspace(content: Content, store: Store, principal: Principal): Workspace {
   const { actor, access } = principal
 
-  async function withWordingHits(saved: Article): Promise<SavedArticle> {
-    return { ...saved, wordingHits: await content.articles.wordingHits(saved) }
+  async function withWordingHits(
+    saved: Article,
+  ): Promise<SavedArticle & { allowedActions: readonly string[] }> {
+    return described(Promise.resolve({ ...saved, wordingHits: await content.articles.wordingHits(saved) }))
   }
 
   /** A refused attempt is audited like a failed one, then thrown. */
@@ -356,6 +371,15 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
   }
 
   const writes = (_article: Article, place: ContentPlace) => canWrite(access, place)
+  const describe = <T extends Article>(articles: readonly T[]) =>
+    describeArticles(store, (siteId) => content.columns.tree(siteId), principal, articles)
+  /** What a step returns: the article as it now is, with what the user may do next. */
+  const described = async <T extends Article>(article: Promise<T>) =>
+    (await describe([await article]))[0] as T & { readonly allowedActions: readonly string[] }
+  const withSiteActions = (site: Site): SiteView => ({
+    ...site,
+    allowedActions: allowedSiteActions(access, site.id),
+  })
 
   return {
     principal,
@@ -363,7 +387,7 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
       async list() {
         const all = await content.sites.list()
         const handled = await handledSiteIds()
-        return all.filter((site) => seesStructure(site.id) || handled.has(site.id))
+        return all.filter((site) => seesStructure(site.id) || handled.has(site.id)).map(withSiteActions)
       },
       async listWithContent() {
         return (await content.sites.list()).filter((site) => seesStructure(site.id))
@@ -372,7 +396,7 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
         const site = await content.sites.get(ref)
         if (!seesStructure(site.id) && !(await handledSiteIds()).has(site.id))
           return refuse('site.get', 'site', ref, new NotFoundError('site', ref))
-        return site
+        return withSiteActions(site)
       },
       async create(input) {
         if (!canAdministerSystem(access))
@@ -391,6 +415,9 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
         const site = await content.sites.get(ref)
         if (!seesStructure(site.id)) return refuse('column.tree', 'site', ref, new NotFoundError('site', ref))
         return content.columns.tree(site.id)
+      },
+      async treeWithActions(ref) {
+        return withColumnActions(access, (await this.tree(ref)).roots)
       },
       async get(id) {
         const column = await content.columns.get(id)
@@ -430,9 +457,13 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
     articles: {
       async list(query) {
         await siteFor(query.site, 'article.list')
-        return content.articles.list(query)
+        const { items, total } = await content.articles.list(query)
+        return { items: await describe(items), total }
       },
-      get: (id) => visibleArticle(id, 'article.get'),
+      async get(id) {
+        const [described] = await describe([await visibleArticle(id, 'article.get')])
+        return described as ArticleView
+      },
       async create(input) {
         await requireWrite(input.columnId, 'article.create', '')
         for (const other of input.alsoInColumnIds ?? []) await requireWrite(other, 'article.create', '')
@@ -449,6 +480,14 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
         await requireWrite(columnId, 'article.orderPinned', columnId)
         return content.articles.orderPinned(actor, columnId, articleIds)
       },
+      async orderManually(columnId, articleIds) {
+        await requireWrite(columnId, 'column.orderArticles', columnId)
+        return content.articles.orderManually(actor, columnId, articleIds)
+      },
+      async manualOrder(columnId) {
+        await requireWrite(columnId, 'column.readOrder', columnId)
+        return content.articles.manualOrder(columnId)
+      },
       async update(id, patch) {
         const found = await article(id, 'article.update', writes, '编辑此文章', 'edit this article')
         await requireChangeRights(found, patch, 'article.update')
@@ -457,7 +496,19 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
       async submit(id, override) {
         const found = await article(id, 'article.submit', writes, '送审此文章', 'submit this article')
         await requireOverrideRight(found, override, 'article.submit', true)
-        return content.articles.submit(actor, id, override)
+        return described(content.articles.submit(actor, id, override))
+      },
+      async recall(id) {
+        await article(
+          id,
+          'article.recall',
+          (found, place) =>
+            canWrite(access, place) &&
+            (found.submittedBy === actor.name || canManageSite(access, found.siteId)),
+          '撤回他人送审的文章',
+          'recall an article someone else submitted',
+        )
+        return described(content.articles.recall(actor, id))
       },
       async approve(id, level, override) {
         const found = await article(
@@ -468,7 +519,7 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
           `approve this article at level ${level}`,
         )
         await requireOverrideRight(found, override, 'article.approve')
-        return content.articles.approve(actor, id, level, override)
+        return described(content.articles.approve(actor, id, level, override))
       },
       async reject(id, comment) {
         await article(
@@ -478,7 +529,7 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
           '退回此文章',
           'reject this article',
         )
-        return content.articles.reject(actor, id, comment)
+        return described(content.articles.reject(actor, id, comment))
       },
       async publish(id, override) {
         await article(
@@ -488,15 +539,15 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
           '直接发布文章（请送审）',
           'publish directly (submit it for review)',
         )
-        return content.articles.publish(actor, id, override)
+        return described(content.articles.publish(actor, id, override))
       },
       async withdraw(id, reason) {
         await article(id, 'article.withdraw', writes, '撤稿', 'withdraw this article')
-        return content.articles.withdraw(actor, id, reason)
+        return described(content.articles.withdraw(actor, id, reason))
       },
       async scheduleUnpublish(id, at) {
         await article(id, 'article.scheduleUnpublish', writes, '设置定时撤稿', 'schedule a withdrawal')
-        return content.articles.scheduleUnpublish(actor, id, at)
+        return described(content.articles.scheduleUnpublish(actor, id, at))
       },
       async delete(id) {
         await article(id, 'article.delete', writes, '删除此文章', 'delete this article')
@@ -512,7 +563,7 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
           return refuse('article.restore', 'article', id, new NotFoundError('article', id))
         await requireWrite(rows.column_id, 'article.restore', id)
         await requireReviewedChangeRight(await deletedArticle(id), [], 'article.restore')
-        return content.articles.restore(actor, id)
+        return described(content.articles.restore(actor, id))
       },
       async revisions(id) {
         await visibleArticle(id, 'article.revisions')
@@ -537,7 +588,7 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
         // The old revision brings its columns and publish time back: the same checks as a save.
         const snapshot = await content.articles.revision(id, revision)
         await requireChangeRights(found, snapshot, 'article.restoreRevision')
-        return content.articles.restoreRevision(actor, id, revision, baseRevision)
+        return described(content.articles.restoreRevision(actor, id, revision, baseRevision))
       },
     },
 
@@ -545,7 +596,7 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
       async list(query) {
         if (!canReadAudit(access))
           await refuse('audit.list', 'audit', '', new ForbiddenError('查看审计日志', 'read the audit log'))
-        return content.audit.list(query)
+        return nameAuditRecords(store, await content.audit.list(query))
       },
       async record(action, targetType, targetId, detail) {
         await store.transaction((tx) =>

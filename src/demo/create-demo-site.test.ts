@@ -60,11 +60,29 @@ for (const engine of engines()) {
       for (const article of items) expect(article.disclosure?.indexNo).toMatch(/^42500000X\/\d{4}-\d{5}$/)
     })
 
+    it('leaves work for the reviewer: columns with one and two reviews, an article waiting in each', async () => {
+      const summary = await createDemoSite(t.content, editor)
+      for (const [path, levels] of [
+        ['xwzx/hydt', 1],
+        ['kjcx/kydt', 2],
+      ] as const) {
+        const column = await t.content.columns.byPath(summary.site.id, path)
+        expect(column.reviewLevels).toBe(levels)
+        const { items } = await t.content.articles.list({
+          site: summary.site.id,
+          columnId: column.id,
+          status: 'submitted',
+        })
+        expect(items).toHaveLength(1)
+      }
+    })
+
     it('duplicates nothing when run twice', async () => {
       const first = await createDemoSite(t.content, editor)
       const second = await createDemoSite(t.content, editor)
       expect(second.columns).toEqual({ created: 0, total: first.columns.total })
-      expect(second.articles).toEqual({ created: 0, total: first.articles.total })
+      expect(first.articles.pendingCreated).toBe(2)
+      expect(second.articles).toEqual({ created: 0, total: first.articles.total, pendingCreated: 0 })
       expect(await t.content.sites.list()).toHaveLength(1)
     })
   })

@@ -1,11 +1,24 @@
 import type { Actor, Column, Content, Site } from '../content/index.ts'
-import { type DemoColumn, demoArticles, demoColumns, demoSite, seedArticle } from './demo-content.ts'
+import {
+  type DemoColumn,
+  demoArticles,
+  demoColumns,
+  demoPendingArticles,
+  demoSite,
+  seedArticle,
+} from './demo-content.ts'
 import { movedForward } from './recent-dates.ts'
 
 export interface DemoSummary {
   readonly site: Site
   readonly columns: { readonly created: number; readonly total: number }
-  readonly articles: { readonly created: number; readonly total: number }
+  readonly articles: {
+    /** Published articles created now, and all the site's articles (those waiting for review too). */
+    readonly created: number
+    readonly total: number
+    /** Articles created now and left waiting for review (demoPendingArticles). */
+    readonly pendingCreated: number
+  }
   readonly deepestPath: string
 }
 
@@ -51,6 +64,7 @@ export async function createDemoSite(
           isDisclosure: demo.isDisclosure ?? false,
           linkUrl: demo.linkUrl ?? null,
           pageBodyHtml: demo.pageBodyHtml ?? '',
+          reviewLevels: demo.reviewLevels ?? 0,
         })
         columnsCreated++
       }
@@ -89,6 +103,19 @@ export async function createDemoSite(
     await content.articles.publish(actor, article.id)
     articlesCreated++
   }
+  let pendingCreated = 0
+  for (const demo of demoPendingArticles) {
+    if (await exists(content, site, columnAt(byPath, demo.columnPath), demo.title)) continue
+    const article = await content.articles.create(actor, {
+      columnId: columnAt(byPath, demo.columnPath).id,
+      title: demo.title,
+      source: demo.source ?? '',
+      publishAt: demo.publishAt,
+      bodyHtml: demo.bodyHtml,
+    })
+    await content.articles.submit(actor, article.id)
+    pendingCreated++
+  }
 
   const live = await content.articles.list({ site: site.id, limit: 1 })
   const allColumns = (await content.columns.tree(site.id)).all()
@@ -96,7 +123,7 @@ export async function createDemoSite(
   return {
     site,
     columns: { created: columnsCreated, total: allColumns.length },
-    articles: { created: articlesCreated, total: live.total },
+    articles: { created: articlesCreated, total: live.total, pendingCreated },
     deepestPath: deepest.trail.join(' > '),
   }
 }

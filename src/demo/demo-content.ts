@@ -15,6 +15,7 @@ export interface DemoColumn {
   readonly isDisclosure?: boolean // government information disclosure (信息公开) column: articles carry disclosure fields
   readonly linkUrl?: string // for kind 'link'
   readonly pageBodyHtml?: string // for kind 'page'
+  readonly reviewLevels?: number // 0 (default): an editor publishes; 1–3: reviews an article passes first
   readonly children?: readonly DemoColumn[]
 }
 export interface DemoDisclosure {
@@ -122,7 +123,7 @@ export const demoColumns: readonly DemoColumn[] = [
     children: [
       { name: '院内要闻', slug: 'ynyw', pageSize: 10, updateType: 'news' },
       { name: '媒体聚焦', slug: 'mtjj' },
-      { name: '行业动态', slug: 'hydt' },
+      { name: '行业动态', slug: 'hydt', reviewLevels: 1 },
     ],
   },
   { name: '通知公告', slug: 'tzgg', updateType: 'notice' },
@@ -167,7 +168,7 @@ export const demoColumns: readonly DemoColumn[] = [
     slug: 'kjcx',
     includesDescendants: true,
     children: [
-      { name: '科研动态', slug: 'kydt' },
+      { name: '科研动态', slug: 'kydt', reviewLevels: 2 },
       { name: '标准物质', slug: 'bzwz' },
     ],
   },
@@ -1105,6 +1106,33 @@ export const demoArticles: readonly DemoArticle[] = [
     bodyHtml: [
       '<p>经资质认定部门复查评审，我院检验检测机构资质认定证书完成换证，证书有效期六年。</p>',
       '<p>本次复查同时批准了新增的检测项目，主要涉及医疗器械电气安全、电磁兼容和部分环境监测仪器性能检测。更新后的证书及能力附表可在客户服务大厅查阅，客户也可通过计量服务平台查询我院授权的检定、校准和检测项目。</p>',
+    ].join(''),
+  },
+]
+
+/**
+ * Articles the demo leaves waiting for review (送审), in the columns that take one or two
+ * reviews, so the reviewer account has work on its first sign-in.
+ */
+export const demoPendingArticles: readonly DemoArticle[] = [
+  {
+    columnPath: 'xwzx/hydt',
+    title: '长三角计量协作平台召开年度工作会议',
+    source: '院办公室',
+    publishAt: '2026-11-20 10:00',
+    bodyHtml: [
+      '<p>近日，长三角计量协作平台年度工作会议召开，三省一市计量技术机构代表参加会议。</p>',
+      '<p>会议总结了区域计量标准互认、检定校准结果互认等工作进展，研究部署了下一年度协作重点。</p>',
+    ].join(''),
+  },
+  {
+    columnPath: 'kjcx/kydt',
+    title: '我院新建两项社会公用计量标准通过考核',
+    source: '科技发展部',
+    publishAt: '2026-11-25 15:30',
+    bodyHtml: [
+      '<p>11月下旬，我院新建的两项社会公用计量标准通过市市场监管局组织的考核。</p>',
+      '<p>两项标准分别服务于新能源汽车充电设施和医用诊断设备的量值传递，将进一步完善本市计量标准体系。</p>',
     ].join(''),
   },
 ]

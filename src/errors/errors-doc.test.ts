@@ -15,7 +15,12 @@ function sourceFiles(folder: string): string[] {
 describe('docs/errors.md', () => {
   const codesInCode = new Set(
     sourceFiles(join(root, 'src')).flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/readonly code = '([A-Z_]+)'/g)].map((m) => m[1]),
+      // Both ways to declare an error: a `readonly code` of its own, or defineError's first argument.
+      [
+        ...readFileSync(file, 'utf8').matchAll(
+          /readonly code = '([A-Z_]+)'|^export class \w+ extends defineError\(\s*'([A-Z_]+)'/gm,
+        ),
+      ].map((m) => m[1] ?? m[2]),
     ),
   )
   const codesInDocs = new Set(

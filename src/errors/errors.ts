@@ -1,4 +1,6 @@
+import { defineError } from './define-error.ts'
 import { FabuError } from './fabu-error.ts'
+import { fieldLabelZh } from './field-labels.ts'
 
 /** Bad input: `field` names the offending input field, dotted for nested ones (`fields.docNo`). */
 export class ValidationError extends FabuError {
@@ -6,7 +8,7 @@ export class ValidationError extends FabuError {
   readonly status = 422
   readonly field: string
   constructor(field: string, zh: string, en: string) {
-    super({ zh: `${field}：${zh}`, en: `${field}: ${en}` })
+    super({ zh: `${fieldLabelZh(field)}：${zh}`, en: `${field}: ${en}` })
     this.field = field
   }
 }
@@ -27,6 +29,7 @@ export class NotFoundError extends FabuError {
 const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   site: { zh: '站点', en: 'site' },
   column: { zh: '栏目', en: 'column' },
+  submission: { zh: '报送', en: 'submission' },
   article: { zh: '文章', en: 'article' },
   revision: { zh: '修订版本', en: 'revision' },
   user: { zh: '用户', en: 'user' },
@@ -57,27 +60,19 @@ export class VersionConflictError extends FabuError {
   }
 }
 
-export class ColumnNotEmptyError extends FabuError {
-  readonly code = 'COLUMN_NOT_EMPTY'
-  readonly status = 409
-  constructor(columnName: string, articles: number, children: number) {
-    super({
-      zh: `栏目「${columnName}」仍有 ${articles} 篇文章、${children} 个子栏目，请先移走或删除`,
-      en: `column "${columnName}" still holds ${articles} articles and ${children} child columns; move or delete them first`,
-    })
-  }
-}
+export class ColumnNotEmptyError extends defineError(
+  'COLUMN_NOT_EMPTY',
+  409,
+  (columnName: string, articles: number, children: number) => ({
+    zh: `栏目「${columnName}」仍有 ${articles} 篇文章、${children} 个子栏目，请先移走或删除`,
+    en: `column "${columnName}" still holds ${articles} articles and ${children} child columns; move or delete them first`,
+  }),
+) {}
 
-export class ColumnCycleError extends FabuError {
-  readonly code = 'COLUMN_CYCLE'
-  readonly status = 422
-  constructor(columnName: string) {
-    super({
-      zh: `不能把栏目「${columnName}」移到它自己或它的下级栏目之下`,
-      en: `column "${columnName}" cannot be moved under itself or one of its descendants`,
-    })
-  }
-}
+export class ColumnCycleError extends defineError('COLUMN_CYCLE', 422, (columnName: string) => ({
+  zh: `不能把栏目「${columnName}」移到它自己或它的下级栏目之下`,
+  en: `column "${columnName}" cannot be moved under itself or one of its descendants`,
+})) {}
 
 /** A unique name, slug or number is taken already. */
 export class AlreadyExistsError extends FabuError {
@@ -96,16 +91,14 @@ export class InvalidStateError extends FabuError {
   readonly status = 409
 }
 
-export class DatabaseTooNewError extends FabuError {
-  readonly code = 'DATABASE_TOO_NEW'
-  readonly status = 500
-  constructor(databaseVersion: number, codeVersion: number) {
-    super({
-      zh: `数据库结构版本 ${databaseVersion} 比本程序支持的 ${codeVersion} 新，请升级 fabu 后再运行`,
-      en: `the database is at schema version ${databaseVersion}, newer than this fabu's ${codeVersion}; upgrade fabu`,
-    })
-  }
-}
+export class DatabaseTooNewError extends defineError(
+  'DATABASE_TOO_NEW',
+  500,
+  (databaseVersion: number, codeVersion: number) => ({
+    zh: `数据库结构版本 ${databaseVersion} 比本程序支持的 ${codeVersion} 新，请升级 fabu 后再运行`,
+    en: `the database is at schema version ${databaseVersion}, newer than this fabu's ${codeVersion}; upgrade fabu`,
+  }),
+) {}
 
 export class DatabaseUnavailableError extends FabuError {
   readonly code = 'DATABASE_UNAVAILABLE'
@@ -119,13 +112,14 @@ export class DatabaseUnavailableError extends FabuError {
   }
 }
 
-export class ConfigError extends FabuError {
-  readonly code = 'CONFIG_INVALID'
-  readonly status = 500
-  constructor(where: string, zh: string, en: string) {
-    super({ zh: `配置错误（${where}）：${zh}`, en: `bad configuration (${where}): ${en}` })
-  }
-}
+export class ConfigError extends defineError(
+  'CONFIG_INVALID',
+  500,
+  (where: string, zh: string, en: string) => ({
+    zh: `配置错误（${where}）：${zh}`,
+    en: `bad configuration (${where}): ${en}`,
+  }),
+) {}
 
 /** A request that cannot be read at all: malformed JSON, a wrong content type. */
 export class BadRequestError extends FabuError {
@@ -134,59 +128,39 @@ export class BadRequestError extends FabuError {
 }
 
 /** No valid session: never signed in, signed out, or the session expired. */
-export class UnauthenticatedError extends FabuError {
-  readonly code = 'UNAUTHENTICATED'
-  readonly status = 401
-  constructor(messages: { zh: string; en: string } = { zh: '请先登录', en: 'sign in first' }) {
-    super(messages)
-  }
-}
+export class UnauthenticatedError extends defineError(
+  'UNAUTHENTICATED',
+  401,
+  (messages: { zh: string; en: string } = { zh: '请先登录', en: 'sign in first' }) => messages,
+) {}
 
 /** Signed in, but the user's roles do not allow the action. Nothing was changed. */
-export class ForbiddenError extends FabuError {
-  readonly code = 'FORBIDDEN'
-  readonly status = 403
-  constructor(actionZh: string, actionEn: string) {
-    super({ zh: `无权${actionZh}`, en: `not allowed to ${actionEn}` })
-  }
-}
+export class ForbiddenError extends defineError('FORBIDDEN', 403, (actionZh: string, actionEn: string) => ({
+  zh: `无权${actionZh}`,
+  en: `not allowed to ${actionEn}`,
+})) {}
 
 /** A state-changing request without the session's CSRF token. */
-export class CsrfError extends FabuError {
-  readonly code = 'CSRF_FAILED'
-  readonly status = 403
-  constructor() {
-    super({
-      zh: '请求缺少有效的 CSRF 令牌，请刷新页面后重试',
-      en: 'the request lacks a valid CSRF token; reload the page and try again',
-    })
-  }
-}
+export class CsrfError extends defineError('CSRF_FAILED', 403, {
+  zh: '请求缺少有效的 CSRF 令牌，请刷新页面后重试',
+  en: 'the request lacks a valid CSRF token; reload the page and try again',
+}) {}
 
 /** The password has expired under the 等保 profile: only a password change is allowed. */
-export class PasswordExpiredError extends FabuError {
-  readonly code = 'PASSWORD_EXPIRED'
-  readonly status = 403
-  constructor() {
-    super({ zh: '密码已过期，请先修改密码', en: 'the password has expired; change it first' })
-  }
-}
+export class PasswordExpiredError extends defineError('PASSWORD_EXPIRED', 403, {
+  zh: '密码已过期，请先修改密码',
+  en: 'the password has expired; change it first',
+}) {}
 
 /**
  * The password was set by an administrator (a new account, or a reset's one-time password):
  * until the user sets their own, the session may do nothing else (三员分立: the administrator
  * who saw it cannot act as the user).
  */
-export class PasswordChangeRequiredError extends FabuError {
-  readonly code = 'PASSWORD_CHANGE_REQUIRED'
-  readonly status = 403
-  constructor() {
-    super({
-      zh: '此密码由管理员设置，只能用来设置您自己的新密码，请先修改密码',
-      en: 'this password was set by an administrator and only lets you set your own; change it first',
-    })
-  }
-}
+export class PasswordChangeRequiredError extends defineError('PASSWORD_CHANGE_REQUIRED', 403, {
+  zh: '此密码由管理员设置，只能用来设置您自己的新密码，请先修改密码',
+  en: 'this password was set by an administrator and only lets you set your own; change it first',
+}) {}
 
 /** Too many failed sign-ins: the account is locked until `until`. */
 export class AccountLockedError extends FabuError {
@@ -221,37 +195,27 @@ export class RateLimitedError extends FabuError {
  * A public form (a letter, an application) sent without a valid token of the form as served,
  * with the challenge answered wrongly, from another origin, or once more after it was used.
  */
-export class FormRefusedError extends FabuError {
-  readonly code = 'FORM_REFUSED'
-  readonly status = 403
-  constructor(messages: { zh: string; en: string }) {
-    super({ zh: `表单未被接受：${messages.zh}`, en: `form refused: ${messages.en}` })
-  }
-}
+export class FormRefusedError extends defineError(
+  'FORM_REFUSED',
+  403,
+  (messages: { zh: string; en: string }) => ({
+    zh: `表单未被接受：${messages.zh}`,
+    en: `form refused: ${messages.en}`,
+  }),
+) {}
 
 /** The same letter was submitted to the same mailbox a short while ago; it was not stored twice. */
-export class DuplicateSubmissionError extends FabuError {
-  readonly code = 'DUPLICATE_SUBMISSION'
-  readonly status = 409
-  constructor() {
-    super({
-      zh: '相同内容已提交过，请勿重复提交；可用查询码查看办理情况',
-      en: 'the same letter was submitted already; use its query code to follow it',
-    })
-  }
-}
+export class DuplicateSubmissionError extends defineError('DUPLICATE_SUBMISSION', 409, {
+  zh: '相同内容已提交过，请勿重复提交；可用查询码查看办理情况',
+  en: 'the same letter was submitted already; use its query code to follow it',
+}) {}
 
 /** Template previews share one small renderer; past its short queue a preview is refused, not queued. */
-export class PreviewBusyError extends FabuError {
-  readonly code = 'PREVIEW_BUSY'
-  readonly status = 503
+export class PreviewBusyError extends defineError('PREVIEW_BUSY', 503, {
+  zh: '正在进行的预览过多，请几秒后再试',
+  en: 'too many previews are in progress; try again in a few seconds',
+}) {
   readonly retryAfterSeconds = 5
-  constructor() {
-    super({
-      zh: '正在进行的预览过多，请几秒后再试',
-      en: 'too many previews are in progress; try again in a few seconds',
-    })
-  }
 }
 
 /**
@@ -291,29 +255,27 @@ export class ServerBusyError extends FabuError {
 }
 
 /** A request or upload larger than its limit; nothing was stored. */
-export class TooLargeError extends FabuError {
-  readonly code = 'TOO_LARGE'
-  readonly status = 413
-  constructor(what: { zh: string; en: string }, limitBytes: number) {
+export class TooLargeError extends defineError(
+  'TOO_LARGE',
+  413,
+  (what: { zh: string; en: string }, limitBytes: number) => {
     const mb = (limitBytes / 1024 / 1024).toFixed(limitBytes < 1024 * 1024 ? 2 : 0)
-    super({ zh: `${what.zh}超过上限 ${mb} MB`, en: `${what.en} exceeds the limit of ${mb} MB` })
-  }
-}
+    return { zh: `${what.zh}超过上限 ${mb} MB`, en: `${what.en} exceeds the limit of ${mb} MB` }
+  },
+) {}
 
 /**
  * Work that needs a Chromium browser (the PDF of the inspection report, the axe-core
  * accessibility check) asked for where none is installed. Nothing else was affected.
  */
-export class ChromiumMissingError extends FabuError {
-  readonly code = 'CHROMIUM_MISSING'
-  readonly status = 501
-  constructor(what: { zh: string; en: string }, path: string) {
-    super({
-      zh: `${what.zh}需要 Chromium，但 ${path} 不存在；请安装 Chromium（如 apt-get install chromium），或改用 HTML 导出后用浏览器打印`,
-      en: `${what.en} needs Chromium, and ${path} does not exist; install Chromium (e.g. apt-get install chromium), or export HTML and print it from a browser`,
-    })
-  }
-}
+export class ChromiumMissingError extends defineError(
+  'CHROMIUM_MISSING',
+  501,
+  (what: { zh: string; en: string }, path: string) => ({
+    zh: `${what.zh}需要 Chromium，但 ${path} 不存在；请安装 Chromium（如 apt-get install chromium），或改用 HTML 导出后用浏览器打印`,
+    en: `${what.en} needs Chromium, and ${path} does not exist; install Chromium (e.g. apt-get install chromium), or export HTML and print it from a browser`,
+  }),
+) {}
 
 /** An upload whose content is not an allowed type, is unsafe (script, bomb) or cannot be read. */
 export class UploadRefusedError extends FabuError {
@@ -360,29 +322,23 @@ export class BodyTooComplexError extends FabuError {
  * Comparing two revisions ran past its deadline or heap cap and was stopped. Not the editor's
  * input to fix (the revisions are saved), so it says what to do instead.
  */
-export class DiffTooComplexError extends FabuError {
-  readonly code = 'DIFF_TOO_COMPLEX'
-  readonly status = 422
-  constructor(articleId: number, from: number, to: number, deadlineMs: number) {
+export class DiffTooComplexError extends defineError(
+  'DIFF_TOO_COMPLEX',
+  422,
+  (articleId: number, from: number, to: number, deadlineMs: number) => {
     const seconds = Math.round(deadlineMs / 100) / 10
-    super({
+    return {
       zh: `文章 ${articleId} 的修订 ${from} 与 ${to} 过长或差异过多，未能在 ${seconds} 秒内、限定内存中完成比较；请分别查看这两个修订`,
       en: `revisions ${from} and ${to} of article ${articleId} are too long or too different to compare within ${seconds} s and the memory allowed; view each revision instead`,
-    })
-  }
-}
+    }
+  },
+) {}
 
 /** A declared charset fabu does not decode (it reads UTF-8 and the Chinese legacy ones). */
-export class UnsupportedCharsetError extends FabuError {
-  readonly code = 'UNSUPPORTED_CHARSET'
-  readonly status = 415
-  constructor(charset: string) {
-    super({
-      zh: `不支持的字符集：${charset}（支持 utf-8、gbk、gb2312、gb18030、big5）`,
-      en: `unsupported charset: ${charset} (supported: utf-8, gbk, gb2312, gb18030, big5)`,
-    })
-  }
-}
+export class UnsupportedCharsetError extends defineError('UNSUPPORTED_CHARSET', 415, (charset: string) => ({
+  zh: `不支持的字符集：${charset}（支持 utf-8、gbk、gb2312、gb18030、big5）`,
+  en: `unsupported charset: ${charset} (supported: utf-8, gbk, gb2312, gb18030, big5)`,
+})) {}
 
 /** The disk (or quota, or database) holding `path` is full; what was being written was not. */
 export class DiskFullError extends FabuError {
@@ -440,13 +396,11 @@ export function diskFullFrom(error: unknown, path?: string): DiskFullError | und
  * A site search query fabu will not run: longer than its cap, or with more words than a search
  * can combine. Nothing was searched; a shorter query works.
  */
-export class InvalidSearchQueryError extends FabuError {
-  readonly code = 'INVALID_SEARCH_QUERY'
-  readonly status = 400
-  constructor(zh: string, en: string) {
-    super({ zh: `搜索词无效：${zh}`, en: `invalid search query: ${en}` })
-  }
-}
+export class InvalidSearchQueryError extends defineError(
+  'INVALID_SEARCH_QUERY',
+  400,
+  (zh: string, en: string) => ({ zh: `搜索词无效：${zh}`, en: `invalid search query: ${en}` }),
+) {}
 
 /** One 禁用 word found, as the wording error lists it. */
 export interface BlockedWord {
@@ -482,16 +436,11 @@ export class WordingBlockedError extends FabuError {
 }
 
 /** A site search ran past its deadline and was cancelled; nothing else was affected. */
-export class SearchTimeoutError extends FabuError {
-  readonly code = 'SEARCH_TIMEOUT'
-  readonly status = 503
+export class SearchTimeoutError extends defineError('SEARCH_TIMEOUT', 503, (deadlineMs: number) => ({
+  zh: `搜索超过 ${deadlineMs / 1000} 秒未完成，已取消；请换用更具体的词或缩小范围`,
+  en: `the search took over ${deadlineMs / 1000} s and was cancelled; use more specific words or narrow it`,
+})) {
   readonly retryAfterSeconds = 5
-  constructor(deadlineMs: number) {
-    super({
-      zh: `搜索超过 ${deadlineMs / 1000} 秒未完成，已取消；请换用更具体的词或缩小范围`,
-      en: `the search took over ${deadlineMs / 1000} s and was cancelled; use more specific words or narrow it`,
-    })
-  }
 }
 
 /** An import of the site is running already: one at a time per site. */
@@ -542,16 +491,14 @@ export class BackupInvalidError extends FabuError {
 }
 
 /** A restore aimed at a data folder or database that already holds something. */
-export class RestoreTargetNotEmptyError extends FabuError {
-  readonly code = 'RESTORE_TARGET_NOT_EMPTY'
-  readonly status = 409
-  constructor(target: string) {
-    super({
-      zh: `恢复目标 ${target} 不是空的；请恢复到一个新的空数据目录（和空数据库）`,
-      en: `the restore target ${target} is not empty; restore into a new, empty data folder (and an empty database)`,
-    })
-  }
-}
+export class RestoreTargetNotEmptyError extends defineError(
+  'RESTORE_TARGET_NOT_EMPTY',
+  409,
+  (target: string) => ({
+    zh: `恢复目标 ${target} 不是空的；请恢复到一个新的空数据目录（和空数据库）`,
+    en: `the restore target ${target} is not empty; restore into a new, empty data folder (and an empty database)`,
+  }),
+) {}
 
 /** pg_dump, pg_restore or the SQLite backup failed; the tool's own message is kept. */
 export class BackupFailedError extends FabuError {

@@ -1,3 +1,4 @@
+export { defineError } from './define-error.ts'
 export {
   AccountLockedError,
   AlreadyExistsError,

@@ -1,3 +1,4 @@
+import type { Updateable } from 'kysely'
 import {
   canManageSite,
   canReadAudit,
@@ -13,6 +14,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '../errors/index.ts'
+import type { Database, Tx } from '../store/index.ts'
 import {
   type Consultation,
   type ConsultationInput,
@@ -45,6 +47,51 @@ export async function consultationRow(ic: InteractionContext, id: number) {
     .executeTakeFirst()
   if (!row) throw new NotFoundError('consultation', id)
   return row
+}
+
+type ConsultationRow = Awaited<ReturnType<typeof consultationRow>>
+
+/** What a manager's change of a consultation sets, and what else it does in its transaction. */
+export interface ConsultationChange {
+  /** Audited as `consultation.<action>`, and the change the publisher sees. */
+  readonly action: 'summary' | 'feedback' | 'questionnaire'
+  readonly set: (now: string) => Updateable<Database['consultations']>
+  readonly detail?: Record<string, unknown>
+  readonly alsoInTransaction?: (tx: Tx, updated: ConsultationRow, now: string) => Promise<void>
+}
+
+/**
+ * Changes a consultation's row in one audited transaction and queues its pages for the next
+ * publish: the summary (采纳情况), the questionnaire and the feedback article change it so.
+ * The caller has checked the principal's rights and the consultation's state.
+ */
+export async function changeConsultation(
+  ic: InteractionContext,
+  principal: Principal,
+  id: number,
+  change: ConsultationChange,
+): Promise<ConsultationRow> {
+  return perform(
+    ic.service,
+    principal.actor,
+    `consultation.${change.action}`,
+    { type: 'consultation', id },
+    async (tx, now) => {
+      const updated = await tx
+        .updateTable('consultations')
+        .set({ ...change.set(now), updated_at: now })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+      await recordSiteChange(
+        tx,
+        { siteId: updated.site_id, entity: 'consultation', entityId: id, action: change.action },
+        now,
+      )
+      await change.alsoInTransaction?.(tx, updated, now)
+      return { value: updated, targetId: id, ...(change.detail ? { detail: change.detail } : {}) }
+    },
+  )
 }
 
 export async function opinionCount(ic: InteractionContext, id: number): Promise<number> {
@@ -163,26 +210,10 @@ export async function summarizeConsultation(
       zh: '征集结束后才能发布采纳情况',
       en: 'the summary is published once the consultation has ended',
     })
-  const row = await perform(
-    ic.service,
-    principal.actor,
-    'consultation.summary',
-    { type: 'consultation', id },
-    async (tx, now) => {
-      const updated = await tx
-        .updateTable('consultations')
-        .set({ summary, summary_at: now, updated_at: now })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()
-      await recordSiteChange(
-        tx,
-        { siteId: updated.site_id, entity: 'consultation', entityId: id, action: 'summary' },
-        now,
-      )
-      return { value: updated, targetId: id }
-    },
-  )
+  const row = await changeConsultation(ic, principal, id, {
+    action: 'summary',
+    set: (now) => ({ summary, summary_at: now }),
+  })
   return toConsultation(row, await siteToday(ic, row.site_id), await opinionCount(ic, id))
 }
 

@@ -10,19 +10,24 @@ export type FormCheck = 'ok' | 'missing' | 'expired' | 'wrong-answer' | 'used' |
 
 const TOKEN_LIFETIME_MS = 2 * 3600_000
 
+/** Records a nonce as used until `expiresAt`; false when it was used already (on any server). */
+export type SpendToken = (nonce: string, expiresAt: number, now: number) => Promise<boolean>
+
 /**
  * The per-form token of the public forms: `box.issued.nonce.mac`, where the MAC (keyed with
  * the installation's secret) covers the mailbox, the time, the nonce and the challenge's
- * answer. Nothing is stored per form served; a nonce is remembered once used, so a token
- * works once. A form posted from another origin is refused outright, token or not.
+ * answer. Nothing is stored per form served; a nonce is remembered in the database once used,
+ * so a token works once, whichever server it is posted to. A form posted from another origin
+ * is refused outright, token or not.
  */
 export class FormGuard {
   readonly #mac: (value: string) => string
-  readonly #used = new Map<string, number>()
+  readonly #spend: SpendToken
   readonly #now: () => number
 
-  constructor(mac: (value: string) => string, now: () => number = Date.now) {
+  constructor(mac: (value: string) => string, spend: SpendToken, now: () => number = Date.now) {
     this.#mac = mac
+    this.#spend = spend
     this.#now = now
   }
 
@@ -35,7 +40,7 @@ export class FormGuard {
     return { token: `${issued}.${nonce}.${mac}`, question: `${a} 加 ${b} 等于几？` }
   }
 
-  check(
+  async check(
     formId: string,
     token: string | undefined,
     answer: string | undefined,
@@ -44,7 +49,7 @@ export class FormGuard {
       readonly referer?: string | undefined
       readonly host?: string | undefined
     },
-  ): FormCheck {
+  ): Promise<FormCheck> {
     if (!isSameOrigin(origin)) return 'cross-origin'
     const [issued, nonce, mac] = (token ?? '').split('.')
     if (!issued || !nonce || !mac) return 'missing'
@@ -53,16 +58,9 @@ export class FormGuard {
     const expected = Buffer.from(this.#mac(`${formId}.${issued}.${nonce}.${(answer ?? '').trim()}`))
     const given = Buffer.from(mac)
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'wrong-answer'
-    this.#forgetExpired()
-    if (this.#used.has(nonce)) return 'used'
-    this.#used.set(nonce, this.#now() + TOKEN_LIFETIME_MS)
-    return 'ok'
-  }
-
-  #forgetExpired(): void {
-    if (this.#used.size < 10_000) return
     const now = this.#now()
-    for (const [nonce, until] of this.#used) if (until < now) this.#used.delete(nonce)
+    const expiresAt = Number.parseInt(issued, 36) + TOKEN_LIFETIME_MS
+    return (await this.#spend(nonce, expiresAt, now)) ? 'ok' : 'used'
   }
 }
 

@@ -1,3 +1,5 @@
+export type { ActivityCounts, ActivityPeriod, ReceivedAnswered } from './activity-counts.ts'
+export { type CountedWindow, countAddressWindow } from './address-window.ts'
 export {
   type Case,
   type CaseStatus,

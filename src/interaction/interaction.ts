@@ -1,5 +1,7 @@
 import { createServiceContext, type Principal } from '../content/index.ts'
 import type { Store } from '../store/index.ts'
+import { type ActivityCounts, type ActivityPeriod, countActivity } from './activity-counts.ts'
+import { takeAddressWindow } from './address-window.ts'
 import { type ApplicantCopy, applicantCopy, type CopyFormat } from './applicant-copy.ts'
 import type { Case, PersonalData } from './case.ts'
 import { type CaseActions, createCaseActions } from './case-actions.ts'
@@ -47,6 +49,7 @@ import {
   setQuestionnaire,
 } from './questionnaire-service.ts'
 import { lookupCase, type PublicCaseStatus, type Receipt, submitCase } from './submit-case.ts'
+import { spendFormToken } from './used-form-tokens.ts'
 import { type CalendarDay, listCalendarDays } from './work-calendar.ts'
 
 /** 政民互动 as one user may use it: every call checks the principal's rights and is audited. */
@@ -95,6 +98,8 @@ export interface InteractionDesk {
       opinionId: number,
     ): Promise<{ readonly name: string | null; readonly phone: string | null; readonly email: string | null }>
   }
+  /** The period's 互动交流 figures of the annual report: site administrators only. */
+  counts(siteId: number, period: ActivityPeriod): Promise<ActivityCounts>
   readonly calendar: {
     list(year?: number): Promise<readonly CalendarDay[]>
     setYear(year: number, days: readonly CalendarDay[]): Promise<void>
@@ -123,6 +128,13 @@ export interface Interaction {
       consultation: Consultation,
       input: OpinionInput,
     ): Promise<{ readonly opinionId: number; readonly receivedAt: string }>
+    /**
+     * Counts one attempt from an address in a window shared by every server; the seconds to
+     * wait when over `limit`, else 0.
+     */
+    throttle(key: string, limit: number, windowMs: number, now: number): Promise<number>
+    /** Spends a public form's token; false when it was spent already, on any server. */
+    spendToken(nonce: string, expiresAt: number, now: number): Promise<boolean>
     /** Answered letters the sender agreed to publish, names masked, newest answer first. */
     answers(
       mailbox: Mailbox,
@@ -187,6 +199,7 @@ export function createInteraction(store: Store, options: InteractionOptions): In
           exportResponses: (id, withPersonal) => exportResponses(ic, principal, id, withPersonal),
           setFeedback: (id, articleId) => setFeedback(ic, principal, id, articleId),
         },
+        counts: (siteId, period) => countActivity(ic, principal, siteId, period),
         calendar: {
           list: (year) => listCalendarDays(store, year),
           setYear: (year, days) => setCalendarYear(ic, principal, year, days),
@@ -202,6 +215,8 @@ export function createInteraction(store: Store, options: InteractionOptions): In
       answers: (mailbox, page) => publishedAnswers(ic, mailbox, page),
       consultation: (siteId, id) => publicConsultation(ic, siteId, id),
       submitOpinion: (consultation, input) => submitOpinion(ic, consultation, input),
+      throttle: (key, limit, windowMs, now) => takeAddressWindow(store, key, limit, windowMs, now),
+      spendToken: (nonce, expiresAt, now) => spendFormToken(store, nonce, expiresAt, now),
     },
     digest: (purpose, value) => ic.cipher.digest(purpose, value),
     settled: () => ic.notices.settled(),

@@ -41,6 +41,9 @@ export interface PublicDeskOptions {
   readonly lookupsPerAddress?: number
 }
 
+/** The window of the per-address limits. */
+const WINDOW_MS = 600_000
+
 const refusals: Readonly<Record<Exclude<FormCheck, 'ok'>, { zh: string; en: string }>> = {
   missing: {
     zh: '缺少表单令牌，请从本站页面提交',
@@ -62,9 +65,31 @@ export function createPublicDesk(
   site: PageSite & { readonly id: number },
   options: PublicDeskOptions = {},
 ) {
-  const guard = new FormGuard((value) => interaction.digest('public-form', value))
-  const submissions = new AddressThrottle({ limit: options.submissionsPerAddress ?? 5, windowMs: 600_000 })
-  const lookups = new AddressThrottle({ limit: options.lookupsPerAddress ?? 30, windowMs: 600_000 })
+  const guard = new FormGuard(
+    (value) => interaction.digest('public-form', value),
+    (nonce, expiresAt, now) => interaction.visitors.spendToken(nonce, expiresAt, now),
+  )
+  const limits = { submit: options.submissionsPerAddress ?? 5, lookup: options.lookupsPerAddress ?? 30 }
+  const throttles = {
+    submit: new AddressThrottle({ limit: limits.submit, windowMs: WINDOW_MS }),
+    lookup: new AddressThrottle({ limit: limits.lookup, windowMs: WINDOW_MS }),
+  }
+
+  /**
+   * Seconds the address must wait, else 0. This server's count in memory comes first, so a
+   * flood is refused before it reaches the database; then the count every server of the
+   * installation shares, so several servers do not each allow the limit.
+   */
+  async function waitOf(purpose: 'submit' | 'lookup', address: string): Promise<number> {
+    const local = throttles[purpose].take(address)
+    if (local > 0) return local
+    return interaction.visitors.throttle(
+      `${purpose}:${site.id}:${address}`,
+      limits[purpose],
+      WINDOW_MS,
+      Date.now(),
+    )
+  }
 
   /** A refusal as a page with its status; anything but fabu's own errors is a real fault and is rethrown. */
   function problemPage(error: unknown): PublicAnswer {
@@ -93,10 +118,10 @@ export function createPublicDesk(
 
     async submit(slug: string, fields: FormValues, visit: Visit): Promise<PublicAnswer> {
       try {
-        const wait = submissions.take(visit.address)
+        const wait = await waitOf('submit', visit.address)
         if (wait > 0) throw new RateLimitedError(wait)
         const mailbox = await interaction.visitors.mailbox(site.id, slug)
-        const check = guard.check(String(mailbox.id), fields.token, fields.answer, visit)
+        const check = await guard.check(String(mailbox.id), fields.token, fields.answer, visit)
         if (check !== 'ok') {
           // A wrong answer is a person's slip: the form comes back filled in, with a new question.
           if (check === 'wrong-answer' || check === 'expired')
@@ -157,11 +182,11 @@ export function createPublicDesk(
     /** An opinion on a consultation: the same flood limit, token, origin and question as a letter. */
     async submitOpinion(id: number, fields: FormValues, visit: Visit): Promise<PublicAnswer> {
       try {
-        const wait = submissions.take(visit.address)
+        const wait = await waitOf('submit', visit.address)
         if (wait > 0) throw new RateLimitedError(wait)
         const consultation = await interaction.visitors.consultation(site.id, id)
         const formId = `consultation:${id}`
-        const check = guard.check(formId, fields.token, fields.answer, visit)
+        const check = await guard.check(formId, fields.token, fields.answer, visit)
         const again = (problem: string, status: number) => ({
           status,
           html: opinionFormPage(site, consultation, guard.issue(formId), echoable(fields), problem),
@@ -197,7 +222,7 @@ export function createPublicDesk(
 
     async lookup(fields: FormValues, visit: Visit): Promise<PublicAnswer> {
       try {
-        const wait = lookups.take(visit.address)
+        const wait = await waitOf('lookup', visit.address)
         if (wait > 0) throw new RateLimitedError(wait)
         const found = await interaction.visitors.lookup(
           site.id,
@@ -218,7 +243,7 @@ export function createPublicDesk(
      */
     async copy(fields: FormValues, visit: Visit): Promise<PublicAnswer> {
       try {
-        const wait = lookups.take(visit.address)
+        const wait = await waitOf('lookup', visit.address)
         if (wait > 0) throw new RateLimitedError(wait)
         const format = fields.format === 'json' ? 'json' : 'txt'
         const found = await interaction.visitors.copy(

@@ -2,10 +2,15 @@ import { canReadAudit, type Principal, perform, validateInput } from '../content
 import { ForbiddenError, InvalidStateError, NotFoundError } from '../errors/index.ts'
 import type { Consultation } from './consultation.ts'
 import { consultationState, toConsultation } from './consultation.ts'
-import { consultationRow, listOpinions, opinionCount, siteToday } from './consultation-service.ts'
+import {
+  changeConsultation,
+  consultationRow,
+  listOpinions,
+  opinionCount,
+  siteToday,
+} from './consultation-service.ts'
 import { type InteractionContext, refuse, requireSiteManager } from './interaction-context.ts'
 import { type QuestionnaireInput, type QuestionType, questionnaireInputSchema } from './questionnaire.ts'
-import { recordSiteChange } from './record-site-change.ts'
 
 /** One question's results: counts per option for a choice, the answers themselves for a text. */
 export interface QuestionResult {
@@ -54,29 +59,11 @@ export async function setQuestionnaire(
     })
   if (consultationState(found, await siteToday(ic, found.site_id)) === 'closed')
     throw new InvalidStateError({ zh: '征集已经结束', en: 'the consultation has ended' })
-  const row = await perform(
-    ic.service,
-    principal.actor,
-    'consultation.questionnaire',
-    { type: 'consultation', id },
-    async (tx, now) => {
-      const updated = await tx
-        .updateTable('consultations')
-        .set({
-          questionnaire: questionnaire === null ? null : JSON.stringify(questionnaire),
-          updated_at: now,
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()
-      await recordSiteChange(
-        tx,
-        { siteId: updated.site_id, entity: 'consultation', entityId: id, action: 'questionnaire' },
-        now,
-      )
-      return { value: updated, targetId: id, detail: { questions: questionnaire?.questions.length ?? 0 } }
-    },
-  )
+  const row = await changeConsultation(ic, principal, id, {
+    action: 'questionnaire',
+    set: () => ({ questionnaire: questionnaire === null ? null : JSON.stringify(questionnaire) }),
+    detail: { questions: questionnaire?.questions.length ?? 0 },
+  })
   return toConsultation(row, await siteToday(ic, row.site_id), 0)
 }
 
@@ -231,24 +218,12 @@ export async function setFeedback(
         en: 'only a published article can be linked',
       })
   }
-  const row = await perform(
-    ic.service,
-    principal.actor,
-    'consultation.feedback',
-    { type: 'consultation', id },
-    async (tx, now) => {
-      const updated = await tx
-        .updateTable('consultations')
-        .set({ feedback_article_id: articleId, updated_at: now })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()
-      await recordSiteChange(
-        tx,
-        { siteId: updated.site_id, entity: 'consultation', entityId: id, action: 'feedback' },
-        now,
-      )
-      // The article pages that gain or lose the link back: the new one and the one before.
+  const row = await changeConsultation(ic, principal, id, {
+    action: 'feedback',
+    set: () => ({ feedback_article_id: articleId }),
+    detail: { articleId },
+    // The article pages that gain or lose the link back: the new one and the one before.
+    alsoInTransaction: async (tx, updated, now) => {
       for (const touched of new Set([articleId, found.feedback_article_id]))
         if (touched !== null)
           await tx
@@ -261,8 +236,7 @@ export async function setFeedback(
               created_at: now,
             })
             .execute()
-      return { value: updated, targetId: id, detail: { articleId } }
     },
-  )
+  })
   return toConsultation(row, await siteToday(ic, row.site_id), await opinionCount(ic, id))
 }

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import {
   appendAudit,
   type Content,
@@ -22,6 +24,10 @@ export interface ImportJobsOptions {
   readonly allowedPrivateOrigins: readonly string[]
   /** Resolves a host name to its addresses (tests pass their own). */
   readonly resolve?: (host: string) => Promise<readonly string[]>
+  /** Who runs this server's imports (default: host, pid and a random part). */
+  readonly owner?: string
+  /** How often this server says its imports still run; six missed ones and they are taken for stopped. */
+  readonly heartbeatMs?: number
 }
 
 /** One row of a finished job's report, as the admin lists it. */
@@ -49,7 +55,12 @@ export interface ImportJobs {
     jobId: number,
     page: { readonly outcome?: string | undefined; readonly offset: number; readonly limit: number },
   ): Promise<{ readonly total: number; readonly items: readonly ImportReportRow[] }>
-  /** Marks the jobs a stopped server left running as interrupted; call once at start. */
+  /**
+   * Marks the jobs a stopped server left running as interrupted; call once at start. On
+   * SQLite (one server) that is every running job; on PostgreSQL only those whose server's
+   * heartbeat lapsed, since other servers run theirs; from then on this server keeps its own
+   * jobs' heartbeat and looks for lapsed ones now and then.
+   */
   recover(): Promise<number>
   /** Stops the running jobs (they can be resumed) and waits for their processes to end. */
   close(): Promise<void>
@@ -63,6 +74,14 @@ const INTERRUPTED = {
 export function createImportJobs(store: Store, content: Content, options: ImportJobsOptions): ImportJobs {
   const records = jobRecords(store)
   const running = new Map<number, JobProcess>()
+  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`
+  const heartbeatMs = options.heartbeatMs ?? 10_000
+  let heartbeat: NodeJS.Timeout | undefined
+  const interruptLapsed = (nowMs: number) =>
+    records.interruptStopped(new Date(nowMs).toISOString(), {
+      beforeMs: nowMs - 6 * heartbeatMs,
+      self: owner,
+    })
 
   async function siteFor(principal: Principal, ref: SiteRef) {
     const site = await content.sites.get(ref)
@@ -146,7 +165,7 @@ export function createImportJobs(store: Store, content: Content, options: Import
       let id: number
       try {
         id = await store.transaction(async (tx) => {
-          const inserted = await records.insert(tx, site.id, principal.actor, input, now)
+          const inserted = await records.insert(tx, site.id, principal.actor, input, now, owner)
           await appendAudit(
             store,
             tx,
@@ -216,9 +235,25 @@ export function createImportJobs(store: Store, content: Content, options: Import
       return { total: chosen.length, items: chosen.slice(page.offset, page.offset + page.limit) }
     },
 
-    recover: () => records.interruptAll(new Date().toISOString()),
+    async recover() {
+      const now = Date.now()
+      // One server on SQLite: whatever runs was left by this server's last life.
+      if (store.engine !== 'postgres') return records.interruptStopped(new Date(now).toISOString())
+      const interrupted = await interruptLapsed(now)
+      heartbeat ??= setInterval(() => {
+        const at = Date.now()
+        void records
+          .heartbeat(owner, at)
+          .then(() => interruptLapsed(at))
+          // A database hiccup: the next beat tries again, well within the minute others wait.
+          .catch(() => undefined)
+      }, heartbeatMs)
+      heartbeat.unref()
+      return interrupted
+    },
 
     async close() {
+      clearInterval(heartbeat)
       // Marked first, so the killed process is not taken for a failed one; it can be resumed.
       const ended = [...running.entries()].map(async ([id, process]) => {
         await records.end(id, 'interrupted', new Date().toISOString(), INTERRUPTED)

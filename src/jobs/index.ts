@@ -1,4 +1,5 @@
 export { checkImportOrigin, isPrivateAddress } from './check-import-origin.ts'
+export { ClusterJobs, type ClusterJobsOptions, queueReindex } from './cluster-jobs.ts'
 export {
   createImportJobs,
   type ImportJobs,

@@ -12,6 +12,7 @@ export function jobRecords(store: Store) {
       actor: Actor,
       options: ImportJobOptions,
       now: string,
+      owner: string,
     ): Promise<number> {
       const { id } = await tx
         .insertInto('jobs')
@@ -29,6 +30,8 @@ export function jobRecords(store: Store) {
           error_code: null,
           error_message: null,
           result: null,
+          owner,
+          owner_seen_at: Date.parse(now),
         })
         .returning('id')
         .executeTakeFirstOrThrow()
@@ -118,9 +121,24 @@ export function jobRecords(store: Store) {
       return Number(done.numUpdatedRows) > 0
     },
 
-    /** Jobs left live by a server that stopped without ending them. */
-    async interruptAll(now: string): Promise<number> {
-      const done = await store.db
+    /** The owning server's heartbeat on its live jobs. */
+    async heartbeat(owner: string, nowMs: number): Promise<void> {
+      await store.db
+        .updateTable('jobs')
+        .set({ owner_seen_at: nowMs })
+        .where('owner', '=', owner)
+        .where('state', 'in', LIVE_STATES)
+        .execute()
+    },
+
+    /**
+     * Jobs left live by a server that stopped without ending them: every live job (one
+     * server, SQLite), or those whose owner's heartbeat is older than `lapsedBeforeMs` and are
+     * not `self`'s (several servers, PostgreSQL). Jobs from before owners were kept count as
+     * lapsed.
+     */
+    async interruptStopped(now: string, lapsed?: { readonly beforeMs: number; readonly self: string }) {
+      let query = store.db
         .updateTable('jobs')
         .set({
           state: 'interrupted',
@@ -130,7 +148,14 @@ export function jobRecords(store: Store) {
           error_message: '服务器停止时任务仍在运行 / the server stopped while the job ran',
         })
         .where('state', 'in', LIVE_STATES)
-        .executeTakeFirst()
+      if (lapsed)
+        query = query.where((eb) =>
+          eb.or([
+            eb('owner', 'is', null),
+            eb.and([eb('owner', '!=', lapsed.self), eb('owner_seen_at', '<', lapsed.beforeMs)]),
+          ]),
+        )
+      const done = await query.executeTakeFirst()
       return Number(done.numUpdatedRows)
     },
   }

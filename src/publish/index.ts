@@ -1,7 +1,7 @@
 export { maskContacts } from './plan/mask-contacts.ts'
 export type { PageKind, PageResult } from './plan/page-job.ts'
 export { SITE_PATHS } from './plan/url-scheme.ts'
-export { type Job, PublishQueue } from './publish-queue.ts'
+export { type Job, type PublishDispatch, PublishQueue } from './publish-queue.ts'
 export {
   Publisher,
   type PublisherOptions,
@@ -15,6 +15,7 @@ export { SEARCH_PAGE_QUEUE, SearchPageRenderer } from './render/search-page-rend
 export { loadSiteTheme } from './render/site-theme.ts'
 export { loadTheme, type Theme, themeExists } from './render/theme.ts'
 export { TEMPORARY_FOLDER } from './write/atomic-write.ts'
+export { publishProgress } from './write/publish-lease.ts'
 export {
   type PublishRunDetail,
   type PublishRunSummary,

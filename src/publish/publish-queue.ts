@@ -30,6 +30,27 @@ interface SiteFailure {
   readonly retryAt: number
 }
 
+/**
+ * What the admin API asks of publishing, whichever engine runs it: the in-process queue on
+ * SQLite, pg-boss jobs on PostgreSQL (src/jobs). Jobs started on one server may be run by
+ * another process, so starting and reading one may go to the database.
+ */
+export interface PublishDispatch {
+  preview(
+    articleId: number,
+    templateOverrides?: Readonly<Record<string, string>>,
+    kind?: 'article' | 'print',
+    baseHref?: string,
+  ): Promise<string>
+  plan(siteId: number, mode: 'full' | 'incremental'): Promise<PublishReport>
+  startJob(siteId: number, mode: 'full' | 'incremental'): Job | Promise<Job>
+  job(id: string): Job | Promise<Job>
+  /** The job once it has ended (succeeded or failed), for the audit trail. */
+  ended(job: Job): Promise<Job>
+  /** Publishes queued or running (the server's /metrics reports it). */
+  readonly depth: number
+}
+
 /** A failed background publish is tried again after 4 s, then 8, 16 … up to 10 minutes. */
 const RETRY_FIRST_MS = 4_000
 const RETRY_MAX_MS = 10 * 60_000
@@ -39,7 +60,7 @@ const RETRY_MAX_MS = 10 * 60_000
  * publishes pending changes, and the jobs the API starts. Scheduled workflow steps fire from
  * the same loop, so they happen within a minute of their time, also after a restart.
  */
-export class PublishQueue {
+export class PublishQueue implements PublishDispatch {
   readonly #content: Content
   readonly #publisher: Publisher
   readonly #system: Actor
@@ -185,6 +206,11 @@ export class PublishQueue {
   job(id: string): Job {
     const job = this.#jobs.get(id)
     if (!job) throw new NotFoundError('job', id)
+    return job
+  }
+
+  async ended(job: Job): Promise<Job> {
+    await this.settled(job.siteId)
     return job
   }
 

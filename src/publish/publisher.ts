@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely'
 import { InternalLinkCheck } from '../checks/index.ts'
 import type { Content, Site, SiteRef } from '../content/index.ts'
 import { diskFullFrom, InvalidStateError, NotFoundError } from '../errors/index.ts'
-import { syncInteractionDocuments, syncSearchIndex } from '../search/index.ts'
+import { isSearchIndexEmpty, syncInteractionDocuments, syncSearchIndex } from '../search/index.ts'
 import type { ChangeRow, Database, Store } from '../store/index.ts'
 import { articleJobs, neighboursOf } from './plan/article-pages.ts'
 import { assignUrls } from './plan/assign-urls.ts'
@@ -16,6 +16,7 @@ import type { PageJob, PageResult } from './plan/page-job.ts'
 import { needsFullPublish, planIncremental } from './plan/plan-incremental.ts'
 import { takeSiteSnapshot } from './plan/site-snapshot.ts'
 import { PreviewPool, type PreviewWork } from './render/preview-pool.ts'
+import { renderFailureWords } from './render/render-failure-words.ts'
 import type { RenderWorkerData } from './render/render-messages.ts'
 import { RenderPool } from './render/render-pool.ts'
 import { loadSiteTheme } from './render/site-theme.ts'
@@ -219,11 +220,11 @@ export class Publisher {
     const changed: string[] = []
     const failed: { path: string; error: string }[] = []
     // Links are checked as pages come; what is broken is known once the run's pages are all out.
-    const linkCheck = await InternalLinkCheck.start(this.#store, {
-      siteId: site.id,
-      baseUrl: site.baseUrl,
-      outputRoot,
-    })
+    const linkCheck = await InternalLinkCheck.start(
+      this.#store,
+      { siteId: site.id, baseUrl: site.baseUrl, outputRoot },
+      { readsWholeIndex: mode === 'full' },
+    )
     let rendered = 0
     let unchanged = 0
     let buffer: PageResult[] = []
@@ -251,6 +252,7 @@ export class Publisher {
               links: result.links ?? [],
             })
           request.onProgress?.(rendered)
+          lease?.noteProgress(rendered)
           buffer.push(result)
           if (buffer.length >= RESULT_FLUSH) return flush()
         },
@@ -274,11 +276,13 @@ export class Publisher {
     if (mode === 'full') await this.#store.refreshStatistics()
 
     // The search finds what the site shows: brought in step in the same run, before its
-    // changes are marked done, so a failure here leaves them to the next run.
-    await syncSearchIndex(this.#store, site.id, mode === 'full' ? 'all' : { articleIds: articleChanges })
+    // changes are marked done, so a failure here leaves them to the next run. An empty index
+    // (never built, or emptied by an upgrade) is built whole by any run.
+    const syncsWholeIndex = mode === 'full' || (await isSearchIndexEmpty(this.#store, site.id))
+    await syncSearchIndex(this.#store, site.id, syncsWholeIndex ? 'all' : { articleIds: articleChanges })
     // Answered public letters too, where their pages were written (a mailbox change: all of them).
     const letters =
-      mode === 'full' || changes.some((change) => change.entity === 'mailbox')
+      syncsWholeIndex || changes.some((change) => change.entity === 'mailbox')
         ? 'all'
         : changes.filter((change) => change.entity === 'letter').map((change) => change.entity_id)
     await syncInteractionDocuments(
@@ -328,8 +332,8 @@ export class Publisher {
         return work
       })
       if (result.outcome === 'failed') {
-        const failure = result.error ?? 'failed'
-        throw new InvalidStateError({ zh: `预览失败：${failure}`, en: `the preview failed: ${failure}` })
+        const { zh, en } = renderFailureWords(result.error ?? 'failed')
+        throw new InvalidStateError({ zh: `预览失败：${zh}`, en: `the preview failed: ${en}` })
       }
       return await readFile(join(folder, path), 'utf8')
     } finally {
@@ -386,6 +390,18 @@ export class Publisher {
     })
     if (this.#options.keepsWorkers) this.#pool = pool
     return pool
+  }
+
+  /** Whether an incremental publish of the site has work: a pending change, or nothing published yet. */
+  async hasPendingWork(siteId: number): Promise<boolean> {
+    const pending = await this.#store.db
+      .selectFrom('changes')
+      .select('id')
+      .where('site_id', '=', siteId)
+      .where('done_at', 'is', null)
+      .limit(1)
+      .executeTakeFirst()
+    return pending !== undefined || !(await hasPublishedPages(this.#store, siteId))
   }
 
   /** The sites with unpublished changes, each with the id of its newest one. */

@@ -6,7 +6,7 @@ import { InvalidSearchQueryError } from '../errors/index.ts'
 import { highlightText, snippetOf } from './highlight-text.ts'
 import { fts5Expression, withSynonyms } from './match-expressions.ts'
 import { parseSearchQuery } from './parse-search-query.ts'
-import { indexTokens, indexTokenText, queryTokens } from './search-tokens.ts'
+import { foldChar, foldText, indexTokens, indexTokenText, queryTokens } from './search-tokens.ts'
 
 const HAN = [...'精神文明建设全国单位计量检定社会保险招聘公示质量标准张江']
 const GAPS = [' ', '，', '。', '、', '\n', '（', '）']
@@ -62,6 +62,54 @@ describe('the search tokens', () => {
     expect(indexTokenText('计'.repeat(100_000))).toBe(indexTokens('计'.repeat(100_000)).join(' '))
   })
 
+  it('reach the SQLite full-text index each as one token, as its tokenizer reads them', () => {
+    const db = new DatabaseSync(':memory:')
+    // The index's own table (migration 038) and FTS5's view of the tokens it holds, in order.
+    db.exec("create virtual table t using fts5(body, tokenize='ascii')")
+    db.exec("create virtual table v using fts5vocab('t', 'instance')")
+    const insert = db.prepare('insert into t (rowid, body) values (1, ?)')
+    const held = db.prepare('select term from v order by "offset"')
+    const anyText = fc.string({
+      unit: fc.constantFrom(
+        ...HAN,
+        ...GAPS,
+        'a',
+        'Ｚ',
+        '9',
+        '𠀋',
+        '\ud800',
+        'か',
+        '한',
+        '\u0301',
+        'ß',
+        'Ω',
+        'é',
+      ),
+      maxLength: 60,
+    })
+    fc.assert(
+      fc.property(anyText, (text) => {
+        db.exec('delete from t')
+        insert.run(indexTokenText(text))
+        expect(held.all().map((row) => row.term)).toEqual(indexTokens(text))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('fold every character alone as they fold in a text, fast path or not', () => {
+    // Every code point, lone surrogates included: the fast path must never disagree with NFKC.
+    const differing: number[] = []
+    for (let code = 0; code <= 0x10ffff; code++) {
+      const char = String.fromCodePoint(code)
+      if (foldChar(char) !== foldText(char)) differing.push(code)
+    }
+    expect(differing).toEqual([])
+    expect(foldChar('Ｑ')).toBe('q')
+    expect(foldChar('Q')).toBe('q')
+    expect(foldChar('計')).toBe('計')
+  })
+
   it('fold full-width and case, so ＡＢＣ１２ and abc12 are one token', () => {
     expect(indexTokens('ＡＢＣ１２ 计量')).toEqual(indexTokens('abc12 计量'))
     expect(indexTokens('精神文明')).toEqual(['精神', '神文', '文明', '明'])
@@ -71,9 +119,7 @@ describe('the search tokens', () => {
 
   it('turn any query into an FTS5 expression SQLite accepts, or refuse it with INVALID_SEARCH_QUERY', () => {
     const db = new DatabaseSync(':memory:')
-    db.exec(
-      "create virtual table t using fts5(title, body, sound, scope, content='', tokenize='unicode61 remove_diacritics 0')",
-    )
+    db.exec("create virtual table t using fts5(title, body, sound, scope, content='', tokenize='ascii')")
     db.exec("insert into t (rowid, title, body, sound) values (1, '计量 量检 检定 定', 'nqi 2024', '')")
     const run = db.prepare('select rowid from t where t match ?')
     fc.assert(
@@ -141,6 +187,55 @@ describe('highlighting', () => {
         expect(flat).toContain(snippet.text.replace(/^…|…$/g, ''))
         expect(snippet.html).toContain('<mark>')
       }),
+    )
+  })
+
+  it('places the snippet where folding the whole body placed it, folding only up to the first match', () => {
+    // The snippet as it was made before (the whole body folded): the reference.
+    const wholeFolded = (text: string, words: readonly string[]) => {
+      const flat = text.replace(/\s+/g, ' ').trim()
+      const folded = flat.normalize('NFKC').toLowerCase()
+      let first = -1
+      for (const word of words) {
+        const at = word ? folded.indexOf(word) : -1
+        if (at !== -1 && (first === -1 || at < first)) first = at
+      }
+      return first === -1 ? 0 : Math.round((first * flat.length) / Math.max(1, folded.length))
+    }
+    // Han, ASCII in both cases, full-width letters and spaces: characters NFKC folds one by one.
+    const piece = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...HAN) },
+      fc.constantFrom(...GAPS),
+      fc.constantFrom('N', 'Q', 'I', 'n', 'q', 'i', 'Ｎ', 'Ｑ', 'Ｉ', 'ｎ', '１', '1'),
+    )
+    const run = (maxLength: number) => fc.array(piece, { maxLength }).map((chars) => chars.join(''))
+    // A word written in full width or capitals well before its plain form, or after it.
+    const body = fc.oneof(
+      run(300),
+      fc
+        .tuple(
+          run(60),
+          fc.constantFrom('ＮＱＩ', 'NQI', 'Nqi', '计量'),
+          run(200),
+          fc.constantFrom('nqi', '计量'),
+          run(60),
+        )
+        .map((parts) => parts.join('')),
+    )
+    const word = fc.constantFrom('计量', '文明', 'nqi', 'n', '1', '标准物质', '无此')
+    fc.assert(
+      fc.property(
+        body,
+        fc.array(word, { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 10, max: 80 }),
+        (text, words, length) => {
+          const flat = text.replace(/\s+/g, ' ').trim()
+          const near = wholeFolded(text, words)
+          const start = Math.max(0, near - Math.floor(length / 4))
+          const expected = `${start > 0 ? '…' : ''}${flat.slice(start, Math.min(flat.length, start + length))}${start + length < flat.length ? '…' : ''}`
+          expect(snippetOf(text, words, length).text).toBe(expected)
+        },
+      ),
     )
   })
 

@@ -16,8 +16,9 @@
 /** A Latin word or a number longer than this is cut: nobody searches for a 200-digit number. */
 export const MAX_WORD_LENGTH = 64
 
-// Letters and numbers only: FTS5's unicode61 splits tokens at everything else (a Han radical,
-// ⺀, is a symbol to it), and a query must hold only tokens the engine keeps whole.
+// Letters and numbers only: a token must be one token to both engines. FTS5 reads them with its
+// `ascii` tokenizer (migration 038), which cuts at ASCII punctuation and spaces and keeps
+// every other character; PostgreSQL is handed them as lexemes. (A Han radical, ⺀, is a symbol.)
 const IDEOGRAPHIC = /(?=[\p{L}\p{N}])[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
 const WORD = /[\p{L}\p{N}]/u
 
@@ -43,6 +44,20 @@ export function charClass(char: string): CharClass {
 /** NFKC and lower case: ＡＢＣ１２３ and abc123 are one word, 〇 stays, ﹒ becomes . */
 export function foldText(text: string): string {
   return text.normalize('NFKC').toLowerCase()
+}
+
+/**
+ * foldText of one character (a code point), answered by number for ASCII and the common Han
+ * block, which NFKC leaves as they are: marking a page of results folds a few thousand single
+ * characters, and calling normalize for each was a twentieth of a search's time.
+ */
+export function foldChar(char: string): string {
+  if (char.length === 1) {
+    const code = char.charCodeAt(0)
+    if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : char
+    if (code >= 0x4e00 && code <= 0x9fff) return char
+  }
+  return foldText(char)
 }
 
 /** A run of one kind of character, as it stands in the folded text. */

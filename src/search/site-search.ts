@@ -9,7 +9,7 @@ import { withSynonyms } from './match-expressions.ts'
 import { parseSearchQuery, type SearchQuery } from './parse-search-query.ts'
 import { withSearchDeadline } from './search-deadline.ts'
 import type { SearchKind } from './search-document.ts'
-import { logSearch } from './search-log.ts'
+import { countSearch } from './search-log.ts'
 import type { SearchReaders } from './search-readers.ts'
 import { type SearchRequest, searchRequestSchema } from './search-request.ts'
 import { queryTokens } from './search-tokens.ts'
@@ -57,7 +57,7 @@ export interface SearchResults {
  * With `readers` (SQLite under `fabu serve`) the finding runs in one of their worker threads,
  * on a read-only connection of its own, under a deadline: node:sqlite answers synchronously, and
  * on the one connection a search held up every other request. The count for 热门搜索 is
- * written here, on the store's own connection.
+ * kept here and written with others on the store's own connection (search-log.ts).
  */
 export async function searchSites(
   store: Store,
@@ -69,7 +69,7 @@ export async function searchSites(
   const { results, matched } = readers
     ? await readers.search(request)
     : await findSearchResults(store, request, query)
-  if (request.isLogged && matched !== null) await logSearch(store, request.siteId, query, matched)
+  if (request.isLogged && matched !== null) countSearch(store, request.siteId, query, matched)
   return results
 }
 
@@ -123,6 +123,8 @@ export async function findSearchResults(
   let columnIds: number[] | undefined
   if (request.column !== undefined) {
     const tree = await loadColumnTree(store.db, site.id)
+    // A column of another site holds none of this site's documents (findDocuments relies on it).
+    if (!tree.get(request.column)) return { results: { ...empty, suggestions: [] }, matched: 0 }
     columnIds = [request.column, ...tree.descendantIds(request.column)]
   }
   const midnight = (day: string) => parseZonedMinute(`${day} 00:00`, site.time_zone) ?? `${day}T00:00:00.000Z`

@@ -16,8 +16,11 @@ import { NotFoundError, RateLimitedError } from '../errors/index.ts'
 import type { Interaction } from '../interaction/index.ts'
 import type { ImportJobs } from '../jobs/index.ts'
 import type { FabuMetrics } from '../metrics/index.ts'
-import type { PublishQueue } from '../publish/index.ts'
+import type { PublishDispatch } from '../publish/index.ts'
+import { createStatistics } from '../statistics/index.ts'
 import type { Store } from '../store/index.ts'
+import { createSubmissions } from '../submissions/index.ts'
+import { createTopics } from '../topics/index.ts'
 import { DEFAULT_IMAGE_MAX_SIDE } from '../uploads/index.ts'
 import { API_BODY_LIMIT, sendError } from './api-error.ts'
 import { installZodValidation, registerRoutes } from './api-route.ts'
@@ -35,11 +38,15 @@ import { linkRoutes } from './routes/link-routes.ts'
 import { publishRoutes } from './routes/publish-routes.ts'
 import { searchRoutes } from './routes/search-routes.ts'
 import { sessionRoutes } from './routes/session-routes.ts'
+import { statisticsRoutes } from './routes/statistics-routes.ts'
+import { submissionRoutes } from './routes/submission-routes.ts'
 import { templateRoutes } from './routes/template-routes.ts'
+import { topicRoutes } from './routes/topic-routes.ts'
 import { registerUploadFiles, uploadRoutes } from './routes/upload-routes.ts'
 import { wordingRoutes } from './routes/wording-routes.ts'
 import { ADMIN_SECURITY_HEADERS, addSecurityHeaders } from './security-headers.ts'
 import { SESSION_COOKIE, setCookiePolicy, whereOf } from './session-cookie.ts'
+import { sharedRateLimitStore } from './shared-rate-limit.ts'
 import { installStrictJsonParser } from './strict-json-parser.ts'
 
 declare module 'fastify' {
@@ -59,7 +66,7 @@ export interface AdminAppOptions {
   readonly inspection: Inspection
   /** Broken links of publish runs, who links to an article, the external link reports. */
   readonly links: LinkReports
-  readonly queue: PublishQueue
+  readonly queue: PublishDispatch
   readonly outputRootFor: (siteSlug: string, outputPrefix: string) => string
   readonly maxUploadBytes: number
   /** Uploaded images are scaled down to this longest side (1600 px unless set). */
@@ -164,9 +171,12 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
   await app.register(fastifyRateLimit, {
     max: options.requestsPerMinute ?? 1200,
     timeWindow: 60_000,
+    ...(options.store.engine === 'postgres' ? { store: sharedRateLimitStore(options.store, 'api') } : {}),
     errorResponseBuilder: (_request, context) => new RateLimitedError(Math.ceil(context.ttl / 1000)),
   })
   await app.register(fastifySwagger, {
+    // Shared schemas keep their names (Site, ColumnNode) as component schemas.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -195,6 +205,8 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
   })
 
   const ctx = createServiceContext(options.store)
+  const submissions = createSubmissions(options.store)
+  app.addHook('onClose', () => submissions.close())
   const routes = [
     ...sessionRoutes(options.accounts),
     ...contentRoutes({
@@ -216,7 +228,13 @@ export async function createAdminApp(options: AdminAppOptions): Promise<FastifyI
       imageMaxSide: options.imageMaxSide ?? DEFAULT_IMAGE_MAX_SIDE,
     }),
     ...articleCopyRoutes({ outputRootFor: options.outputRootFor }),
+    ...submissionRoutes(submissions, { outputRootFor: options.outputRootFor }),
+    ...topicRoutes(createTopics(ctx)),
     ...(options.interaction ? interactionRoutes(options.interaction, options.content) : []),
+    ...statisticsRoutes(
+      createStatistics(options.store, { interaction: options.interaction ?? null }),
+      options.content,
+    ),
     ...(options.importJobs ? importRoutes(options.importJobs) : []),
   ]
   const csrfRefusals = new CsrfRefusalLog(options.store)

@@ -9,6 +9,8 @@ import {
   PasswordExpiredError,
   UnauthenticatedError,
 } from '../errors/index.ts'
+import { API_BODY_LIMIT } from './api-error.ts'
+import { apiComponents } from './response-schemas.ts'
 
 /**
  * Who may call a route: anyone; a signed-in user; or a user part-way signed in (password
@@ -36,6 +38,8 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
   readonly params?: z.ZodType<P>
   readonly query?: z.ZodType<Q>
   readonly body?: z.ZodType<B>
+  /** What the route answers with, for the OpenAPI document and the admin's types; a shared shape is registered in `apiComponents` (response-schemas.ts). */
+  readonly response?: z.ZodType
   /** 200 unless set (201 for creations, 202 for jobs, 204 for nothing). */
   readonly status?: number
   /** Bodies other than JSON (uploads): validated by the handler. */
@@ -58,15 +62,35 @@ declare module 'fastify' {
 /** The JSON schema fastify (and so the OpenAPI document) sees, mapped back to the zod schema that checks. */
 const zodOf = new WeakMap<object, z.ZodType>()
 
-function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
+function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>
   delete json.$schema
   zodOf.set(json, schema)
   return json
 }
 
-/** Requests are checked by the same zod schemas as the services, so messages are the same, in both languages. */
+/** The reference to a named response shape, as fastify and the OpenAPI document take it. */
+/** A named component's reference, or the schema itself for an answer only one route gives. */
+function responseRef(schema: z.ZodType): Record<string, unknown> {
+  const id = apiComponents.get(schema)?.id
+  if (id) return { $ref: `${id}#` }
+  const { $schema: _, ...json } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' })
+  return json
+}
+
+/**
+ * Requests are checked by the same zod schemas as the services, so messages are the same, in
+ * both languages. Response schemas describe the answers (the OpenAPI document, the admin's
+ * types) but do not shape them: an answer is sent as the service returned it, so a schema
+ * that names fewer fields than a client reads can never drop one.
+ */
 export function installZodValidation(app: FastifyInstance): void {
+  const components = z.toJSONSchema(apiComponents, { io: 'output', uri: (id) => id, unrepresentable: 'any' })
+  for (const [id, schema] of Object.entries(components.schemas)) {
+    const { $schema: _, ...rest } = schema as Record<string, unknown>
+    app.addSchema({ ...rest, $id: id })
+  }
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
   app.setValidatorCompiler(({ schema }) => {
     const zod = zodOf.get(schema as object)
     if (!zod) return () => true
@@ -103,9 +127,37 @@ export function registerRoutes(
         ...(definition.params ? { params: jsonSchemaOf(definition.params) } : {}),
         ...(definition.query ? { querystring: jsonSchemaOf(definition.query) } : {}),
         ...(definition.body ? { body: jsonSchemaOf(definition.body) } : {}),
+        ...(definition.response
+          ? { response: { [definition.status ?? 200]: responseRef(definition.response) } }
+          : {}),
         ...(definition.consumes ? { consumes: [definition.consumes] } : {}),
         ...(definition.access === 'public' ? {} : { security: [{ session: [] }] }),
       },
+      // Without a session the answer is 401 whatever the body holds: the body is read off the
+      // connection unparsed (answering before it was read left connections open), so a
+      // signed-out client cannot have megabytes of JSON parsed and checked on every call.
+      ...(definition.access === 'public'
+        ? {}
+        : {
+            preParsing: async (
+              request: FastifyRequest,
+              reply: FastifyReply,
+              payload: AsyncIterable<unknown>,
+            ) => {
+              if (request.fabuSession) return payload
+              let length = 0
+              for await (const chunk of payload) {
+                length += (chunk as Buffer).length
+                // Past the limit a signed-in client has, the rest is not read: as Fastify does
+                // for a body too large, the connection closes after the answer.
+                if (length > API_BODY_LIMIT) {
+                  reply.header('connection', 'close')
+                  break
+                }
+              }
+              throw new UnauthenticatedError()
+            },
+          }),
       handler: async (request, reply) => {
         const session = request.fabuSession
         if (definition.access !== 'public') {
@@ -162,4 +214,12 @@ export const siteParams = z.object({ site: z.string().min(1).max(64) }).strict()
 /** The site a `:site` names: digits are an id, anything else a slug. */
 export function siteRef(value: string): number | string {
   return /^\d+$/.test(value) ? Number(value) : value
+}
+
+/** The id of the site a `:site` names, found through `sites`: the user's workspace, or all content. */
+export async function siteIdOf(
+  sites: { get(ref: number | string): Promise<{ readonly id: number }> },
+  site: string,
+): Promise<number> {
+  return (await sites.get(siteRef(site))).id
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { PublicAnswer, PublicDesk, Visit } from '../interaction/index.ts'
+import { asAttachment } from './as-attachment.ts'
 
 /** The public forms post at most this much: a 5,000-character letter in UTF-8 and its fields. */
 const FORM_BODY_LIMIT = 64 * 1024
@@ -26,11 +27,7 @@ export function registerInteractionPages(
   const send = (reply: FastifyReply, answer: PublicAnswer) => {
     reply.code(answer.status).header('cache-control', 'no-store')
     if (answer.retryAfterSeconds) reply.header('retry-after', String(answer.retryAfterSeconds))
-    if (answer.file)
-      return reply
-        .type(answer.file.type)
-        .header('content-disposition', `attachment; filename="${answer.file.name}"`)
-        .send(answer.file.body)
+    if (answer.file) return asAttachment(reply, answer.file.name, answer.file.type).send(answer.file.body)
     return reply.type('text/html; charset=utf-8').send(answer.html)
   }
   const visitOf = (request: FastifyRequest): Visit => ({

@@ -8,6 +8,7 @@ import { sendError } from './api-error.ts'
 import { instrumentHttp } from './http-metrics.ts'
 import { registerInteractionPages } from './interaction-pages.ts'
 import { type PublicSearchOptions, registerPublicSearch } from './public-search.ts'
+import { sharedRateLimitStore } from './shared-rate-limit.ts'
 import { type ServedSite, SiteDirectory } from './site-directory.ts'
 import { PublishedFiles } from './static-files.ts'
 import { isBot, type ViewCounter } from './view-counter.ts'
@@ -137,6 +138,9 @@ export async function createPublicSite(options: PublicSiteOptions): Promise<Fast
   // Only routes that ask for it are limited (the search); pages and the counter are not.
   await app.register(fastifyRateLimit, {
     global: false,
+    ...(options.search?.store.engine === 'postgres'
+      ? { store: sharedRateLimitStore(options.search.store, 'search') }
+      : {}),
     errorResponseBuilder: (_request, context) => new RateLimitedError(Math.ceil(context.ttl / 1000)),
   })
   if (options.sites || options.interaction) {

@@ -51,6 +51,25 @@ for (const engine of engines()) {
       await restarted.close()
     })
 
+    it('shows the hits another server counted once that server has flushed, not a stale total', async () => {
+      let now = 0
+      const here = new ViewCounter(t.store, { flushEveryMs: 60_000, rereadAfterMs: 1_000, now: () => now })
+      const there = new ViewCounter(t.store, { flushEveryMs: 60_000 })
+      expect(await here.hit(articleId, '198.51.100.1')).toBe(1)
+      await here.flush()
+      expect(await here.views(articleId)).toBe(1)
+      for (let i = 0; i < 5; i++) await there.hit(articleId, `198.51.100.${10 + i}`)
+      await there.flush()
+      now += 999
+      expect(await here.views(articleId)).toBe(1)
+      now += 1
+      expect(await here.views(articleId)).toBe(6)
+      expect(await here.hit(articleId, '198.51.100.2')).toBe(7)
+      await here.close()
+      await there.close()
+      expect(await storedViews()).toBe(7)
+    })
+
     it('counts nothing for an article that is not published', async () => {
       const column = await t.content.columns.create(editor, { siteId: t.site.id, name: '草稿', slug: 'cg' })
       const draft = await t.content.articles.create(editor, { columnId: column.id, title: '草稿' })

@@ -6,18 +6,33 @@ import { RecentHits, type RecentHitsOptions } from './recent-hits.ts'
  * The 浏览次数 of static pages. Hits are counted in memory and written in batches, one
  * statement per article per flush instead of one per hit; a restart loses at most the hits
  * since the last flush. One address counts once an hour per article (see RecentHits), so
- * reloading or scripting a page does not inflate its count.
+ * reloading or scripting a page does not inflate its count. Totals read from the database are
+ * kept for a while only: other servers of the installation count the same articles, and their
+ * hits reach this server's readers when the total is read again.
  */
 export class ViewCounter {
   readonly #views: ArticleViews
   readonly #pending = new Map<number, number>()
-  readonly #stored = new Map<number, number>()
+  readonly #stored = new Map<number, { views: number; readAt: number }>()
+  readonly #rereadAfterMs: number
+  readonly #now: () => number
   readonly #recent: RecentHits
   #timer: NodeJS.Timeout | undefined
   #flushing: Promise<void> = Promise.resolve()
 
-  constructor(store: Store, options: { flushEveryMs?: number; perReader?: RecentHitsOptions } = {}) {
+  constructor(
+    store: Store,
+    options: {
+      flushEveryMs?: number
+      perReader?: RecentHitsOptions
+      /** How long a total read from the database is trusted before it is read again. */
+      rereadAfterMs?: number
+      now?: () => number
+    } = {},
+  ) {
     this.#views = createArticleViews(store)
+    this.#rereadAfterMs = options.rereadAfterMs ?? 30_000
+    this.#now = options.now ?? Date.now
     this.#recent = new RecentHits(options.perReader)
     const every = options.flushEveryMs ?? 5_000
     this.#timer = setInterval(() => void this.flush(), every)
@@ -60,8 +75,9 @@ export class ViewCounter {
     this.#pending.clear()
     try {
       await this.#views.add(batch)
-      for (const [articleId, count] of batch)
-        this.#stored.set(articleId, (this.#stored.get(articleId) ?? 0) + count)
+      // Read again when next asked: adding the batch here could count it twice, had a read
+      // between the write and now already seen it.
+      for (const [articleId] of batch) this.#stored.delete(articleId)
     } catch (error) {
       // Keep the hits for the next flush rather than lose them.
       for (const [articleId, count] of batch)
@@ -72,10 +88,11 @@ export class ViewCounter {
 
   async #storedViews(articleId: number): Promise<number | null> {
     const known = this.#stored.get(articleId)
-    if (known !== undefined) return known
+    if (known && this.#now() - known.readAt < this.#rereadAfterMs) return known.views
+    const readAt = this.#now()
     const views = await this.#views.total(articleId)
     if (views === null) return null
-    this.#stored.set(articleId, views)
+    this.#stored.set(articleId, { views, readAt })
     return views
   }
 }

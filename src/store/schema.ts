@@ -52,6 +52,8 @@ export interface ColumnsTable {
   review_levels: Generated<number>
   /** news, notice, policy or other: how fresh the inspection expects it (migration 016). */
   update_type: Generated<string>
+  /** A 专题's banner and template set (migration 035); null for every other column. */
+  topic: Json | null
   created_at: Timestamp
   updated_at: Timestamp
   deleted_at: Timestamp | null
@@ -139,6 +141,29 @@ export interface PublishLeasesTable {
   holder: string
   acquired_at: Timestamp
   expires_at: Timestamp
+  /** Pages rendered so far by the holder's run (migration 036). */
+  done: Generated<number>
+}
+
+/** A public form's attempts from one address in its current window (migration 031). */
+export interface AddressWindowsTable {
+  key: string
+  /** Milliseconds since the epoch; PostgreSQL returns a bigint as a string. */
+  window_start: number | string
+  count: number
+}
+
+/** A public form's token once used, until it would have expired (migration 036). */
+/** 排序: a column's articles in the order an editor gave them (0 first). */
+export interface ColumnArticleOrderTable {
+  column_id: number
+  article_id: number
+  position: number
+}
+
+export interface UsedFormTokensTable {
+  nonce: string
+  expires_at: number | string
 }
 
 export interface AuditLogTable {
@@ -438,6 +463,9 @@ export interface JobsTable {
   error_code: string | null
   error_message: string | null
   result: Json | null
+  /** The server running it (`host:pid:…`) and its last heartbeat in milliseconds (migration 036). */
+  owner: string | null
+  owner_seen_at: number | string | null
 }
 
 export interface WordingEntriesTable {
@@ -582,6 +610,35 @@ export interface InspectionRunsTable {
   report: Json
 }
 
+/** Sites that may submit (信息报送) to a column of another site. */
+export interface SubmissionSourcesTable {
+  column_id: number
+  source_site_id: number
+}
+
+export interface SubmissionsTable {
+  id: Generated<number>
+  source_site_id: number
+  article_id: number
+  /** The article's title when submitted, so the list reads even after the source is purged. */
+  title: string
+  /** The original's published address, for the link back; null while unpublished. */
+  source_url: string | null
+  target_site_id: number
+  target_column_id: number
+  note: Generated<string>
+  submitted_by: string
+  submitted_by_user_id: number | null
+  submitted_at: Timestamp
+  /** `pending`, `adopted`, `returned` or `ignored`. */
+  status: Generated<string>
+  decided_by: string | null
+  decided_at: Timestamp | null
+  /** Why it was returned, shown to the submitter. */
+  reason: string | null
+  adopted_article_id: number | null
+}
+
 export interface Database {
   sites: SitesTable
   columns: ColumnsTable
@@ -591,6 +648,9 @@ export interface Database {
   disclosure_serials: DisclosureSerialsTable
   changes: ChangesTable
   publish_leases: PublishLeasesTable
+  address_windows: AddressWindowsTable
+  used_form_tokens: UsedFormTokensTable
+  column_article_order: ColumnArticleOrderTable
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
   schema_migrations: SchemaMigrationsTable
@@ -626,6 +686,8 @@ export interface Database {
   consultations: ConsultationsTable
   consultation_opinions: ConsultationOpinionsTable
   inspection_runs: InspectionRunsTable
+  submission_sources: SubmissionSourcesTable
+  submissions: SubmissionsTable
 }
 
 export type SiteRow = Selectable<SitesTable>

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
-import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import type { S3Client } from '@aws-sdk/client-s3'
 import { TEMPORARY_FOLDER } from '../publish/index.ts'
 import { contentTypeOfPath, isPage } from './content-type-of.ts'
 import type { ChangeSet } from './fold-manifests.ts'
@@ -20,24 +20,25 @@ const DELETE_BATCH = 1000
  */
 export function s3Transport(settings: S3Settings): Transport {
   const prefix = settings.prefix
-  const clientOf = () => new S3Client(clientConfig(settings))
+  const clientOf = async () => new (await s3()).S3Client(clientConfig(settings))
 
-  const put = (client: S3Client, root: string, path: string) =>
-    readFile(join(root, path)).then((body) =>
-      client.send(
-        new PutObjectCommand({
-          Bucket: settings.bucket,
-          Key: prefix + path,
-          Body: body,
-          ContentType: contentTypeOfPath(path),
-          CacheControl: isPage(path) ? settings.pageCacheControl : 'max-age=86400',
-        }),
-      ),
+  const put = async (client: S3Client, root: string, path: string) => {
+    const { PutObjectCommand } = await s3()
+    const body = await readFile(join(root, path))
+    return client.send(
+      new PutObjectCommand({
+        Bucket: settings.bucket,
+        Key: prefix + path,
+        Body: body,
+        ContentType: contentTypeOfPath(path),
+        CacheControl: isPage(path) ? settings.pageCacheControl : 'max-age=86400',
+      }),
     )
+  }
 
   return {
     async deliver(changes: ChangeSet, context: DeliveryContext): Promise<DeliveryStats> {
-      const client = clientOf()
+      const client = await clientOf()
       try {
         // A page in the manifest that is gone from the folder now was removed since: delete it.
         const present = changes.present.filter((path) => existsSync(join(context.outputRoot, path)))
@@ -56,7 +57,7 @@ export function s3Transport(settings: S3Settings): Transport {
     },
 
     async mirror(context: DeliveryContext): Promise<DeliveryStats> {
-      const client = clientOf()
+      const client = await clientOf()
       try {
         const local = await localFiles(context.outputRoot, '')
         const remote = await listObjects(client, settings, '')
@@ -109,6 +110,7 @@ async function listObjects(
 ): Promise<Map<string, { size: number; etag: string }>> {
   const objects = new Map<string, { size: number; etag: string }>()
   let token: string | undefined
+  const { ListObjectsV2Command } = await s3()
   do {
     const page = await client.send(
       new ListObjectsV2Command({
@@ -134,6 +136,7 @@ async function deleteObjects(
   settings: S3Settings,
   paths: readonly string[],
 ): Promise<number> {
+  const { DeleteObjectsCommand } = await s3()
   for (let i = 0; i < paths.length; i += DELETE_BATCH) {
     const batch = paths.slice(i, i + DELETE_BATCH)
     const answer = await client.send(
@@ -173,3 +176,6 @@ async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<unk
   }
   await Promise.all(Array.from({ length: Math.min(PUT_CONCURRENCY, items.length) }, worker))
 }
+
+/** The S3 SDK (about 300 modules) is loaded by the first delivery to a bucket, not by every command. */
+const s3 = () => import('@aws-sdk/client-s3')

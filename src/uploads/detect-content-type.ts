@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer'
-import { type FileTypeResult, fileTypeFromBuffer } from 'file-type'
+import type { FileTypeResult } from 'file-type'
 import type { BilingualMessage } from '../errors/index.ts'
 import { type ContentType, contentTypeOf, type Extension } from './content-types.ts'
 import { inspectArchive, looksLikeZip } from './inspect-archive.ts'
@@ -46,6 +46,8 @@ export async function detectContentType(
   if (bytes.length === 0) throw refused({ zh: '文件是空的', en: 'the file is empty' })
   // Zips never reach file-type, which would inflate entries to look inside them.
   if (looksLikeZip(bytes)) return contentTypeOf(await inspectArchive(bytes, limits))
+  // Loaded by the first upload, not by every command that opens the upload rules.
+  const { fileTypeFromBuffer } = await import('file-type')
   const found = await fileTypeFromBuffer(bytes)
   if (found && found.ext !== 'xml') return fromFileType(found, fileName)
   return fromText(bytes, fileName)

@@ -1,6 +1,6 @@
-import { availableParallelism } from 'node:os'
-import sharp, { type Sharp, type SharpOptions } from 'sharp'
+import type { Sharp, SharpOptions } from 'sharp'
 import type { ImageExtension } from './content-types.ts'
+import { loadSharp, type SharpModule } from './load-sharp.ts'
 import type { UploadLimits } from './upload-limits.ts'
 import { damagedImage, tooManyPixels } from './upload-refusals.ts'
 import { watermarkOverlay } from './watermark-overlay.ts'
@@ -46,7 +46,7 @@ export async function processImage(
   imageOptions: ImageOptions = {},
 ): Promise<ProcessedImage> {
   const maxSide = imageOptions.maxSide ?? DEFAULT_IMAGE_MAX_SIDE
-  configureSharp()
+  const sharp = await loadSharp()
   const isAnimated = extension === 'gif' || extension === 'webp'
   // failOn 'error' rather than sharp's 'warning': phone JPEGs often carry small flaws libvips reads
   // past, and the re-encode leaves none of them in what is stored.
@@ -55,7 +55,7 @@ export async function processImage(
     failOn: 'error',
     animated: isAnimated,
   }
-  const size = await checkPixels(bytes, options, limits)
+  const size = await checkPixels(sharp, bytes, options, limits)
   // A camera's 6000×4000 photo weighs megabytes a visitor's screen cannot show; libvips
   // scales it on its own threads, off the event loop.
   const isLarge = Math.max(size.width, size.height) > maxSide
@@ -101,6 +101,7 @@ export async function processImage(
 }
 
 async function checkPixels(
+  sharp: SharpModule,
   bytes: Buffer,
   options: SharpOptions,
   limits: Readonly<UploadLimits>,
@@ -138,15 +139,4 @@ async function refusingFailures<T>(call: () => Promise<T>, limits: Readonly<Uplo
       throw tooManyPixels(limits.maxInputPixels)
     throw damagedImage(error)
   }
-}
-
-let isConfigured = false
-
-function configureSharp(): void {
-  if (isConfigured) return
-  // libvips' cache would keep decoded hostile images in memory between uploads.
-  sharp.cache(false)
-  // One upload should not take every core from the page renderers of `fabu serve`.
-  sharp.concurrency(Math.min(2, availableParallelism()))
-  isConfigured = true
 }

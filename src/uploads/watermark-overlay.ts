@@ -1,4 +1,4 @@
-import sharp from 'sharp'
+import { loadSharp } from './load-sharp.ts'
 
 // Pango markup: the site's text goes in as text, never as markup.
 const MARKUP_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
@@ -14,6 +14,7 @@ export async function watermarkOverlay(text: string, width: number, height: numb
   const boxWidth = Math.round(width / 3)
   if (lineHeight + margin > height || boxWidth < lineHeight) return null
   const escaped = text.replace(/[&<>]/g, (char) => MARKUP_ESCAPES[char] ?? char)
+  const sharp = await loadSharp()
   const label = await sharp({
     text: {
       text: `<span foreground="#ffffffd9" background="#00000059"> ${escaped} </span>`,

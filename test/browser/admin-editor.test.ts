@@ -128,7 +128,9 @@ describe('the article editor in Chromium', () => {
     await page.getByLabel('用户名').fill(userName)
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
     await page.getByRole('button', { name: /^登\s?录$/ }).click()
-    await page.getByRole('button', { name: '写文章' }).waitFor({ timeout: 15_000 })
+    // Reviewers write nothing, so they are offered no 写文章: the list is open once signing out is.
+    await page.getByRole('button', { name: '退出登录' }).waitFor({ timeout: 15_000 })
+    await page.locator('.ant-table').first().waitFor({ timeout: 15_000 })
     return page
   }
 
@@ -345,6 +347,8 @@ describe('the article editor in Chromium', () => {
     expect(await page.getByText('培训时间与通知不一致，请核实。').count()).toBe(1)
     await page.getByLabel('标题', { exact: true }).fill('关于组织开展年度统计培训的通知')
     await page.getByRole('button', { name: '返回' }).click()
+    // Leaving unsaved changes is asked about first; the change waits as a draft in the browser.
+    await page.getByRole('dialog').getByRole('button', { name: '离开' }).click()
     await openArticle(page, article.title)
     await page.getByRole('button', { name: /^恢\s?复$/ }).click()
     expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe('关于组织开展年度统计培训的通知')

@@ -5,6 +5,10 @@ import JSZip from 'jszip'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createInspection, createWordingGate, type InspectionReport } from '../../src/checks/index.ts'
 import { createContent, operatorAccess, systemActor } from '../../src/content/index.ts'
+import {
+  inspectionReportSchema,
+  inspectionRunListSchema,
+} from '../../src/server/inspection-response-schemas.ts'
 import { openStore } from '../../src/store/index.ts'
 import { useAdminServer } from '../support/admin-server.ts'
 import { engines, freshPostgresUrl } from '../support/engines.ts'
@@ -69,9 +73,14 @@ for (const engine of engines()) {
       expect((await admin.post('/api/sites/gov/inspection/runs')).status).toBe(201)
       const again = await admin.post('/api/sites/gov/inspection/runs')
       expect(again.body.changes).toMatchObject({ newlyFailed: [], newlyFixed: [] })
-      expect((await admin.get('/api/sites/gov/inspection/runs')).body.items).toHaveLength(2)
+      const runs = await admin.get('/api/sites/gov/inspection/runs')
+      expect(runs.body.items).toHaveLength(2)
+      // The answers are what their OpenAPI schemas (and so the admin's types) say.
+      expect(inspectionRunListSchema.safeParse(runs.body).error).toBeUndefined()
+      expect(inspectionReportSchema.safeParse(again.body).error).toBeUndefined()
       // The dashboard shows the newest stored run, compared with the one before, and runs nothing new.
       const latest = await admin.get('/api/sites/gov/inspection/latest')
+      expect(inspectionReportSchema.safeParse(latest.body).error).toBeUndefined()
       expect(latest.body).toMatchObject({
         runId: again.body.runId,
         changes: { newlyFailed: [], newlyFixed: [] },

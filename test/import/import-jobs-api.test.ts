@@ -145,6 +145,7 @@ for (const engine of engines()) {
       expect(rows.body.items[0]).toMatchObject({ kind: 'article', outcome: 'imported' })
       const csv = await admin.get(`/api/sites/old/import-jobs/${id}/report.csv`)
       expect(csv.headers.get('content-type')).toContain('text/csv')
+      expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="fabu-import-${id}.csv"`)
       expect(String(csv.body)).toContain('关于第1项工作的通知')
 
       // The articles came in as the administrator who started the job.

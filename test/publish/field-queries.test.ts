@@ -82,6 +82,15 @@ for (const engine of engines()) {
       expect(run.written).toContain('index.html')
       home = await t.read('index.html')
       expect(listed(home, 'personnel')).toEqual(['人事二（置顶）', '人事三', '采购一', '人事一'])
+
+      // 排序: the column's manual order comes after the pinned ones here too, older ones first
+      // when the editor says so.
+      const older = await notice('人事零', '人事', 1)
+      await t.content.articles.orderManually(editor, t.columns.tzgg.id, [older.id, buying.id])
+      await t.publish()
+      home = await t.read('index.html')
+      expect(listed(home, 'personnel')).toEqual(['人事二（置顶）', '人事零', '采购一', '人事三', '人事一'])
+      expect(listed(home, 'personnel-partial')).toEqual(['人事二（置顶）', '人事零'])
     })
 
     it('fails a page whose template names no proper field, saying so, and publishes the rest', async () => {

@@ -63,8 +63,10 @@ for (const engine of engines()) {
           })
         ).stdout,
       )
-      expect(listed.length).toBeGreaterThan(400)
-      for (const article of listed) {
+      // The demo leaves two articles waiting for review: they have no page yet.
+      const published = listed.filter((article: { status: string }) => article.status === 'published')
+      expect(published.length).toBeGreaterThan(400)
+      for (const article of published) {
         const page = await readFile(join(site, article.urlPath), 'utf8')
         expect(page).toContain(article.title.replace(/&/g, '&amp;'))
       }

@@ -1,6 +1,5 @@
-import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertArticleRows, publishedArticleRow } from '../../bench/generate-corpus.ts'
+import { giveArticleUrls, insertArticleRows, publishedArticleRow } from '../../bench/generate-corpus.ts'
 import { createContent, systemActor } from '../../src/content/index.ts'
 import { type SearchResults, searchSites, syncSearchIndex } from '../../src/search/index.ts'
 import type { NewArticleRow, Store } from '../../src/store/index.ts'
@@ -48,9 +47,7 @@ for (const engine of engines()) {
         })
       }
       await insertArticleRows(store, rows)
-      await sql`update articles set url_path = ${sql.lit('xw/')} || id || ${sql.lit('.html')}, url_column_id = column_id where site_id = ${siteId}`.execute(
-        store.db,
-      )
+      await giveArticleUrls(store, siteId, 'xw')
       expect(await syncSearchIndex(store, siteId, 'all')).toEqual({ indexed: ARTICLES, removed: 0 })
     }, 120_000)
     afterAll(async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../src/content/index.ts'
+import { uploadResultSchema } from '../../src/server/article-response-schemas.ts'
 import {
   type AdminServer,
   type ApiClient,
@@ -319,13 +320,22 @@ for (const engine of engines()) {
 
       const scaled = await upload(editor, 'simt', big, '全景.jpg')
       expect(scaled.status, JSON.stringify(scaled.body)).toBe(201)
-      expect(scaled.body).toMatchObject({ kind: 'image', width: 1600, height: 1200, original: null })
+      expect(uploadResultSchema.parse(scaled.body)).toMatchObject({
+        kind: 'image',
+        width: 1600,
+        height: 1200,
+        original: null,
+      })
       expect(await sizeOf(scaled.body.url)).toEqual([1600, 1200])
 
       const kept = await upload(editor, 'simt', await photo(3000, 4000), '竖幅.jpg', '?keepOriginal=true')
       expect(kept.status, JSON.stringify(kept.body)).toBe(201)
       expect(kept.body).toMatchObject({ width: 1200, height: 1600 })
-      expect(kept.body.original).toMatchObject({ name: '竖幅.jpg', width: 3000, height: 4000 })
+      expect(uploadResultSchema.parse(kept.body).original).toMatchObject({
+        name: '竖幅.jpg',
+        width: 3000,
+        height: 4000,
+      })
       expect(await sizeOf(kept.body.url)).toEqual([1200, 1600])
       expect(await sizeOf(kept.body.original.url)).toEqual([3000, 4000])
 

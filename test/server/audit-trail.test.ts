@@ -86,6 +86,7 @@ for (const engine of engines()) {
       expect(listed.body.items).toHaveLength(1)
       const exported = await auditor.get('/api/audit/export.csv?action=site.create')
       expect(exported.status).toBe(200)
+      expect(exported.headers.get('content-disposition')).toBe('attachment; filename="fabu-audit.csv"')
 
       const [read] = await recordsOf(t, 'audit.list')
       expect(read).toMatchObject({

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { systemActor } from '../../src/content/index.ts'
 import type { Mailbox, Submission } from '../../src/interaction/index.ts'
+import {
+  caseListSchema,
+  caseSchema,
+  dueCasesSchema,
+  personalDataSchema,
+} from '../../src/server/interaction-response-schemas.ts'
 import { useAdminServer } from '../support/admin-server.ts'
 import { engines } from '../support/engines.ts'
 import { smallPng } from '../support/hostile-files.ts'
@@ -52,11 +58,16 @@ for (const engine of engines()) {
 
       const handler = await t.signedIn('handler')
       const inbox = await handler.get(`/api/cases?site=simt&mailbox=${mailbox.id}`)
-      expect(inbox.body).toMatchObject([{ id: caseId, nameMasked: '赵*', urgency: 'on-time' }])
+      // Each answer is what its documented schema (and so the admin's type) says.
+      expect(caseListSchema.parse(inbox.body)).toMatchObject([
+        { id: caseId, nameMasked: '赵*', urgency: 'on-time', deadline: { state: 'running' } },
+      ])
       expect(JSON.stringify(inbox.body)).not.toContain(letter.phone)
+      expect(caseSchema.parse((await handler.get(`/api/cases/${caseId}`)).body).id).toBe(caseId)
+      expect(caseListSchema.parse((await handler.get(`/api/cases/${caseId}/duplicates`)).body)).toEqual([])
       const personal = await handler.get(`/api/cases/${caseId}/personal`)
       expect(personal.status).toBe(200)
-      expect(personal.body).toEqual({
+      expect(personalDataSchema.parse(personal.body)).toEqual({
         name: '赵敏',
         phone: letter.phone,
         email: letter.email,
@@ -207,12 +218,13 @@ for (const engine of engines()) {
         'approve',
       ])
       const due = await handler.get('/api/sites/simt/cases/due')
-      expect(due.body).toEqual({ overdue: [], dueSoon: [] })
+      expect(dueCasesSchema.parse(due.body)).toEqual({ overdue: [], dueSoon: [] })
       const invalid = await handler.post(`/api/cases/${caseId}/invalid`, {})
       expect(invalid.status).toBe(422)
       const report = await admin.request('GET', '/api/sites/simt/disclosure-report?year=2026&format=csv')
       expect(report.status).toBe(200)
       expect(report.headers.get('content-type')).toMatch(/^text\/csv/)
+      expect(report.headers.get('content-disposition')).toBe('attachment; filename="disclosure-2026.csv"')
       expect(String(report.body)).toContain('收到申请数 received,0')
     })
 

@@ -1,5 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { systemActor } from '../../src/content/index.ts'
+import {
+  consultationListSchema,
+  opinionListSchema,
+  questionnaireResultsSchema,
+} from '../../src/server/interaction-response-schemas.ts'
 import { useAdminServer } from '../support/admin-server.ts'
 import { engines } from '../support/engines.ts'
 
@@ -56,9 +61,16 @@ for (const engine of engines()) {
         phone: '13566667777',
         answers: { 0: 0, 1: '=1+1 周末也开放' },
       })
+      const listed = consultationListSchema.parse((await admin.get('/api/sites/simt/consultations')).body)
+      expect(listed).toMatchObject([
+        { id, state: 'open', opinionCount: 1, questionnaire: { takesOpinion: false } },
+      ])
+      const opinions = opinionListSchema.parse((await admin.get(`/api/consultations/${id}/opinions`)).body)
+      expect(opinions).toMatchObject([{ nameMasked: '赵*', answers: { 0: 0, 1: '=1+1 周末也开放' } }])
+      expect(JSON.stringify(opinions)).not.toContain('13566667777')
       const results = await admin.get(`/api/consultations/${id}/results`)
       expect(results.status).toBe(200)
-      expect(results.body).toMatchObject({
+      expect(questionnaireResultsSchema.parse(results.body)).toMatchObject({
         responses: 1,
         questions: [
           {
@@ -75,6 +87,7 @@ for (const engine of engines()) {
       const csv = await admin.request('GET', `/api/consultations/${id}/responses.csv`)
       expect(csv.status).toBe(200)
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/)
+      expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="responses-${id}.csv"`)
       // A text answer that looks like a formula is kept as text for spreadsheets.
       expect(String(csv.body)).toContain(",满意,'=1+1 周末也开放")
       expect(String(csv.body)).not.toContain('13566667777')

@@ -3,6 +3,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../src/content/index.ts'
 import { PublishQueue } from '../../src/publish/index.ts'
+import {
+  publishPlanSchema,
+  publishRunDetailSchema,
+  publishRunListSchema,
+} from '../../src/server/job-response-schemas.ts'
 import { useAdminServer } from '../support/admin-server.ts'
 import { engines, sqliteEngine } from '../support/engines.ts'
 
@@ -81,7 +86,7 @@ for (const engine of engines()) {
       expect(existsSync(join(t.output, 'sites', 'simt', published.urlPath ?? 'missing'))).toBe(true)
     })
 
-    it('answers for another site’s publish run exactly as for a run that does not exist', async () => {
+    it('shows a site’s publish runs to its administrator, and answers for another site’s run exactly as for one that does not exist', async () => {
       const mine = await t.content.sites.create(operator, {
         slug: 'mine',
         name: '本站',
@@ -101,6 +106,17 @@ for (const engine of engines()) {
       expect([foreign.status, missing.status]).toEqual([404, 404])
       expect(foreign.body.error.message).toBe(`任务不存在：${report.runId}`)
       expect(missing.body.error.message).toBe('任务不存在：999999')
+
+      await t.addUser('tazhan', [{ role: 'site_admin', siteId: other.id }])
+      const owner = await t.signedIn('tazhan')
+      const runs = publishRunListSchema.parse((await owner.get('/api/sites/other/publish/runs')).body)
+      expect(runs.items.map((run) => run.id)).toEqual([report.runId])
+      const run = publishRunDetailSchema.parse((await owner.get(`/api/publish-runs/${report.runId}`)).body)
+      expect(run).toMatchObject({ site_id: other.id, errors: 0, manifest: { failed: [] } })
+      expect(run.manifest.added).toContain('tzgg/index.html')
+      const plan = publishPlanSchema.parse((await owner.get('/api/sites/other/publish/plan?mode=full')).body)
+      expect(plan.mode).toBe('full')
+      expect(plan.pages).toContain('tzgg/index.html')
     })
 
     it('lets only a system administrator empty the recycle bin', async () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type Article, systemActor } from '../../src/content/index.ts'
+import { auditVerificationSchema } from '../../src/server/response-schemas.ts'
 import {
   type AdminServer,
   type ApiClient,
@@ -109,8 +110,13 @@ for (const engine of engines()) {
       const editor = await t.signedIn('editor')
       const created = await editor.post('/api/articles', { columnId: column.id, title: '原标题' })
       expect(created.status, JSON.stringify(created.body)).toBe(201)
-      // A save answers with the wording hits of what was saved, beside the article itself.
-      const { wordingHits: _hits, ...article }: Article & { wordingHits: unknown } = created.body
+      // A save answers with the wording hits of what was saved and what the editor may do
+      // next, beside the article itself.
+      const {
+        wordingHits: _hits,
+        allowedActions: _actions,
+        ...article
+      }: Article & { wordingHits: unknown; allowedActions: unknown } = created.body
       const articlesBefore = await countRows(t, 'articles')
       const revisionsBefore = await countRows(t, 'article_revisions')
 
@@ -285,7 +291,7 @@ for (const engine of engines()) {
       expect(log.body.items.length).toBeGreaterThan(0)
       const verified = await auditor.get('/api/audit/verify')
       expect(verified.status).toBe(200)
-      expect(verified.body.isIntact).toBe(true)
+      expect(auditVerificationSchema.parse(verified.body)).toMatchObject({ isIntact: true, legacy: 0 })
       expect((await auditor.get('/api/audit/export.csv')).status).toBe(200)
 
       const sysadmin = await t.signedIn('sysadmin')

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type Actor, systemActor } from '../../src/content/index.ts'
+import { dashboardSchema } from '../../src/server/dashboard-response-schemas.ts'
 import { ViewCounter } from '../../src/server/index.ts'
+import { templateListSchema } from '../../src/server/response-schemas.ts'
 import { useAdminServer } from '../support/admin-server.ts'
 import { engines } from '../support/engines.ts'
 
@@ -39,7 +41,7 @@ for (const engine of engines()) {
       await t.addUser('zhanzhang', [{ role: 'site_admin', siteId: site.id }])
       const admin = await t.signedIn('zhanzhang')
       const listed = await admin.get('/api/sites/simt/templates')
-      expect(listed.body.items).toContainEqual({
+      expect(templateListSchema.parse(listed.body).items).toContainEqual({
         name: 'article.liquid',
         isCustomized: false,
         updatedAt: null,
@@ -84,6 +86,17 @@ for (const engine of engines()) {
       expect(await readFile(page, 'utf8')).not.toContain('模板已修改')
     })
 
+    it('tells a preview failing at render time in Chinese, with the template, line and column', async () => {
+      const { site } = await publishedSite()
+      await t.addUser('zhanzhang', [{ role: 'site_admin', siteId: site.id }])
+      const admin = await t.signedIn('zhanzhang')
+      const source = '<main>\n<h1>{{ article.title }}</h1>\n  <p>{{ article.title | upcse }}</p>\n</main>'
+      const preview = await admin.post('/api/sites/simt/templates/article.liquid/preview', { source })
+      expect(preview.status).toBe(409)
+      expect(preview.body.error.message).toBe('预览失败：未知过滤器 upcse（article.liquid 第 3 行第 6 列）')
+      expect(preview.body.error.message).not.toMatch(/undefined filter|line:/)
+    })
+
     it('lets no editor change or preview a template, and knows no template outside the theme', async () => {
       const { site } = await publishedSite()
       await t.addUser('bianji', [{ role: 'editor', siteId: site.id }])
@@ -110,10 +123,10 @@ for (const engine of engines()) {
       await counter.close()
       await t.addUser('shenhe', [{ role: 'reviewer', siteId: site.id, reviewLevel: 1 }])
       const reviewer = await t.signedIn('shenhe')
-      const dashboard = (await reviewer.get('/api/sites/simt/dashboard')).body
-      expect(dashboard.waitingForMe.map((a: { title: string }) => a.title)).toEqual(['待审核的通知'])
+      const dashboard = dashboardSchema.parse((await reviewer.get('/api/sites/simt/dashboard')).body)
+      expect(dashboard.waitingForMe.map((a) => a.title)).toEqual(['待审核的通知'])
       expect(dashboard.viewsPerDay).toHaveLength(30)
-      expect(dashboard.viewsPerDay.at(-1).views).toBe(2)
+      expect(dashboard.viewsPerDay.at(-1)?.views).toBe(2)
       expect(dashboard.topArticles).toEqual([
         { id: article.id, title: '模板测试文章', urlPath: article.urlPath, views: 2 },
       ])

@@ -147,7 +147,7 @@ for (const engine of engines()) {
       const created = await client.request('POST', '/api/sites', { ...site, theme: 'nosuchtheme' })
       expectError(created, 422, 'VALIDATION_FAILED')
       expect(created.body.error.field).toBe('theme')
-      expect(created.body.error.message).toBe('theme：主题不存在：nosuchtheme')
+      expect(created.body.error.message).toBe('主题：主题不存在：nosuchtheme')
       expect((await t.content.sites.list()).length).toBe(0)
 
       const made = await client.post('/api/sites', { ...site, theme: 'default' })

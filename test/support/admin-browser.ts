@@ -26,6 +26,8 @@ export interface AdminBrowser {
 export function useAdminBrowser(
   server: AdminServer,
   viewport: { width: number; height: number } = { width: 1400, height: 1000 },
+  /** The computer's time zone as the browser reports it (an editor abroad); Chromium's own when unset. */
+  timezoneId?: string,
 ): AdminBrowser {
   let browser: Browser
   beforeAll(async () => {
@@ -40,7 +42,7 @@ export function useAdminBrowser(
   })
 
   async function open(): Promise<AdminPage> {
-    const context = await browser.newContext({ viewport })
+    const context = await browser.newContext({ viewport, ...(timezoneId ? { timezoneId } : {}) })
     const page = await context.newPage()
     const errors: string[] = []
     context.on('console', (message) => {

@@ -100,6 +100,16 @@ export class ApiClient {
     return { status: response.status, body: parsed, headers: response.headers }
   }
 
+  /** A download as the bytes sent (an xlsx), where `request` would read them as text. */
+  async bytes(path: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+    const response = await fetch(`${this.#base}${path}`, { headers: { cookie: this.#cookie } })
+    return {
+      status: response.status,
+      bytes: Buffer.from(await response.arrayBuffer()),
+      headers: response.headers,
+    }
+  }
+
   get = (path: string) => this.request('GET', path)
   post = (path: string, body?: unknown) => this.request('POST', path, body ?? {})
   patch = (path: string, body: unknown) => this.request('PATCH', path, body)

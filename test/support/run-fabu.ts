@@ -20,3 +20,20 @@ export async function runFabu(folder: string, env: NodeJS.ProcessEnv, ...args: s
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
   }
 }
+
+/** `fabu site create` of the site 政府网 (slug gov) in the folder, as an operator's first step; fails the test if refused. */
+export async function createGovSite(folder: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const site = await runFabu(
+    folder,
+    env,
+    'site',
+    'create',
+    '--slug',
+    'gov',
+    '--name',
+    '政府网',
+    '--base-url',
+    'https://gov.example.cn',
+  )
+  if (site.code !== 0) throw new Error(`fabu site create failed: ${site.stderr}`)
+}

@@ -1,5 +1,5 @@
 import { DatePicker, Input, Select } from 'antd'
-import type { Dayjs } from 'dayjs'
+import dayjs, { type Dayjs } from 'dayjs'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import type { ArticleStatus } from '../types.ts'
 import './columns.css'
@@ -44,6 +44,9 @@ export function ArticleFilters({ value, onChange }: ArticleFiltersProps) {
         className="text-filter"
         placeholder={t('search')}
         allowClear
+        // Filled from the URL; remade when Back or a link brings another value.
+        key={`text:${value.text ?? ''}`}
+        defaultValue={value.text}
         onSearch={(text) => set({ text: text.trim() || undefined })}
       />
       <Select
@@ -60,6 +63,8 @@ export function ArticleFilters({ value, onChange }: ArticleFiltersProps) {
         className="creator-filter"
         placeholder={t('list.createdByPlaceholder')}
         allowClear
+        key={`creator:${value.createdBy ?? ''}`}
+        defaultValue={value.createdBy}
         onSearch={(createdBy) => set({ createdBy: createdBy.trim() || undefined })}
       />
       <label htmlFor="list-from" className="visually-hidden">
@@ -73,6 +78,7 @@ export function ArticleFilters({ value, onChange }: ArticleFiltersProps) {
         className="date-range"
         placeholder={[t('list.from'), t('list.to')]}
         allowEmpty={[true, true]}
+        value={[value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null]}
         onChange={(range) => set({ from: day(range?.[0]), to: day(range?.[1]) })}
       />
     </>

@@ -109,17 +109,22 @@ export function BulkActions({ articles, columns, onClear, onDone }: BulkActionsP
     })
   }
 
+  // A step is offered when the server allows it for at least one selected article.
+  const mayAny = (action: string) => articles.some((article) => article.allowedActions.includes(action))
+
   return (
     <div className="bulk-bar">
       <Space wrap role="group" aria-label={t('bulk.actions')}>
         <span aria-live="polite">{t('bulk.selected', { n })}</span>
-        <Button onClick={() => confirmThen('submit')}>{t('bulk.submit')}</Button>
-        <Button onClick={() => confirmThen('publish')}>{t('bulk.publish')}</Button>
-        <Button onClick={() => setDialog('withdraw')}>{t('bulk.withdraw')}</Button>
-        <Button onClick={() => setDialog('move')}>{t('bulk.move')}</Button>
-        <Button danger onClick={() => confirmThen('delete')}>
-          {t('bulk.delete')}
-        </Button>
+        {mayAny('submit') && <Button onClick={() => confirmThen('submit')}>{t('bulk.submit')}</Button>}
+        {mayAny('publish') && <Button onClick={() => confirmThen('publish')}>{t('bulk.publish')}</Button>}
+        {mayAny('withdraw') && <Button onClick={() => setDialog('withdraw')}>{t('bulk.withdraw')}</Button>}
+        {mayAny('edit') && <Button onClick={() => setDialog('move')}>{t('bulk.move')}</Button>}
+        {mayAny('delete') && (
+          <Button danger onClick={() => confirmThen('delete')}>
+            {t('bulk.delete')}
+          </Button>
+        )}
         <Button type="link" onClick={onClear}>
           {t('bulk.clear')}
         </Button>

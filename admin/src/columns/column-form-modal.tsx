@@ -1,5 +1,6 @@
+import { useQuery } from '@tanstack/react-query'
 import { Checkbox, Form, Input, InputNumber, Modal, Select, Spin } from 'antd'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { api } from '../api.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import { ErrorAlert } from '../sections/error-alert.tsx'
@@ -7,6 +8,7 @@ import { showFieldError } from '../sections/field-error.ts'
 import type { ColumnNode } from '../types.ts'
 import { COLUMN_KINDS, type ColumnDetails } from './column-details.ts'
 import { ColumnTreeSelect, TOP_LEVEL } from './column-tree-select.tsx'
+import { NameAndSlugFields } from './name-and-slug-fields.tsx'
 
 interface ColumnValues {
   name: string
@@ -64,16 +66,16 @@ export function ColumnFormModal({
 }: ColumnFormModalProps) {
   const { t } = useI18n()
   const [form] = Form.useForm<ColumnValues>()
-  const [column, setColumn] = useState<ColumnDetails | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const found = useQuery<ColumnDetails>({
+    queryKey: [`/api/columns/${columnId}`],
+    enabled: columnId !== undefined,
+  })
+  const column = columnId === undefined ? null : (found.data ?? null)
+  const [saveError, setError] = useState<unknown>(null)
+  const error = saveError ?? found.error
   const [isSaving, setSaving] = useState(false)
   const kind = Form.useWatch('kind', form)
   const isEditing = columnId !== undefined
-
-  useEffect(() => {
-    if (columnId === undefined) return
-    api<ColumnDetails>('GET', `/api/columns/${columnId}`).then(setColumn, setError)
-  }, [columnId])
 
   async function submit(values: ColumnValues) {
     setError(null)
@@ -134,30 +136,15 @@ export function ColumnFormModal({
           initialValues={initial}
           onFinish={submit}
         >
-          <Form.Item
-            name="name"
-            label={t('columns.name')}
-            rules={[{ required: true, whitespace: true, max: 100 }]}
-          >
-            <Input autoComplete="off" />
-          </Form.Item>
-          <Form.Item
-            name="slug"
-            label={t('columns.slug')}
-            extra={t('columns.slugHelp')}
-            rules={[
-              { required: true },
-              { pattern: /^[a-z0-9][a-z0-9_-]{0,62}$/, message: t('columns.slugRule') },
-            ]}
-          >
-            <Input autoComplete="off" />
-          </Form.Item>
+          <NameAndSlugFields nameLabel="columns.name" slugLabel="columns.slug" />
           <Form.Item name="kind" label={t('columns.kind')}>
             <Select
-              options={COLUMN_KINDS.map((value) => ({
-                value,
-                label: t(`columns.kind.${value}` as MessageKey),
-              }))}
+              options={[...COLUMN_KINDS, ...(column?.kind === 'topic' ? (['topic'] as const) : [])].map(
+                (value) => ({
+                  value,
+                  label: t(`columns.kind.${value}` as MessageKey),
+                }),
+              )}
             />
           </Form.Item>
           {kind === 'link' && (

@@ -4,15 +4,21 @@ import type { DataNode } from 'antd/es/tree'
 import { useMemo, useState } from 'react'
 import { useI18n } from '../i18n.tsx'
 import { useErrorText } from '../sections/error-alert.tsx'
+import { ColumnTitle } from '../topics/column-title.tsx'
 import type { ColumnNode } from '../types.ts'
 import { applyColumnChange } from './apply-column-change.ts'
-import { parentIds } from './column-places.ts'
+import { ColumnOrderButton } from './column-order-button.tsx'
+import { parentIds, placeOf } from './column-places.ts'
 import { ColumnToolbar } from './column-toolbar.tsx'
 import { planDrop } from './plan-drop.ts'
 import './columns.css'
 
 function treeData(nodes: readonly ColumnNode[]): DataNode[] {
-  return nodes.map((node) => ({ key: node.id, title: node.name, children: treeData(node.children) }))
+  return nodes.map((node) => ({
+    key: node.id,
+    title: <ColumnTitle name={node.name} kind={node.kind} />,
+    children: treeData(node.children),
+  }))
 }
 
 export interface ColumnSiderProps {
@@ -88,6 +94,9 @@ export function ColumnSider({
           onChanged={onChanged}
           onRefused={refused}
         />
+      )}
+      {siteId !== null && selectedId !== null && (
+        <ColumnOrderButton siteId={siteId} column={placeOf(columns, selectedId)?.column ?? null} />
       )}
       {refusal && (
         <Alert

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { api } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import { useConfirm } from '../sections/use-confirm.tsx'
+import { NewTopicButton, TopicBannerButton } from '../topics/topic-buttons.tsx'
 import type { ColumnNode } from '../types.ts'
 import { applyColumnChange } from './apply-column-change.ts'
 import { ColumnFormModal } from './column-form-modal.tsx'
@@ -91,6 +92,15 @@ export function ColumnToolbar({
         <Button size="small" type="primary" onClick={() => setDialog('create')}>
           {t('columns.new')}
         </Button>
+        <NewTopicButton
+          siteId={siteId}
+          columns={columns}
+          parentId={selectedId}
+          onCreated={(id) => {
+            onChanged()
+            onSelect(id)
+          }}
+        />
         <Button size="small" disabled={!place} onClick={() => setDialog('edit')}>
           {t('columns.edit')}
         </Button>
@@ -114,6 +124,7 @@ export function ColumnToolbar({
         >
           {t('columns.pinnedOrder')}
         </Button>
+        <TopicBannerButton siteId={siteId} column={place?.column ?? null} />
         <Button size="small" danger disabled={!place} onClick={() => place && remove(place.column)}>
           {t('columns.delete')}
         </Button>

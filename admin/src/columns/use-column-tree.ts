@@ -1,28 +1,25 @@
-import { useCallback, useEffect, useState } from 'react'
-import { api } from '../api.ts'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import type { ColumnNode } from '../types.ts'
+
+const NONE: readonly ColumnNode[] = []
+
+/** The query key of a site's column tree, for screens that change it. */
+export const columnTreeKey = (siteId: number) => [`/api/sites/${siteId}/columns`] as const
 
 /** The site's column tree, read again whenever `reload` is called (after every change to it). */
 export function useColumnTree(siteId: number | null): {
   readonly columns: readonly ColumnNode[]
   reload(): void
 } {
-  const [columns, setColumns] = useState<readonly ColumnNode[]>([])
-  const [version, setVersion] = useState(0)
-
-  useEffect(() => {
-    void version
-    if (siteId === null) return setColumns([])
-    let isCurrent = true
-    api<{ roots: ColumnNode[] }>('GET', `/api/sites/${siteId}/columns`).then(
-      ({ roots }) => isCurrent && setColumns(roots),
-      () => isCurrent && setColumns([]),
-    )
-    return () => {
-      isCurrent = false
-    }
-  }, [siteId, version])
-
-  const reload = useCallback(() => setVersion((current) => current + 1), [])
-  return { columns, reload }
+  const client = useQueryClient()
+  const { data } = useQuery({
+    queryKey: columnTreeKey(siteId ?? 0),
+    select: (answer: { roots: ColumnNode[] }) => answer.roots,
+    enabled: siteId !== null,
+  })
+  const reload = useCallback(() => {
+    if (siteId !== null) void client.invalidateQueries({ queryKey: columnTreeKey(siteId) })
+  }, [client, siteId])
+  return { columns: siteId === null ? NONE : (data ?? NONE), reload }
 }

@@ -1,34 +1,11 @@
-import type { PublishRun } from '../sections/publish-types.ts'
-import type { Article } from '../types.ts'
+/** `GET /api/sites/{site}/dashboard`, as its OpenAPI document describes it (`npm run api:types`). */
+import type { Dashboard } from '../api-types.gen.ts'
 
-/** An article as the dashboard lists it: with where it stands in review and why it came back. */
-export interface DashboardArticle extends Article {
-  /** Review levels passed so far; the article waits for the next one. */
-  readonly reviewStage: number
-  /** The reviewer's comment of the last rejection. */
-  readonly reviewComment: string | null
-}
+export type { DashboardArticle } from '../api-types.gen.ts'
 
-export interface DayViews {
-  /** `YYYY-MM-DD`, in the site's time zone. */
-  readonly day: string
-  readonly views: number
-}
+export type DashboardData = Dashboard
 
-export interface TopArticle {
-  readonly id: number
-  readonly title: string
-  readonly views: number
-  readonly urlPath: string | null
-}
+/** A day's views, `YYYY-MM-DD` in the site's time zone. */
+export type DayViews = Dashboard['viewsPerDay'][number]
 
-/** `GET /api/sites/{site}/dashboard`. */
-export interface DashboardData {
-  readonly waitingForMe: readonly DashboardArticle[]
-  readonly rejected: readonly DashboardArticle[]
-  readonly scheduled: readonly DashboardArticle[]
-  readonly recentRuns: readonly PublishRun[]
-  /** The last 30 days, oldest first, days without views included as 0. */
-  readonly viewsPerDay: readonly DayViews[]
-  readonly topArticles: readonly TopArticle[]
-}
+export type TopArticle = Dashboard['topArticles'][number]

@@ -1,13 +1,8 @@
+import { useQuery } from '@tanstack/react-query'
 import { Card, Tag } from 'antd'
-import { useEffect, useState } from 'react'
-import { api } from '../api.ts'
+import { useEffect } from 'react'
+import type { DueCases } from '../api-types.gen.ts'
 import { useI18n } from '../i18n.tsx'
-
-interface DueCase {
-  readonly id: number
-  readonly subject: string
-  readonly deadline: { readonly state: string; readonly dueDay?: string }
-}
 
 /**
  * 政民互动's cases past or near their due day (检查指标: a letter left unanswered fails the whole
@@ -21,14 +16,13 @@ export function DueCasesCard({
   readonly refreshKey: number
 }) {
   const { t } = useI18n()
-  const [due, setDue] = useState<{ overdue: DueCase[]; dueSoon: DueCase[] } | null>(null)
+  // A refusal (no mailbox handled) shows the card empty.
+  const { data: due, refetch } = useQuery<DueCases>({
+    queryKey: [`/api/sites/${siteId}/cases/due`],
+  })
   useEffect(() => {
-    void refreshKey
-    api<{ overdue: DueCase[]; dueSoon: DueCase[] }>('GET', `/api/sites/${siteId}/cases/due`).then(
-      setDue,
-      () => setDue({ overdue: [], dueSoon: [] }),
-    )
-  }, [siteId, refreshKey])
+    if (refreshKey > 0) void refetch()
+  }, [refreshKey, refetch])
   const rows = [
     ...(due?.overdue ?? []).map((item) => ({ item, urgency: 'overdue' as const })),
     ...(due?.dueSoon ?? []).map((item) => ({ item, urgency: 'due-soon' as const })),
@@ -52,7 +46,7 @@ export function DueCasesCard({
               <span className="dashboard-item-title">
                 #{item.id} {item.subject}
               </span>{' '}
-              {item.deadline.dueDay ?? ''}
+              {item.deadline.state === 'running' ? item.deadline.dueDay : ''}
             </li>
           ))}
         </ul>

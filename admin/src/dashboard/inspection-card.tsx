@@ -1,6 +1,6 @@
+import { useQuery } from '@tanstack/react-query'
 import { Button, Card } from 'antd'
-import { useEffect, useState } from 'react'
-import { ApiFailure, api } from '../api.ts'
+import { ApiFailure } from '../api.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import { EvidenceList } from '../inspection/evidence-list.tsx'
 import { InspectionChanges } from '../inspection/inspection-changes.tsx'
@@ -15,17 +15,11 @@ import type { Site } from '../types.ts'
  */
 export function InspectionCard({ site, onOpenReport }: { site: Site; onOpenReport?: () => void }) {
   const { t, language } = useI18n()
-  const [report, setReport] = useState<InspectionReport | null>(null)
-  const [isHidden, setHidden] = useState(false)
-
-  useEffect(() => {
-    api<InspectionReport>('GET', `/api/sites/${site.id}/inspection/latest`).then(
-      setReport,
-      (error: unknown) => {
-        if (error instanceof ApiFailure && (error.status === 403 || error.status === 404)) setHidden(true)
-      },
-    )
-  }, [site.id])
+  // The same answer as the full report's, read once for both.
+  const latest = useQuery<InspectionReport>({ queryKey: [`/api/sites/${site.id}/inspection/latest`] })
+  const report = latest.data ?? null
+  const { error } = latest
+  const isHidden = error instanceof ApiFailure && (error.status === 403 || error.status === 404)
 
   if (isHidden) return null
   return (

@@ -6,9 +6,11 @@ import {
   HistoryOutlined,
   SaveOutlined,
 } from '@ant-design/icons'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Alert, App, Button, Form, Result, Space, Spin } from 'antd'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ApiFailure, api } from '../api.ts'
+import { columnTreeKey } from '../columns/use-column-tree.ts'
 import { useI18n } from '../i18n.tsx'
 import type { ArticleEditorProps } from '../pages/article-editor.tsx'
 import { ArticleForm } from './article-form.tsx'
@@ -19,9 +21,9 @@ import { DraftOffer } from './draft-offer.tsx'
 import { clearDraft, readDraft, type StoredDraft, writeDraft } from './draft-storage.ts'
 import { changedFields, type EditorValues, inputOf, newValues, valuesOf } from './editor-values.ts'
 import { RevisionsDrawer } from './revisions-drawer.tsx'
-import { rightsIn } from './rights.ts'
 import { StatusLine } from './status-line.tsx'
 import type { EditorColumn, FullArticle } from './types.ts'
+import { useLeaveGuard } from './use-leave-guard.ts'
 import { useWordingCheck, type WithWordingHits, WordingPanel } from './wording-panel.tsx'
 import { WorkflowActions } from './workflow-actions.tsx'
 import './editor.css'
@@ -55,16 +57,29 @@ interface Loaded {
 }
 
 /** The article editor (issue 5): fields, body, autosave, conflicts, workflow and revisions. */
-export function ArticleEditorScreen({ site, articleId, columnId, session, onClose }: ArticleEditorProps) {
+export function ArticleEditorScreen({
+  site,
+  articleId,
+  columnId,
+  session,
+  onClose,
+  onCreated,
+}: ArticleEditorProps) {
   const { t } = useI18n()
+  const client = useQueryClient()
   const { message } = App.useApp()
   const [form] = Form.useForm<EditorValues>()
   const zone = site.timeZone
   const [id, setId] = useState(articleId)
   const [article, setArticle] = useState<FullArticle | null>(null)
-  const [columns, setColumns] = useState<readonly EditorColumn[] | null>(null)
+  const columnTree = useQuery({
+    queryKey: columnTreeKey(site.id),
+    select: (answer: { roots: EditorColumn[] }): readonly EditorColumn[] => answer.roots,
+  })
+  const columns = columnTree.data ?? null
   const [loaded, setLoaded] = useState<Loaded | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const [articleError, setLoadError] = useState<string | null>(null)
+  const loadError = articleError ?? columnTree.error?.message ?? null
   /** What the server holds as far as this editor knows, and the revision saves are made on. */
   const [baseline, setBaseline] = useState<EditorValues>(() => newValues(columnId))
   const [baseRevision, setBaseRevision] = useState<number | null>(null)
@@ -112,11 +127,14 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
     [show, zone],
   )
 
+  useLeaveGuard(isDirty)
+  // A new article's first save gives it a URL; after this render, so leaving is not asked about.
+  const isAnnounced = useRef(false)
   useEffect(() => {
-    api<{ roots: EditorColumn[] }>('GET', `/api/sites/${site.id}/columns`)
-      .then(({ roots }) => setColumns(roots))
-      .catch((error: Error) => setLoadError(error.message))
-  }, [site.id])
+    if (articleId !== null || id === null || isAnnounced.current) return
+    isAnnounced.current = true
+    onCreated(id)
+  }, [articleId, id, onCreated])
 
   // The article is read once, when the editor opens; a draft left in this browser is offered.
   // biome-ignore lint/correctness/useExhaustiveDependencies: deliberately only on opening
@@ -175,6 +193,7 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
     clearDraft(place)
     setArticle(next)
     setBaseRevision(next.revision)
+    void client.invalidateQueries({ queryKey: ['/api/articles'] })
     if (Object.keys(changedFields(values, current())).length > 0) show(values, values)
     else setBaseline(values)
     setDirty(false)
@@ -273,15 +292,12 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
   if (!loaded || !columns) return <Spin className="editor-loading" />
 
   const savedPath = columnPath(columns, article?.columnId ?? null)
-  const savedRights = rightsIn(
-    session.user.grants,
-    site.id,
-    savedPath.map((column) => column.id),
-  )
   const reviewLevels = savedPath[0]?.reviewLevels ?? 0
   const isInReview = article !== null && ['submitted', 'scheduled', 'published'].includes(article.status)
-  const isLocked = isInReview && reviewLevels > 0 && !savedRights.isSiteAdmin
-  const isReadOnly = (article !== null && !savedRights.canWrite) || isLocked
+  // The server says whether the user may change the article (rights in its columns, and
+  // content in review going out as reviewers saw it).
+  const isReadOnly = article !== null && !article.allowedActions.includes('edit')
+  const isLocked = isInReview && reviewLevels > 0 && isReadOnly
   const homeColumn = columnPath(columns, chosenColumnId ?? null)[0]
 
   return (
@@ -342,10 +358,10 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
             <WorkflowActions
               article={article}
               reviewLevels={reviewLevels}
-              rights={savedRights}
               zone={zone}
               saveFirst={async () => (isReadOnly || !isDirty ? true : (await save()) !== null)}
               onChanged={(next) => {
+                void client.invalidateQueries({ queryKey: ['/api/articles'] })
                 setArticle(next)
                 setBaseRevision(next.revision)
               }}
@@ -387,7 +403,6 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
         columns={columns}
         homeColumn={homeColumn}
         indexNo={article?.disclosure?.indexNo ?? null}
-        grants={session.user.grants}
         markedWords={wording.bodyHits}
         onValuesChange={() => setDirty(hasChanges(current()))}
       />
@@ -400,12 +415,7 @@ export function ArticleEditorScreen({ site, articleId, columnId, session, onClos
         onCancel={() => setConflict(null)}
       />
       {article ? (
-        <CopyDialog
-          isOpen={isCopyOpen}
-          article={article}
-          grants={session.user.grants}
-          onClose={() => setCopyOpen(false)}
-        />
+        <CopyDialog isOpen={isCopyOpen} article={article} onClose={() => setCopyOpen(false)} />
       ) : null}
       {article ? (
         <RevisionsDrawer

@@ -1,9 +1,8 @@
 import { Form, type FormInstance, Input } from 'antd'
 import { useI18n } from '../i18n.tsx'
-import type { Grant, Site } from '../types.ts'
+import type { Site } from '../types.ts'
 import { BodyEditor } from './body-editor.tsx'
 import type { EditorValues } from './editor-values.ts'
-import { rightsIn } from './rights.ts'
 import { SideFields } from './side-fields.tsx'
 import type { EditorColumn } from './types.ts'
 import type { MarkedWord } from './wording-highlight.ts'
@@ -18,7 +17,6 @@ interface ArticleFormProps {
   readonly columns: readonly EditorColumn[]
   readonly homeColumn: EditorColumn | undefined
   readonly indexNo: string | null
-  readonly grants: readonly Grant[]
   /** Wording hits to mark in the body. */
   readonly markedWords?: readonly MarkedWord[]
   onValuesChange(): void
@@ -27,7 +25,7 @@ interface ArticleFormProps {
 /** The article's fields: title and body in the middle, its particulars beside them. */
 export function ArticleForm(props: ArticleFormProps) {
   const { t } = useI18n()
-  const { site, grants } = props
+  const { site } = props
   return (
     <Form<EditorValues>
       form={props.form}
@@ -69,7 +67,6 @@ export function ArticleForm(props: ArticleFormProps) {
           columns={props.columns}
           column={props.homeColumn}
           indexNo={props.indexNo}
-          canWriteIn={(path) => rightsIn(grants, site.id, path).canWrite}
         />
       </aside>
     </Form>

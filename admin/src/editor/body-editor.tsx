@@ -7,7 +7,7 @@ import { useI18n } from '../i18n.tsx'
 import { bodyExtensions } from './body-extensions.ts'
 import { BodyToolbar } from './body-toolbar.tsx'
 import { cleanPastedHtml } from './clean-pasted-html.ts'
-import { importDocx } from './import-docx.ts'
+import { DocxImportError, importDocx } from './import-docx.ts'
 import { LinkDialog } from './link-dialog.tsx'
 import { pickFiles } from './pick-files.ts'
 import { hideStyles, revealStyles } from './style-attributes.ts'
@@ -69,7 +69,12 @@ export function BodyEditor(props: BodyEditorProps) {
       for (const file of files) {
         const { keepsOriginals: keepsOriginal, onOriginalKept: keep } = latest.current
         const uploaded = await uploadFile(latest.current.siteId, file, file.name, { keepsOriginal })
-        if (uploaded.original) keep?.(uploaded.original)
+        // The answer also gives the original's pixel size, which an article's attachment does not
+        // take (the save would be refused): only the attachment's own fields are kept.
+        if (uploaded.original) {
+          const { name, url, size, mimeType } = uploaded.original
+          keep?.({ name, url, size, mimeType })
+        }
         const url = uploaded.url
         const node = view.state.schema.nodes.image?.create({
           src: url,
@@ -177,7 +182,9 @@ export function BodyEditor(props: BodyEditorProps) {
       message.open({
         key,
         type: 'error',
-        content: t('editor.importFailed', { reason: (error as Error).message }),
+        content: t('editor.importFailed', {
+          reason: t(`editor.importNotDocx.${error instanceof DocxImportError ? error.reason : 'broken'}`),
+        }),
       })
     }
   }

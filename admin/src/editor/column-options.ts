@@ -9,17 +9,13 @@ export interface ColumnOption {
 
 /**
  * A column tree as TreeSelect options: articles live in list columns only, and only where
- * the user may write (`canWriteIn` gets the column and its ancestors, nearest first).
+ * the server says the user may write (each column's allowedActions).
  */
-export function columnOptions(
-  nodes: readonly EditorColumn[],
-  canWriteIn: (path: readonly number[]) => boolean,
-  above: readonly number[] = [],
-): ColumnOption[] {
+export function columnOptions(nodes: readonly EditorColumn[]): ColumnOption[] {
   return nodes.map((node) => ({
     value: node.id,
     title: node.name,
-    disabled: node.kind !== 'list' || !canWriteIn([node.id, ...above]),
-    children: columnOptions(node.children, canWriteIn, [node.id, ...above]),
+    disabled: node.kind !== 'list' || !node.allowedActions.includes('write'),
+    children: columnOptions(node.children),
   }))
 }

@@ -1,16 +1,17 @@
+import { useQuery } from '@tanstack/react-query'
 import { App, Form, Modal, Select, TreeSelect } from 'antd'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { api } from '../api.ts'
+import type { SiteList } from '../api-types.gen.ts'
 import { useI18n } from '../i18n.tsx'
-import type { Grant, Site } from '../types.ts'
+import { ErrorAlert } from '../sections/error-alert.tsx'
+import type { Site } from '../types.ts'
 import { columnOptions } from './column-options.ts'
-import { rightsIn } from './rights.ts'
 import type { EditorColumn, FullArticle } from './types.ts'
 
 interface CopyDialogProps {
   readonly isOpen: boolean
   readonly article: FullArticle
-  readonly grants: readonly Grant[]
   onClose(): void
 }
 
@@ -18,30 +19,19 @@ interface CopyDialogProps {
  * 复制: the article as a new draft in a column of this site or of another site the user may
  * write in. The server checks the rights again and refuses (and audits) what they do not cover.
  */
-export function CopyDialog({ isOpen, article, grants, onClose }: CopyDialogProps) {
+export function CopyDialog({ isOpen, article, onClose }: CopyDialogProps) {
   const { t } = useI18n()
   const { message } = App.useApp()
   const [form] = Form.useForm<{ siteId: number; columnId: number }>()
-  const [sites, setSites] = useState<readonly Site[]>([])
-  const [columns, setColumns] = useState<readonly EditorColumn[]>([])
   const [isBusy, setBusy] = useState(false)
   const siteId = Form.useWatch('siteId', form) ?? article.siteId
-
-  useEffect(() => {
-    if (!isOpen) return
-    api<{ items: Site[] }>('GET', '/api/sites')
-      .then(({ items }) => setSites(items))
-      .catch((error: Error) => message.error(error.message))
-  }, [isOpen, message])
-
-  useEffect(() => {
-    if (!isOpen) return
-    setColumns([])
-    api<{ roots: EditorColumn[] }>('GET', `/api/sites/${siteId}/columns`)
-      .then(({ roots }) => setColumns(roots))
-      .catch((error: Error) => message.error(error.message))
-  }, [isOpen, siteId, message])
-
+  const siteList = useQuery<SiteList>({ queryKey: ['/api/sites'], enabled: isOpen })
+  const tree = useQuery<{ roots: EditorColumn[] }>({
+    queryKey: [`/api/sites/${siteId}/columns`],
+    enabled: isOpen,
+  })
+  const sites: readonly Site[] = siteList.data?.items ?? []
+  const columns: readonly EditorColumn[] = tree.data?.roots ?? []
   async function copy(values: { columnId: number }) {
     setBusy(true)
     try {
@@ -70,6 +60,7 @@ export function CopyDialog({ isOpen, article, grants, onClose }: CopyDialogProps
       destroyOnHidden
     >
       <p className="muted">{t('editor.copyHelp')}</p>
+      <ErrorAlert error={siteList.error ?? tree.error} />
       <Form
         form={form}
         layout="vertical"
@@ -92,7 +83,7 @@ export function CopyDialog({ isOpen, article, grants, onClose }: CopyDialogProps
         >
           <TreeSelect
             aria-label={t('editor.copyToColumn')}
-            treeData={columnOptions(columns, (path) => rightsIn(grants, siteId, path).canWrite)}
+            treeData={columnOptions(columns)}
             treeDefaultExpandAll
             showSearch
             treeNodeFilterProp="title"

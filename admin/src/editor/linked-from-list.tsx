@@ -1,16 +1,9 @@
+import { useQueries } from '@tanstack/react-query'
 import { Alert } from 'antd'
-import { useEffect, useState } from 'react'
-import { api } from '../api.ts'
+import type { LinkingPageList } from '../api-types.gen.ts'
 import { useI18n } from '../i18n.tsx'
 
-interface LinkingPage {
-  readonly path: string
-  readonly url: string
-  readonly kind: string
-  readonly articleId: number | null
-  readonly title: string | null
-}
-
+type LinkingPage = LinkingPageList['items'][number]
 /** At most this many articles are asked about at once (a bulk selection can be long). */
 const MAX_ASKED = 20
 
@@ -20,25 +13,21 @@ const MAX_ASKED = 20
  */
 export function LinkedFromList({ articleIds }: { readonly articleIds: readonly number[] }) {
   const { t } = useI18n()
-  const [pages, setPages] = useState<readonly LinkingPage[] | null>(null)
-  const key = articleIds.join(',')
-  useEffect(() => {
-    let isCurrent = true
-    const ids = key === '' ? [] : key.split(',').slice(0, MAX_ASKED)
-    Promise.all(ids.map((id) => api<{ items: LinkingPage[] }>('GET', `/api/articles/${id}/linked-from`)))
-      .then((answers) => {
-        if (!isCurrent) return
-        const unique = new Map<string, LinkingPage>()
-        for (const answer of answers) for (const page of answer.items) unique.set(page.path, page)
-        // A page about one of the articles going is no page left behind.
-        const going = new Set(ids.map(Number))
-        setPages([...unique.values()].filter((page) => page.articleId === null || !going.has(page.articleId)))
-      })
-      .catch(() => isCurrent && setPages([]))
-    return () => {
-      isCurrent = false
-    }
-  }, [key])
+  const ids = articleIds.slice(0, MAX_ASKED)
+  const answers = useQueries({
+    queries: ids.map((id) => ({ queryKey: [`/api/articles/${id}/linked-from`] })),
+  })
+  let pages: readonly LinkingPage[] | null = null
+  if (!answers.some((answer) => answer.isPending)) {
+    const unique = new Map<string, LinkingPage>()
+    // A failed question shows no pages rather than blocking the confirmation.
+    for (const answer of answers)
+      for (const page of (answer.data as LinkingPageList | undefined)?.items ?? [])
+        unique.set(page.path, page)
+    // A page about one of the articles going is no page left behind.
+    const going = new Set(ids)
+    pages = [...unique.values()].filter((page) => page.articleId === null || !going.has(page.articleId))
+  }
   if (pages === null) return <p className="muted">{t('editor.linkedFromChecking')}</p>
   if (pages.length === 0) return <p className="muted linked-from">{t('editor.linkedFromNone')}</p>
   return (

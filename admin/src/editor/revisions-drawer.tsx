@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query'
 import { App, Button, Drawer, Popconfirm, Select, Space, Table } from 'antd'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { api } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
+import { ErrorAlert } from '../sections/error-alert.tsx'
 import { RevisionDiffView } from './revision-diff-view.tsx'
 import type { EditorColumn, FullArticle, RevisionDiff, RevisionSummary } from './types.ts'
 import { formatZonedMinute } from './zoned-minute.ts'
@@ -23,36 +25,36 @@ export function RevisionsDrawer(props: RevisionsDrawerProps) {
   const { isOpen, article, columns, zone } = props
   const { t } = useI18n()
   const { message } = App.useApp()
-  const [items, setItems] = useState<readonly RevisionSummary[]>([])
-  const [pair, setPair] = useState<{ from?: number; to?: number }>({})
-  const [diff, setDiff] = useState<RevisionDiff | null>(null)
-  const [isBusy, setBusy] = useState(false)
-
-  // Read again whenever the article gets a new revision (a save, a restore) while open.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: article.revision is the trigger
-  useEffect(() => {
-    if (!isOpen) return
-    api<{ items: RevisionSummary[] }>('GET', `/api/articles/${article.id}/revisions`)
-      .then(({ items: loaded }) => {
-        setItems(loaded)
-        setPair({ from: loaded[1]?.revision, to: loaded[0]?.revision })
-        setDiff(null)
-      })
-      .catch((error: Error) => message.error(error.message))
-  }, [isOpen, article.id, article.revision, message])
-
-  async function compare() {
+  // The key's third part is the revision the list was read at (no query parameter): a save or
+  // a restore makes a new revision, so the list is read again while the drawer is open.
+  const found = useQuery<{ items: RevisionSummary[] }>({
+    queryKey: [`/api/articles/${article.id}/revisions`, undefined, article.revision],
+    enabled: isOpen,
+  })
+  const items = found.data?.items ?? []
+  /** The two revisions picked to compare; until then the newest two. */
+  const [picked, setPair] = useState<{ from?: number; to?: number } | null>(null)
+  /** The pair the user asked to compare; the comparison is read for it. */
+  const [compared, setCompared] = useState<{ from: number; to: number } | null>(null)
+  const diffAnswer = useQuery<RevisionDiff>({
+    queryKey: [
+      `/api/articles/${article.id}/diff`,
+      { from: String(compared?.from), to: String(compared?.to) },
+    ],
+    enabled: compared !== null,
+  })
+  const diff = compared === null ? null : (diffAnswer.data ?? null)
+  // A new list starts afresh: the newest two picked, no comparison shown.
+  const [shownList, setShownList] = useState(found.data)
+  if (shownList !== found.data) {
+    setShownList(found.data)
+    setPair(null)
+    setCompared(null)
+  }
+  const pair = picked ?? { from: items[1]?.revision, to: items[0]?.revision }
+  function compare() {
     if (pair.from === undefined || pair.to === undefined) return
-    setBusy(true)
-    try {
-      setDiff(
-        await api<RevisionDiff>('GET', `/api/articles/${article.id}/diff?from=${pair.from}&to=${pair.to}`),
-      )
-    } catch (error) {
-      message.error((error as Error).message)
-    } finally {
-      setBusy(false)
-    }
+    setCompared({ from: pair.from, to: pair.to })
   }
 
   async function restore(revision: number) {
@@ -77,6 +79,7 @@ export function RevisionsDrawer(props: RevisionsDrawerProps) {
   }))
   return (
     <Drawer open={isOpen} size={920} title={t('editor.revisions')} onClose={props.onClose}>
+      <ErrorAlert error={found.error ?? diffAnswer.error} />
       <Table<RevisionSummary>
         size="small"
         rowKey="revision"
@@ -84,7 +87,7 @@ export function RevisionsDrawer(props: RevisionsDrawerProps) {
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         columns={[
           { title: t('editor.revision'), dataIndex: 'revision', width: 80 },
-          { title: t('editor.savedByColumn'), dataIndex: 'actor' },
+          { title: t('editor.savedByColumn'), dataIndex: 'actorName' },
           {
             title: t('editor.savedAt'),
             dataIndex: 'createdAt',
@@ -120,7 +123,7 @@ export function RevisionsDrawer(props: RevisionsDrawerProps) {
           className="revision-select"
           value={pair.from}
           options={options}
-          onChange={(from: number) => setPair((current) => ({ ...current, from }))}
+          onChange={(from: number) => setPair({ ...pair, from })}
         />
         <span aria-hidden>→</span>
         <Select
@@ -128,12 +131,12 @@ export function RevisionsDrawer(props: RevisionsDrawerProps) {
           className="revision-select"
           value={pair.to}
           options={options}
-          onChange={(to: number) => setPair((current) => ({ ...current, to }))}
+          onChange={(to: number) => setPair({ ...pair, to })}
         />
         <Button
           type="primary"
           onClick={compare}
-          loading={isBusy}
+          loading={diffAnswer.isFetching}
           disabled={pair.from === undefined || pair.to === undefined}
         >
           {t('editor.compare')}

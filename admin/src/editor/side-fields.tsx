@@ -14,13 +14,12 @@ interface SideFieldsProps {
   readonly column: EditorColumn | undefined
   readonly indexNo: string | null
   /** Whether the user may put articles in a column (the column and its ancestors, nearest first). */
-  canWriteIn(path: readonly number[]): boolean
 }
 
 /** The article's particulars beside the body: where it goes, when, who wrote it, its files. */
-export function SideFields({ siteId, columns, column, indexNo, canWriteIn }: SideFieldsProps) {
+export function SideFields({ siteId, columns, column, indexNo }: SideFieldsProps) {
   const { t } = useI18n()
-  const options = columnOptions(columns, canWriteIn)
+  const options = columnOptions(columns)
 
   return (
     <>

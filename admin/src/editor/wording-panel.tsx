@@ -1,15 +1,13 @@
 import { Alert } from 'antd'
 import { useCallback, useMemo, useState } from 'react'
 import { api } from '../api.ts'
+import type { WordingHit as GeneratedWordingHit, WordingCheck } from '../api-types.gen.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import type { EditorValues } from './editor-values.ts'
 import type { MarkedWord } from './wording-highlight.ts'
 
-export interface WordingHit extends MarkedWord {
-  readonly field: string
-  readonly word: string
-  readonly isNearMiss: boolean
-}
+/** A listed word found in the draft; what the editor marks of it is a MarkedWord. */
+export type WordingHit = GeneratedWordingHit & MarkedWord
 
 /** What a save answers besides the article: the hits of what it saved, as warnings. */
 export interface WithWordingHits {
@@ -24,7 +22,7 @@ export function useWordingCheck(siteId: number, current: () => EditorValues) {
   const [hits, setHits] = useState<readonly WordingHit[] | null>(null)
   const check = useCallback(async () => {
     const values = current()
-    const answer = await api<{ hits: WordingHit[] }>('POST', `/api/sites/${siteId}/words/check`, {
+    const answer = await api<WordingCheck>('POST', `/api/sites/${siteId}/words/check`, {
       title: values.title,
       subtitle: values.subtitle,
       summary: values.summary,

@@ -4,7 +4,6 @@ import { ApiFailure, api } from '../api.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import { LinkedFromList } from './linked-from-list.tsx'
 import { ReasonDialog } from './reason-dialog.tsx'
-import type { Rights } from './rights.ts'
 import type { FullArticle } from './types.ts'
 import { UnpublishDialog } from './unpublish-dialog.tsx'
 import { formatZonedMinute } from './zoned-minute.ts'
@@ -13,7 +12,6 @@ interface WorkflowActionsProps {
   readonly article: FullArticle
   /** Review levels of the home column (0: submitting publishes). */
   readonly reviewLevels: number
-  readonly rights: Rights
   readonly zone: string
   /** Saves what is unsaved before the article moves on; false when that save did not go through. */
   saveFirst(): Promise<boolean>
@@ -28,7 +26,6 @@ type Dialog = 'reject' | 'withdraw' | 'unpublish' | null
 export function WorkflowActions({
   article,
   reviewLevels,
-  rights,
   zone,
   saveFirst,
   onChanged,
@@ -38,7 +35,6 @@ export function WorkflowActions({
   const { message } = App.useApp()
   const [dialog, setDialog] = useState<Dialog>(null)
   const [busy, setBusy] = useState<string | null>(null)
-  const { status } = article
   const level = article.reviewStage + 1
   const levelName = t(`editor.level.${Math.min(level, 3)}` as MessageKey)
 
@@ -62,12 +58,11 @@ export function WorkflowActions({
     if (await saveFirst()) await run()
   }
 
-  const canSubmit = rights.canWrite && ['draft', 'rejected', 'withdrawn'].includes(status)
-  const canReview = status === 'submitted' && rights.canReviewAt(level)
-  const isPublished = status === 'published'
+  // The server says which steps the user may take now; the buttons offer just those.
+  const may = (action: string) => article.allowedActions.includes(action)
   return (
     <>
-      {canSubmit ? (
+      {may('submit') ? (
         <Button
           type="primary"
           loading={busy === 'submit'}
@@ -85,21 +80,29 @@ export function WorkflowActions({
           {reviewLevels > 0 ? t('editor.submit') : t('editor.submitAndPublish')}
         </Button>
       ) : null}
-      {canReview ? (
-        <>
-          <Button
-            type="primary"
-            loading={busy === 'approve'}
-            onClick={() => step('approve', 'POST', 'approve', 'editor.approved', { level })}
-          >
-            {t('editor.approve', { level: levelName })}
-          </Button>
-          <Button danger onClick={() => setDialog('reject')}>
-            {t('editor.reject')}
-          </Button>
-        </>
+      {may('recall') ? (
+        <Button
+          loading={busy === 'recall'}
+          onClick={() => step('recall', 'POST', 'recall', 'editor.recalled')}
+        >
+          {t('editor.recall')}
+        </Button>
       ) : null}
-      {rights.isSiteAdmin && !isPublished ? (
+      {may('approve') ? (
+        <Button
+          type="primary"
+          loading={busy === 'approve'}
+          onClick={() => step('approve', 'POST', 'approve', 'editor.approved', { level })}
+        >
+          {t('editor.approve', { level: levelName })}
+        </Button>
+      ) : null}
+      {may('reject') ? (
+        <Button danger onClick={() => setDialog('reject')}>
+          {t('editor.reject')}
+        </Button>
+      ) : null}
+      {may('publish') ? (
         <Button
           loading={busy === 'publish'}
           onClick={() => savedThen(() => step('publish', 'POST', 'publish', 'editor.publishedNow'))}
@@ -107,13 +110,13 @@ export function WorkflowActions({
           {t('editor.publishNow')}
         </Button>
       ) : null}
-      {isPublished && rights.canWrite ? (
-        <>
-          <Button danger onClick={() => setDialog('withdraw')}>
-            {t('editor.withdraw')}
-          </Button>
-          <Button onClick={() => setDialog('unpublish')}>{t('editor.scheduleWithdrawal')}</Button>
-        </>
+      {may('withdraw') ? (
+        <Button danger onClick={() => setDialog('withdraw')}>
+          {t('editor.withdraw')}
+        </Button>
+      ) : null}
+      {may('scheduleUnpublish') ? (
+        <Button onClick={() => setDialog('unpublish')}>{t('editor.scheduleWithdrawal')}</Button>
       ) : null}
       <ReasonDialog
         isOpen={dialog === 'reject'}

@@ -1,5 +1,6 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Button, Dropdown, Space, Spin, Table } from 'antd'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { api } from '../api.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import { ErrorAlert } from '../sections/error-alert.tsx'
@@ -25,30 +26,28 @@ export function InspectionReportScreen({
   onOpenArticle?: ((id: number) => void) | undefined
 }) {
   const { t, language } = useI18n()
-  const [report, setReport] = useState<InspectionReport | null>(null)
-  const [runs, setRuns] = useState<readonly InspectionRun[]>([])
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState<string | null>('load')
+  const client = useQueryClient()
+  const latestKey = [`/api/sites/${site.id}/inspection/latest`]
+  const runsKey = [`/api/sites/${site.id}/inspection/runs`]
+  const latest = useQuery<InspectionReport>({ queryKey: latestKey })
+  const stored = useQuery<{ items: InspectionRun[] }>({ queryKey: runsKey })
+  const report = latest.data ?? null
+  const runs = stored.data?.items ?? []
+  const [failure, setError] = useState<unknown>(null)
+  const error = failure ?? latest.error ?? stored.error
+  const [action, setBusy] = useState<string | null>(null)
+  const busy = action ?? (latest.isPending || stored.isPending ? 'load' : null)
   const minute = timeFormatter({ timeZone: site.timeZone })
-
-  useEffect(() => {
-    Promise.all([
-      api<InspectionReport>('GET', `/api/sites/${site.id}/inspection/latest`),
-      api<{ items: InspectionRun[] }>('GET', `/api/sites/${site.id}/inspection/runs`),
-    ])
-      .then(([latest, stored]) => {
-        setReport(latest)
-        setRuns(stored.items)
-      }, setError)
-      .finally(() => setBusy(null))
-  }, [site.id])
 
   async function runNow() {
     setBusy('run')
     setError(null)
     try {
-      setReport(await api<InspectionReport>('POST', `/api/sites/${site.id}/inspection/runs`))
-      setRuns((await api<{ items: InspectionRun[] }>('GET', `/api/sites/${site.id}/inspection/runs`)).items)
+      client.setQueryData(
+        latestKey,
+        await api<InspectionReport>('POST', `/api/sites/${site.id}/inspection/runs`),
+      )
+      await client.invalidateQueries({ queryKey: runsKey })
     } catch (failure) {
       setError(failure)
     } finally {

@@ -59,6 +59,12 @@ export const zh = {
   'columns.moveUp': '上移',
   'columns.moveDown': '下移',
   'columns.moveTo': '移动到…',
+  'columns.articleOrder': '排序',
+  'columns.articleOrderOf': '排序：{name}',
+  'columns.articleOrderHelp':
+    '栏目最新 {count} 篇文章按此顺序排在栏目列表第一页的置顶文章之后，新发布的文章紧随其后；归档页仍按发布时间排列。',
+  'columns.articleOrderNone': '此栏目还没有未置顶的文章',
+  'columns.articleOrderSaved': '已保存文章顺序',
   'columns.pinnedOrder': '置顶排序',
   'columns.pinnedOrderOf': '置顶排序：{name}',
   'columns.pinnedOrderHelp':
@@ -203,6 +209,12 @@ export const en: Record<keyof typeof zh, string> = {
   'columns.moveUp': 'Move up',
   'columns.moveDown': 'Move down',
   'columns.moveTo': 'Move to…',
+  'columns.articleOrder': 'Order',
+  'columns.articleOrderOf': 'Order articles: {name}',
+  'columns.articleOrderHelp':
+    'The column’s newest {count} articles follow its pinned ones on its newest list page in this order, with new articles right after them; archive pages keep publish order.',
+  'columns.articleOrderNone': 'This column has no unpinned article yet',
+  'columns.articleOrderSaved': 'Article order saved',
   'columns.pinnedOrder': 'Pinned order',
   'columns.pinnedOrderOf': 'Pinned order: {name}',
   'columns.pinnedOrderHelp':

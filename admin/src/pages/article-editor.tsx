@@ -10,6 +10,8 @@ export interface ArticleEditorProps {
   readonly columnId: number | null
   readonly session: SessionView
   onClose(): void
+  /** A new article was saved for the first time: it has an id (and a URL) now. */
+  onCreated(id: number): void
 }
 
 // tiptap and the editor's dialogs load when an article is first opened, not with the sign-in page.

@@ -1,11 +1,14 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Alert, Button, ConfigProvider, Space, Table, Tag } from 'antd'
 import type { SorterResult } from 'antd/es/table/interface'
-import { type Key, useEffect, useState } from 'react'
-import { api } from '../api.ts'
-import { type ArticleFilter, ArticleFilters } from '../columns/article-filters.tsx'
+import { type Key, lazy, Suspense, useState } from 'react'
+import { ArticleFilters } from '../columns/article-filters.tsx'
 import { BulkActions } from '../columns/bulk-actions.tsx'
+import { useListQuery } from '../columns/use-list-query.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
-import type { Article, ArticleStatus, ColumnNode, Grant, Site } from '../types.ts'
+import type { Article, ArticleStatus, ColumnNode, Site } from '../types.ts'
+
+const SubmitDialog = lazy(() => import('../submissions/submit-dialog.tsx'))
 
 const STATUS_COLOURS: Record<ArticleStatus, string> = {
   draft: 'default',
@@ -18,15 +21,6 @@ const STATUS_COLOURS: Record<ArticleStatus, string> = {
 
 const SORTABLE = { title: 'title', publishAt: 'publishAt', updatedAt: 'updatedAt' } as const
 
-interface Query extends ArticleFilter {
-  page: number
-  pageSize: number
-  sort: 'default' | 'title' | 'publishAt' | 'updatedAt'
-  order: 'asc' | 'desc'
-}
-
-const WRITING_ROLES = ['admin', 'site_admin', 'editor']
-
 /** Selected rows light enough that the title links keep 4.5:1, hovered too (antd's would be 3.9:1). */
 const SELECTED_ROWS = { components: { Table: { rowSelectedBg: '#e8f0fa', rowSelectedHoverBg: '#dbe6f3' } } }
 
@@ -35,58 +29,44 @@ export interface ArticleListProps {
   readonly columnId: number | null
   /** The site's column tree, to move articles to another column. */
   readonly columns: readonly ColumnNode[]
-  readonly grants: readonly Grant[]
   /** Opens an article in the editor; null for a new one. */
   onOpen(id: number | null): void
 }
 
-export function ArticleList({ site, columnId, columns, grants, onOpen }: ArticleListProps) {
+export function ArticleList({ site, columnId, columns, onOpen }: ArticleListProps) {
   const siteId = site.id
   const { t } = useI18n()
-  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20, sort: 'default', order: 'desc' })
-  const [result, setResult] = useState<{ items: Article[]; total: number } | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const client = useQueryClient()
+  const [query, setQuery] = useListQuery()
   const [selected, setSelected] = useState<readonly Article[]>([])
-  // Read again after bulk steps changed the articles.
-  const [version, setVersion] = useState(0)
+  /** The article being submitted (报送) to another site. */
+  const [submitting, setSubmitting] = useState<Article | null>(null)
   // Editors and site administrators select articles for bulk steps; the server checks each one again.
-  const canSelect = grants.some(
-    (grant) => WRITING_ROLES.includes(grant.role) && (grant.siteId === null || grant.siteId === siteId),
-  )
+  const canSelect = site.allowedActions.includes('write')
 
-  useEffect(() => {
-    void version
-    const params = new URLSearchParams({
-      site: String(siteId),
-      limit: String(query.pageSize),
-      offset: String((query.page - 1) * query.pageSize),
-      sort: query.sort,
-      order: query.order,
-    })
-    if (columnId !== null) {
-      params.set('columnId', String(columnId))
-      params.set('includesDescendants', 'true')
-    }
-    for (const key of ['status', 'text', 'createdBy', 'from', 'to'] as const) {
-      const value = query[key]
-      if (value) params.set(key, value)
-    }
-    setLoading(true)
-    // Only the latest query's answer is shown: an earlier, slower one may arrive after it.
-    let isCurrent = true
-    api<{ items: Article[]; total: number }>('GET', `/api/articles?${params}`)
-      .then((found) => {
-        if (!isCurrent) return
-        setResult(found)
-        setError(null)
-      })
-      .catch((caught: Error) => isCurrent && setError(caught.message))
-      .finally(() => isCurrent && setLoading(false))
-    return () => {
-      isCurrent = false
-    }
-  }, [siteId, columnId, query, version])
+  const parameters: Record<string, string> = {
+    site: String(siteId),
+    limit: String(query.pageSize),
+    offset: String((query.page - 1) * query.pageSize),
+    sort: query.sort,
+    order: query.order,
+  }
+  if (columnId !== null) {
+    parameters.columnId = String(columnId)
+    parameters.includesDescendants = 'true'
+  }
+  for (const key of ['status', 'text', 'createdBy', 'from', 'to'] as const) {
+    const value = query[key]
+    if (value) parameters[key] = value
+  }
+  // The last page stays on screen while the next one is read (no flash of an empty table).
+  const found = useQuery<{ items: Article[]; total: number }>({
+    queryKey: ['/api/articles', parameters],
+    placeholderData: keepPreviousData,
+  })
+  const result = found.data ?? null
+  const loading = found.isFetching
+  const error = found.error?.message ?? null
 
   // Times as the site shows them: in its time zone, to the minute (2017-12-14 16:44).
   const minute = new Intl.DateTimeFormat('sv-SE', {
@@ -102,9 +82,11 @@ export function ArticleList({ site, columnId, columns, grants, onOpen }: Article
         <h2 id="articles-title" className="section-title">
           {t('articles')}
         </h2>
-        <Button type="primary" onClick={() => onOpen(null)}>
-          {t('newArticle')}
-        </Button>
+        {canSelect && (
+          <Button type="primary" onClick={() => onOpen(null)}>
+            {t('newArticle')}
+          </Button>
+        )}
         <ArticleFilters
           value={query}
           onChange={(filter) =>
@@ -120,7 +102,7 @@ export function ArticleList({ site, columnId, columns, grants, onOpen }: Article
           onClear={() => setSelected([])}
           onDone={() => {
             setSelected([])
-            setVersion((current) => current + 1)
+            void client.invalidateQueries({ queryKey: ['/api/articles'] })
           }}
         />
       )}
@@ -199,9 +181,29 @@ export function ArticleList({ site, columnId, columns, grants, onOpen }: Article
               sorter: true,
               render: time,
             },
+            ...(canSelect
+              ? [
+                  {
+                    title: t('sub.actions'),
+                    key: 'submit',
+                    width: 90,
+                    render: (_: unknown, article: Article) =>
+                      article.status === 'published' ? (
+                        <Button size="small" onClick={() => setSubmitting(article)}>
+                          {t('sub.submit')}
+                        </Button>
+                      ) : null,
+                  },
+                ]
+              : []),
           ]}
         />
       </ConfigProvider>
+      {submitting && (
+        <Suspense fallback={null}>
+          <SubmitDialog siteId={siteId} article={submitting} onClose={() => setSubmitting(null)} />
+        </Suspense>
+      )}
     </section>
   )
 }

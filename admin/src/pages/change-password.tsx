@@ -1,11 +1,8 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd'
 import { useEffect, useState } from 'react'
 import { ApiFailure, api } from '../api.ts'
+import type { PasswordPolicy } from '../api-types.gen.ts'
 import { useI18n } from '../i18n.tsx'
-
-interface Policy {
-  readonly description: { readonly zh: string; readonly en: string }
-}
 
 /**
  * The only screen of a session whose password expired or was set by an administrator (a new
@@ -15,10 +12,11 @@ export function ChangePassword({ onChanged }: { onChanged(): void }) {
   const { t, language } = useI18n()
   const { message } = App.useApp()
   const [error, setError] = useState<string | null>(null)
-  const [policy, setPolicy] = useState<Policy | null>(null)
+  const [policy, setPolicy] = useState<PasswordPolicy | null>(null)
 
+  // Part of signing in, before any session: not through the query cache, which signing in clears.
   useEffect(() => {
-    api<Policy>('GET', '/api/session/policy').then(setPolicy, () => setPolicy(null))
+    api<PasswordPolicy>('GET', '/api/session/policy').then(setPolicy, () => setPolicy(null))
   }, [])
 
   async function submit(values: { currentPassword: string; newPassword: string }) {

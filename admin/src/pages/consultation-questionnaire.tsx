@@ -1,31 +1,13 @@
+import { useQuery } from '@tanstack/react-query'
 import { Button, Checkbox, Input, InputNumber, Select, Space } from 'antd'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { api } from '../api.ts'
+import type { Questionnaire, QuestionnaireResults as Results } from '../api-types.gen.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import { ErrorAlert } from '../sections/error-alert.tsx'
 
-type QuestionType = 'single' | 'multiple' | 'text'
-
-export interface QuestionView {
-  readonly text: string
-  readonly type: QuestionType
-  readonly required: boolean
-  readonly options: readonly string[]
-}
-
-export interface QuestionnaireView {
-  readonly questions: readonly QuestionView[]
-  readonly takesOpinion: boolean
-}
-
-interface ResultsView {
-  readonly responses: number
-  readonly questions: readonly (Omit<QuestionView, 'options'> & {
-    readonly answered: number
-    readonly options: readonly { readonly text: string; readonly count: number }[]
-    readonly texts: readonly string[]
-  })[]
-}
+type Question = Questionnaire['questions'][number]
+type QuestionType = Question['type']
 
 interface Draft {
   text: string
@@ -35,7 +17,7 @@ interface Draft {
   options: string
 }
 
-const toDraft = (q: QuestionView): Draft => ({ ...q, options: q.options.join('\n') })
+const toDraft = (q: Question): Draft => ({ ...q, options: q.options.join('\n') })
 
 /**
  * The questionnaire (调查) of a consultation: edited here until the first response arrives,
@@ -48,7 +30,7 @@ export function QuestionnaireEditor({
   onSaved,
 }: {
   readonly consultationId: number
-  readonly questionnaire: QuestionnaireView | null
+  readonly questionnaire: Questionnaire | null
   readonly isFixed: boolean
   onSaved(): void
 }) {
@@ -161,11 +143,9 @@ export function QuestionnaireEditor({
  */
 export function QuestionnaireResults({ consultationId }: { readonly consultationId: number }) {
   const { t } = useI18n()
-  const [results, setResults] = useState<ResultsView | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  useEffect(() => {
-    api<ResultsView>('GET', `/api/consultations/${consultationId}/results`).then(setResults, setError)
-  }, [consultationId])
+  const found = useQuery<Results>({ queryKey: [`/api/consultations/${consultationId}/results`] })
+  const results = found.data ?? null
+  const error = found.error
   return (
     <section aria-labelledby={`results-${consultationId}`}>
       <h3 id={`results-${consultationId}`}>{t('questionnaireResults')}</h3>

@@ -1,51 +1,28 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Button, Card, Input, Space, Table, Tag } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { api } from '../api.ts'
+import type { ConsultationList, OpinionList } from '../api-types.gen.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import { ErrorAlert } from '../sections/error-alert.tsx'
+import { timeFormatter } from '../sections/format-time.ts'
 import { PlainButtons } from '../sections/plain-buttons.tsx'
 import '../sections/sections.css'
 import type { Site } from '../types.ts'
-import {
-  FeedbackLink,
-  QuestionnaireEditor,
-  QuestionnaireResults,
-  type QuestionnaireView,
-} from './consultation-questionnaire.tsx'
+import { FeedbackLink, QuestionnaireEditor, QuestionnaireResults } from './consultation-questionnaire.tsx'
 
-interface ConsultationView {
-  readonly id: number
-  readonly title: string
-  readonly draft: string
-  readonly startsDay: string
-  readonly endsDay: string
-  readonly state: 'upcoming' | 'open' | 'closed'
-  readonly summary: string | null
-  readonly opinionCount: number
-  readonly questionnaire: QuestionnaireView | null
-  readonly feedbackArticleId: number | null
-}
-
-interface OpinionView {
-  readonly id: number
-  readonly content: string
-  readonly nameMasked: string
-  readonly receivedAt: string
-}
+type Consultation = ConsultationList[number]
 
 /** 意见征集: open one on a draft, read the opinions, publish the 采纳情况 once it has ended. */
 export function Consultations({ site }: { readonly site: Site }) {
   const { t } = useI18n()
-  const [items, setItems] = useState<readonly ConsultationView[] | null>(null)
+  const client = useQueryClient()
   const [openId, setOpenId] = useState<number | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const load = useCallback(() => {
-    api<ConsultationView[]>('GET', `/api/sites/${site.id}/consultations`).then((found) => {
-      setItems(found)
-      setError(null)
-    }, setError)
-  }, [site.id])
-  useEffect(load, [load])
+  const listKey = `/api/sites/${site.id}/consultations`
+  const found = useQuery<ConsultationList>({ queryKey: [listKey] })
+  const items = found.data ?? null
+  const error = found.error
+  const load = useCallback(() => void client.invalidateQueries({ queryKey: [listKey] }), [client, listKey])
   const open = (items ?? []).find((item) => item.id === openId)
 
   return (
@@ -55,7 +32,7 @@ export function Consultations({ site }: { readonly site: Site }) {
           {t('consultationsOf', { site: site.name })}
         </h2>
         <ErrorAlert error={error} />
-        <Table<ConsultationView>
+        <Table<Consultation>
           rowKey="id"
           size="small"
           loading={items === null && !error}
@@ -80,7 +57,7 @@ export function Consultations({ site }: { readonly site: Site }) {
             {
               title: t('consultationState'),
               dataIndex: 'state',
-              render: (state: ConsultationView['state']) => (
+              render: (state: Consultation['state']) => (
                 // antd's coloured tags miss AA contrast; the word says it.
                 <Tag>{t(`consultation.${state}` as MessageKey)}</Tag>
               ),
@@ -89,7 +66,9 @@ export function Consultations({ site }: { readonly site: Site }) {
           ]}
         />
         <NewConsultation site={site} onCreated={load} />
-        {open ? <ConsultationCard key={open.id} item={open} onChanged={load} /> : null}
+        {open ? (
+          <ConsultationCard key={open.id} item={open} timeZone={site.timeZone} onChanged={load} />
+        ) : null}
       </section>
     </PlainButtons>
   )
@@ -150,14 +129,21 @@ function NewConsultation({ site, onCreated }: { readonly site: Site; onCreated()
   )
 }
 
-function ConsultationCard({ item, onChanged }: { readonly item: ConsultationView; onChanged(): void }) {
+function ConsultationCard({
+  item,
+  timeZone,
+  onChanged,
+}: {
+  readonly item: Consultation
+  readonly timeZone: string
+  onChanged(): void
+}) {
   const { t } = useI18n()
-  const [opinions, setOpinions] = useState<readonly OpinionView[] | null>(null)
+  const found = useQuery<OpinionList>({ queryKey: [`/api/consultations/${item.id}/opinions`] })
+  const opinions = found.data ?? null
   const [summary, setSummary] = useState(item.summary ?? '')
-  const [error, setError] = useState<unknown>(null)
-  useEffect(() => {
-    api<OpinionView[]>('GET', `/api/consultations/${item.id}/opinions`).then(setOpinions, setError)
-  }, [item.id])
+  const [summaryError, setError] = useState<unknown>(null)
+  const error = summaryError ?? found.error
   return (
     <Card title={item.title} className="section-card" aria-label={item.title}>
       <p className="case-text">{item.draft}</p>
@@ -172,7 +158,7 @@ function ConsultationCard({ item, onChanged }: { readonly item: ConsultationView
           {opinions.map((opinion) => (
             <li key={opinion.id}>
               <span className="case-text">{opinion.content}</span> — {opinion.nameMasked},{' '}
-              {opinion.receivedAt.slice(0, 10)}
+              {timeFormatter({ timeZone })(opinion.receivedAt).slice(0, 10)}
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
+import { useQuery } from '@tanstack/react-query'
 import { Button, Space, Spin } from 'antd'
-import { useEffect, useState } from 'react'
-import { api } from '../api.ts'
+import { useState } from 'react'
 import { ArticleCard } from '../dashboard/article-card.tsx'
 import type { DashboardArticle, DashboardData } from '../dashboard/dashboard-types.ts'
 import { DueCasesCard } from '../dashboard/due-cases-card.tsx'
@@ -8,8 +8,6 @@ import { InspectionCard } from '../dashboard/inspection-card.tsx'
 import { RecentRunsCard } from '../dashboard/recent-runs-card.tsx'
 import { TopArticlesCard } from '../dashboard/top-articles-card.tsx'
 import { ViewsChart } from '../dashboard/views-chart.tsx'
-import { InspectionReportScreen } from '../inspection/inspection-report-screen.tsx'
-import { managesSite } from '../sections/roles.ts'
 import '../dashboard/dashboard.css'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import { ErrorAlert } from '../sections/error-alert.tsx'
@@ -23,28 +21,19 @@ export interface DashboardProps {
   readonly session: SessionView
   /** Opens an article in the editor; without it the lists only show titles. */
   readonly onOpenArticle?: (id: number) => void
+  /** Opens the full inspection report (检查指标自查). */
+  readonly onOpenInspection?: () => void
 }
 
 /** 工作台: what waits for the user, what came back, what is due, and how the site is read (issue 5). */
-export function Dashboard({ site, session, onOpenArticle }: DashboardProps) {
+export function Dashboard({ site, onOpenArticle, onOpenInspection }: DashboardProps) {
   const { t } = useI18n()
-  const [data, setData] = useState<DashboardData | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [isLoading, setLoading] = useState(true)
+  const dashboard = useQuery<DashboardData>({ queryKey: [`/api/sites/${site.id}/dashboard`] })
+  const data = dashboard.data ?? null
+  const error = dashboard.error
+  const isLoading = dashboard.isFetching
+  // Counts refreshes: the due cases card asks again with the dashboard.
   const [asked, setAsked] = useState(0)
-  // The inspection report replaces the dashboard while open; its card leads there.
-  const [showsInspection, setShowsInspection] = useState(false)
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: asks again when refreshed
-  useEffect(() => {
-    setLoading(true)
-    api<DashboardData>('GET', `/api/sites/${site.id}/dashboard`)
-      .then((answer) => {
-        setData(answer)
-        setError(null)
-      }, setError)
-      .finally(() => setLoading(false))
-  }, [site.id, asked])
 
   const minute = timeFormatter({ timeZone: site.timeZone })
   const waitingNote = (article: DashboardArticle) =>
@@ -53,16 +42,6 @@ export function Dashboard({ site, session, onOpenArticle }: DashboardProps) {
     article.reviewComment ? t('reviewComment', { comment: article.reviewComment }) : t('noReviewComment')
   const scheduledNote = (article: DashboardArticle) => t('scheduledAt', { time: minute(article.publishAt) })
 
-  if (showsInspection)
-    return (
-      <PlainButtons>
-        <InspectionReportScreen
-          site={site}
-          onBack={() => setShowsInspection(false)}
-          onOpenArticle={onOpenArticle}
-        />
-      </PlainButtons>
-    )
   return (
     <PlainButtons>
       <section aria-labelledby="dashboard-title" aria-busy={isLoading} className="section-page">
@@ -70,7 +49,13 @@ export function Dashboard({ site, session, onOpenArticle }: DashboardProps) {
           <h2 id="dashboard-title" className="section-title">
             {t('dashboardOf', { site: site.name })}
           </h2>
-          <Button onClick={() => setAsked((n) => n + 1)} loading={isLoading && data !== null}>
+          <Button
+            onClick={() => {
+              setAsked((n) => n + 1)
+              void dashboard.refetch()
+            }}
+            loading={isLoading && data !== null}
+          >
             {t('refresh')}
           </Button>
         </Space>
@@ -105,8 +90,8 @@ export function Dashboard({ site, session, onOpenArticle }: DashboardProps) {
               note={scheduledNote}
               onOpenArticle={onOpenArticle}
             />
-            {managesSite(session, site.id) && (
-              <InspectionCard site={site} onOpenReport={() => setShowsInspection(true)} />
+            {site.allowedActions.includes('inspection') && (
+              <InspectionCard site={site} {...(onOpenInspection ? { onOpenReport: onOpenInspection } : {})} />
             )}
             <DueCasesCard siteId={site.id} refreshKey={asked} />
             <RecentRunsCard site={site} runs={data.recentRuns} />

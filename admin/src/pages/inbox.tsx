@@ -1,6 +1,8 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Button, Card, ConfigProvider, Descriptions, Input, Select, Space, Switch, Table, Tag } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { api } from '../api.ts'
+import type { Case, Mailbox, PersonalData } from '../api-types.gen.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import { ErrorAlert } from '../sections/error-alert.tsx'
 import { PlainButtons } from '../sections/plain-buttons.tsx'
@@ -8,67 +10,27 @@ import '../sections/sections.css'
 import type { Site } from '../types.ts'
 import { CaseReasonDialog } from './case-reason-dialog.tsx'
 
-/** A case as GET /api/cases gives it (no personal data: the name is masked). */
-interface CaseView {
-  readonly id: number
-  readonly mailboxId: number
-  readonly queryCode: string
-  readonly subject: string
-  readonly content: string
-  readonly nameMasked: string
-  readonly status: string
-  readonly receivedDay: string
-  readonly deadline: { state: 'running'; dueDay: string } | { state: 'paused'; daysLeft: number }
-  readonly urgency: string | null
-  readonly department: string | null
-  readonly reply: string | null
-  readonly replyState: string
-  readonly replyStage: number
-  readonly mayPublish: boolean
-  readonly showsAnswer: boolean
-  readonly duplicateOf: number | null
-  readonly extensionDays: number
-}
-
-interface MailboxView {
-  readonly id: number
-  readonly name: string
-  readonly kind: string
-}
-
-interface Personal {
-  readonly name: string | null
-  readonly phone: string | null
-  readonly email: string | null
-  readonly idNumber: string | null
-}
-
 const URGENCY_COLOURS: Record<string, string> = { overdue: 'red', 'due-soon': 'orange', paused: 'blue' }
 const DISCLOSURE_ANSWERS = ['disclose', 'partial', 'withhold', 'not_exist', 'not_ours', 'duplicate']
 
 /** 政民互动's inbox: the cases the user may see, with deadlines, and one case to work on. */
 export function Inbox({ site }: { readonly site: Site }) {
   const { t } = useI18n()
-  const [cases, setCases] = useState<readonly CaseView[] | null>(null)
-  const [mailboxes, setMailboxes] = useState<readonly MailboxView[]>([])
+  const client = useQueryClient()
   const [isOverdueOnly, setOverdueOnly] = useState(false)
   const [openId, setOpenId] = useState<number | null>(null)
-  const [error, setError] = useState<unknown>(null)
-
-  const load = useCallback(() => {
-    api<CaseView[]>('GET', `/api/cases?site=${site.id}${isOverdueOnly ? '&overdue=true' : ''}`).then(
-      (found) => {
-        setCases(found)
-        setError(null)
-      },
-      setError,
-    )
-    api<MailboxView[]>('GET', `/api/sites/${site.id}/mailboxes`).then(setMailboxes, setError)
-  }, [site.id, isOverdueOnly])
-  useEffect(load, [load])
+  const found = useQuery<Case[]>({
+    queryKey: ['/api/cases', { site: String(site.id), ...(isOverdueOnly ? { overdue: 'true' } : {}) }],
+  })
+  const boxes = useQuery<Mailbox[]>({ queryKey: [`/api/sites/${site.id}/mailboxes`] })
+  const cases = found.data ?? null
+  const mailboxes = boxes.data ?? []
+  const error = found.error ?? boxes.error
+  // After a step on a case: every list of cases (and the dashboard's due cases) is read again.
+  const load = useCallback(() => void client.invalidateQueries({ queryKey: ['/api/cases'] }), [client])
 
   const open = (cases ?? []).find((item) => item.id === openId)
-  const due = (item: CaseView) =>
+  const due = (item: Case) =>
     item.deadline.state === 'running' ? item.deadline.dueDay : t('pausedDays', { n: item.deadline.daysLeft })
 
   return (
@@ -89,7 +51,7 @@ export function Inbox({ site }: { readonly site: Site }) {
           </a>
         </Space>
         <ErrorAlert error={error} />
-        <Table<CaseView>
+        <Table<Case>
           rowKey="id"
           size="small"
           loading={cases === null && !error}
@@ -150,7 +112,7 @@ function CaseCard({
   isDisclosure,
   onChanged,
 }: {
-  readonly item: CaseView
+  readonly item: Case
   readonly isDisclosure: boolean
   onChanged(): void
 }) {
@@ -158,8 +120,13 @@ function CaseCard({
   const [text, setText] = useState(item.reply ?? '')
   const [answerType, setAnswerType] = useState(isDisclosure ? 'disclose' : 'reply')
   const [reason, setReason] = useState('')
-  const [personal, setPersonal] = useState<Personal | null>(null)
-  const [duplicates, setDuplicates] = useState<readonly CaseView[] | null>(null)
+  const [personal, setPersonal] = useState<PersonalData | null>(null)
+  const [isAskingDuplicates, setAskingDuplicates] = useState(false)
+  const duplicatesAnswer = useQuery<Case[]>({
+    queryKey: [`/api/cases/${item.id}/duplicates`],
+    enabled: isAskingDuplicates,
+  })
+  const duplicates = isAskingDuplicates ? (duplicatesAnswer.data ?? null) : null
   const [asking, setAsking] = useState<'correction' | 'extension' | null>(null)
   const [error, setError] = useState<unknown>(null)
   const awaitsApplicant = item.status === 'awaiting_applicant'
@@ -191,17 +158,18 @@ function CaseCard({
         </Descriptions>
       ) : (
         <Button
-          onClick={() => api<Personal>('GET', `/api/cases/${item.id}/personal`).then(setPersonal, setError)}
+          // Read on request and kept out of the query cache: each look at personal data is audited.
+          onClick={() =>
+            api<PersonalData>('GET', `/api/cases/${item.id}/personal`).then(setPersonal, setError)
+          }
         >
           {t('showPersonal')}
         </Button>
       )}
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error ?? duplicatesAnswer.error} />
       <Space wrap style={{ marginTop: 12 }}>
         <Button
-          onClick={() =>
-            api<CaseView[]>('GET', `/api/cases/${item.id}/duplicates`).then(setDuplicates, setError)
-          }
+          onClick={() => (isAskingDuplicates ? void duplicatesAnswer.refetch() : setAskingDuplicates(true))}
         >
           {t('findDuplicates')}
         </Button>

@@ -1,6 +1,8 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Button, Card, Input, InputNumber, Select, Space, Switch, Table } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { api } from '../api.ts'
+import type { CalendarDayList, Mailbox, MailboxHandlerList } from '../api-types.gen.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import { ErrorAlert } from '../sections/error-alert.tsx'
 import { PlainButtons } from '../sections/plain-buttons.tsx'
@@ -8,46 +10,22 @@ import '../sections/sections.css'
 import type { Site } from '../types.ts'
 import { MailboxEditDialog } from './mailbox-edit-dialog.tsx'
 
-interface MailboxView {
-  readonly id: number
-  readonly slug: string
-  readonly name: string
-  readonly kind: string
-  readonly deadlineDays: number
-  readonly reviewLevels: number
-  readonly publishesAnswers: boolean
-  readonly categories: readonly string[]
-  readonly departments: readonly string[]
-}
-
-interface HandlerView {
-  readonly userId: number
-  readonly userName: string
-  readonly displayName: string
-  readonly reviewLevel: number | null
-}
-
-interface CalendarDay {
-  readonly day: string
-  readonly kind: 'holiday' | 'workday'
-  readonly note: string
-}
+type MailboxView = Mailbox
+type HandlerView = MailboxHandlerList[number]
+type CalendarDay = CalendarDayList[number]
 
 const KINDS = ['consultation', 'complaint', 'suggestion', 'disclosure'] as const
 
 /** 政民互动's settings: the site's mailboxes, who handles each, and the working-day calendar. */
 export function InteractionSettings({ site }: { readonly site: Site }) {
   const { t } = useI18n()
-  const [mailboxes, setMailboxes] = useState<readonly MailboxView[] | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const client = useQueryClient()
+  const boxesKey = [`/api/sites/${site.id}/mailboxes`]
+  const found = useQuery<MailboxView[]>({ queryKey: boxesKey })
+  const mailboxes = found.data ?? null
+  const error = found.error
   const [editing, setEditing] = useState<MailboxView | null>(null)
-  const load = useCallback(() => {
-    api<MailboxView[]>('GET', `/api/sites/${site.id}/mailboxes`).then((found) => {
-      setMailboxes(found)
-      setError(null)
-    }, setError)
-  }, [site.id])
-  useEffect(load, [load])
+  const load = () => void client.invalidateQueries({ queryKey: boxesKey })
 
   return (
     <PlainButtons>
@@ -177,19 +155,19 @@ function NewMailbox({ site, onCreated }: { readonly site: Site; onCreated(): voi
 function Handlers({ mailboxes }: { readonly mailboxes: readonly MailboxView[] }) {
   const { t } = useI18n()
   const [mailboxId, setMailboxId] = useState<number | null>(null)
-  const [handlers, setHandlers] = useState<readonly HandlerView[]>([])
+  const client = useQueryClient()
   const [userId, setUserId] = useState<number | null>(null)
   const [level, setLevel] = useState<number | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const [actionError, setError] = useState<unknown>(null)
   const chosen = mailboxId ?? mailboxes[0]?.id ?? null
-  const load = useCallback(() => {
-    if (chosen === null) return
-    api<HandlerView[]>('GET', `/api/mailboxes/${chosen}/handlers`).then((found) => {
-      setHandlers(found)
-      setError(null)
-    }, setError)
-  }, [chosen])
-  useEffect(load, [load])
+  const handlersKey = [`/api/mailboxes/${chosen}/handlers`]
+  const found = useQuery<HandlerView[]>({ queryKey: handlersKey, enabled: chosen !== null })
+  const handlers = found.data ?? []
+  const error = actionError ?? found.error
+  const load = () => {
+    setError(null)
+    return client.invalidateQueries({ queryKey: handlersKey })
+  }
   const act = (promise: Promise<unknown>) => promise.then(load, setError)
   return (
     <Card title={t('handlersTitle')} className="section-card">
@@ -251,22 +229,24 @@ function Handlers({ mailboxes }: { readonly mailboxes: readonly MailboxView[] })
 function WorkCalendar() {
   const { t } = useI18n()
   const [year, setYear] = useState(new Date().getFullYear())
-  const [days, setDays] = useState<readonly CalendarDay[]>([])
+  const client = useQueryClient()
+  const found = useQuery<CalendarDay[]>({ queryKey: [`/api/work-calendar/${year}`] })
+  /** The days as changed here, for the year they belong to; until then the year's saved days. */
+  const [edited, setEdited] = useState<{ year: number; days: readonly CalendarDay[] } | null>(null)
+  const days = edited?.year === year ? edited.days : (found.data ?? [])
+  const setDays = (next: readonly CalendarDay[]) => setEdited({ year, days: next })
   const [day, setDay] = useState('')
   const [kind, setKind] = useState<'holiday' | 'workday'>('holiday')
   const [note, setNote] = useState('')
-  const [saved, setSaved] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  useEffect(() => {
-    api<CalendarDay[]>('GET', `/api/work-calendar/${year}`).then((found) => {
-      setDays(found)
-      setSaved(false)
-      setError(null)
-    }, setError)
-  }, [year])
+  /** The year last saved here: its note shows until another year is chosen. */
+  const [savedYear, setSavedYear] = useState<number | null>(null)
+  const saved = savedYear === year
+  const [saveError, setError] = useState<unknown>(null)
+  const error = saveError ?? found.error
   const save = () =>
     api('PUT', `/api/work-calendar/${year}`, { days }).then(() => {
-      setSaved(true)
+      client.setQueryData([`/api/work-calendar/${year}`], days)
+      setSavedYear(year)
       setError(null)
     }, setError)
   return (

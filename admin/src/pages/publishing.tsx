@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react'
-import { api } from '../api.ts'
+import { useQuery } from '@tanstack/react-query'
+import { useCallback, useState } from 'react'
 import { useI18n } from '../i18n.tsx'
 import { ErrorAlert } from '../sections/error-alert.tsx'
 import { PlainButtons } from '../sections/plain-buttons.tsx'
@@ -18,24 +18,18 @@ export interface PublishingProps {
 /** Publishing: the plan preview, publish jobs with progress, the manifest history (issue 5). */
 export function Publishing({ site }: PublishingProps) {
   const { t } = useI18n()
-  const [runs, setRuns] = useState<readonly PublishRun[] | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [isLoading, setLoading] = useState(true)
+  const answer = useQuery<{ items: PublishRun[] }>({ queryKey: [`/api/sites/${site.id}/publish/runs`] })
+  const runs = answer.data?.items ?? null
+  const error = answer.error
+  const isLoading = answer.isFetching
   /** Counts finished publishes: the plan and the history are asked for again after each. */
   const [published, setPublished] = useState(0)
+  const { refetch } = answer
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: asks again after each publish
-  useEffect(() => {
-    setLoading(true)
-    api<{ items: PublishRun[] }>('GET', `/api/sites/${site.id}/publish/runs`)
-      .then(({ items }) => {
-        setRuns(items)
-        setError(null)
-      }, setError)
-      .finally(() => setLoading(false))
-  }, [site.id, published])
-
-  const onFinished = useCallback(() => setPublished((n) => n + 1), [])
+  const onFinished = useCallback(() => {
+    setPublished((n) => n + 1)
+    void refetch()
+  }, [refetch])
 
   return (
     <PlainButtons>

@@ -21,6 +21,7 @@ export function SignIn({
   const [busy, setBusy] = useState(false)
   const [policy, setPolicy] = useState<Policy | null>(null)
 
+  // Part of signing in, before any session: not through the query cache, which signing in clears.
   useEffect(() => {
     api<Policy>('GET', '/api/session/policy').then(setPolicy, () => setPolicy(null))
   }, [])

@@ -1,76 +1,81 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Button, Layout, Segmented, Select, Space, Typography } from 'antd'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import { Navigate, Outlet, useLocation, useMatch, useNavigate, useSearchParams } from 'react-router'
 import { api } from '../api.ts'
 import { ColumnSider } from '../columns/column-sider.tsx'
 import { useColumnTree } from '../columns/use-column-tree.ts'
-import { rightsIn } from '../editor/rights.ts'
+import { ConsoleContext, type ConsoleState } from '../console-context.ts'
 import { useI18n } from '../i18n.tsx'
 import { LanguageSwitch } from '../language-switch.tsx'
-import type { SessionView, Site } from '../types.ts'
-import { Administration } from './administration.tsx'
-import { ArticleEditor } from './article-editor.tsx'
-import { ArticleList } from './article-list.tsx'
-import { Consultations } from './consultations.tsx'
-import { Dashboard } from './dashboard.tsx'
-import { Inbox } from './inbox.tsx'
-import { InteractionSettings } from './interaction-settings.tsx'
-import { Publishing } from './publishing.tsx'
-import { SiteImport } from './site-import.tsx'
-import { Templates } from './templates.tsx'
-
-type Section =
-  | 'dashboard'
-  | 'articles'
-  | 'inbox'
-  | 'consultations'
-  | 'interactionSettings'
-  | 'publishing'
-  | 'templates'
-  | 'import'
-  | 'administration'
+import { type Section, sectionOf, sectionPath } from '../screen-paths.ts'
+import { useSession } from '../session-context.ts'
+import type { Site } from '../types.ts'
 
 const CONTENT_ROLES = ['admin', 'site_admin', 'editor', 'reviewer']
 
-export function SiteConsole({ session, onSignedOut }: { session: SessionView; onSignedOut(): void }) {
+/** The query key of the sites the user sees, for screens that create or change one. */
+export const SITES_KEY = ['/api/sites'] as const
+
+/**
+ * The admin's frame: header with the site switch, the column tree, the section switch, and the
+ * screen the URL names (routes.tsx) below them.
+ */
+export function SiteConsole() {
   const { t } = useI18n()
-  const [sites, setSites] = useState<readonly Site[] | null>(null)
-  const [siteId, setSiteId] = useState<number | null>(null)
+  const { session, signedOut } = useSession()
+  const client = useQueryClient()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const [searchParams] = useSearchParams()
+  const { data: sites } = useQuery({
+    queryKey: SITES_KEY,
+    select: (answer: { items: Site[] }) => answer.items,
+  })
+  const inSite = useMatch('/sites/:siteId/*')
+  // Under /administration the sider keeps the site last worked on.
+  const [lastSiteId, setLastSiteId] = useState<number | null>(null)
+  const urlSiteId = inSite ? Number(inSite.params.siteId) : null
+  useEffect(() => {
+    if (urlSiteId !== null) setLastSiteId(urlSiteId)
+  }, [urlSiteId])
+  const siteId = urlSiteId ?? lastSiteId ?? sites?.[0]?.id ?? null
+  const site = (sites ?? []).find((candidate) => candidate.id === siteId) ?? null
+  const section = sectionOf(location.pathname)
+  const column = searchParams.get('column')
+  const columnId = column && /^\d+$/.test(column) ? Number(column) : null
   // A user holding no role at all reaches the admin only as a mailbox handler (issue 14): the
   // server lists just the sites whose mailboxes they answer, and the inbox is all they are shown
   // (no column tree, which the server would refuse them).
   const handlesOnly = session.user.grants.length === 0
   const { columns, reload: reloadColumns } = useColumnTree(handlesOnly ? null : siteId)
-  const [columnId, setColumnId] = useState<number | null>(null)
   // The three administrators of 三员分立 hold no content role: they work in administration only.
   const worksOnContent = session.user.grants.some((grant) => CONTENT_ROLES.includes(grant.role))
-  const [section, setSection] = useState<Section>(
-    worksOnContent ? 'articles' : handlesOnly ? 'inbox' : 'administration',
+  // What the server says the user may do in the site: a tab they could not use is not offered
+  // (visiting one would only be refused, and every refusal is audited).
+  const mayInSite = (action: string) => site?.allowedActions.includes(action) ?? false
+  const managesSite = mayInSite('manageColumns')
+  const state = useMemo<ConsoleState>(
+    () => ({ session, sites: sites ?? [], site, columns, columnId, reloadColumns }),
+    [session, sites, site, columns, columnId, reloadColumns],
   )
-  /** The article open in the editor: an id, null for a new one, undefined for the list. */
-  const [editing, setEditing] = useState<number | null | undefined>(undefined)
-  const site = (sites ?? []).find((candidate) => candidate.id === siteId)
-  const managesSite = siteId !== null && rightsIn(session.user.grants, siteId, []).isSiteAdmin
 
-  // Sites are read again on leaving the administration section, which may have created one.
-  const [sitesVersion, setSitesVersion] = useState(0)
-  useEffect(() => {
-    void sitesVersion
-    api<{ items: Site[] }>('GET', '/api/sites')
-      .then(({ items }) => {
-        setSites(items)
-        setSiteId((current) => (items.some((site) => site.id === current) ? current : (items[0]?.id ?? null)))
-      })
-      .catch(() => setSites([]))
-  }, [sitesVersion])
+  const start: Section = worksOnContent ? 'articles' : handlesOnly ? 'inbox' : 'administration'
+  if (location.pathname === '/' && sites)
+    return <Navigate to={sectionPath(start, sites[0]?.id ?? null)} replace />
 
-  useEffect(() => {
-    void siteId
-    setColumnId(null)
-  }, [siteId])
+  /** Goes to `next` of the site, keeping the chosen column for the article list. */
+  function go(next: Section, nextSiteId = siteId, keepsColumn = true) {
+    const query = keepsColumn && columnId !== null && nextSiteId === siteId ? `?column=${columnId}` : ''
+    // The site list may have changed in administration (a site created there).
+    if (section === 'administration') void client.invalidateQueries({ queryKey: SITES_KEY })
+    navigate(sectionPath(next, nextSiteId) + query)
+  }
 
   async function signOut() {
     await api('DELETE', '/api/session').catch(() => undefined)
-    onSignedOut()
+    signedOut()
+    navigate('/')
   }
 
   return (
@@ -89,7 +94,11 @@ export function SiteConsole({ session, onSignedOut }: { session: SessionView; on
             className="site-select"
             value={siteId ?? undefined}
             options={(sites ?? []).map((site) => ({ value: site.id, label: site.name }))}
-            onChange={(value: number) => setSiteId(value)}
+            onChange={(value: number) =>
+              section === 'administration'
+                ? setLastSiteId(value)
+                : go(section === 'editor' ? 'articles' : section, value, false)
+            }
             notFoundContent={t('noSite')}
           />
           <LanguageSwitch />
@@ -106,7 +115,9 @@ export function SiteConsole({ session, onSignedOut }: { session: SessionView; on
               columns={columns}
               isManager={managesSite}
               selectedId={columnId}
-              onSelect={setColumnId}
+              onSelect={(id) =>
+                navigate(`${sectionPath('articles', siteId)}${id === null ? '' : `?column=${id}`}`)
+              }
               onChanged={reloadColumns}
             />
           </Layout.Sider>
@@ -115,19 +126,21 @@ export function SiteConsole({ session, onSignedOut }: { session: SessionView; on
           <Segmented<Section>
             className="section-switch"
             aria-label={t('sections')}
-            value={section}
-            onChange={(next) => {
-              if (section === 'administration') setSitesVersion((version) => version + 1)
-              setSection(next)
-              setEditing(undefined)
-            }}
+            value={section === 'editor' ? 'articles' : section === 'inspection' ? 'dashboard' : section}
+            onChange={(next) => go(next)}
             options={[
               ...(worksOnContent
                 ? [
                     { value: 'dashboard' as const, label: t('sectionDashboard') },
                     { value: 'articles' as const, label: t('sectionArticles') },
-                    { value: 'publishing' as const, label: t('sectionPublishing') },
-                    { value: 'templates' as const, label: t('sectionTemplates') },
+                    ...(mayInSite('publish')
+                      ? [{ value: 'publishing' as const, label: t('sectionPublishing') }]
+                      : []),
+                    // Those who may not change the templates still read them (read-only, saying why).
+                    ...(mayInSite('read')
+                      ? [{ value: 'templates' as const, label: t('sectionTemplates') }]
+                      : []),
+                    { value: 'submissions' as const, label: t('sectionSubmissions') },
                   ]
                 : []),
               // Handlers of a mailbox may hold no content role: the inbox is everyone's.
@@ -136,56 +149,22 @@ export function SiteConsole({ session, onSignedOut }: { session: SessionView; on
                 ? []
                 : [
                     { value: 'consultations' as const, label: t('sectionConsultations') },
-                    { value: 'interactionSettings' as const, label: t('sectionInteractionSettings') },
-                    ...(managesSite ? [{ value: 'import' as const, label: t('sectionImport') }] : []),
+                    ...(mayInSite('manageInteraction')
+                      ? [{ value: 'interactionSettings' as const, label: t('sectionInteractionSettings') }]
+                      : []),
+                    ...(mayInSite('import') ? [{ value: 'import' as const, label: t('sectionImport') }] : []),
+                    ...(managesSite ? [{ value: 'statistics' as const, label: t('sectionStatistics') }] : []),
                     { value: 'administration' as const, label: t('sectionAdministration') },
                   ]),
             ]}
           />
-          {section === 'administration' ? (
-            <Administration session={session} sites={sites ?? []} />
-          ) : !site ? (
-            <Typography.Paragraph>{sites === null ? t('loading') : t('noSite')}</Typography.Paragraph>
-          ) : section === 'dashboard' ? (
-            <Dashboard
-              key={site.id}
-              site={site}
-              session={session}
-              onOpenArticle={(id) => {
-                setSection('articles')
-                setEditing(id)
-              }}
-            />
-          ) : section === 'inbox' ? (
-            <Inbox key={site.id} site={site} />
-          ) : section === 'consultations' ? (
-            <Consultations key={site.id} site={site} />
-          ) : section === 'interactionSettings' ? (
-            <InteractionSettings key={site.id} site={site} />
-          ) : section === 'import' ? (
-            <SiteImport key={site.id} site={site} />
-          ) : section === 'templates' ? (
-            <Templates key={site.id} site={site} session={session} />
-          ) : section === 'publishing' ? (
-            <Publishing key={site.id} site={site} session={session} />
-          ) : editing !== undefined ? (
-            <ArticleEditor
-              site={site}
-              articleId={editing}
-              columnId={columnId}
-              session={session}
-              onClose={() => setEditing(undefined)}
-            />
-          ) : (
-            <ArticleList
-              key={`${site.id}:${columnId}`}
-              site={site}
-              columnId={columnId}
-              columns={columns}
-              grants={session.user.grants}
-              onOpen={(id) => setEditing(id)}
-            />
-          )}
+          <ConsoleContext value={state}>
+            {section === 'administration' || site ? (
+              <Outlet />
+            ) : (
+              <Typography.Paragraph>{sites === undefined ? t('loading') : t('noSite')}</Typography.Paragraph>
+            )}
+          </ConsoleContext>
         </Layout.Content>
       </Layout>
     </Layout>

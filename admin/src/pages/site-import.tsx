@@ -1,6 +1,6 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Typography } from 'antd'
-import { useEffect, useState } from 'react'
-import { api } from '../api.ts'
+import { useState } from 'react'
 import { useI18n } from '../i18n.tsx'
 import { ErrorAlert } from '../sections/error-alert.tsx'
 import { ImportForm } from '../sections/import-form.tsx'
@@ -15,36 +15,34 @@ import type { Site } from '../types.ts'
  */
 export function SiteImport({ site }: { site: Site }) {
   const { t } = useI18n()
-  const [job, setJob] = useState<ImportJob | null | undefined>(undefined)
-  const [error, setError] = useState<unknown>(null)
-
-  useEffect(() => {
-    api<{ items: ImportJob[] }>('GET', `/api/sites/${site.id}/import-jobs`).then(
-      ({ items }) => setJob(items[0] ?? null),
-      (caught) => {
-        setError(caught)
-        setJob(null)
-      },
-    )
-  }, [site.id])
-
-  // Each answer schedules the next question, so polls never overlap.
-  useEffect(() => {
-    if (!job || !isLive(job)) return
-    const timer = setTimeout(() => {
-      api<ImportJob>('GET', `/api/sites/${site.id}/import-jobs/${job.id}`).then(setJob, setError)
-    }, 1000)
-    return () => clearTimeout(timer)
-  }, [job, site.id])
+  const client = useQueryClient()
+  const list = useQuery<{ items: ImportJob[] }>({ queryKey: [`/api/sites/${site.id}/import-jobs`] })
+  /** The job started or changed here; until then the site's newest. */
+  const [followedId, setFollowedId] = useState<number | null>(null)
+  const newest = list.data?.items[0] ?? null
+  const jobId = followedId ?? newest?.id ?? null
+  // Asked every second while the job is live; a failed poll stops asking.
+  const followed = useQuery<ImportJob>({
+    queryKey: [`/api/sites/${site.id}/import-jobs/${jobId}`],
+    enabled: jobId !== null,
+    refetchInterval: (query) =>
+      query.state.error || !query.state.data || !isLive(query.state.data) ? false : 1000,
+  })
+  const job = list.isPending ? undefined : (followed.data ?? (jobId === newest?.id ? newest : null))
+  const error = list.error ?? followed.error
+  const follow = (next: ImportJob) => {
+    client.setQueryData([`/api/sites/${site.id}/import-jobs/${next.id}`], next)
+    setFollowedId(next.id)
+  }
 
   if (job === undefined) return <Typography.Paragraph>{t('loading')}</Typography.Paragraph>
   return (
     <div className="site-import">
-      <ImportForm site={site} isDisabled={isLive(job)} onStarted={setJob} />
+      <ImportForm site={site} isDisabled={isLive(job)} onStarted={follow} />
       <ErrorAlert error={error} />
       {job ? (
         <>
-          <ImportJobCard site={site} job={job} onChanged={setJob} />
+          <ImportJobCard site={site} job={job} onChanged={follow} />
           {!isLive(job) && <ImportReportTable key={job.id} site={site} job={job} />}
         </>
       ) : (

@@ -1,10 +1,9 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Spin } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { api } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import { ErrorAlert } from '../sections/error-alert.tsx'
 import { PlainButtons } from '../sections/plain-buttons.tsx'
-import { managesSite } from '../sections/roles.ts'
 import { useConfirm } from '../sections/use-confirm.tsx'
 import '../sections/sections.css'
 import { TemplateEditorCard } from '../templates/template-editor-card.tsx'
@@ -22,22 +21,20 @@ export interface TemplatesProps {
 export function Templates({ site, session }: TemplatesProps) {
   const { t } = useI18n()
   const confirm = useConfirm()
-  const [items, setItems] = useState<readonly TemplateItem[] | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const client = useQueryClient()
+  const listKey = [`/api/sites/${site.id}/templates`]
+  const answer = useQuery<{ items: TemplateItem[] }>({ queryKey: listKey })
+  const items = answer.data?.items ?? null
+  const error = answer.error
   const [selected, setSelected] = useState<string | null>(null)
-  const [listVersion, setListVersion] = useState(0)
   const isDirty = useRef(false)
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: asks again after a save or restore
   useEffect(() => {
-    api<{ items: TemplateItem[] }>('GET', `/api/sites/${site.id}/templates`).then(({ items }) => {
-      setItems(items)
-      setError(null)
-      setSelected((current) => current ?? items[0]?.name ?? null)
-    }, setError)
-  }, [site.id, listVersion])
+    if (items) setSelected((current) => current ?? items[0]?.name ?? null)
+  }, [items])
 
-  const onChanged = useCallback(() => setListVersion((n) => n + 1), [])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key is the site's path
+  const onChanged = useCallback(() => void client.invalidateQueries({ queryKey: listKey }), [client, site.id])
   const onDirtyChange = useCallback((next: boolean) => {
     isDirty.current = next
   }, [])
@@ -73,7 +70,7 @@ export function Templates({ site, session }: TemplatesProps) {
                   site={site}
                   session={session}
                   name={selected}
-                  canSave={managesSite(session, site.id)}
+                  canSave={site.allowedActions.includes('manageTemplates')}
                   onChanged={onChanged}
                   onDirtyChange={onDirtyChange}
                 />

@@ -1,11 +1,13 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd'
-import { useEffect, useState } from 'react'
-import { api } from '../api.ts'
-import { useI18n } from '../i18n.tsx'
+import { useState } from 'react'
+import { type MessageKey, useI18n } from '../i18n.tsx'
+import { zh as auditWords } from '../messages/audit.ts'
+import type { Site } from '../types.ts'
 import type { AuditRecord } from './admin-types.ts'
 import { AuditVerificationAlert } from './audit-verification.tsx'
 import { ErrorAlert } from './error-alert.tsx'
-import { timeFormatter } from './format-time.ts'
+import { installationTimeZone, timeFormatter } from './format-time.ts'
 
 const LIMITS = [50, 100, 200, 500]
 
@@ -13,30 +15,26 @@ const LIMITS = [50, 100, 200, 500]
  * The audit log for the audit administrator: newest first, filtered by action, paged towards
  * older records by id, exportable as CSV with the same filter, and its hash chain checked.
  */
-export function AuditTab() {
+export function AuditTab({ sites }: { readonly sites: readonly Site[] }) {
   const { t } = useI18n()
   const [limit, setLimit] = useState(50)
   const [action, setAction] = useState('')
   /** The pages opened towards older records: each one's beforeId. Empty: the newest page. */
   const [cursors, setCursors] = useState<readonly number[]>([])
-  const [records, setRecords] = useState<readonly AuditRecord[]>([])
-  const [error, setError] = useState<unknown>(null)
-  const [isLoading, setLoading] = useState(true)
-  const time = timeFormatter({ hasSeconds: true })
+  const time = timeFormatter({ timeZone: installationTimeZone(sites), hasSeconds: true })
+  /** The audit log's word for a code, or the code itself when it has none yet. */
+  const named = (key: string, code: string) => (key in auditWords ? t(key as MessageKey) : code)
   const beforeId = cursors.at(-1)
-
-  useEffect(() => {
-    const query = new URLSearchParams({ limit: String(limit) })
-    if (action) query.set('action', action)
-    if (beforeId) query.set('beforeId', String(beforeId))
-    setLoading(true)
-    api<{ items: AuditRecord[] }>('GET', `/api/audit?${query}`)
-      .then(({ items }) => {
-        setRecords(items)
-        setError(null)
-      }, setError)
-      .finally(() => setLoading(false))
-  }, [limit, action, beforeId])
+  const parameters: Record<string, string> = { limit: String(limit) }
+  if (action) parameters.action = action
+  if (beforeId) parameters.beforeId = String(beforeId)
+  const answer = useQuery<{ items: AuditRecord[] }>({
+    queryKey: ['/api/audit', parameters],
+    placeholderData: keepPreviousData,
+  })
+  const records = answer.data?.items ?? []
+  const error = answer.error
+  const isLoading = answer.isFetching
 
   const exportQuery = new URLSearchParams(action ? { action } : {})
   const lastId = records.at(-1)?.id
@@ -81,13 +79,34 @@ export function AuditTab() {
         columns={[
           { title: t('auditId'), dataIndex: 'id', key: 'id', width: 80 },
           { title: t('auditTime'), dataIndex: 'at', key: 'at', render: time, width: 170 },
-          { title: t('auditActor'), dataIndex: 'actor', key: 'actor' },
+          {
+            title: t('auditActor'),
+            key: 'actor',
+            render: (_, record) => <span title={record.actor}>{record.actorName}</span>,
+          },
           { title: t('auditAddress'), dataIndex: 'address', key: 'address' },
-          { title: t('auditAction'), dataIndex: 'action', key: 'action' },
+          {
+            title: t('auditAction'),
+            key: 'action',
+            render: (_, record) => (
+              <span title={record.action}>{named(`audit.action.${record.action}`, record.action)}</span>
+            ),
+          },
           {
             title: t('auditTarget'),
             key: 'target',
-            render: (_, record) => `${record.targetType} ${record.targetId}`.trim(),
+            // 文章《标题》: the kind and the name; the id stays in the tooltip for the technically minded.
+            render: (_, record) =>
+              record.targetType === '' ? null : (
+                <span title={`${record.targetType} ${record.targetId}`}>
+                  {named(`audit.target.${record.targetType}`, record.targetType)}
+                  {record.targetName
+                    ? `《${record.targetName}》`
+                    : record.targetId
+                      ? ` ${record.targetId}`
+                      : ''}
+                </span>
+              ),
           },
           {
             title: t('auditOutcome'),
@@ -96,9 +115,11 @@ export function AuditTab() {
               record.outcome === 'success' ? (
                 <Tag color="success">{t('outcomeSuccess')}</Tag>
               ) : (
-                <Tag color="error">
+                <Tag color="error" title={record.errorCode ?? undefined}>
                   {t('outcomeFailure')}
-                  {record.errorCode ? ` ${record.errorCode}` : ''}
+                  {record.errorCode
+                    ? `（${named(`audit.error.${record.errorCode}`, record.errorCode)}）`
+                    : ''}
                 </Tag>
               ),
           },

@@ -1,6 +1,5 @@
+import { useQuery } from '@tanstack/react-query'
 import { Alert, Button } from 'antd'
-import { useEffect, useState } from 'react'
-import { api } from '../api.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import type { AuditVerification } from './admin-types.ts'
 import { ErrorAlert } from './error-alert.tsx'
@@ -15,19 +14,13 @@ const REASONS: Readonly<Record<string, MessageKey>> = {
 /** Whether the audit log's hash chain is intact, or the first record where it breaks. */
 export function AuditVerificationAlert() {
   const { t } = useI18n()
-  const [result, setResult] = useState<AuditVerification | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [checks, setChecks] = useState(0)
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: checks asks again on purpose
-  useEffect(() => {
-    setResult(null)
-    setError(null)
-    api<AuditVerification>('GET', '/api/audit/verify').then(setResult, setError)
-  }, [checks])
+  const verification = useQuery<AuditVerification>({ queryKey: ['/api/audit/verify'] })
+  // While checking again, the screen says so instead of the last answer.
+  const result = verification.isFetching ? null : (verification.data ?? null)
+  const error = verification.isFetching ? null : verification.error
 
   const again = (
-    <Button size="small" onClick={() => setChecks((n) => n + 1)}>
+    <Button size="small" onClick={() => void verification.refetch()}>
       {t('verifyAgain')}
     </Button>
   )

@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query'
 import { InputNumber, TreeSelect } from 'antd'
-import { useEffect, useState } from 'react'
-import { api } from '../api.ts'
+import { useMemo } from 'react'
+import { columnTreeKey } from '../columns/use-column-tree.ts'
 import { useI18n } from '../i18n.tsx'
 import type { ColumnNode } from '../types.ts'
 
@@ -29,22 +30,12 @@ function treeOf(nodes: readonly ColumnNode[]): TreeNode[] {
  */
 export function ColumnPicker({ siteId, isTreeReadable, id, value, onChange }: ColumnPickerProps) {
   const { t } = useI18n()
-  const [tree, setTree] = useState<TreeNode[]>([])
-  const [isUnreadable, setUnreadable] = useState(false)
-
-  useEffect(() => {
-    setTree([])
-    setUnreadable(!isTreeReadable)
-    if (siteId === undefined || !isTreeReadable) return
-    let isCurrent = true
-    api<{ roots: ColumnNode[] }>('GET', `/api/sites/${siteId}/columns`).then(
-      ({ roots }) => isCurrent && setTree(treeOf(roots)),
-      () => isCurrent && setUnreadable(true),
-    )
-    return () => {
-      isCurrent = false
-    }
-  }, [siteId, isTreeReadable])
+  const answer = useQuery<{ roots: ColumnNode[] }>({
+    queryKey: columnTreeKey(siteId ?? 0),
+    enabled: siteId !== undefined && isTreeReadable,
+  })
+  const tree = useMemo(() => treeOf(answer.data?.roots ?? []), [answer.data])
+  const isUnreadable = !isTreeReadable || answer.isError
 
   const common = { ...(id ? { id } : {}), className: 'form-wide', disabled: siteId === undefined }
   if (isUnreadable) {

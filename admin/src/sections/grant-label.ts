@@ -7,7 +7,7 @@ import { ROLES } from './roles.ts'
  * their number; role codes the screen does not know are shown as they are.
  */
 export function grantLabel(
-  grant: Grant,
+  grant: Grant & { readonly columnName?: string | null },
   sites: readonly Site[],
   t: (key: MessageKey, values?: Record<string, string | number>) => string,
 ): string {
@@ -17,7 +17,8 @@ export function grantLabel(
     const site = sites.find((candidate) => candidate.id === grant.siteId)
     parts.push(site ? site.name : t('siteNumber', { id: grant.siteId }))
   }
-  if (grant.columnId !== null) parts.push(t('columnNumber', { id: grant.columnId }))
+  // The users list names the column (columnName); elsewhere only its number is known.
+  if (grant.columnId !== null) parts.push(grant.columnName ?? t('columnNumber', { id: grant.columnId }))
   if (grant.reviewLevel !== null && grant.reviewLevel >= 1 && grant.reviewLevel <= 3)
     parts.push(t(`level.${grant.reviewLevel}` as MessageKey))
   return parts.join(' · ')

@@ -1,6 +1,6 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Card, Select, Space, Table, Tag } from 'antd'
-import { useEffect, useState } from 'react'
-import { api } from '../api.ts'
+import { useState } from 'react'
 import { type MessageKey, useI18n } from '../i18n.tsx'
 import type { Site } from '../types.ts'
 import { ErrorAlert } from './error-alert.tsx'
@@ -13,18 +13,14 @@ export function ImportReportTable({ site, job }: { site: Site; job: ImportJob })
   const { t } = useI18n()
   const [outcome, setOutcome] = useState<string>('')
   const [page, setPage] = useState(1)
-  const [rows, setRows] = useState<{ total: number; items: readonly ImportRow[] } | null>(null)
-  const [error, setError] = useState<unknown>(null)
-
-  useEffect(() => {
-    const query = new URLSearchParams({ offset: String((page - 1) * PAGE), limit: String(PAGE) })
-    if (outcome) query.set('outcome', outcome)
-    api<{ total: number; items: ImportRow[] }>(
-      'GET',
-      `/api/sites/${site.id}/import-jobs/${job.id}/rows?${query}`,
-    ).then(setRows, setError)
-  }, [site.id, job.id, outcome, page])
-
+  const parameters: Record<string, string> = { offset: String((page - 1) * PAGE), limit: String(PAGE) }
+  if (outcome) parameters.outcome = outcome
+  const found = useQuery<{ total: number; items: ImportRow[] }>({
+    queryKey: [`/api/sites/${site.id}/import-jobs/${job.id}/rows`, parameters],
+    placeholderData: keepPreviousData,
+  })
+  const rows = found.data ?? null
+  const error = found.error
   return (
     <Card
       className="section-card import-report"

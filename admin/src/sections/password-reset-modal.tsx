@@ -1,6 +1,7 @@
 import { Alert, Modal, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../api.ts'
+import type { PasswordReset } from '../api-types.gen.ts'
 import { useI18n } from '../i18n.tsx'
 import type { UserAccount } from './admin-types.ts'
 import { ErrorAlert } from './error-alert.tsx'
@@ -25,7 +26,7 @@ export function PasswordResetModal({ user, onDone, onClose }: PasswordResetModal
     setError(null)
     setSaving(true)
     try {
-      const answer = await api<{ password: string }>('POST', `/api/users/${user.id}/password`, {})
+      const answer = await api<PasswordReset>('POST', `/api/users/${user.id}/password`, {})
       setOneTime(answer.password)
     } catch (caught) {
       setError(caught)

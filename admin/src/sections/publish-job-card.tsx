@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Alert, Button, Card, Progress, Segmented, Space, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { api } from '../api.ts'
@@ -19,11 +20,20 @@ const isActive = (job: PublishJob | null) => job?.status === 'queued' || job?.st
 export function PublishJobCard({ site, onFinished }: PublishJobCardProps) {
   const { t } = useI18n()
   const [mode, setMode] = useState<PublishMode>('incremental')
-  const [job, setJob] = useState<PublishJob | null>(null)
+  const client = useQueryClient()
+  const [jobId, setJobId] = useState<string | null>(null)
   /** The pages the plan counted when the job started: the 100% of the bar. */
   const [total, setTotal] = useState(0)
-  const [error, setError] = useState<unknown>(null)
+  const [startError, setError] = useState<unknown>(null)
   const [isStarting, setStarting] = useState(false)
+  // Asked every second while the job runs; a failed poll stops asking.
+  const followed = useQuery<PublishJob>({
+    queryKey: [`/api/jobs/${jobId}`],
+    enabled: jobId !== null,
+    refetchInterval: (query) => (query.state.error || !isActive(query.state.data ?? null) ? false : 1000),
+  })
+  const job = jobId === null ? null : (followed.data ?? null)
+  const error = startError ?? followed.error
 
   async function start() {
     setError(null)
@@ -31,7 +41,9 @@ export function PublishJobCard({ site, onFinished }: PublishJobCardProps) {
     try {
       const plan = await api<PublishPlan>('GET', `/api/sites/${site.id}/publish/plan?mode=${mode}`)
       setTotal(plan.pages.length)
-      setJob(await api<PublishJob>('POST', `/api/sites/${site.id}/publish`, { mode }))
+      const started = await api<PublishJob>('POST', `/api/sites/${site.id}/publish`, { mode })
+      client.setQueryData([`/api/jobs/${started.id}`], started)
+      setJobId(started.id)
     } catch (caught) {
       setError(caught)
     } finally {
@@ -39,16 +51,6 @@ export function PublishJobCard({ site, onFinished }: PublishJobCardProps) {
     }
   }
 
-  // Each answer schedules the next question, so polls never overlap; a failed poll stops them.
-  useEffect(() => {
-    if (!job || !isActive(job)) return
-    const timer = setTimeout(() => {
-      api<PublishJob>('GET', `/api/jobs/${job.id}`).then(setJob, setError)
-    }, 1000)
-    return () => clearTimeout(timer)
-  }, [job])
-
-  const jobId = job?.id
   const hasEnded = job !== null && !isActive(job)
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per job, when it ends
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons'
+import { useQuery } from '@tanstack/react-query'
 import { Alert, Button, Card, Segmented, Space, Table, Typography } from 'antd'
 import { useEffect, useState } from 'react'
-import { api } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import type { Site } from '../types.ts'
 import { ErrorAlert } from './error-alert.tsx'
@@ -17,28 +17,13 @@ export interface PublishPlanCardProps {
 export function PublishPlanCard({ site, refreshKey }: PublishPlanCardProps) {
   const { t } = useI18n()
   const [mode, setMode] = useState<PublishMode>('incremental')
-  const [reloads, setReloads] = useState(0)
-  const [plan, setPlan] = useState<PublishPlan | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [isLoading, setLoading] = useState(false)
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey and reloads ask again on purpose
+  const answer = useQuery<PublishPlan>({ queryKey: [`/api/sites/${site.id}/publish/plan`, { mode }] })
+  const plan = answer.data ?? null
+  const { error, refetch } = answer
+  const isLoading = answer.isFetching
   useEffect(() => {
-    let isCurrent = true
-    setLoading(true)
-    setError(null)
-    api<PublishPlan>('GET', `/api/sites/${site.id}/publish/plan?mode=${mode}`)
-      .then((next) => isCurrent && setPlan(next))
-      .catch((caught) => {
-        if (!isCurrent) return
-        setPlan(null)
-        setError(caught)
-      })
-      .finally(() => isCurrent && setLoading(false))
-    return () => {
-      isCurrent = false
-    }
-  }, [site.id, mode, refreshKey, reloads])
+    if (refreshKey > 0) void refetch()
+  }, [refreshKey, refetch])
 
   return (
     <Card
@@ -55,7 +40,7 @@ export function PublishPlanCard({ site, refreshKey }: PublishPlanCardProps) {
               { value: 'full', label: t('planFull') },
             ]}
           />
-          <Button icon={<ReloadOutlined aria-hidden />} onClick={() => setReloads((n) => n + 1)}>
+          <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void refetch()}>
             {t('refresh')}
           </Button>
         </Space>

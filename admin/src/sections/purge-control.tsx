@@ -1,6 +1,7 @@
 import { App, Button, InputNumber, Space } from 'antd'
 import { useId, useState } from 'react'
 import { api } from '../api.ts'
+import type { PurgeResult } from '../api-types.gen.ts'
 import { useI18n } from '../i18n.tsx'
 import { useErrorText } from './error-alert.tsx'
 import { useConfirm } from './use-confirm.tsx'
@@ -24,7 +25,7 @@ export function PurgeControl({ onPurged }: { onPurged(): void }) {
       okText: t('purge'),
       async onOk() {
         try {
-          const result = await api<{ articles: number; columns: number }>(
+          const result = await api<PurgeResult>(
             'POST',
             '/api/recycle-bin/purge',
             days === null ? {} : { olderThanDays: days },

@@ -1,11 +1,12 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { App, Button, Select, Space, Table, Tag } from 'antd'
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { api } from '../api.ts'
+import type { ArticleList } from '../api-types.gen.ts'
 import { type MessageKey, useI18n } from '../i18n.tsx'
-import type { SessionView, Site } from '../types.ts'
-import type { DeletedArticle } from './admin-types.ts'
+import type { Article, SessionView, Site } from '../types.ts'
 import { ErrorAlert, useErrorText } from './error-alert.tsx'
-import { timeFormatter } from './format-time.ts'
+import { installationTimeZone, timeFormatter } from './format-time.ts'
 import { PurgeControl } from './purge-control.tsx'
 import { administersSystem } from './roles.ts'
 
@@ -24,38 +25,30 @@ export function RecycleBinTab({ session, sites }: RecycleBinTabProps) {
   const [chosenSiteId, setSiteId] = useState<number>()
   const siteId = chosenSiteId ?? sites[0]?.id
   const [page, setPage] = useState(1)
-  const [reloads, setReloads] = useState(0)
-  const [result, setResult] = useState<{ items: DeletedArticle[]; total: number } | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [isLoading, setLoading] = useState(false)
+  const client = useQueryClient()
+  const answer = useQuery<ArticleList>({
+    queryKey: [
+      '/api/articles',
+      {
+        site: String(siteId),
+        deleted: 'true',
+        limit: String(PAGE_SIZE),
+        offset: String((page - 1) * PAGE_SIZE),
+      },
+    ],
+    enabled: siteId !== undefined,
+    placeholderData: keepPreviousData,
+  })
+  const result = answer.data ?? null
+  const error = answer.error
+  const isLoading = answer.isFetching
   const siteLabelId = useId()
   const site = sites.find((candidate) => candidate.id === siteId)
-  const time = timeFormatter(site ? { timeZone: site.timeZone } : {})
-  const reload = () => setReloads((n) => n + 1)
+  const time = timeFormatter({ timeZone: site?.timeZone ?? installationTimeZone(sites) })
+  // Restoring or purging changes the bin and the article lists alike.
+  const reload = () => void client.invalidateQueries({ queryKey: ['/api/articles'] })
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reloads asks again on purpose
-  useEffect(() => {
-    if (siteId === undefined) return
-    const query = new URLSearchParams({
-      site: String(siteId),
-      deleted: 'true',
-      limit: String(PAGE_SIZE),
-      offset: String((page - 1) * PAGE_SIZE),
-    })
-    setLoading(true)
-    api<{ items: DeletedArticle[]; total: number }>('GET', `/api/articles?${query}`)
-      .then((next) => {
-        setResult(next)
-        setError(null)
-      })
-      .catch((caught) => {
-        setResult(null)
-        setError(caught)
-      })
-      .finally(() => setLoading(false))
-  }, [siteId, page, reloads])
-
-  async function restore(article: DeletedArticle) {
+  async function restore(article: Article) {
     try {
       await api('POST', `/api/articles/${article.id}/restore`)
       message.success(t('restored', { title: article.title }))
@@ -83,7 +76,7 @@ export function RecycleBinTab({ session, sites }: RecycleBinTabProps) {
         />
       </Space>
       <ErrorAlert error={error} />
-      <Table<DeletedArticle>
+      <Table<Article>
         rowKey="id"
         size="small"
         loading={isLoading}

@@ -22,20 +22,15 @@ export function holdsRole(session: SessionView, ...roles: readonly Role[]): bool
   return session.user.grants.some((grant) => (roles as readonly string[]).includes(grant.role))
 }
 
-/** Creates and changes sites and accounts. */
-export const administersSystem = (session: SessionView) => holdsRole(session, 'admin', 'system_admin')
+/** Creates and changes sites and accounts (as the server says: session.allowedActions). */
+export const administersSystem = (session: SessionView) => session.allowedActions.includes('administerSystem')
 
 /** Grants roles, unlocks accounts, resets passwords. */
-export const administersSecurity = (session: SessionView) => holdsRole(session, 'admin', 'security_admin')
+export const administersSecurity = (session: SessionView) =>
+  session.allowedActions.includes('administerSecurity')
 
-/** Administers the site: its settings and publishing. */
-export function managesSite(session: SessionView, siteId: number): boolean {
-  return session.user.grants.some(
-    (grant) =>
-      grant.role === 'admin' ||
-      (grant.role === 'site_admin' && (grant.siteId === null || grant.siteId === siteId)),
-  )
-}
+/** Reads the audit log: the audit administrator alone (三员分立). */
+export const readsAudit = (session: SessionView) => session.allowedActions.includes('readAudit')
 
 /** Reads the site's content and column tree: any site or content role in it. */
 export function readsSite(session: SessionView, siteId: number): boolean {

@@ -1,16 +1,9 @@
+import { useQuery } from '@tanstack/react-query'
 import { Alert, Table } from 'antd'
-import { useEffect, useState } from 'react'
-import { api } from '../api.ts'
+import type { BrokenLinkList } from '../api-types.gen.ts'
 import { useI18n } from '../i18n.tsx'
 
-interface BrokenLink {
-  readonly path: string
-  readonly articleId: number | null
-  readonly title: string | null
-  readonly editor: string | null
-  readonly element: string
-  readonly href: string
-}
+type BrokenLink = BrokenLinkList['items'][number]
 
 /**
  * The internal links and images a publish run found leading nowhere, each with its page, its
@@ -18,13 +11,9 @@ interface BrokenLink {
  */
 export function RunBrokenLinks({ runId }: { readonly runId: number }) {
   const { t } = useI18n()
-  const [links, setLinks] = useState<readonly BrokenLink[] | null>(null)
-  useEffect(() => {
-    api<{ items: BrokenLink[] }>('GET', `/api/publish-runs/${runId}/broken-links`).then(
-      (answer) => setLinks(answer.items),
-      () => setLinks([]),
-    )
-  }, [runId])
+  const found = useQuery<BrokenLinkList>({ queryKey: [`/api/publish-runs/${runId}/broken-links`] })
+  // A run whose links cannot be read shows none rather than an error under the run.
+  const links = found.isPending ? null : (found.data?.items ?? [])
   if (links === null) return null
   if (links.length === 0)
     return <Alert className="run-broken-links" type="success" showIcon title={t('editor.brokenLinksNone')} />

@@ -1,6 +1,5 @@
+import { useQuery } from '@tanstack/react-query'
 import { Typography } from 'antd'
-import { useEffect, useState } from 'react'
-import { api } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import { ErrorAlert } from './error-alert.tsx'
 import { FailedPages } from './failed-pages.tsx'
@@ -36,12 +35,11 @@ function PathGroup({ title, paths }: { title: string; paths: readonly string[] }
 /** One run's manifest, loaded when its row is opened. */
 export function RunManifest({ runId }: { runId: number }) {
   const { t } = useI18n()
-  const [run, setRun] = useState<PublishRunDetail | null>(null)
-  const [error, setError] = useState<unknown>(null)
-
-  useEffect(() => {
-    api<PublishRunDetail>('GET', `/api/publish-runs/${runId}`).then(setRun, setError)
-  }, [runId])
+  // A run's manifest never changes once written: read once, kept while the admin is open.
+  const { data: run, error } = useQuery<PublishRunDetail>({
+    queryKey: [`/api/publish-runs/${runId}`],
+    staleTime: Number.POSITIVE_INFINITY,
+  })
 
   if (error) return <ErrorAlert error={error} />
   if (!run) return <Typography.Text>{t('loading')}</Typography.Text>

@@ -1,15 +1,11 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { App, Button, Input, Select, Space, Table } from 'antd'
 import { useEffect, useId, useState } from 'react'
 import { api } from '../api.ts'
+import type { SearchTop, SynonymGroups } from '../api-types.gen.ts'
 import { useI18n } from '../i18n.tsx'
 import type { Site } from '../types.ts'
 import { ErrorAlert, useErrorText } from './error-alert.tsx'
-
-interface QueryCount {
-  readonly query: string
-  readonly searches: number
-  readonly hits: number
-}
 
 export interface SearchTabProps {
   readonly sites: readonly Site[]
@@ -28,25 +24,25 @@ export function SearchTab({ sites, canEdit }: SearchTabProps) {
   const [chosenSiteId, setSiteId] = useState<number>()
   const siteId = chosenSiteId ?? sites[0]?.id
   const [synonyms, setSynonyms] = useState('')
-  const [top, setTop] = useState<{ popular: QueryCount[]; foundNothing: QueryCount[] } | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const client = useQueryClient()
+  const counts = useQuery<SearchTop>({
+    queryKey: [`/api/sites/${siteId}/search/top`],
+    enabled: siteId !== undefined,
+  })
+  const stored = useQuery<SynonymGroups>({
+    queryKey: [`/api/sites/${siteId}/search/synonyms`],
+    enabled: siteId !== undefined,
+  })
+  const top = counts.data ?? null
+  const error = counts.error ?? stored.error
   const [isSaving, setSaving] = useState(false)
   const siteLabelId = useId()
   const synonymsId = useId()
 
+  // The text area starts from the stored groups, one a line, and is the user's from then on.
   useEffect(() => {
-    if (siteId === undefined) return
-    Promise.all([
-      api<{ groups: string[][] }>('GET', `/api/sites/${siteId}/search/synonyms`),
-      api<{ popular: QueryCount[]; foundNothing: QueryCount[] }>('GET', `/api/sites/${siteId}/search/top`),
-    ])
-      .then(([loaded, counts]) => {
-        setSynonyms(loaded.groups.map((group) => group.join(' ')).join('\n'))
-        setTop(counts)
-        setError(null)
-      })
-      .catch(setError)
-  }, [siteId])
+    if (stored.data) setSynonyms(stored.data.groups.map((group) => group.join(' ')).join('\n'))
+  }, [stored.data])
 
   async function save() {
     setSaving(true)
@@ -55,10 +51,10 @@ export function SearchTab({ sites, canEdit }: SearchTabProps) {
         .split('\n')
         .map((line) => line.split(/[\s,，、]+/).filter(Boolean))
         .filter((words) => words.length > 0)
-      const saved = await api<{ groups: string[][] }>('PUT', `/api/sites/${siteId}/search/synonyms`, {
+      const saved = await api<SynonymGroups>('PUT', `/api/sites/${siteId}/search/synonyms`, {
         groups,
       })
-      setSynonyms(saved.groups.map((group) => group.join(' ')).join('\n'))
+      client.setQueryData([`/api/sites/${siteId}/search/synonyms`], saved)
       message.success(t('synonymsSaved'))
     } catch (caught) {
       message.error(errorText(caught))
@@ -103,7 +99,7 @@ export function SearchTab({ sites, canEdit }: SearchTabProps) {
         </Button>
       )}
       <h3>{t('popularSearches')}</h3>
-      <Table<QueryCount>
+      <Table<SearchTop['popular'][number]>
         size="small"
         rowKey="query"
         pagination={false}
@@ -111,7 +107,7 @@ export function SearchTab({ sites, canEdit }: SearchTabProps) {
         dataSource={top?.popular ?? []}
       />
       <h3>{t('fruitlessSearches')}</h3>
-      <Table<QueryCount>
+      <Table<SearchTop['popular'][number]>
         size="small"
         rowKey="query"
         pagination={false}

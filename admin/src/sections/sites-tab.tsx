@@ -1,11 +1,12 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { App, Button, Space, Table } from 'antd'
-import { useEffect, useState } from 'react'
-import { api } from '../api.ts'
+import { useState } from 'react'
+import type { SiteList } from '../api-types.gen.ts'
 import { useI18n } from '../i18n.tsx'
-import type { SessionView } from '../types.ts'
+import type { SessionView, Site } from '../types.ts'
 import type { SiteSettings } from './admin-types.ts'
 import { ErrorAlert } from './error-alert.tsx'
-import { administersSystem, managesSite } from './roles.ts'
+import { administersSystem } from './roles.ts'
 import { SiteFormModal } from './site-form-modal.tsx'
 
 /**
@@ -16,23 +17,14 @@ export function SitesTab({ session }: { session: SessionView }) {
   const { t } = useI18n()
   const { message } = App.useApp()
   const isSystem = administersSystem(session)
-  const [sites, setSites] = useState<readonly SiteSettings[]>([])
-  const [error, setError] = useState<unknown>(null)
-  const [isLoading, setLoading] = useState(true)
-  const [reloads, setReloads] = useState(0)
+  const client = useQueryClient()
+  // The same answer as the console's site switch: a site created here is offered there at once.
+  const answer = useQuery<SiteList>({ queryKey: ['/api/sites'] })
+  const sites = (answer.data?.items ?? []).filter((site) => site.allowedActions.includes('manageSettings'))
+  const error = answer.error
+  const isLoading = answer.isFetching
   /** The site in the form: one to change, null for a new one, undefined for no form. */
   const [editing, setEditing] = useState<SiteSettings | null | undefined>(undefined)
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reloads asks again on purpose
-  useEffect(() => {
-    setLoading(true)
-    api<{ items: SiteSettings[] }>('GET', '/api/sites')
-      .then(({ items }) => {
-        setSites(items.filter((site) => isSystem || managesSite(session, site.id)))
-        setError(null)
-      }, setError)
-      .finally(() => setLoading(false))
-  }, [reloads])
 
   return (
     <section aria-label={t('tabSites')}>
@@ -44,7 +36,7 @@ export function SitesTab({ session }: { session: SessionView }) {
         </Space>
       )}
       <ErrorAlert error={error} />
-      <Table<SiteSettings>
+      <Table<Site>
         rowKey="id"
         size="small"
         loading={isLoading}
@@ -78,7 +70,7 @@ export function SitesTab({ session }: { session: SessionView }) {
           onSaved={(site) => {
             message.success(t(editing ? 'siteSaved' : 'siteCreated', { name: site.name }))
             setEditing(undefined)
-            setReloads((n) => n + 1)
+            void client.invalidateQueries({ queryKey: ['/api/sites'] })
           }}
         />
       )}

@@ -1,11 +1,12 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { App, Button, Space, Table, Tag } from 'antd'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { api } from '../api.ts'
 import { useI18n } from '../i18n.tsx'
 import type { SessionView, Site } from '../types.ts'
 import type { UserAccount } from './admin-types.ts'
 import { ErrorAlert, useErrorText } from './error-alert.tsx'
-import { timeFormatter } from './format-time.ts'
+import { installationTimeZone, timeFormatter } from './format-time.ts'
 import { grantLabel } from './grant-label.ts'
 import { GrantsModal } from './grants-modal.tsx'
 import { PasswordResetModal } from './password-reset-modal.tsx'
@@ -34,24 +35,14 @@ export function UsersTab({ session, sites }: UsersTabProps) {
   const confirm = useConfirm()
   const isSystem = administersSystem(session)
   const isSecurity = administersSecurity(session)
-  const [users, setUsers] = useState<readonly UserAccount[]>([])
-  const [error, setError] = useState<unknown>(null)
-  const [isLoading, setLoading] = useState(true)
-  const [reloads, setReloads] = useState(0)
+  const client = useQueryClient()
+  const answer = useQuery<{ items: UserAccount[] }>({ queryKey: ['/api/users'] })
+  const users = answer.data?.items ?? []
+  const error = answer.error
+  const isLoading = answer.isFetching
   const [dialog, setDialog] = useState<Dialog>(null)
-  const time = timeFormatter()
-  const reload = () => setReloads((n) => n + 1)
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reloads asks again on purpose
-  useEffect(() => {
-    setLoading(true)
-    api<{ items: UserAccount[] }>('GET', '/api/users')
-      .then(({ items }) => {
-        setUsers(items)
-        setError(null)
-      }, setError)
-      .finally(() => setLoading(false))
-  }, [reloads])
+  const time = timeFormatter({ timeZone: installationTimeZone(sites) })
+  const reload = () => void client.invalidateQueries({ queryKey: ['/api/users'] })
 
   async function act(request: Promise<unknown>, done: string) {
     try {

@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Alert, App, Button, Card, Checkbox, Space, Spin, Tag } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../api.ts'
@@ -37,23 +38,26 @@ export function TemplateEditorCard({
   const { message } = App.useApp()
   const confirm = useConfirm()
   const editor = useRef<CodeEditorHandle>(null)
-  const [detail, setDetail] = useState<TemplateDetail | null>(null)
-  const [draft, setDraft] = useState('')
+  const client = useQueryClient()
   const [busy, setBusy] = useState<Busy>(null)
-  const [error, setError] = useState<unknown>(null)
+  const [actionError, setError] = useState<unknown>(null)
   const [foundError, setFoundError] = useState<SourceError | null>(null)
   const [preview, setPreview] = useState<string | null>(null)
   const [showsDefault, setShowsDefault] = useState(false)
   const path = `/api/sites/${site.id}/templates/${encodeURIComponent(name)}`
+  const found = useQuery<TemplateDetail>({ queryKey: [path] })
+  const detail = found.data ?? null
+  const error = actionError ?? found.error
+  /** The source as typed; null while it is the saved one. */
+  const [typed, setTyped] = useState<string | null>(null)
+  const draft = typed ?? detail?.source ?? ''
+  const setDraft = (source: string) => setTyped(source)
   const isDirty = detail !== null && draft !== detail.source
-
-  useEffect(() => {
-    api<TemplateDetail>('GET', path).then((answer) => {
-      setDetail(answer)
-      setDraft(answer.source)
-    }, setError)
-  }, [path])
-
+  /** What was saved or restored becomes the template as read, and the typing is dropped. */
+  const setDetail = (next: TemplateDetail) => {
+    client.setQueryData([path], next)
+    setTyped(null)
+  }
   useEffect(() => onDirtyChange(isDirty), [isDirty, onDirtyChange])
 
   // Closing or reloading the tab asks first while there are unsaved changes.
@@ -115,9 +119,8 @@ export function TemplateEditorCard({
       onOk: () =>
         act('revert', async () => {
           await api('DELETE', path)
-          const restored = await api<TemplateDetail>('GET', path)
-          setDetail(restored)
-          setDraft(restored.source)
+          setTyped(null)
+          await client.invalidateQueries({ queryKey: [path] })
           message.success(t('templateReverted'))
           onChanged()
         }),

@@ -1,16 +1,8 @@
-/** The template API's answers (src/server/routes/). */
-export interface TemplateItem {
-  /** The file name in the theme: `article.liquid`. */
-  readonly name: string
-  /** Whether the site has its own version instead of the theme's. */
-  readonly isCustomized: boolean
-  readonly updatedAt: string | null
-}
+/** The template API's answers, as its OpenAPI document describes them (`npm run api:types`). */
+import type { TemplateList, TemplateSource } from '../api-types.gen.ts'
 
-export interface TemplateDetail {
-  readonly name: string
-  /** What the site renders with: its own version, or the theme's. */
-  readonly source: string
-  readonly defaultSource: string
-  readonly isCustomized: boolean
-}
+/** A template of the theme, and whether the site has its own version. */
+export type TemplateItem = TemplateList['items'][number]
+
+/** A template's source and the theme's own version. */
+export type TemplateDetail = TemplateSource

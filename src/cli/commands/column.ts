@@ -33,7 +33,12 @@ interface ColumnOptions {
   position?: number
 }
 
-const KIND_LABEL: Record<ColumnKind, string> = { list: '列表 list', page: '单页 page', link: '外链 link' }
+const KIND_LABEL: Record<ColumnKind, string> = {
+  list: '列表 list',
+  page: '单页 page',
+  link: '外链 link',
+  topic: '专题 topic',
+}
 
 function withColumnFields(command: Command): Command {
   return command

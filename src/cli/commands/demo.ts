@@ -38,7 +38,7 @@ export function registerDemo(program: Command): void {
         `栏目 / columns: ${summary.columns.total}（本次新建 ${summary.columns.created} / created now）  最深 / deepest: 首页 > ${summary.deepestPath}`,
       )
       print(
-        `文章 / articles: ${summary.articles.total}（本次新建 ${summary.articles.created} / created now），均已发布 / all published`,
+        `文章 / articles: ${summary.articles.total}（本次新建 ${summary.articles.created} 篇已发布、${summary.articles.pendingCreated} 篇待审核 / created now: ${summary.articles.created} published, ${summary.articles.pendingCreated} waiting for review）`,
       )
       print('')
       print('栏目树 / column tree:')

@@ -27,10 +27,12 @@ export async function resolveSite(content: Content, ref: string | undefined): Pr
   }
   const fallback = defaultSites.get(content)
   if (fallback) return content.sites.get(fallback)
+  // The slugs are what --site takes: naming them saves a `fabu site list` to find out.
+  const slugs = sites.map((site) => site.slug)
   throw new ValidationError(
     '--site',
-    '有多个站点，请用 --site 指定，或在 fabu.toml 的 [cli] default_site 设定默认站点',
-    'there are several sites: choose one with --site, or set [cli] default_site in fabu.toml',
+    `有多个站点（${slugs.join('、')}），请用 --site 指定，如 --site ${slugs[0]}，或在 fabu.toml 的 [cli] default_site 设定默认站点`,
+    `there are several sites (${slugs.join(', ')}): choose one with --site, e.g. --site ${slugs[0]}, or set [cli] default_site in fabu.toml`,
   )
 }
 

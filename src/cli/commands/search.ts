@@ -1,4 +1,6 @@
 import type { Command } from 'commander'
+import { ValidationError } from '../../errors/index.ts'
+import { queueReindex } from '../../jobs/index.ts'
 import {
   rebuildSearchIndex,
   replaceSynonymGroups,
@@ -21,6 +23,7 @@ interface SearchOptions {
   set?: string
   encoding?: string
   nothingFound?: boolean
+  queue?: boolean
 }
 
 const SITE_OPTION = ['--site <site>', '站点 ID 或代号（只有一个站点时可省略）/ site id or slug'] as const
@@ -35,10 +38,29 @@ export function registerSearch(program: Command): void {
       .description(
         '重建站点的搜索索引（发布时会自动更新）/ rebuild a site’s search index (publishing keeps it in step)',
       )
-      .option(...SITE_OPTION),
+      .option(...SITE_OPTION)
+      .option(
+        '--queue',
+        '交给 fabu worker 执行并立即返回（需 PostgreSQL）/ leave it to a fabu worker and return at once (PostgreSQL)',
+      ),
   ).action(async (options: SearchOptions) => {
     await withApp(options.data, async (app) => {
       const site = await resolveSite(app.content, options.site)
+      if (options.queue) {
+        if (app.store.engine !== 'postgres' || !app.config.databaseUrl)
+          throw new ValidationError(
+            '--queue',
+            '只有 PostgreSQL 上才有 fabu worker 可交付；SQLite 上直接重建',
+            'only on PostgreSQL is there a fabu worker to leave it to; on SQLite reindex without --queue',
+          )
+        const id = await queueReindex(app.store, app.config.databaseUrl, site.id)
+        if (options.json) return printJson({ site: site.slug, queued: id !== null, job: id })
+        return print(
+          id
+            ? `${site.slug}: 已排队，由 fabu worker 重建 / queued (job ${id}); a fabu worker rebuilds it`
+            : `${site.slug}: 已有一个重建在排队 / a reindex was already waiting; merged with it`,
+        )
+      }
       const started = performance.now()
       const progress = process.stderr.isTTY && !options.json ? progressBar() : undefined
       const report = await rebuildSearchIndex(app.store, site.id, progress)

@@ -4,7 +4,7 @@ import type { Command } from 'commander'
 import type { FastifyInstance } from 'fastify'
 import stringWidth from 'string-width'
 import { ExternalLinkSchedule, startDailyInspection } from '../../checks/index.ts'
-import { formatZonedMinute, systemActor } from '../../content/index.ts'
+import { formatZonedMinute, type Site, systemActor } from '../../content/index.ts'
 import {
   createDemoSite,
   describeDemoAccounts,
@@ -16,16 +16,16 @@ import { ValidationError } from '../../errors/index.ts'
 import { createImportJobs } from '../../jobs/index.ts'
 import { createMetrics } from '../../metrics/index.ts'
 import { Publisher, SearchPageRenderer } from '../../publish/index.ts'
-import { SearchReaders } from '../../search/index.ts'
+import { flushSearchCounts, SearchReaders } from '../../search/index.ts'
 import {
   createAdminApp,
   createPublicSite,
   installationSites,
-  PublishQueue,
   type ServedSite,
   ViewCounter,
 } from '../../server/index.ts'
 import type { DeliveryOutcome } from '../../targets/index.ts'
+import { type BackgroundWork, openBackgroundWork } from '../background-work.ts'
 import { addDemoWordLists } from '../demo-word-lists.ts'
 import { ensureDataFolder } from '../ensure-data-folder.ts'
 import { type App, publisherOptions, withApp } from '../open-app.ts'
@@ -46,6 +46,8 @@ interface ServeOptions {
   logs?: boolean | string
   /** Lines printed beside the URLs (the demo accounts). */
   announce?: readonly string[]
+  /** False (`--no-worker`): serve HTTP only and leave publishing and schedules to `fabu worker`. */
+  worker?: boolean
 }
 
 function withServeOptions(command: Command): Command {
@@ -67,7 +69,12 @@ export function registerServe(program: Command): void {
         .description(
           '在本机提供所有已发布的站点和浏览计数 / serve every published site and its view counter',
         ),
-    ).option('--no-logs', '不输出 JSON 请求日志 / no JSON request logs'),
+    )
+      .option('--no-logs', '不输出 JSON 请求日志 / no JSON request logs')
+      .option(
+        '--no-worker',
+        '只提供 HTTP，不执行发布与定时任务（交给 fabu worker，需 PostgreSQL）/ serve HTTP only; publishing and schedules are left to fabu worker (PostgreSQL)',
+      ),
     { json: false },
   ).action(async (options: ServeOptions) => {
     await withApp(options.data, (app) => serve(app, options))
@@ -106,15 +113,46 @@ export function registerServe(program: Command): void {
 }
 
 async function serve(app: App, options: ServeOptions): Promise<void> {
+  // Checked before anything starts: a refusal must leave no timer running behind it.
+  const works = options.worker !== false
+  if (!works && app.store.engine === 'sqlite')
+    throw new ValidationError(
+      '--no-worker',
+      '只有 PostgreSQL 上才能把发布交给 fabu worker；SQLite 是单机安装',
+      'only on PostgreSQL can publishing be left to fabu worker; SQLite is a one-machine installation',
+    )
   // The site at `/` on a host naming none: --site, [cli] default_site, else the oldest. Checked
   // first: a name that matches no site is a mistake to say now, not a 404 later.
   const ref = options.site ?? app.config.cli.defaultSite ?? undefined
   const site = ref
     ? await app.content.sites.get(ref)
     : ((await app.content.sites.list())[0] ?? (await resolveSite(app.content, undefined)))
+  // What has started, to be stopped again should the start fail later (a port in use): left
+  // running, its timers and processes kept a failed `fabu serve` alive, logging every 2 s.
+  const started: (() => unknown)[] = []
+  try {
+    return await serveStarted(app, options, site, works, started)
+  } catch (error) {
+    for (const stop of started.reverse())
+      await Promise.resolve()
+        .then(stop)
+        .catch(() => undefined)
+    throw error
+  }
+}
+
+async function serveStarted(
+  app: App,
+  options: ServeOptions,
+  site: Site,
+  works: boolean,
+  started: (() => unknown)[],
+): Promise<void> {
   const counter = new ViewCounter(app.store)
+  started.push(() => counter.close())
   const metrics = createMetrics()
   const deliveries = targetDeliveries(app)
+  started.push(() => deliveries.stop())
   // A warm publisher of its own publishes what editors change while the server runs.
   const publisher = new Publisher(app.store, app.content, {
     ...publisherOptions(app.config),
@@ -122,19 +160,20 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     onReport: (report) => metrics.observePublish(report.site, report.seconds, report.written.length),
     onRunRecorded: async (run) => deliveries.deliver(run.siteId),
   })
-  const queue = new PublishQueue(app.content, publisher, {
-    system: systemActor('scheduler'),
-    onError: (error) =>
-      process.stderr.write(`fabu: 自动发布失败 / publishing failed: ${(error as Error).message}\n`),
-  })
+  started.push(() => publisher.close())
+  const work = await openBackgroundWork(app, publisher)
+  started.push(() => work.stop())
+  const queue = work.dispatch
   metrics.watchQueueDepth(() => queue.depth)
   // Search pages render the site's search.liquid in a render process of their own.
   const searchPages = new SearchPageRenderer(app.store, app.content)
+  started.push(() => searchPages.close())
   // On SQLite searches run in threads of their own, each with a read-only connection.
   const searchReaders =
     app.store.engine === 'sqlite' && app.config.server.searchWorkers > 0
       ? new SearchReaders({ sqlitePath: app.config.sqlitePath, workers: app.config.server.searchWorkers })
       : undefined
+  started.push(() => searchReaders?.close())
   // Filled in once the public site listens: previews load styles and images from it.
   const publicOrigins: Record<string, string> = {}
   let publicUrl: string | undefined
@@ -148,6 +187,7 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
       if (publicUrl) publicOrigins[served.slug] = originOf(publicUrl, served, site.slug)
     },
   })
+  started.push(() => sites.close())
   await sites.start()
   const publicSite = await createPublicSite({
     sites,
@@ -161,12 +201,14 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     },
     metrics,
   })
+  started.push(() => publicSite.close())
   // Imports started from the admin run as `fabu import` processes of their own.
   const importJobs = createImportJobs(app.store, app.content, {
     dataDir: app.config.dataDir,
     command: { execPath: process.execPath, args: [process.argv[1] ?? 'fabu'], memoryMb: 1024 },
     allowedPrivateOrigins: app.config.import.allowedPrivateOrigins,
   })
+  started.push(() => importJobs.close())
   const interrupted = await importJobs.recover()
   if (interrupted > 0)
     print(
@@ -185,19 +227,18 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     imageMaxSide: app.config.uploads.imageMaxSide,
     trustedProxies: app.config.server.trustedProxies,
     secureCookies: app.config.server.secureCookies,
+    requestsPerMinute: app.config.server.apiRequestsPerMinute,
     logger: requestLog(options.logs),
     publicOrigins,
     interaction: app.interaction,
     importJobs,
     metrics: { collector: metrics, access: app.config.metrics },
   })
+  started.push(() => admin.close())
   const host = options.host ?? app.config.server.host
   publicUrl = await listen(publicSite, host, options.port ?? app.config.server.publicPort, '--port')
   const adminPort = options.adminPort ?? app.config.server.adminPort
-  const adminUrl = await listen(admin, host, adminPort, '--admin-port').catch(async (error) => {
-    await publicSite.close()
-    throw error
-  })
+  const adminUrl = await listen(admin, host, adminPort, '--admin-port')
   await sites.refresh()
   print('')
   print(`站点已在本机提供 / serving ${site.name} at ${publicUrl}`)
@@ -216,18 +257,13 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     )
   }
   print(`管理界面 / admin at ${adminUrl}admin/  (API: ${adminUrl}api/docs)`)
-  queue.start()
-  const daily = dailyInspection(app)
-  // External links are checked from here, on a schedule ([links] external_check_hours).
-  const linkSchedule = new ExternalLinkSchedule(app.store, {
-    everyHours: app.config.links.externalCheckHours,
-    onError: (error) =>
-      process.stderr.write(
-        `fabu: 外部链接检查失败 / external link check failed: ${(error as Error).message}\n`,
-      ),
-  })
-  linkSchedule.start()
-  print('修改内容后会自动发布 / changes are published as they are made')
+  const schedules = works ? await startWorking(app, work) : null
+  started.push(() => schedules?.stop())
+  print(
+    works
+      ? '修改内容后会自动发布 / changes are published as they are made'
+      : '只提供 HTTP：发布由 fabu worker 执行 / serving only: fabu worker publishes',
+  )
   // Last, so that nothing printed after start-up pushes the passwords off the screen.
   if (options.announce?.length) printFramed([`登录 / sign in at ${adminUrl}admin/`, ...options.announce])
   print('按 Ctrl+C 停止 / press Ctrl+C to stop')
@@ -241,25 +277,67 @@ async function serve(app: App, options: ServeOptions): Promise<void> {
     process.on('SIGTERM', stop)
   })
   // Stop taking requests first, then let the publish in progress finish and save the counts.
-  daily?.stop()
   await Promise.all([admin.close(), publicSite.close()])
   sites.close()
   await importJobs.close()
-  await linkSchedule.stop()
-  await queue.stop()
+  await schedules?.stop()
+  await work.stop()
   await deliveries.stop()
   await publisher.close()
   await searchPages.close()
   await searchReaders?.close()
+  await flushSearchCounts(app.store)
   await counter.close()
   print('已停止，浏览计数已保存 / stopped; view counts saved')
+}
+
+/**
+ * The work of a worker process: publishing (background work), the daily inspection and the
+ * external link checks. `fabu worker` runs exactly this; `fabu serve` runs it too unless
+ * told `--no-worker`.
+ */
+export async function startWorking(app: App, work: BackgroundWork): Promise<{ stop(): Promise<void> }> {
+  await work.start()
+  // External links are checked from here, on a schedule ([links] external_check_hours).
+  const linkSchedule = new ExternalLinkSchedule(app.store, {
+    everyHours: app.config.links.externalCheckHours,
+    onError: (error) =>
+      process.stderr.write(
+        `fabu: 外部链接检查失败 / external link check failed: ${(error as Error).message}\n`,
+      ),
+  })
+  if (work.repeat) {
+    // On PostgreSQL each runs once per occurrence on one process of the installation, not once in every worker.
+    const at = app.config.checks.dailyAt
+    await work.repeat('daily-check', at && dailyCron(at), inspectEverySite(app), 'Asia/Shanghai')
+    const hours = app.config.links.externalCheckHours
+    await work.repeat('link-check', hours > 0 ? '0 * * * *' : null, async (sent) => {
+      // An hourly job that checks when the hours since the epoch are a multiple of the setting.
+      if (Math.round(sent.getTime() / 3_600_000) % hours === 0) await linkSchedule.runOnce()
+    })
+    return { stop: async () => undefined }
+  }
+  const daily = dailyInspection(app)
+  linkSchedule.start()
+  return {
+    async stop() {
+      daily?.stop()
+      await linkSchedule.stop()
+    },
+  }
+}
+
+/** `HH:MM` as the cron expression of a daily run at that time. */
+function dailyCron(at: string): string {
+  const [hour, minute] = at.split(':').map(Number)
+  return `${minute} ${hour} * * *`
 }
 
 /**
  * Deliveries to the publish targets, off the publish queue: a slow or unreachable web server
  * holds up no publish. Failed ones are tried again every 30 s, each target after its own wait.
  */
-function targetDeliveries(app: App): { deliver(siteId: number): void; stop(): Promise<void> } {
+export function targetDeliveries(app: App): { deliver(siteId: number): void; stop(): Promise<void> } {
   const running = new Set<Promise<void>>()
   const track = (work: Promise<readonly DeliveryOutcome[]>) => {
     const done = work.then(
@@ -322,16 +400,20 @@ function dailyInspection(app: App): { stop(): void } | null {
   const at = app.config.checks.dailyAt
   if (at === null) return null
   print(`每天 ${at} 自动做检查指标自查 / the inspection self-check runs daily at ${at} (Asia/Shanghai)`)
-  const runner = { actor: systemActor('serve:daily-check'), access: app.operator.access }
   return startDailyInspection({
     at,
     timeZone: 'Asia/Shanghai',
-    run: async (now) => {
-      for (const site of await app.content.sites.list()) await app.inspection.save(runner, site.id, now)
-    },
+    run: inspectEverySite(app),
     onError: (error) =>
       process.stderr.write(`fabu: 每日自查失败 / daily self-check failed: ${(error as Error).message}\n`),
   })
+}
+
+function inspectEverySite(app: App): (now: Date) => Promise<void> {
+  const runner = { actor: systemActor('serve:daily-check'), access: app.operator.access }
+  return async (now) => {
+    for (const site of await app.content.sites.list()) await app.inspection.save(runner, site.id, now)
+  }
 }
 
 async function listen(server: FastifyInstance, host: string, port: number, option: string): Promise<string> {

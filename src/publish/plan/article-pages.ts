@@ -102,7 +102,8 @@ export function articleJobs(
       kind: 'print',
       refId: row.id,
       template: 'print.liquid',
-      data: { column, article, page: { ...page, kind: 'print' } },
+      // No neighbours: a print view is not rendered again when they change (it records no keys for them).
+      data: { column, article: { ...article, prev: null, next: null }, page: { ...page, kind: 'print' } },
       storedBody: row.body_html,
       deps: [],
     },

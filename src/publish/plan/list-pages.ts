@@ -3,6 +3,7 @@ import { formatZonedMinute } from '../../content/index.ts'
 import type { ArticleSummary } from '../render/render-context.ts'
 import { NEWEST_LIMIT } from '../render/render-context.ts'
 import type { PageJob } from './page-job.ts'
+import { topicTemplateSet } from './site-pages.ts'
 import { type SiteSnapshot, toSummary } from './site-snapshot.ts'
 import { columnIndexPath, listPagePath } from './url-scheme.ts'
 
@@ -89,11 +90,13 @@ function listJob(
 ): PageJob {
   const view = snapshot.context.columns[column.id]
   const { baseUrl } = snapshot.context.site
+  const topicSet = topicTemplateSet(snapshot, column)
   return {
     path,
     kind: 'list',
     refId: column.id,
-    template: column.listTemplate ?? 'list.liquid',
+    // A topic's sub-columns list with the topic's template set unless they name their own.
+    template: column.listTemplate ?? (topicSet === null ? 'list.liquid' : `${topicSet}-list.liquid`),
     data: {
       column: view,
       page: {

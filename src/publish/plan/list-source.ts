@@ -19,7 +19,7 @@ export interface ListSource {
   count(columnId: number): Promise<number>
   /** Members in publish order, oldest first. */
   range(columnId: number, offset: number, limit: number): Promise<readonly ListRow[]>
-  /** The newest members, pinned first. */
+  /** The newest members: pinned first, then those an editor ordered (排序), then by date. */
   newest(columnId: number, limit: number): Promise<readonly ArticleSummary[]>
   /** How many members come before this place in publish order. */
   countBefore(columnId: number, publishAt: string, id: number): Promise<number>
@@ -42,39 +42,85 @@ export function queryListSource(
 ): ListSource {
   const columnsOf = (columnId: number) => members.get(columnId) ?? [columnId]
   const live = (columnIds: readonly number[]) => liveArticles(store).where('column_id', 'in', columnIds)
+  // One run asks the same things many times (every list's newest for the snapshot, then the
+  // changed lists' counts, places and tails while planning, a section again for each child):
+  // each answer is read once per run. The store does not change under a run's snapshot.
+  const remembered = new Map<string, Promise<unknown>>()
+  const remember = <T>(key: string, read: () => Promise<T>): Promise<T> => {
+    let answer = remembered.get(key) as Promise<T> | undefined
+    if (!answer) {
+      answer = read()
+      remembered.set(key, answer)
+    }
+    return answer
+  }
   // Articles quoted into the list but at home elsewhere: few, read whole.
   const quoted = (columnIds: readonly number[]) =>
-    liveArticles(store)
-      .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
-      // Driven from the quotes (few) into the articles by key, never the other way round.
-      .where('id', 'in', (eb) =>
-        eb.selectFrom('article_columns').select('article_id').where('column_id', 'in', columnIds),
-      )
-      .where('column_id', 'not in', columnIds)
-      .where('site_id', '=', siteId)
-      .execute()
-  /** The newest `count` members, newest first, whatever their pin. */
-  const tail = async (columnIds: readonly number[], count: number): Promise<ListRow[]> => {
-    const rows: ListRow[] = [...(await quoted(columnIds))]
-    for (const columnId of columnIds) {
-      rows.push(
-        ...(await live([columnId])
+    remember(`quoted:${columnIds.join(',')}`, () =>
+      liveArticles(store)
+        .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
+        // Driven from the quotes (few) into the articles by key, never the other way round.
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('article_columns').select('article_id').where('column_id', 'in', columnIds),
+        )
+        .where('column_id', 'not in', columnIds)
+        .where('site_id', '=', siteId)
+        .execute(),
+    )
+  /** A column's own pinned articles. */
+  const pinnedIn = (columnId: number) =>
+    remember(`pinned:${columnId}`, () =>
+      live([columnId])
+        .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
+        .where('weight', '>', 0)
+        .execute(),
+    )
+  /** The members the column's manual order names and its pins do not place, in that order. */
+  const orderedIn = (columnId: number) =>
+    remember(`ordered:${columnId}`, async () => {
+      const positions = await manualPositions(store, columnId)
+      if (positions.size === 0) return []
+      const ids = [...positions.keys()]
+      const columnIds = columnsOf(columnId)
+      const rows: ListRow[] = await live(columnIds)
+        .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
+        .where('id', 'in', ids)
+        .execute()
+      rows.push(...(await quoted(columnIds)).filter((row) => positions.has(row.id)))
+      return inManualOrder(rows, positions)
+    })
+  /** A column's own newest `count` articles, newest first: a longer tail read serves shorter ones. */
+  const tails = new Map<number, { count: number; rows: Promise<ListRow[]> }>()
+  const tailIn = async (columnId: number, count: number): Promise<ListRow[]> => {
+    let tail = tails.get(columnId)
+    if (!tail || tail.count < count) {
+      tail = {
+        count,
+        rows: live([columnId])
           .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
           .orderBy('publish_at', 'desc')
           .orderBy('id', 'desc')
           .limit(count)
-          .execute()),
-      )
+          .execute(),
+      }
+      tails.set(columnId, tail)
     }
+    return (await tail.rows).slice(0, count)
+  }
+  /** The newest `count` members, newest first, whatever their pin. */
+  const tail = async (columnIds: readonly number[], count: number): Promise<ListRow[]> => {
+    const rows: ListRow[] = [...(await quoted(columnIds))]
+    for (const columnId of columnIds) rows.push(...(await tailIn(columnId, count)))
     return rows.sort(newestFirst).slice(0, count)
   }
-  const count = async (columnId: number) => {
-    const columnIds = columnsOf(columnId)
-    const row = await live(columnIds)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-    return Number(row.n) + (await quoted(columnIds)).length
-  }
+  const count = (columnId: number) =>
+    remember(`count:${columnId}`, async () => {
+      const columnIds = columnsOf(columnId)
+      const row = await live(columnIds)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+      return Number(row.n) + (await quoted(columnIds)).length
+    })
   const everything = (columnId: number) => membersQuery(store, siteId, columnsOf(columnId))
   return {
     newestWhere: fieldQueryAnswerer(store, siteId, members, basePath),
@@ -94,18 +140,15 @@ export function queryListSource(
     async newest(columnId, limit) {
       const columnIds = columnsOf(columnId)
       const pinned: ListRow[] = []
-      for (const member of columnIds) {
-        pinned.push(
-          ...(await live([member])
-            .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
-            .where('weight', '>', 0)
-            .execute()),
-        )
-      }
+      for (const member of columnIds) pinned.push(...(await pinnedIn(member)))
       pinned.push(...(await quoted(columnIds)).filter((row) => row.weight > 0))
       pinned.sort((a, b) => b.weight - a.weight || newestFirst(a, b))
-      const newest = (await tail(columnIds, limit + pinned.length)).filter((row) => row.weight <= 0)
-      return [...pinned, ...newest].slice(0, limit).map((row) => toSummary(row, basePath))
+      const ordered = await orderedIn(columnId)
+      const isOrdered = new Set(ordered.map((row) => row.id))
+      const newest = (await tail(columnIds, limit + pinned.length + ordered.length)).filter(
+        (row) => row.weight <= 0 && !isOrdered.has(row.id),
+      )
+      return [...pinned, ...ordered, ...newest].slice(0, limit).map((row) => toSummary(row, basePath))
     },
     async countBefore(columnId, publishAt, id) {
       const columnIds = columnsOf(columnId)
@@ -126,20 +169,52 @@ export function queryListSource(
 function fieldQueryAnswerer(store: Store, siteId: number, members: MemberColumns, basePath: string) {
   return async (query: FieldQuery): Promise<readonly ArticleSummary[]> => {
     if (!FIELD_NAME.test(query.field)) return []
-    const rows = await membersQuery(store, siteId, members.get(query.columnId) ?? [query.columnId])
-      .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
-      .where(fieldEquals(store, query.field, query.value))
+    const matching = () =>
+      membersQuery(store, siteId, members.get(query.columnId) ?? [query.columnId])
+        .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
+        .where(fieldEquals(store, query.field, query.value))
+    const rows: ListRow[] = await matching()
       .orderBy(sql`case when weight > 0 then weight else 0 end`, 'desc')
       .orderBy('publish_at', 'desc')
       .orderBy('id', 'desc')
       .limit(NEWEST_LIMIT)
       .execute()
-    return rows.map((row) => toSummary(row, basePath))
+    // The column's manual order (排序) places its articles after the pinned ones here as in its
+    // own lists, older ones too: a list by field that ignored it put them back by date.
+    const positions = await manualPositions(store, query.columnId)
+    if (positions.size === 0) return rows.map((row) => toSummary(row, basePath))
+    const ordered = inManualOrder(
+      await matching()
+        .where('id', 'in', [...positions.keys()])
+        .execute(),
+      positions,
+    )
+    const isOrdered = new Set(ordered.map((row) => row.id))
+    const pinned = rows.filter((row) => row.weight > 0)
+    const newest = rows.filter((row) => row.weight <= 0 && !isOrdered.has(row.id))
+    return [...pinned, ...ordered, ...newest].slice(0, NEWEST_LIMIT).map((row) => toSummary(row, basePath))
   }
 }
 
 function fieldEquals(store: Store, field: string, value: string) {
   return sql<boolean>`${store.jsonFieldText('custom_fields', field)} = ${value}`
+}
+
+/** A column's manual order: article id → position (0 first). */
+async function manualPositions(store: Store, columnId: number): Promise<Map<number, number>> {
+  const rows = await store.db
+    .selectFrom('column_article_order')
+    .select(['article_id', 'position'])
+    .where('column_id', '=', columnId)
+    .execute()
+  return new Map(rows.map((row) => [row.article_id, row.position]))
+}
+
+/** Unpinned rows with a place in the manual order, sorted by it; pins come before any order. */
+function inManualOrder(rows: readonly ListRow[], positions: ReadonlyMap<number, number>): ListRow[] {
+  return rows
+    .filter((row) => row.weight <= 0 && positions.has(row.id))
+    .sort((a, b) => (positions.get(a.id) ?? 0) - (positions.get(b.id) ?? 0))
 }
 
 /** Lists are asked about near their newest end: the tail is read by index, the rest by one query. */
@@ -170,6 +245,15 @@ export async function memoryListSource(
 ): Promise<ListSource> {
   const table = await readListTable(store, siteId)
   const cache = new Map<number, Uint32Array>()
+  const manualOrders = new Map<number, Promise<Map<number, number>>>()
+  const positionsIn = (columnId: number) => {
+    let positions = manualOrders.get(columnId)
+    if (!positions) {
+      positions = manualPositions(store, columnId)
+      manualOrders.set(columnId, positions)
+    }
+    return positions
+  }
   const membersOf = (columnId: number): Uint32Array => {
     let list = cache.get(columnId)
     if (!list) {
@@ -193,10 +277,17 @@ export async function memoryListSource(
       const pinned: ListRow[] = []
       for (const row of list) if ((table.weights[row] ?? 0) > 0) pinned.push(table.row(row))
       pinned.sort((a, b) => b.weight - a.weight || newestFirst(a, b))
-      const newest = pinned.slice(0, limit)
+      const positions = await positionsIn(columnId)
+      const named: ListRow[] = []
+      if (positions.size > 0) {
+        for (const row of list) if (positions.has(table.ids[row] ?? 0)) named.push(table.row(row))
+      }
+      const ordered = inManualOrder(named, positions)
+      const isOrdered = new Set(ordered.map((row) => row.id))
+      const newest = [...pinned, ...ordered].slice(0, limit)
       for (let i = list.length - 1; i >= 0 && newest.length < limit; i--) {
         const row = list[i] ?? 0
-        if ((table.weights[row] ?? 0) <= 0) newest.push(table.row(row))
+        if ((table.weights[row] ?? 0) <= 0 && !isOrdered.has(table.ids[row] ?? 0)) newest.push(table.row(row))
       }
       return newest.map((row) => toSummary(row, basePath))
     },
@@ -206,6 +297,7 @@ export async function memoryListSource(
 const READ_PAGE = 5_000
 
 interface ListTable {
+  readonly ids: readonly number[]
   readonly weights: readonly number[]
   row(index: number): ListRow
   /** The rows at home in the columns or quoted into them, in publish order. */
@@ -235,6 +327,7 @@ async function readListTable(store: Store, siteId: number): Promise<ListTable> {
   const size = ids.length
   const quotes = await quotesOfSite(store, siteId)
   return {
+    ids,
     weights,
     row: (index) => ({
       id: ids[index] ?? 0,

@@ -60,6 +60,17 @@ export async function planIncremental(
   for (const template of templates)
     dependents.push(...(await pagesUsingTemplate(store, snapshot.site.id, template)))
   const rebuilt = await published.pages([...new Set(dependents)])
+  // A list that showed an article it no longer holds (a quote taken back) is found through the
+  // article's key alone; the pages that showed that list's newest articles (a home page block,
+  // a 专题's page) are found through the list.
+  const listsLeft = rebuilt
+    .filter((page) => page.kind === 'list' && page.refId !== null && !plan.touchedColumns.has(page.refId))
+    .map((page) => `newest:${page.refId}`)
+  const known = new Set(dependents)
+  const showingLists = (await pagesDependingOn(store, snapshot.site.id, [...new Set(listsLeft)])).filter(
+    (path) => !known.has(path),
+  )
+  rebuilt.push(...(await published.pages(showingLists)))
   for (const page of rebuilt) if (!INTERACTION_PAGE_KINDS.has(page.kind)) plan.rebuildPage(page)
   if (articleIds.length > 0) plan.sitemapParts(articleIds.map(sitemapPartOf))
   const built = await plan.build()
@@ -89,9 +100,16 @@ export function needsFullPublish(changes: readonly ChangeRow[], tree: ColumnTree
     if (change.entity === 'site') return true
     if (change.entity !== 'column') return false
     const column = tree.get(change.entity_id)
-    return change.action !== 'rename' || column === undefined || column.parentId === null
+    return !SHOWN_LIKE_A_NAME.has(change.action) || column === undefined || column.parentId === null
   })
 }
+
+/**
+ * Column changes that show where the column's name shows: a rename, and a 专题's new banner or
+ * template set (`topic`), which its own pages, its sub-columns' pages, its parent's list of
+ * topics and the site's pages (the home page's topics) show.
+ */
+const SHOWN_LIKE_A_NAME: ReadonlySet<string> = new Set(['rename', 'topic'])
 
 /** Collects what to render, then builds the jobs once, so a page named twice renders once. */
 class PlanBuilder {
@@ -100,6 +118,8 @@ class PlanBuilder {
   readonly #snapshot: SiteSnapshot
   readonly #published: PublishedLookup
   readonly #articles = new Set<number>()
+  /** Articles whose prev/next links change: their page only, as a print view shows no neighbours. */
+  readonly #neighbours = new Set<number>()
   readonly #listsFrom = new Map<number, number>()
   readonly #columnPages = new Set<number>()
   readonly #sitePages = new Set<string>()
@@ -130,8 +150,8 @@ class PlanBuilder {
     if (isLive) {
       this.#articles.add(id)
       const { prev, next } = await neighboursOf(this.#store, this.#snapshot, row)
-      if (prev) this.#articles.add(prev.id)
-      if (next) this.#articles.add(next.id)
+      if (prev) this.#neighbours.add(prev.id)
+      if (next) this.#neighbours.add(next.id)
     }
     // Live or gone, the lists it is (or was) in change from its place onwards.
     const homes = [row.column_id, ...(await quotedColumns(this.#store, id))]
@@ -199,7 +219,7 @@ class PlanBuilder {
       for (const job of list) jobs.set(job.path, job)
     }
     add(this.#extra)
-    for (const id of this.#articles) {
+    for (const id of new Set([...this.#articles, ...this.#neighbours])) {
       const row = await this.#store.db
         .selectFrom('articles')
         .selectAll()
@@ -207,7 +227,8 @@ class PlanBuilder {
         .executeTakeFirst()
       if (row?.status !== 'published' || row.deleted_at !== null || row.url_path === null) continue
       const { prev, next } = await neighboursOf(this.#store, this.#snapshot, row)
-      add(articleJobs(this.#snapshot, row, prev, next))
+      const pages = articleJobs(this.#snapshot, row, prev, next)
+      add(this.#articles.has(id) ? pages : pages.filter((job) => job.kind === 'article'))
     }
     for (const [columnId, from] of this.#listsFrom) {
       const column = this.#snapshot.tree.get(columnId)

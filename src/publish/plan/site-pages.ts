@@ -97,6 +97,28 @@ export function columnPageJobs(snapshot: SiteSnapshot, column: ColumnNode): Page
       },
     ]
   }
+  if (column.kind === 'topic') {
+    const path = columnIndexPath(column.path)
+    return [
+      {
+        path,
+        // A topic's own page is rebuilt as a single page is: with its column, by its reads.
+        kind: 'page',
+        refId: column.id,
+        template: column.listTemplate ?? `${topicTemplateSet(snapshot, column)}-index.liquid`,
+        data: {
+          column: view,
+          page: {
+            kind: 'topic',
+            title: column.name,
+            description: `${site.name} ${column.name}`,
+            canonicalUrl: `${site.baseUrl}${path}`,
+          },
+        },
+        deps: [],
+      },
+    ]
+  }
   if (column.kind === 'list') {
     const items = (snapshot.context.newest[column.id] ?? []).slice(0, FEED_SIZE)
     const title = `${site.name} - ${column.name}`
@@ -108,6 +130,12 @@ export function columnPageJobs(snapshot: SiteSnapshot, column: ColumnNode): Page
     ]
   }
   return []
+}
+
+/** The template set of the 专题 the column is or lies in; null outside topics. */
+export function topicTemplateSet(snapshot: SiteSnapshot, column: ColumnNode): string | null {
+  const topic = snapshot.tree.topicOf(column.id)
+  return topic ? (topic.topic?.templateSet ?? 'topic') : null
 }
 
 /** The theme's static files, copied as they are. */

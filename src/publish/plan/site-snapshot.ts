@@ -7,6 +7,7 @@ import {
   NEWEST_LIMIT,
   type SiteRenderContext,
   type SiteView,
+  type TopicView,
 } from '../render/render-context.ts'
 import { type ListSource, memoryListSource, queryListSource } from './list-source.ts'
 import { liveArticles } from './publish-order.ts'
@@ -47,6 +48,20 @@ export async function takeSiteSnapshot(
     kind: node.kind,
     children: depth > 0 ? node.children.map((child) => navOf(child, depth - 1)) : [],
   })
+  const topicViews = new Map<number, TopicView>()
+  for (const node of tree.all()) {
+    if (node.kind !== 'topic') continue
+    const banner = node.topic?.banner ?? null
+    topicViews.set(node.id, {
+      id: node.id,
+      name: node.name,
+      url: columnUrl(node, basePath),
+      parentId: node.parentId,
+      // Uploads live in the site's own `uploads/` folder (upload-routes.ts).
+      banner: banner === null ? null : `${basePath}${banner.replace(/^\/+/, '')}`,
+      children: node.children.map((child) => navOf(child, 0)),
+    })
+  }
   const siteView: SiteView = {
     id: site.id,
     name: site.name,
@@ -63,6 +78,7 @@ export async function takeSiteSnapshot(
     hitsUrl: `${basePath}_fabu/hits`,
     nav: tree.roots.map((node) => navOf(node, 0)),
     tree: tree.roots.map((node) => navOf(node, 2)),
+    topics: [...topicViews.values()],
   }
   const columns: Record<number, ColumnView> = {}
   for (const node of tree.all()) {
@@ -86,6 +102,7 @@ export async function takeSiteSnapshot(
       sectionName: parent ? parent.name : node.name,
       // As stored: the render processes publish it (published-bodies.ts), off this thread.
       body: node.pageBodyHtml,
+      topic: topicViews.get(tree.topicOf(node.id)?.id ?? 0) ?? null,
     }
   }
   const lists = options.isFullPublish

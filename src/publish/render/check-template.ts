@@ -1,6 +1,7 @@
 import { Liquid } from 'liquidjs'
 import { ValidationError } from '../../errors/index.ts'
 import { LIQUID_LIMITS } from './liquid-engine.ts'
+import { liquidErrorWords } from './liquid-error-words.ts'
 
 /** Templates are code edited in a browser: 200 KB is far more than any page template needs. */
 export const MAX_TEMPLATE_BYTES = 200_000
@@ -21,14 +22,15 @@ export function checkTemplate(source: string): void {
     new Liquid({ ...LIQUID_LIMITS, strictFilters: false }).parse(source)
   } catch (error) {
     const { what, line, col } = describeParseError(error)
+    const { zh, en } = liquidErrorWords(what)
     if (line !== undefined) {
       throw new ValidationError(
         'source',
-        `第 ${line} 行第 ${col} 列：${what}`,
-        `line ${line}, col ${col}: ${what}`,
+        `${zh}（第 ${line} 行第 ${col} 列）`,
+        `${en} (line ${line}, col ${col})`,
       )
     }
-    throw new ValidationError('source', what, what)
+    throw new ValidationError('source', zh, en)
   }
 }
 

@@ -1,5 +1,5 @@
 import { type Context, type Emitter, Liquid, RenderTag, type TagToken, type TopLevelToken } from 'liquidjs'
-import { FIELD_NAME, formatZonedMinute } from '../../content/index.ts'
+import { FIELD_NAME, formatZonedMinute } from '../../markup/index.ts'
 import { limitGrowth } from './growth-limits.ts'
 import { type FieldQuery, fieldQueryKey, NEWEST_LIMIT, type SiteRenderContext } from './render-context.ts'
 import type { Theme } from './theme.ts'

@@ -47,6 +47,17 @@ const piece = fc.oneof(
     '<div><span>文字',
     '</div>',
     '<table><tr><td><a href="/cell.html">格</a></td></tr></table>',
+    '<A HREF="/upper.html">大写</A>',
+    '<a href=/unquoted.html>无引号</a>',
+    '<a href=\'/single.html\' href="/second.html">两个 href</a>',
+    '<img src="/x&#47;y.png" SRC="/ignored.png">',
+    '<a href="  /spaced.html  ">空格</a>',
+    '<br/><a href="/after-void.html"/>',
+    '<svg><a href="/in-svg.html"><title>t</title></a></svg>',
+    '<iframe><a href="/in-iframe.html">框</a></iframe>',
+    '<xmp><a href="/in-xmp.html"></xmp>',
+    '<noembed><img src="/in-noembed.png"></noembed>',
+    '<noframes><a href="/in-noframes.html"></noframes>',
   ),
 )
 

@@ -24,7 +24,7 @@ import {
   parseBodyFragment,
   serializeBodyFragment,
   VALID_VALUES,
-} from '../../content/index.ts'
+} from '../../markup/index.ts'
 import { classAttributeForStyle } from './style-classes.ts'
 
 const ALLOWED = new Set(ALLOWED_TAGS)

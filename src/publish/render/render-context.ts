@@ -45,6 +45,20 @@ export interface SiteView {
   readonly nav: readonly NavItem[]
   /** The whole tree, for the site map page. */
   readonly tree: readonly NavItem[]
+  /** The site's 专题, in the order of the tree, for a home page block or a list of topics. */
+  readonly topics: readonly TopicView[]
+}
+
+/** A 专题 as its pages and lists of topics show it. */
+export interface TopicView {
+  readonly id: number
+  readonly name: string
+  readonly url: string
+  readonly parentId: number | null
+  /** The banner picture's URL on the site; null: none uploaded. */
+  readonly banner: string | null
+  /** Its sub-columns, for the topic's own navigation. */
+  readonly children: readonly NavItem[]
 }
 
 export interface NavItem {
@@ -70,6 +84,8 @@ export interface ColumnView {
   /** The name of its section: its parent's name, or its own at the top. */
   readonly sectionName: string
   readonly body: string
+  /** The 专题 the column is or lies in (its banner and sub-columns); null outside topics. */
+  readonly topic: TopicView | null
 }
 
 export interface ArticleSummary {

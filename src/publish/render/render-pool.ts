@@ -289,8 +289,12 @@ export class RenderPool {
 
   #dispatch(slot: Slot): void {
     if (!slot.isReady || slot.batch.length > 0) return
+    // A small run (one change: some twenty pages) is shared among the idle processes rather
+    // than given whole to the first, so its pages render side by side.
+    const idle = this.#slots.filter((each) => each.isReady && each.batch.length === 0).length
+    const share = Math.min(BATCH_SIZE, Math.ceil(this.#queue.length / Math.max(1, idle)))
     const taken: QueuedJob[] = []
-    while (taken.length < BATCH_SIZE && this.#queue.length > 0) {
+    while (taken.length < share && this.#queue.length > 0) {
       const queued = this.#queue.shift() as QueuedJob
       const template = queued.job.template
       const stops = template ? (this.#stops.get(template) ?? 0) : 0

@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process'
+import { getCompileCacheDir } from 'node:module'
 import { setPriority } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import type { RenderWorkerMessage, RenderWorkerRequest } from './render-messages.ts'
@@ -39,6 +40,7 @@ export class RenderProcess {
       // Structured clone over the channel: Uint8Array assets and nested data arrive as sent.
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: withCompileCache(process.env),
     })
     try {
       // Below the server's own priority: on a busy machine, answering requests comes before
@@ -107,4 +109,10 @@ function describeExit(code: number | null, signal: string | null, stderr: string
   return signal
     ? `the render process was stopped (${signal})`
     : `the render process exited (code ${code ?? 'unknown'})`
+}
+
+/** The parent's compile cache (`fabu` turns it on) for the render process too: it starts faster. */
+function withCompileCache(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const folder = getCompileCacheDir()
+  return folder === undefined || env.NODE_COMPILE_CACHE ? env : { ...env, NODE_COMPILE_CACHE: folder }
 }

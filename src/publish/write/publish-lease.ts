@@ -8,6 +8,8 @@ import type { Store, Tx } from '../../store/index.ts'
 export const LEASE_TTL_MS = 60_000
 const RENEW_EVERY_MS = LEASE_TTL_MS / 3
 const POLL_MS = 200
+/** Progress is written at most this often: enough for a progress bar, little for the database. */
+const PROGRESS_EVERY_MS = 1_000
 
 /** Who publishes: one name per publisher object, readable in the table and in error messages. */
 export function publisherName(): string {
@@ -26,6 +28,8 @@ export class PublishLease {
   readonly #holder: string
   #renewal: NodeJS.Timeout | undefined
   #isLost = false
+  #progressAt = 0
+  #progressWrite: Promise<void> | undefined
 
   private constructor(store: Store, siteId: number, holder: string) {
     this.#store = store
@@ -72,9 +76,31 @@ export class PublishLease {
     }
   }
 
+  /** The run's pages rendered so far, kept on the lease row for the API of every server to read. */
+  noteProgress(done: number): void {
+    const now = Date.now()
+    if (this.#progressWrite || now - this.#progressAt < PROGRESS_EVERY_MS) return
+    this.#progressAt = now
+    this.#progressWrite = this.#store.db
+      .updateTable('publish_leases')
+      .set({ done })
+      .where('site_id', '=', this.#siteId)
+      .where('holder', '=', this.#holder)
+      .execute()
+      .then(
+        () => undefined,
+        // Only progress: the next one is written a second later.
+        () => undefined,
+      )
+      .finally(() => {
+        this.#progressWrite = undefined
+      })
+  }
+
   /** Gives the lease back; a lost lease is left to its new holder. */
   async release(): Promise<void> {
     clearInterval(this.#renewal)
+    await this.#progressWrite
     await this.#store.db
       .deleteFrom('publish_leases')
       .where('site_id', '=', this.#siteId)
@@ -121,6 +147,17 @@ async function tryTake(store: Store, siteId: number, holder: string): Promise<bo
     .returning('holder')
     .executeTakeFirst()
   return row?.holder === holder
+}
+
+/** The pages the run holding the site's lease has rendered so far; null when none holds it. */
+export async function publishProgress(store: Store, siteId: number): Promise<number | null> {
+  const row = await store.db
+    .selectFrom('publish_leases')
+    .select('done')
+    .where('site_id', '=', siteId)
+    .where('expires_at', '>=', new Date().toISOString())
+    .executeTakeFirst()
+  return row ? Number(row.done) : null
 }
 
 async function currentHolder(store: Store, siteId: number): Promise<string> {

@@ -2,7 +2,10 @@ import { z } from 'zod'
 import type { Accounts } from '../../accounts/index.ts'
 import { roles } from '../../content/index.ts'
 import { type ApiRoute, idParams, queryNumber, route } from '../api-route.ts'
+import { asAttachment } from '../as-attachment.ts'
 import { auditCsv } from '../audit-csv.ts'
+import { auditListSchema, auditVerificationSchema, userListSchema } from '../response-schemas.ts'
+import { passwordResetSchema } from '../small-response-schemas.ts'
 
 export function accountRoutes(accounts: Accounts): ApiRoute[] {
   const { users } = accounts
@@ -13,6 +16,7 @@ export function accountRoutes(accounts: Accounts): ApiRoute[] {
       summary: 'All user accounts (system and security administrators)',
       tag: 'users',
       access: 'signed-in',
+      response: userListSchema,
       handler: async ({ session }) => ({ items: await users.list(session.principal) }),
     }),
     route({
@@ -63,6 +67,7 @@ export function accountRoutes(accounts: Accounts): ApiRoute[] {
       params: idParams,
       // No password in the body: the administrator cannot choose it (三员分立, docs/server.md).
       body: z.object({}).strict(),
+      response: passwordResetSchema,
       handler: async ({ session, params }) => ({
         password: await users.resetPassword(session.principal, params.id),
       }),
@@ -124,6 +129,7 @@ export function auditRoutes(): ApiRoute[] {
       tag: 'audit',
       access: 'signed-in',
       query: auditQuery,
+      response: auditListSchema,
       handler: async ({ workspace, query }) => {
         const items = await workspace.audit.list(query)
         // Who read the log, and what they looked for, is audited too.
@@ -142,10 +148,7 @@ export function auditRoutes(): ApiRoute[] {
         const filters = { ...query, limit: query.limit ?? 1000 }
         const records = await workspace.audit.list(filters)
         await workspace.audit.record('audit.export', 'audit', '', { filters, count: records.length })
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="fabu-audit.csv"')
-          .send(auditCsv(records))
+        return asAttachment(reply, 'fabu-audit.csv').send(auditCsv(records))
       },
     }),
     route({
@@ -154,6 +157,7 @@ export function auditRoutes(): ApiRoute[] {
       summary: 'Check the audit log’s hash chain (audit administrators)',
       tag: 'audit',
       access: 'signed-in',
+      response: auditVerificationSchema,
       handler: async ({ workspace }) => workspace.audit.verify(),
     }),
   ]

@@ -12,6 +12,16 @@ import {
 } from '../../content/index.ts'
 import { NotFoundError } from '../../errors/index.ts'
 import { type ApiRoute, idParams, queryFlag, queryNumber, route, siteParams, siteRef } from '../api-route.ts'
+import { articleSchema, revisionDiffSchema, revisionListSchema } from '../article-response-schemas.ts'
+import {
+  articleListSchema,
+  columnSchema,
+  columnTreeSchema,
+  siteListSchema,
+  siteSchema,
+  siteSettingsSchema,
+} from '../response-schemas.ts'
+import { purgeResultSchema } from '../small-response-schemas.ts'
 
 const revisionParams = idParams.extend({ revision: z.coerce.number().int().positive().max(2_147_483_647) })
 
@@ -36,6 +46,9 @@ const articleListQuery = z
 /** A reviewer's reason to let 禁用 words through (WORDING_BLOCKED otherwise); audited with the hits. */
 const overrideReason = z.string().trim().min(1).max(2000).optional()
 const overrideBody = z.object({ overrideReason }).strict().optional()
+const articleOrderSchema = z
+  .object({ articleIds: z.array(z.number().int().positive().max(2_147_483_647)).max(200) })
+  .strict()
 
 export interface PreviewSettings {
   /** The page, with `<base href>` to the site's public address put in by its renderer. */
@@ -52,6 +65,7 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
       summary: 'The sites the user may see',
       tag: 'sites',
       access: 'signed-in',
+      response: siteListSchema,
       handler: async ({ workspace }) => ({ items: await workspace.sites.list() }),
     }),
     route({
@@ -62,6 +76,7 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
       access: 'signed-in',
       body: siteInputSchema,
       status: 201,
+      response: siteSettingsSchema,
       handler: async ({ workspace, body }) => workspace.sites.create(body),
     }),
     route({
@@ -71,6 +86,7 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
       tag: 'sites',
       access: 'signed-in',
       params: siteParams,
+      response: siteSchema,
       handler: async ({ workspace, params }) => workspace.sites.get(siteRef(params.site)),
     }),
     route({
@@ -81,17 +97,19 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
       access: 'signed-in',
       params: siteParams,
       body: sitePatchSchema,
+      response: siteSettingsSchema,
       handler: async ({ workspace, params, body }) => workspace.sites.update(siteRef(params.site), body),
     }),
     route({
       method: 'GET',
       url: '/api/sites/:site/columns',
-      summary: 'The site’s column tree',
+      summary: 'The site’s column tree, each column with what the user may do in it (allowedActions)',
       tag: 'columns',
       access: 'signed-in',
       params: siteParams,
+      response: columnTreeSchema,
       handler: async ({ workspace, params }) => ({
-        roots: (await workspace.columns.tree(siteRef(params.site))).roots,
+        roots: await workspace.columns.treeWithActions(siteRef(params.site)),
       }),
     }),
     route({
@@ -128,6 +146,7 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
       tag: 'columns',
       access: 'signed-in',
       params: idParams,
+      response: columnSchema,
       handler: async ({ workspace, params }) => workspace.columns.get(params.id),
     }),
     route({
@@ -184,11 +203,37 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
     }),
     route({
       method: 'GET',
+      url: '/api/columns/:id/order',
+      summary: '排序: the column’s articles in the order an editor gave them',
+      tag: 'columns',
+      access: 'signed-in',
+      params: idParams,
+      response: articleOrderSchema,
+      handler: async ({ workspace, params }) => ({
+        articleIds: [...(await workspace.articles.manualOrder(params.id))],
+      }),
+    }),
+    route({
+      method: 'PUT',
+      url: '/api/columns/:id/order',
+      summary: '排序: the listed articles follow the pinned ones on the column’s newest page, in this order',
+      tag: 'columns',
+      access: 'signed-in',
+      params: idParams,
+      body: articleOrderSchema,
+      response: articleOrderSchema,
+      handler: async ({ workspace, params, body }) => ({
+        articleIds: [...(await workspace.articles.orderManually(params.id, body.articleIds))],
+      }),
+    }),
+    route({
+      method: 'GET',
       url: '/api/articles',
       summary: 'Articles of a site: filters, paging and a fixed set of sort fields',
       tag: 'articles',
       access: 'signed-in',
       query: articleListQuery,
+      response: articleListSchema,
       handler: async ({ workspace, query }) => {
         const { site, deleted, ...rest } = query
         return workspace.articles.list({ ...rest, site: siteRef(site), isDeleted: deleted ?? false })
@@ -211,6 +256,7 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
       tag: 'articles',
       access: 'signed-in',
       params: idParams,
+      response: articleSchema,
       handler: async ({ workspace, params }) => workspace.articles.get(params.id),
     }),
     route({
@@ -250,6 +296,15 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
       params: idParams,
       body: overrideBody,
       handler: async ({ workspace, params, body }) => workspace.articles.submit(params.id, body ?? {}),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/articles/:id/recall',
+      summary: 'Recall (撤回) an article waiting for its first review back to draft: its submitter',
+      tag: 'workflow',
+      access: 'signed-in',
+      params: idParams,
+      handler: async ({ workspace, params }) => workspace.articles.recall(params.id),
     }),
     route({
       method: 'POST',
@@ -311,6 +366,7 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
       tag: 'articles',
       access: 'signed-in',
       body: z.object({ olderThanDays: z.number().int().min(0).max(36_500).optional() }).strict(),
+      response: purgeResultSchema,
       handler: async ({ workspace, body }) => workspace.recycleBin.purge(body.olderThanDays),
     }),
     route({
@@ -362,6 +418,7 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
       tag: 'revisions',
       access: 'signed-in',
       params: idParams,
+      response: revisionListSchema,
       handler: async ({ workspace, params }) => ({ items: await workspace.articles.revisions(params.id) }),
     }),
     route({
@@ -392,6 +449,7 @@ export function contentRoutes(preview: PreviewSettings): ApiRoute[] {
       access: 'signed-in',
       params: idParams,
       query: z.object({ from: queryNumber.positive(), to: queryNumber.positive() }).strict(),
+      response: revisionDiffSchema,
       handler: async ({ workspace, params, query }) =>
         workspace.articles.diff(params.id, query.from, query.to),
     }),

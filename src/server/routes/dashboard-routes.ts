@@ -2,6 +2,7 @@ import type { Content } from '../../content/index.ts'
 import { recentPublishRuns } from '../../publish/index.ts'
 import type { Store } from '../../store/index.ts'
 import { type ApiRoute, route, siteParams, siteRef } from '../api-route.ts'
+import { dashboardSchema } from '../dashboard-response-schemas.ts'
 
 const DAYS = 30
 
@@ -16,6 +17,7 @@ export function dashboardRoutes(store: Store, content: Content): ApiRoute[] {
       tag: 'dashboard',
       access: 'signed-in',
       params: siteParams,
+      response: dashboardSchema,
       handler: async ({ workspace, params, session }) => {
         const site = await workspace.requireReader(siteRef(params.site))
         const list = (status: 'submitted' | 'rejected' | 'scheduled') =>

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { ImportJobs } from '../../jobs/index.ts'
 import { type ApiRoute, route, siteParams, siteRef } from '../api-route.ts'
+import { asAttachment } from '../as-attachment.ts'
+import { importJobListSchema, importJobSchema, importReportRowsSchema } from '../job-response-schemas.ts'
 
 const jobParams = siteParams.extend({ id: z.coerce.number().int().positive().max(2_147_483_647) }).strict()
 
@@ -55,6 +57,7 @@ export function importRoutes(jobs: ImportJobs): ApiRoute[] {
       tag: 'import',
       access: 'signed-in',
       params: siteParams,
+      response: importJobListSchema,
       handler: async ({ workspace, params }) => ({
         items: await jobs.list(workspace.principal, siteRef(params.site)),
       }),
@@ -66,6 +69,7 @@ export function importRoutes(jobs: ImportJobs): ApiRoute[] {
       tag: 'import',
       access: 'signed-in',
       params: jobParams,
+      response: importJobSchema,
       handler: async ({ workspace, params }) =>
         jobs.get(workspace.principal, siteRef(params.site), params.id),
     }),
@@ -98,6 +102,7 @@ export function importRoutes(jobs: ImportJobs): ApiRoute[] {
       access: 'signed-in',
       params: jobParams,
       query: rowsQuery,
+      response: importReportRowsSchema,
       handler: async ({ workspace, params, query }) =>
         jobs.reportRows(workspace.principal, siteRef(params.site), params.id, query),
     }),
@@ -110,10 +115,7 @@ export function importRoutes(jobs: ImportJobs): ApiRoute[] {
       params: jobParams,
       handler: async ({ workspace, params, reply }) => {
         const csv = await jobs.reportCsv(workspace.principal, siteRef(params.site), params.id)
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="fabu-import-${params.id}.csv"`)
-          .send(csv)
+        return asAttachment(reply, `fabu-import-${params.id}.csv`).send(csv)
       },
     }),
   ]

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { type Inspection, inspectionFormats } from '../../checks/index.ts'
 import { type ApiRoute, route, siteParams, siteRef } from '../api-route.ts'
+import { asAttachment } from '../as-attachment.ts'
+import { inspectionReportSchema, inspectionRunListSchema } from '../inspection-response-schemas.ts'
 
 const exportParams = siteParams.extend({ format: z.enum(inspectionFormats) }).strict()
 
@@ -15,6 +17,7 @@ export function inspectionRoutes(inspection: Inspection): ApiRoute[] {
       tag: 'checks',
       access: 'signed-in',
       params: siteParams,
+      response: inspectionReportSchema,
       handler: async ({ workspace, params }) => inspection.latest(workspace.principal, siteRef(params.site)),
     }),
     route({
@@ -24,6 +27,7 @@ export function inspectionRoutes(inspection: Inspection): ApiRoute[] {
       tag: 'checks',
       access: 'signed-in',
       params: siteParams,
+      response: inspectionRunListSchema,
       handler: async ({ workspace, params }) => ({
         items: await inspection.runs(workspace.principal, siteRef(params.site)),
       }),
@@ -36,6 +40,7 @@ export function inspectionRoutes(inspection: Inspection): ApiRoute[] {
       access: 'signed-in',
       params: siteParams,
       status: 201,
+      response: inspectionReportSchema,
       handler: async ({ workspace, params }) => inspection.save(workspace.principal, siteRef(params.site)),
     }),
     route({
@@ -48,10 +53,8 @@ export function inspectionRoutes(inspection: Inspection): ApiRoute[] {
       params: exportParams,
       handler: async ({ workspace, params, reply }) => {
         const file = await inspection.export(workspace.principal, siteRef(params.site), params.format)
-        return reply
-          .type(file.contentType)
+        return asAttachment(reply, file.fileName, file.contentType)
           .header('cache-control', 'no-store')
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
           .send(Buffer.from(file.body))
       },
     }),

@@ -13,7 +13,20 @@ import {
   replyInputSchema,
   summaryInputSchema,
 } from '../../interaction/index.ts'
-import { type ApiRoute, idParams, queryFlag, route, siteParams, siteRef } from '../api-route.ts'
+import { type ApiRoute, idParams, queryFlag, route, siteIdOf, siteParams } from '../api-route.ts'
+import { asAttachment } from '../as-attachment.ts'
+import {
+  calendarDayListSchema,
+  caseListSchema,
+  caseSchema,
+  consultationListSchema,
+  dueCasesSchema,
+  mailboxHandlerListSchema,
+  mailboxListSchema,
+  opinionListSchema,
+  personalDataSchema,
+  questionnaireResultsSchema,
+} from '../interaction-response-schemas.ts'
 
 const caseQuery = z
   .object({
@@ -29,7 +42,7 @@ const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) 
 /** 政民互动 for staff: mailboxes, the inbox of cases, replies and their review, the calendar. */
 export function interactionRoutes(interaction: Interaction, content: Content): ApiRoute[] {
   const tag = 'interaction'
-  const siteId = async (ref: string) => (await content.sites.get(siteRef(ref))).id
+  const siteId = (site: string) => siteIdOf(content.sites, site)
   return [
     route({
       method: 'GET',
@@ -38,6 +51,7 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
       tag,
       access: 'signed-in',
       params: siteParams,
+      response: mailboxListSchema,
       handler: async ({ session, params }) =>
         interaction.as(session.principal).mailboxes.list(await siteId(params.site)),
     }),
@@ -83,6 +97,7 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
       tag,
       access: 'signed-in',
       params: idParams,
+      response: mailboxHandlerListSchema,
       handler: async ({ session, params }) => interaction.as(session.principal).mailboxes.handlers(params.id),
     }),
     route({
@@ -101,6 +116,7 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
       summary: "A site's consultations (意见征集), newest first, with their state and opinion count",
       tag,
       access: 'signed-in',
+      response: consultationListSchema,
       params: siteParams,
       handler: async ({ session, params }) =>
         interaction.as(session.principal).consultations.list(await siteId(params.site)),
@@ -130,6 +146,7 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
       summary: 'The opinions received, names masked (site administrators and auditors)',
       tag,
       access: 'signed-in',
+      response: opinionListSchema,
       params: idParams,
       handler: async ({ session, params }) =>
         interaction.as(session.principal).consultations.opinions(params.id),
@@ -142,10 +159,9 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
       access: 'signed-in',
       params: idParams,
       handler: async ({ session, params, reply }) =>
-        reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="opinions-${params.id}.csv"`)
-          .send(await interaction.as(session.principal).consultations.exportCsv(params.id)),
+        asAttachment(reply, `opinions-${params.id}.csv`).send(
+          await interaction.as(session.principal).consultations.exportCsv(params.id),
+        ),
     }),
     route({
       method: 'GET',
@@ -174,6 +190,7 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
       summary: "The questionnaire's answers counted per question (site administrators and auditors)",
       tag,
       access: 'signed-in',
+      response: questionnaireResultsSchema,
       params: idParams,
       handler: async ({ session, params }) =>
         interaction.as(session.principal).consultations.results(params.id),
@@ -188,14 +205,11 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
       params: idParams,
       query: z.object({ personal: z.enum(['true', 'false']).default('false') }).strict(),
       handler: async ({ session, params, query, reply }) =>
-        reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="responses-${params.id}.csv"`)
-          .send(
-            await interaction
-              .as(session.principal)
-              .consultations.exportResponses(params.id, query.personal === 'true'),
-          ),
+        asAttachment(reply, `responses-${params.id}.csv`).send(
+          await interaction
+            .as(session.principal)
+            .consultations.exportResponses(params.id, query.personal === 'true'),
+        ),
     }),
     route({
       method: 'PUT',
@@ -226,6 +240,7 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
         'The inbox: cases the user may see, newest first, with deadline and urgency (overdue, due-soon)',
       tag,
       access: 'signed-in',
+      response: caseListSchema,
       query: caseQuery,
       handler: async ({ session, query }) =>
         interaction.as(session.principal).cases.list({
@@ -242,6 +257,7 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
         "For the dashboard: the site's open cases the user sees that are overdue or due within two working days",
       tag,
       access: 'signed-in',
+      response: dueCasesSchema,
       params: siteParams,
       handler: async ({ session, params }) => {
         const open = await interaction.as(session.principal).cases.list({ siteId: await siteId(params.site) })
@@ -257,6 +273,7 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
       summary: 'One case, without personal data (the name masked)',
       tag,
       access: 'signed-in',
+      response: caseSchema,
       params: idParams,
       handler: async ({ session, params }) => interaction.as(session.principal).cases.get(params.id),
     }),
@@ -267,6 +284,7 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
         "The sender's name, phone, e-mail and ID number: handlers and auditors only; every read audited",
       tag,
       access: 'signed-in',
+      response: personalDataSchema,
       params: idParams,
       handler: async ({ session, params, reply }) => {
         reply.header('cache-control', 'no-store')
@@ -292,10 +310,7 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
           .as(session.principal)
           .cases.disclosureReport(await siteId(params.site), query.year)
         if (query.format === 'json') return report
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="disclosure-${query.year}.csv"`)
-          .send(disclosureReportCsv(report))
+        return asAttachment(reply, `disclosure-${query.year}.csv`).send(disclosureReportCsv(report))
       },
     }),
     route({
@@ -319,10 +334,7 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
             { siteId: await siteId(params.site), mailboxId: query.mailbox },
             query.personal === 'true',
           )
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="cases.csv"')
-          .send(csv)
+        return asAttachment(reply, 'cases.csv').send(csv)
       },
     }),
     route({
@@ -331,6 +343,7 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
       summary: 'Cases of the same mailbox from the same sender or with the same letter, within 30 days',
       tag,
       access: 'signed-in',
+      response: caseListSchema,
       params: idParams,
       handler: async ({ session, params }) => interaction.as(session.principal).cases.duplicates(params.id),
     }),
@@ -342,6 +355,7 @@ export function interactionRoutes(interaction: Interaction, content: Content): A
       tag,
       access: 'signed-in',
       params: yearParams,
+      response: calendarDayListSchema,
       handler: async ({ session, params }) => interaction.as(session.principal).calendar.list(params.year),
     }),
     route({

@@ -1,5 +1,7 @@
 import type { LinkReports } from '../../checks/index.ts'
 import { type ApiRoute, idParams, route, siteParams, siteRef } from '../api-route.ts'
+import { linkingPageListSchema } from '../article-response-schemas.ts'
+import { brokenLinkListSchema } from '../response-schemas.ts'
 
 /** Links: who links to an article, what a publish run found broken, the external link report. */
 export function linkRoutes(links: LinkReports): ApiRoute[] {
@@ -11,6 +13,7 @@ export function linkRoutes(links: LinkReports): ApiRoute[] {
       tag: 'checks',
       access: 'signed-in',
       params: idParams,
+      response: linkingPageListSchema,
       handler: async ({ workspace, params }) => ({
         items: await links.linkedFrom(workspace.principal, params.id),
       }),
@@ -23,6 +26,7 @@ export function linkRoutes(links: LinkReports): ApiRoute[] {
       tag: 'checks',
       access: 'signed-in',
       params: idParams,
+      response: brokenLinkListSchema,
       handler: async ({ workspace, params }) => ({
         items: await links.brokenLinks(workspace.principal, params.id),
       }),

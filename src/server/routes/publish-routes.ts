@@ -1,11 +1,17 @@
 import { z } from 'zod'
 import { type Actor, recordAudit } from '../../content/index.ts'
 import { isFabuError, NotFoundError } from '../../errors/index.ts'
-import type { Job, PublishQueue } from '../../publish/index.ts'
+import type { Job, PublishDispatch } from '../../publish/index.ts'
 import { publishRun, recentPublishRuns } from '../../publish/index.ts'
 import type { Store } from '../../store/index.ts'
 import { languageOf } from '../api-error.ts'
 import { type ApiRoute, idParams, route, siteParams, siteRef } from '../api-route.ts'
+import {
+  publishJobSchema,
+  publishPlanSchema,
+  publishRunDetailSchema,
+  publishRunListSchema,
+} from '../job-response-schemas.ts'
 
 /** Another site's run answers exactly as a run that does not exist: no site id, no hint. */
 async function hidden<T>(check: Promise<T>, id: string | number): Promise<T> {
@@ -18,12 +24,11 @@ async function hidden<T>(check: Promise<T>, id: string | number): Promise<T> {
 }
 
 /**
- * Records how a publish started by hand ended, with its counts. `ended` is the site's queue
- * settling right after it was given the job, so the job is done by then.
+ * Records how a publish started by hand ended, with its counts.
  */
-async function auditJobEnd(store: Store, actor: Actor, ended: Promise<void>, job: Job): Promise<void> {
+async function auditJobEnd(store: Store, actor: Actor, ended: Promise<Job>): Promise<void> {
   try {
-    await ended
+    const job = await ended
     await recordAudit(store, {
       actor,
       action: 'publish.finish',
@@ -48,7 +53,7 @@ async function auditJobEnd(store: Store, actor: Actor, ended: Promise<void>, job
   }
 }
 
-export function publishRoutes(queue: PublishQueue, store: Store): ApiRoute[] {
+export function publishRoutes(queue: PublishDispatch, store: Store): ApiRoute[] {
   return [
     route({
       method: 'GET',
@@ -58,6 +63,7 @@ export function publishRoutes(queue: PublishQueue, store: Store): ApiRoute[] {
       access: 'signed-in',
       params: siteParams,
       query: z.object({ mode: z.enum(['incremental', 'full']).optional() }).strict(),
+      response: publishPlanSchema,
       handler: async ({ workspace, params, query }) => {
         const site = await workspace.requirePublisher(siteRef(params.site))
         const report = await queue.plan(site.id, query.mode ?? 'incremental')
@@ -75,8 +81,8 @@ export function publishRoutes(queue: PublishQueue, store: Store): ApiRoute[] {
       status: 202,
       handler: async ({ workspace, session, params, body }) => {
         const site = await workspace.requirePublisher(siteRef(params.site))
-        const job = queue.startJob(site.id, body.mode)
-        void auditJobEnd(store, session.principal.actor, queue.settled(site.id), job)
+        const job = await queue.startJob(site.id, body.mode)
+        void auditJobEnd(store, session.principal.actor, queue.ended(job))
         await workspace.audit.record('publish.start', 'site', String(site.id), {
           mode: body.mode,
           jobId: job.id,
@@ -91,8 +97,9 @@ export function publishRoutes(queue: PublishQueue, store: Store): ApiRoute[] {
       tag: 'publish',
       access: 'signed-in',
       params: z.object({ id: z.string().uuid() }).strict(),
+      response: publishJobSchema,
       handler: async ({ workspace, params, request }) => {
-        const job = queue.job(params.id)
+        const job = await queue.job(params.id)
         await hidden(workspace.requirePublisher(job.siteId), params.id)
         const { error, ...rest } = job
         const language = languageOf(request)
@@ -106,6 +113,7 @@ export function publishRoutes(queue: PublishQueue, store: Store): ApiRoute[] {
       tag: 'publish',
       access: 'signed-in',
       params: siteParams,
+      response: publishRunListSchema,
       handler: async ({ workspace, params }) => {
         const site = await workspace.requirePublisher(siteRef(params.site))
         return { items: await recentPublishRuns(store, site.id, 100) }
@@ -118,6 +126,7 @@ export function publishRoutes(queue: PublishQueue, store: Store): ApiRoute[] {
       tag: 'publish',
       access: 'signed-in',
       params: idParams,
+      response: publishRunDetailSchema,
       handler: async ({ workspace, params }) => {
         const run = await publishRun(store, params.id)
         await hidden(workspace.requirePublisher(run.site_id), params.id)

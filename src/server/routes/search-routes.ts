@@ -8,6 +8,7 @@ import {
 } from '../../search/index.ts'
 import type { Store } from '../../store/index.ts'
 import { type ApiRoute, queryNumber, route, siteParams, siteRef } from '../api-route.ts'
+import { searchTopSchema, synonymGroupsSchema } from '../small-response-schemas.ts'
 
 const synonymsBody = z.object({ groups: z.array(z.array(z.string().max(100)).max(50)).max(5_000) }).strict()
 
@@ -49,6 +50,7 @@ export function searchRoutes(store: Store): ApiRoute[] {
       tag: 'search',
       access: 'signed-in',
       params: siteParams,
+      response: synonymGroupsSchema,
       handler: async ({ workspace, params }) => {
         const site = await workspace.requireReader(siteRef(params.site))
         return { groups: await synonymGroups(store, site.id) }
@@ -62,6 +64,7 @@ export function searchRoutes(store: Store): ApiRoute[] {
       access: 'signed-in',
       params: siteParams,
       body: synonymsBody,
+      response: synonymGroupsSchema,
       handler: async ({ workspace, params, body }) => {
         const site = await workspace.requireReader(siteRef(params.site))
         return { groups: await replaceSynonymGroups(store, workspace.principal, site.id, body.groups) }
@@ -74,6 +77,7 @@ export function searchRoutes(store: Store): ApiRoute[] {
       tag: 'search',
       access: 'signed-in',
       params: siteParams,
+      response: searchTopSchema,
       handler: async ({ workspace, params }) => {
         const site = await workspace.requireReader(siteRef(params.site))
         return {

@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import type { Accounts, Session } from '../../accounts/index.ts'
 import { describePolicy, passwordPolicy } from '../../accounts/index.ts'
+import { allowedInstallationActions } from '../../content/index.ts'
 import { UnauthenticatedError } from '../../errors/index.ts'
 import { type ApiRoute, route } from '../api-route.ts'
+import { sessionStateSchema, sessionViewSchema } from '../response-schemas.ts'
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie, whereOf } from '../session-cookie.ts'
+import { passwordPolicySchema } from '../small-response-schemas.ts'
 
 /** What the admin UI learns about the signed-in user. */
 export function sessionView(session: Session) {
@@ -15,6 +18,8 @@ export function sessionView(session: Session) {
       grants: session.user.grants,
       hasSecondFactor: session.user.hasSecondFactor,
     },
+    /** Installation-wide: 三员分立's parts the user holds (what they may do in a site comes with the site). */
+    allowedActions: allowedInstallationActions(session.principal.access),
     csrfToken: session.csrfToken,
     secondFactorPending: session.secondFactorPending,
     mustChangePassword: session.mustChangePassword,
@@ -37,6 +42,7 @@ export function sessionRoutes(accounts: Accounts): ApiRoute[] {
       summary: 'The password policy, as the sign-in screen shows it',
       tag: 'session',
       access: 'public',
+      response: passwordPolicySchema,
       handler: async () => ({
         profile: policy.profile,
         minLength: policy.minLength,
@@ -51,6 +57,7 @@ export function sessionRoutes(accounts: Accounts): ApiRoute[] {
       access: 'public',
       body: z.object({ userName: z.string().max(200), password: z.string().max(1000) }).strict(),
       status: 201,
+      response: sessionViewSchema,
       handler: async ({ request, reply, body }) => {
         const signedIn = await accounts.sessions.signIn(body, whereOf(request))
         setSessionCookie(request, reply, signedIn.token)
@@ -63,6 +70,7 @@ export function sessionRoutes(accounts: Accounts): ApiRoute[] {
       summary: 'Whether a session is signed in (null when not): the admin asks this at load, without a 401',
       tag: 'session',
       access: 'public',
+      response: sessionStateSchema,
       handler: async ({ request }) => ({
         session: request.fabuSession ? sessionView(request.fabuSession) : null,
       }),
@@ -73,6 +81,7 @@ export function sessionRoutes(accounts: Accounts): ApiRoute[] {
       summary: 'The signed-in user and the CSRF token to send with every change',
       tag: 'session',
       access: 'signing-in',
+      response: sessionViewSchema,
       handler: async ({ session }) => sessionView(session),
     }),
     route({

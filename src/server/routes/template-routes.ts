@@ -1,8 +1,9 @@
 import { z } from 'zod'
-import type { PublishQueue } from '../../publish/index.ts'
+import type { PublishDispatch } from '../../publish/index.ts'
 import { createSiteTemplates } from '../../publish/index.ts'
 import type { Store } from '../../store/index.ts'
 import { type ApiRoute, route, siteParams, siteRef } from '../api-route.ts'
+import { templateListSchema, templateSourceSchema } from '../response-schemas.ts'
 
 const templateParams = siteParams
   .extend({
@@ -14,7 +15,7 @@ const templateParams = siteParams
   .strict()
 
 /** A site's templates: the theme's files, each replaceable by the site's own edited version. */
-export function templateRoutes(store: Store, queue: PublishQueue, themesRoot?: string): ApiRoute[] {
+export function templateRoutes(store: Store, queue: PublishDispatch, themesRoot?: string): ApiRoute[] {
   const templates = createSiteTemplates(store, themesRoot)
 
   return [
@@ -25,6 +26,7 @@ export function templateRoutes(store: Store, queue: PublishQueue, themesRoot?: s
       tag: 'templates',
       access: 'signed-in',
       params: siteParams,
+      response: templateListSchema,
       handler: async ({ workspace, params }) => ({
         items: await templates.list(workspace, siteRef(params.site)),
       }),
@@ -36,6 +38,7 @@ export function templateRoutes(store: Store, queue: PublishQueue, themesRoot?: s
       tag: 'templates',
       access: 'signed-in',
       params: templateParams,
+      response: templateSourceSchema,
       handler: async ({ workspace, params }) => templates.get(workspace, siteRef(params.site), params.name),
     }),
     route({

@@ -13,6 +13,7 @@ import {
   storeUpload,
 } from '../../uploads/index.ts'
 import { type ApiRoute, queryFlag, route, siteParams, siteRef } from '../api-route.ts'
+import { uploadResultSchema } from '../article-response-schemas.ts'
 
 export interface UploadSettings {
   readonly maxBytes: number
@@ -47,6 +48,7 @@ export function uploadRoutes(ctx: ServiceContext, settings: UploadSettings): Api
       query: uploadQuery,
       consumes: 'multipart/form-data',
       status: 201,
+      response: uploadResultSchema,
       handler: async ({ request, workspace, session, params, query }) => {
         const site = await workspace.requireUploader(siteRef(params.site))
         const file = await readOneFile(request, settings.maxBytes)

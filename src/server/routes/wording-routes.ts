@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { type Inspection, type WordLists, wordEntrySchema } from '../../checks/index.ts'
 import { articleInputSchema, articleTexts } from '../../content/index.ts'
 import { type ApiRoute, route, siteParams, siteRef } from '../api-route.ts'
+import { wordingCheckSchema } from '../small-response-schemas.ts'
 
 /** The fields of a draft the editor checks as it is written: nothing is saved. */
 const draftSchema = articleInputSchema
@@ -78,6 +79,7 @@ export function wordingRoutes(wordLists: WordLists, inspection: Inspection): Api
       access: 'signed-in',
       params: siteParams,
       body: draftSchema,
+      response: wordingCheckSchema,
       handler: async ({ workspace, params, body }) => ({
         hits: await wordLists.check(
           workspace.principal,

@@ -26,6 +26,12 @@ import { publishTargets } from './026-publish-targets.ts'
 import { pinsCopiesAndWatermarks } from './027-pins-copies-and-watermarks.ts'
 import { adminListKeyIndexes } from './029-admin-list-key-indexes.ts'
 import { dueStepIndexes } from './030-due-step-indexes.ts'
+import { addressWindows } from './031-address-windows.ts'
+import { submissions } from './032-submissions.ts'
+import { topics } from './035-topics.ts'
+import { sharedServerState } from './036-shared-server-state.ts'
+import { columnArticleOrder } from './037-column-article-order.ts'
+import { searchAsciiTokenizer } from './038-search-ascii-tokenizer.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -59,4 +65,10 @@ export const migrations: readonly Migration[] = [
   pinsCopiesAndWatermarks,
   adminListKeyIndexes,
   dueStepIndexes,
+  addressWindows,
+  submissions,
+  topics,
+  sharedServerState,
+  columnArticleOrder,
+  searchAsciiTokenizer,
 ]
