@@ -130,10 +130,17 @@ export function soundTokens(text: string): string[] {
   return tokens
 }
 
-/** Each character's toneless syllable, or '' for one that is not Chinese. */
+const LATIN_LETTERS = /^\p{Script=Latin}+$/u
+
+/** Each character's toneless syllable, or '' for one that is not Chinese or has no reading. */
 export function soundOf(text: string): string[] {
   const chars = [...text]
   const sounds = pinyin(text, { toneType: 'none', type: 'array' })
   // pinyin-pro gives one entry per character when asked for an array.
-  return chars.map((char, i) => (charClass(char) === 'ideograph' ? (sounds[i] ?? '').toLowerCase() : ''))
+  // pinyin-pro gives a character it has no reading for back as it is: no sound, so the sound
+  // column holds Latin letters only, and a query's ideographs can never match there.
+  return chars.map((char, i) => {
+    const sound = charClass(char) === 'ideograph' ? (sounds[i] ?? '').toLowerCase() : ''
+    return LATIN_LETTERS.test(sound) ? sound : ''
+  })
 }
