@@ -6,7 +6,15 @@ import { InvalidSearchQueryError } from '../errors/index.ts'
 import { highlightText, snippetOf } from './highlight-text.ts'
 import { fts5Expression, withSynonyms } from './match-expressions.ts'
 import { parseSearchQuery } from './parse-search-query.ts'
-import { foldChar, foldText, indexTokens, indexTokenText, queryTokens } from './search-tokens.ts'
+import {
+  foldChar,
+  foldText,
+  indexTokens,
+  indexTokenText,
+  type QueryTokens,
+  queryTokens,
+  textRuns,
+} from './search-tokens.ts'
 
 const HAN = [...'精神文明建设全国单位计量检定社会保险招聘公示质量标准张江']
 const GAPS = [' ', '，', '。', '、', '\n', '（', '）']
@@ -30,7 +38,57 @@ function standsIn(
   )
 }
 
+/**
+ * Pieces of a text mixing Chinese with numbers and Latin words (each behind a gap, so a slice
+ * of pieces never cuts a word: words are found whole), and an astral ideograph.
+ */
+const MIXED_PIECES = [...HAN, ...GAPS, '，2024', ' nqi', '、a1', '（3', '𠀋']
+const mixedPieces = fc.array(
+  fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...HAN) }, fc.constantFrom(...MIXED_PIECES)),
+  { maxLength: 30 },
+)
+/** A text as its runs, each between bars: where each run begins and ends, gaps dropped. */
+const runsOf = (text: string) =>
+  `|${textRuns(foldText(text))
+    .map((run) => run.text)
+    .join('|')}|`
+
 describe('the search tokens', () => {
+  it('find every piece of a text that mixes Chinese, numbers and words, where it stands', () => {
+    fc.assert(
+      fc.property(mixedPieces, fc.nat(), fc.nat(), (pieces, a, b) => {
+        const start = Math.min(a, b) % (pieces.length + 1)
+        const query = queryTokens(pieces.slice(start, start + 1 + (Math.max(a, b) % 10)).join(''))
+        if (query === null) return
+        expect(standsIn(indexTokens(pieces.join('')), query)).toBe(true)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('find a query of several runs only where those runs stand, the inner ones whole', () => {
+    // `第12345期` finds 第12345期刊 and 次第 12345 期间, not 第12345日期: the runs as the query
+    // has them (gaps between them are not looked at), the first ending a run of the text and
+    // the last beginning one.
+    fc.assert(
+      fc.property(mixedPieces, mixedPieces, (textPieces, queryPieces) => {
+        const text = textPieces.join('')
+        const raw = queryPieces.join('')
+        const query = queryTokens(raw)
+        if (query === null || !standsIn(indexTokens(text), query)) return
+        const runs = runsOf(raw).slice(1, -1)
+        expect(runsOf(text)).toContain(runs)
+      }),
+      { numRuns: 2000 },
+    )
+    const found = (text: string) => standsIn(indexTokens(text), queryTokens('第12345期') as QueryTokens)
+    expect(found('第12345期刊')).toBe(true)
+    expect(found('次第 12345 期间')).toBe(true)
+    expect(found('第12345日期')).toBe(false)
+    expect(found('第123456期')).toBe(false)
+    expect(queryTokens('第12345期')).toEqual({ tokens: ['第', '12345', '期'], isPrefix: false })
+  })
+
   it('find every substring of Chinese text that holds a character, where it stands', () => {
     fc.assert(
       fc.property(chineseText, fc.nat(), fc.nat(), (text, a, b) => {
@@ -112,7 +170,7 @@ describe('the search tokens', () => {
 
   it('fold full-width and case, so ＡＢＣ１２ and abc12 are one token', () => {
     expect(indexTokens('ＡＢＣ１２ 计量')).toEqual(indexTokens('abc12 计量'))
-    expect(indexTokens('精神文明')).toEqual(['精神', '神文', '文明', '明'])
+    expect(indexTokens('精神文明')).toEqual(['精', '精神', '神文', '文明', '明'])
     expect(queryTokens('文明')).toEqual({ tokens: ['文明'], isPrefix: false })
     expect(queryTokens('计')).toEqual({ tokens: ['计'], isPrefix: true })
   })
