@@ -81,10 +81,16 @@ export async function writeSearchDocuments(
     // whose merging with the others cost more the bigger the index grew (a rebuild of 100,000
     // articles spent most of its time there). So the whole batch goes into FTS5's buffer and
     // becomes one segment at the commit.
-    for (const [j, document] of documents.entries())
+    // In rising row ids too, whatever order the documents came in (a batch read by id is in
+    // the order of the ids, not of the publish times): FTS5 writes its buffer out as a segment
+    // at every row id that falls.
+    const order = [...documents.keys()].sort((a, b) => (keys[a] as number) - (keys[b] as number))
+    for (const j of order) {
+      const document = documents[j] as SearchDocument
       await sql`insert into search_fts (rowid, title, body, sound, scope) values (${keys[j]}, ${document.titleTokens}, ${document.bodyTokens}, ${document.soundTokens}, ${document.scopeTokens})`.execute(
         tx,
       )
+    }
     return
   }
   const rows = documents.flatMap((document, j) =>

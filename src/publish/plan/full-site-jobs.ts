@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import type { Store } from '../../store/index.ts'
 import type { Theme } from '../render/theme.ts'
 import { ARTICLE_PAGE_FIELDS, type ArticlePageRow, articleJobs, type Neighbour } from './article-pages.ts'
