@@ -13,7 +13,7 @@ import {
   searchSites,
 } from '../../src/search/index.ts'
 import type { Store } from '../../src/store/index.ts'
-import { searchRunEnds } from '../../src/store/migrations/039-search-run-ends.ts'
+import { searchRunEnds } from '../../src/store/migrations/040-search-run-ends.ts'
 import { editor } from '../support/content-fixture.ts'
 import { engines, type TestStore } from '../support/engines.ts'
 
@@ -189,7 +189,7 @@ for (const engine of engines()) {
       const before = await allTitles('计量')
       expect(before.length).toBeGreaterThan(1)
       expect(await publisher.hasPendingWork(siteId)).toBe(false)
-      // Migration 039 empties the index and asks for the site's next publish itself, so the
+      // Migration 040 empties the index and asks for the site's next publish itself, so the
       // publish `fabu serve` runs when it starts brings search back with no edit at all.
       await searchRunEnds.up(store.db as never, engine.name)
       expect((await search('计量')).total).toBe(0)

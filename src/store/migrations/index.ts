@@ -32,7 +32,7 @@ import { topics } from './035-topics.ts'
 import { sharedServerState } from './036-shared-server-state.ts'
 import { columnArticleOrder } from './037-column-article-order.ts'
 import { searchAsciiTokenizer } from './038-search-ascii-tokenizer.ts'
-import { searchRunEnds } from './039-search-run-ends.ts'
+import { searchRunEnds } from './040-search-run-ends.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'

@@ -11,7 +11,7 @@ import type { Migration } from './migration.ts'
  * as `fabu search reindex` would, and renders no page for it (as migration 038 did).
  */
 export const searchRunEnds: Migration = {
-  version: 39,
+  version: 40,
   name: 'search tokens mark where runs of ideographs begin',
   async up(db: Kysely<unknown>, engine) {
     if (engine === 'postgres') await sql`delete from search_chunks`.execute(db)
