@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely'
 import type { ArticleRow, Database, Store } from '../store/index.ts'
+import { countOnceAChange } from './article-list-counts.ts'
 import { inColumns, inColumnsByPart } from './article-membership.ts'
 
 type ArticleSelect = SelectQueryBuilder<Database, 'articles', object>
@@ -96,19 +97,19 @@ async function countList(store: Store, scope: ListScope): Promise<number> {
   const ids = scope.columnIds
   // A section's own articles count in one statement: `column_id in (…)` is an index range,
   // and a count needs no order.
-  const counted =
+  const counted = (
     ids === null || ids.length > MAX_MERGED_COLUMNS
       ? arms(store, scope)
       : [filtered(store, scope).where('column_id', 'in', ids), ...arms(store, scope).slice(ids.length)]
-  let total = 0
-  for (const select of counted) {
-    const row = await select
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .executeTakeFirstOrThrow()
-    // PostgreSQL returns COUNT(*) as a string (bigint).
-    total += Number(row.n)
-  }
-  return total
+  ).map((select) => select.select((eb) => eb.fn.countAll<number | string>().as('n')))
+  return countOnceAChange(store, scope.siteId, counted, async () => {
+    let total = 0
+    for (const select of counted) {
+      // PostgreSQL returns COUNT(*) as a string (bigint).
+      total += Number((await select.executeTakeFirstOrThrow()).n)
+    }
+    return total
+  })
 }
 
 interface SortKey {
