@@ -2,7 +2,7 @@ import { type Expression, sql } from 'kysely'
 import { z } from 'zod'
 import { parseZonedMinute } from '../markup/index.ts'
 import type { ArticleRow, Store } from '../store/index.ts'
-import { articleStatuses } from './article.ts'
+import { type Article, articleStatuses, toArticle } from './article.ts'
 import { type ListScope, readListPage } from './article-list-page.ts'
 import { isCalendarDate } from './calendar-date.ts'
 import { loadColumnTree } from './column-service.ts'
@@ -108,6 +108,18 @@ export async function listArticles<A>(
     rows.map((row) => row.id),
   )
   return { items: rows.map((row) => toArticle(row, quotes.get(row.id) ?? [])), total }
+}
+
+/**
+ * The admin's article list as content.articles.list answers it, on any store: the server's
+ * connection, or a reader thread's (search/article-list-readers.ts).
+ */
+export function listArticlesOf(
+  store: Store,
+  input: ArticleQuery,
+  textIndex: ArticleTextIndex | null,
+): Promise<{ readonly items: readonly Article[]; readonly total: number }> {
+  return listArticles(store, input, toArticle, textIndex)
 }
 
 async function quotesOf(store: Store, articleIds: readonly number[]): Promise<Map<number, number[]>> {
