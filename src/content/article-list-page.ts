@@ -29,7 +29,55 @@ export interface ListScope {
   readonly order: 'asc' | 'desc'
   readonly limit: number
   readonly offset: number
+  /** False: every row's body_html is left empty, unread (lists that show no body). */
+  readonly withBodies: boolean
 }
+
+/**
+ * Every article column but the body, for lists that show none (the admin API's). A column added
+ * to articles and not listed here fails to compile in readListPage, whose rows are whole.
+ */
+const COLUMNS_BUT_BODY = [
+  'id',
+  'site_id',
+  'column_id',
+  'title',
+  'subtitle',
+  'source',
+  'author',
+  'summary',
+  'keywords',
+  'cover_image',
+  'attachments',
+  'custom_fields',
+  'weight',
+  'publish_at',
+  'first_published_at',
+  'status',
+  'external_url',
+  'url_path',
+  'url_column_id',
+  'revision',
+  'index_no',
+  'topic_category',
+  'issuing_agency',
+  'written_date',
+  'document_no',
+  'subject_words',
+  'created_by',
+  'created_at',
+  'updated_by',
+  'updated_at',
+  'deleted_at',
+  'deleted_by',
+  'review_stage',
+  'review_comment',
+  'unpublish_at',
+  'submitted_by',
+  'review_trail',
+  'pinned_until',
+  'copied_from',
+] as const satisfies readonly (keyof ArticleRow)[]
 
 /**
  * One page of the admin's list and the total, in three small statements instead of one big
@@ -51,7 +99,12 @@ export async function readListPage(
 ): Promise<{ readonly rows: readonly ArticleRow[]; readonly total: number }> {
   const [ids, total] = [await pageIds(store, scope), await countList(store, scope)]
   if (ids.length === 0) return { rows: [], total }
-  const rows = await store.db.selectFrom('articles').selectAll().where('id', 'in', ids).execute()
+  const rows: ArticleRow[] = scope.withBodies
+    ? await store.db.selectFrom('articles').selectAll().where('id', 'in', ids).execute()
+    : // Twenty bodies of 2,000 Chinese characters made JavaScript strings: 0.7 of 0.8 ms.
+      (await store.db.selectFrom('articles').select(COLUMNS_BUT_BODY).where('id', 'in', ids).execute()).map(
+        (row) => ({ ...row, body_html: '' }),
+      )
   const byId = new Map(rows.map((row) => [row.id, row]))
   return { rows: ids.flatMap((id) => byId.get(id) ?? []), total }
 }

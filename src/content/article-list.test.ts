@@ -220,6 +220,15 @@ for (const engine of engines()) {
       await expectSameRows({ text: '校准', columnId: sectionId, includesDescendants: true }, sectionIds)
     })
 
+    it('lists the same articles without their bodies when the list shows none', async () => {
+      const whole = await content.articles.list({ site: siteId, limit: 30, offset: 100 })
+      const bare = await content.articles.list({ site: siteId, limit: 30, offset: 100, withBodies: false })
+      expect(whole.items[0]?.bodyHtml).toBe('<p>正文</p>')
+      expect(bare.items.map((item) => item.bodyHtml)).toEqual(bare.items.map(() => ''))
+      expect(bare.total).toBe(whole.total)
+      expect(bare.items).toEqual(whole.items.map((item) => ({ ...item, bodyHtml: '' })))
+    })
+
     it('opens a deep page, the last page and sorted pages as the one statement does', async () => {
       await expectSameRows({ limit: 20, offset: 2000 })
       const last = await content.articles.list({ site: siteId, limit: 20, offset: 2840 })

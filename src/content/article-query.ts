@@ -37,6 +37,8 @@ export const articleQuerySchema = z
     isDeleted: z.boolean().default(false),
     limit: z.number().int().min(1).max(500).default(50),
     offset: z.number().int().min(0).default(0),
+    /** False: each article's bodyHtml is left empty, unread, for lists that show no body. */
+    withBodies: z.boolean().default(true),
   })
   .strict()
 
@@ -102,6 +104,7 @@ export async function listArticles<A>(
     order: query.order,
     limit: query.limit,
     offset: query.offset,
+    withBodies: query.withBodies,
   })
   const quotes = await quotesOf(
     store,
