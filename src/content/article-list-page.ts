@@ -134,16 +134,41 @@ function arms(store: Store, scope: ListScope): ArticleSelect[] {
 
 async function pageIds(store: Store, scope: ListScope): Promise<number[]> {
   const keys = sortKeys(scope)
-  const selects = arms(store, scope).map((arm) => arm.select(keys.map((key) => key.column)))
-  let page = selects.slice(1).reduce((all, arm) => all.unionAll(arm), selects[0] as ArticleSelect)
+  const columns = keys.map((key) => key.column)
+  const parts = arms(store, scope)
+  // PostgreSQL appends a section's arms and sorts all they hold (20,085 rows, 7 ms, for a page
+  // of 20) where SQLite merges them in order; each arm's own first offset + limit rows, read in
+  // list order from its index, are all the page can hold.
+  const selects =
+    store.engine === 'postgres' && parts.length > 1
+      ? parts.map(
+          (arm) =>
+            store.db
+              .selectFrom(
+                inListOrder(arm.select(columns), keys)
+                  .limit(scope.offset + scope.limit)
+                  .as('arm'),
+              )
+              .selectAll() as unknown as ArticleSelect,
+        )
+      : parts.map((arm) => arm.select(columns))
+  const page = inListOrder(
+    selects.slice(1).reduce((all, arm) => all.unionAll(arm), selects[0] as ArticleSelect),
+    keys,
+  )
+  const rows = (await page.limit(scope.limit).offset(scope.offset).execute()) as unknown as { id: number }[]
+  return rows.map((row) => row.id)
+}
+
+function inListOrder(select: ArticleSelect, keys: readonly SortKey[]): ArticleSelect {
+  let ordered = select
   for (const key of keys) {
-    page = page.orderBy(sql.ref(key.column), (order) => {
+    ordered = ordered.orderBy(sql.ref(key.column), (order) => {
       const directed = key.direction === 'desc' ? order.desc() : order.asc()
       return key.isNullsLast ? directed.nullsLast() : directed
     })
   }
-  const rows = (await page.limit(scope.limit).offset(scope.offset).execute()) as unknown as { id: number }[]
-  return rows.map((row) => row.id)
+  return ordered
 }
 
 async function countList(store: Store, scope: ListScope): Promise<number> {
