@@ -1,16 +1,21 @@
 import { type Kysely, sql } from 'kysely'
 import type { Migration } from './migration.ts'
 
-/** The article columns an admin list's count reads (site, column, state, words, author, dates). */
-const countedColumns = 'site_id, column_id, status, deleted_at, title, publish_at, created_at, created_by'
+/**
+ * The article columns the admin list's counts and default order read: site, column, state,
+ * words, author, dates, and the pin weight and publish time it is ordered by.
+ */
+const listedColumns =
+  'site_id, column_id, status, deleted_at, title, publish_at, created_at, created_by, weight'
 
 /**
- * A number per site that grows with every change to what the admin's article list counts, in
- * the transaction that makes it: an article added, deleted for good, or changed in a counted
- * column; a quote (引用) made or removed; a published article indexed for the site search or
- * taken out of it (the list's text search also matches bodies there). A count read after the
- * number is as new as the number, so a count kept beside the number it was read after stays
- * right while the number stands (content/article-list-counts.ts). Triggers, not the services,
+ * A number per site that grows with every change to what the admin's article list counts or
+ * orders by default, in the transaction that makes it: an article added, deleted for good, or
+ * changed in a listed column; a quote (引用) made or removed; a published article indexed for
+ * the site search or taken out of it (the list's text search also matches bodies there). What
+ * is read after the number is as new as the number, so a total or a page's place kept beside
+ * the number it was read after stays right while the number stands
+ * (content/kept-while-unchanged.ts). Triggers, not the services,
  * bump it, so that no way of writing articles (an import, a restore, a bulk move, SQL typed by
  * an operator) can leave a stale count behind.
  *
@@ -58,7 +63,7 @@ async function postgresTriggers(db: Kysely<unknown>): Promise<void> {
     end $$`.execute(db)
   await sql
     .raw(`create constraint trigger articles_list_generation
-    after insert or update of ${countedColumns} or delete on articles
+    after insert or update of ${listedColumns} or delete on articles
     deferrable initially deferred for each row execute function articles_list_changed()`)
     .execute(db)
   await sql`create constraint trigger article_columns_list_generation
@@ -79,7 +84,7 @@ async function sqliteTriggers(db: Kysely<unknown>): Promise<void> {
     ['articles_list_insert', 'insert on articles', bump('new.site_id')],
     [
       'articles_list_update',
-      `update of ${countedColumns} on articles`,
+      `update of ${listedColumns} on articles`,
       bump('old.site_id') + bump('new.site_id'),
     ],
     ['articles_list_delete', 'delete on articles', bump('old.site_id')],

@@ -4,7 +4,7 @@ import { engines } from '../../test/support/engines.ts'
 import type { ArticleQuery } from './article-query.ts'
 
 for (const engine of engines()) {
-  describe(`${engine.name}: the admin list's 共 N 篇, counted once a change`, () => {
+  describe(`${engine.name}: the admin list's 共 N 篇 and pages, kept while nothing changes`, () => {
     const t = useContent(engine)
 
     async function columns() {
@@ -74,6 +74,44 @@ for (const engine of engines()) {
         { importedFrom: 'https://old.example.gov.cn/jl/1.html' },
       )
       expect(await totals(ids)).toEqual({ site: 3, section: 2, other: 2, search: 1, bin: 0 })
+    })
+
+    it('shows the page an editor pages to as it now is after a pin, a save or a delete', async () => {
+      const ids = await columns()
+      const created: number[] = []
+      for (let i = 0; i < 6; i++)
+        created.push(
+          (
+            await t.content.articles.create(editor, {
+              columnId: ids.child,
+              title: `通知${i}`,
+              publishAt: `2026-0${i + 1}-01 09:00`,
+            })
+          ).id,
+        )
+      const page = async (offset: number) =>
+        (await t.content.articles.list({ site: t.site.id, limit: 2, offset })).items.map((item) => item.title)
+      // Newest first; asked twice, the second from where the first left off.
+      expect(await page(2)).toEqual(['通知3', '通知2'])
+      expect(await page(2)).toEqual(['通知3', '通知2'])
+      expect(await page(4)).toEqual(['通知1', '通知0'])
+      await t.content.articles.orderPinned(editor, ids.child, [created[0] ?? 0])
+      expect(await page(2)).toEqual(['通知4', '通知3'])
+      expect(await page(4)).toEqual(['通知2', '通知1'])
+      await t.content.articles.delete(editor, created[4] ?? 0)
+      expect(await page(2)).toEqual(['通知3', '通知2'])
+      const other = await t.openAnotherStore()
+      try {
+        await other.db
+          .updateTable('articles')
+          .set({ publish_at: null })
+          .where('id', '=', created[5] ?? 0)
+          .execute()
+        expect(await page(2)).toEqual(['通知2', '通知1'])
+        expect(await page(4)).toEqual(['通知5'])
+      } finally {
+        await other.close()
+      }
     })
 
     it('is right after another server or an operator changes the database', async () => {
