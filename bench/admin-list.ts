@@ -199,7 +199,12 @@ async function startServer(options: ServerOptions): Promise<{ child: ChildProces
 }
 
 async function serve(json: string) {
-  const [{ createAdminApp, PublishQueue }, { Publisher }, checks, { articleTextIndex }] = await Promise.all([
+  const [
+    { createAdminApp, PublishQueue },
+    { Publisher },
+    checks,
+    { ArticleListReaders, articleTextIndex, readingListsIn },
+  ] = await Promise.all([
     import('../src/server/index.ts'),
     import('../src/publish/index.ts'),
     import('../src/checks/index.ts'),
@@ -213,9 +218,11 @@ async function serve(json: string) {
   const outputRootFor = (slug: string) => join(work, 'sites', slug)
   const publisher = new Publisher(store, content, { outputRootFor, manifestDir: join(work, 'manifests') })
   const queue = new PublishQueue(content, publisher, { system: systemActor('bench'), onError: () => {} })
+  // As `fabu serve` reads it on SQLite: the list in reader threads of its own.
+  const listReaders = store.sqlitePath ? new ArticleListReaders({ sqlitePath: store.sqlitePath }) : undefined
   const app = await createAdminApp({
     store,
-    content,
+    content: listReaders ? readingListsIn(content, listReaders) : content,
     accounts: createAccounts(store),
     wordLists: checks.createWordLists(store, content, checks.createWordingGate()),
     inspection: checks.createInspection(store, content, checks.createWordingGate(), { outputRootFor }),

@@ -31,6 +31,7 @@ const configFileSchema = z
         searches_per_minute: z.number().int().min(1).max(1_000_000).default(120),
         api_requests_per_minute: z.number().int().min(1).max(1_000_000).default(1_200),
         search_workers: z.number().int().min(0).max(16).default(2),
+        list_workers: z.number().int().min(0).max(16).default(2),
       })
       .strict()
       .prefault({}),
@@ -148,6 +149,8 @@ export interface Config {
     readonly apiRequestsPerMinute: number
     /** SQLite: worker threads that answer site searches beside the server's thread (0: on it). */
     readonly searchWorkers: number
+    /** SQLite: worker threads that read the admin's article list beside the server's thread (0: on it). */
+    readonly listWorkers: number
   }
   readonly checks: {
     /** `HH:MM` (Asia/Shanghai) of the daily inspection run in `fabu serve`; null: none. FABU_DAILY_CHECK wins. */
@@ -297,6 +300,7 @@ function serverSettings(file: z.output<typeof configFileSchema>['server'], env: 
     searchesPerMinute: file.searches_per_minute,
     apiRequestsPerMinute: file.api_requests_per_minute,
     searchWorkers: file.search_workers,
+    listWorkers: file.list_workers,
   }
 }
 
@@ -375,6 +379,7 @@ iframe_hosts = []
 # max_upload_mb = 20
 # searches_per_minute = 120   # 每个地址每分钟的站内搜索次数 / site searches per address a minute
 # search_workers = 2          # SQLite：执行站内搜索的线程数 / SQLite: threads that run site searches
+# list_workers = 2            # SQLite：读取后台文章列表的线程数 / SQLite: threads that read the admin's article list
 
 # 账号安全。password_profile："dengbao"（等保2.0：8 位、3 类字符、90 天过期、不重复最近 5 次）
 # 或 "asvs"（OWASP ASVS：12 位、无组成要求、不过期、拒绝常见泄露密码）。

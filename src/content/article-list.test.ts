@@ -220,6 +220,27 @@ for (const engine of engines()) {
       await expectSameRows({ text: '校准', columnId: sectionId, includesDescendants: true }, sectionIds)
     })
 
+    it('lists the same articles without their bodies when the list shows none', async () => {
+      const whole = await content.articles.list({ site: siteId, limit: 30, offset: 100 })
+      const bare = await content.articles.list({ site: siteId, limit: 30, offset: 100, withBodies: false })
+      expect(whole.items[0]?.bodyHtml).toBe('<p>正文</p>')
+      expect(bare.items.map((item) => item.bodyHtml)).toEqual(bare.items.map(() => ''))
+      expect(bare.total).toBe(whole.total)
+      expect(bare.items).toEqual(whole.items.map((item) => ({ ...item, bodyHtml: '' })))
+    })
+
+    it('pages on from a deep page, back and again, as the one statement does', async () => {
+      for (const offset of [2000, 2000, 2020, 2040, 1990, 2039, 2500, 0, 20, 2000])
+        await expectSameRows({ limit: 20, offset })
+      for (const offset of [400, 400, 420, 380])
+        await expectSameRows(
+          { columnId: sectionId, includesDescendants: true, limit: 20, offset },
+          sectionIds,
+        )
+      await expectSameRows({ status: 'published', limit: 50, offset: 1000 })
+      await expectSameRows({ status: 'published', limit: 50, offset: 1050 })
+    })
+
     it('opens a deep page, the last page and sorted pages as the one statement does', async () => {
       await expectSameRows({ limit: 20, offset: 2000 })
       const last = await content.articles.list({ site: siteId, limit: 20, offset: 2840 })

@@ -2,7 +2,7 @@ import { type Expression, sql } from 'kysely'
 import { z } from 'zod'
 import { parseZonedMinute } from '../markup/index.ts'
 import type { ArticleRow, Store } from '../store/index.ts'
-import { articleStatuses } from './article.ts'
+import { type Article, articleStatuses, toArticle } from './article.ts'
 import { type ListScope, readListPage } from './article-list-page.ts'
 import { isCalendarDate } from './calendar-date.ts'
 import { loadColumnTree } from './column-service.ts'
@@ -37,6 +37,8 @@ export const articleQuerySchema = z
     isDeleted: z.boolean().default(false),
     limit: z.number().int().min(1).max(500).default(50),
     offset: z.number().int().min(0).default(0),
+    /** False: each article's bodyHtml is left empty, unread, for lists that show no body. */
+    withBodies: z.boolean().default(true),
   })
   .strict()
 
@@ -102,12 +104,25 @@ export async function listArticles<A>(
     order: query.order,
     limit: query.limit,
     offset: query.offset,
+    withBodies: query.withBodies,
   })
   const quotes = await quotesOf(
     store,
     rows.map((row) => row.id),
   )
   return { items: rows.map((row) => toArticle(row, quotes.get(row.id) ?? [])), total }
+}
+
+/**
+ * The admin's article list as content.articles.list answers it, on any store: the server's
+ * connection, or a reader thread's (search/article-list-readers.ts).
+ */
+export function listArticlesOf(
+  store: Store,
+  input: ArticleQuery,
+  textIndex: ArticleTextIndex | null,
+): Promise<{ readonly items: readonly Article[]; readonly total: number }> {
+  return listArticles(store, input, toArticle, textIndex)
 }
 
 async function quotesOf(store: Store, articleIds: readonly number[]): Promise<Map<number, number[]>> {

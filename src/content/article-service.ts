@@ -1,8 +1,7 @@
 import type { Actor } from './actor.ts'
 import type { Article, ArticleSnapshot } from './article.ts'
-import { toArticle } from './article.ts'
 import type { ArticleInput, ArticlePatch } from './article-inputs.ts'
-import { type ArticleQuery, listArticles } from './article-query.ts'
+import { type ArticleQuery, listArticlesOf } from './article-query.ts'
 import { articleRevisions } from './article-revisions.ts'
 import { articleWorkflow } from './article-workflow.ts'
 import { articleWriting } from './article-writing.ts'
@@ -101,8 +100,7 @@ export function articleService(ctx: ServiceContext): ArticleService {
     get: (id) => readArticle(ctx, ctx.store.db, id),
     wordingHits: (article) =>
       ctx.options.wordingGate.check(ctx.store.db, article.siteId, articleTexts(article)),
-    list: (query) =>
-      listArticles(ctx.store, query, (row, quotes) => toArticle(row, quotes), ctx.options.articleText),
+    list: (query) => listArticlesOf(ctx.store, query, ctx.options.articleText),
     copy: (actor, id, target) => copyArticle(ctx, actor, id, target),
     orderPinned: (actor, columnId, ids) => orderPinnedArticles(ctx, actor, columnId, ids),
     orderManually: (actor, columnId, ids) => orderColumnArticles(ctx, actor, columnId, ids),

@@ -63,7 +63,12 @@ export {
   articlePatchSchema,
 } from './article-inputs.ts'
 export { inColumns, quotesOfSite } from './article-membership.ts'
-export { type ArticleQuery, type ArticleTextIndex, articleQuerySchema } from './article-query.ts'
+export {
+  type ArticleQuery,
+  type ArticleTextIndex,
+  articleQuerySchema,
+  listArticlesOf,
+} from './article-query.ts'
 export type { ImportedFrom, RevisionSummary } from './article-service.ts'
 export { applyArticleUrlPattern } from './article-url-pattern.ts'
 export { type ArticleViews, createArticleViews } from './article-views.ts'

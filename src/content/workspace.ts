@@ -26,6 +26,7 @@ import type { ArticleQuery } from './article-query.ts'
 import type { RevisionSummary } from './article-service.ts'
 import { type AuditQuery, type AuditVerification, appendAudit, recordRefusal } from './audit-log.ts'
 import type { ColumnInput, ColumnMove, ColumnPatch } from './column-inputs.ts'
+import { loadColumnTree } from './column-service.ts'
 import type { Column, ColumnTree } from './column-tree.ts'
 import type { Content } from './content.ts'
 import type { CopyTarget } from './copy-article.ts'
@@ -371,8 +372,10 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
   }
 
   const writes = (_article: Article, place: ContentPlace) => canWrite(access, place)
+  // The articles' own site ids: their sites exist (a foreign key), so the tree is read without
+  // looking the site up again (a list read it twice already).
   const describe = <T extends Article>(articles: readonly T[]) =>
-    describeArticles(store, (siteId) => content.columns.tree(siteId), principal, articles)
+    describeArticles(store, (siteId) => loadColumnTree(store.db, siteId), principal, articles)
   /** What a step returns: the article as it now is, with what the user may do next. */
   const described = async <T extends Article>(article: Promise<T>) =>
     (await describe([await article]))[0] as T & { readonly allowedActions: readonly string[] }

@@ -443,6 +443,14 @@ export class SearchTimeoutError extends defineError('SEARCH_TIMEOUT', 503, (dead
   readonly retryAfterSeconds = 5
 }
 
+/** The admin's article list was read past its deadline (a text search over a large site) and stopped. */
+export class ListTimeoutError extends defineError('LIST_TIMEOUT', 503, (deadlineMs: number) => ({
+  zh: `文章列表超过 ${deadlineMs / 1000} 秒未读出，已取消；请换用更具体的词，或按栏目、状态、日期缩小范围`,
+  en: `the article list took over ${deadlineMs / 1000} s and was cancelled; use more specific words, or narrow it by column, status or date`,
+})) {
+  readonly retryAfterSeconds = 5
+}
+
 /** An import of the site is running already: one at a time per site. */
 export class ImportRunningError extends FabuError {
   readonly code = 'IMPORT_RUNNING'

@@ -27,6 +27,7 @@ export {
   InvalidEncodingError,
   InvalidSearchQueryError,
   InvalidStateError,
+  ListTimeoutError,
   NotFoundError,
   PasswordChangeRequiredError,
   PasswordExpiredError,

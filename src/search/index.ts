@@ -1,3 +1,10 @@
+export {
+  ArticleListReaders,
+  type ArticleListReadersOptions,
+  DEFAULT_LIST_READERS,
+  LIST_DEADLINE_MS,
+  readingListsIn,
+} from './article-list-readers.ts'
 export { articleTextIndex } from './article-text-index.ts'
 export { escapeHtml } from './highlight-text.ts'
 export { type InteractionDocument, syncInteractionDocuments } from './interaction-documents.ts'

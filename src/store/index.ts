@@ -12,3 +12,4 @@ export {
   type Tx,
 } from './open-store.ts'
 export type * from './schema.ts'
+export { type ReaderTask, SqliteReaders, type SqliteReadersOptions } from './sqlite-readers.ts'

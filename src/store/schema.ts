@@ -155,6 +155,12 @@ export interface AddressWindowsTable {
 
 /** A public form's token once used, until it would have expired (migration 036). */
 /** 排序: a column's articles in the order an editor gave them (0 first). */
+/** A number per site that grows with every change the admin list's counts read (migration 039). */
+export interface ArticleListGenerationsTable {
+  site_id: number
+  generation: number
+}
+
 export interface ColumnArticleOrderTable {
   column_id: number
   article_id: number
@@ -651,6 +657,7 @@ export interface Database {
   address_windows: AddressWindowsTable
   used_form_tokens: UsedFormTokensTable
   column_article_order: ColumnArticleOrderTable
+  article_list_generations: ArticleListGenerationsTable
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
   schema_migrations: SchemaMigrationsTable

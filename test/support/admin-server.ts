@@ -14,7 +14,7 @@ import { type Content, createContent, operatorAccess, systemActor } from '../../
 import { createInteraction, type Interaction } from '../../src/interaction/index.ts'
 import { createImportJobs } from '../../src/jobs/index.ts'
 import { Publisher, PublishQueue, themeExists } from '../../src/publish/index.ts'
-import { articleTextIndex } from '../../src/search/index.ts'
+import { ArticleListReaders, articleTextIndex, readingListsIn } from '../../src/search/index.ts'
 import { createAdminApp } from '../../src/server/admin-app.ts'
 import type { Store } from '../../src/store/index.ts'
 import type { TestEngine, TestStore } from './engines.ts'
@@ -126,9 +126,14 @@ export class ApiClient {
 /** A running admin server over a fresh store of the engine, for each test. */
 export function useAdminServer(
   engine: TestEngine,
-  options: { requestsPerMinute?: number; adminUiRoot?: string } = {},
+  options: {
+    requestsPerMinute?: number
+    adminUiRoot?: string
+    /** SQLite: the article list read in reader threads, as `fabu serve` reads it; the deadline in ms. */
+    listReaders?: { deadlineMs: number }
+  } = {},
 ): AdminServer {
-  const t = {} as AdminServer & { opened: TestStore }
+  const t = {} as AdminServer & { opened: TestStore; listReaders: ArticleListReaders | undefined }
   beforeEach(async () => {
     t.opened = await engine.open()
     t.store = t.opened.store
@@ -149,9 +154,14 @@ export function useAdminServer(
     })
     t.queue = new PublishQueue(t.content, t.publisher, { system: systemActor(), onError: () => {} })
     t.interaction = createInteraction(t.store, { keys: testKeys() })
+    const sqlitePath = t.store.sqlitePath
+    t.listReaders =
+      options.listReaders && sqlitePath
+        ? new ArticleListReaders({ sqlitePath, deadlineMs: options.listReaders.deadlineMs })
+        : undefined
     t.app = await createAdminApp({
       store: t.store,
-      content: t.content,
+      content: t.listReaders ? readingListsIn(t.content, t.listReaders) : t.content,
       accounts: t.accounts,
       wordLists: createWordLists(t.store, t.content, wordingGate),
       inspection: createInspection(t.store, t.content, wordingGate, { outputRootFor }),
@@ -202,6 +212,7 @@ export function useAdminServer(
   afterEach(async () => {
     await t.queue?.stop()
     await t.app?.close()
+    await t.listReaders?.close()
     await t.publisher?.close()
     await t.opened?.dispose()
     if (t.output) await rm(t.output, { recursive: true, force: true })

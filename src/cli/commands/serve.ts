@@ -16,7 +16,7 @@ import { ValidationError } from '../../errors/index.ts'
 import { createImportJobs } from '../../jobs/index.ts'
 import { createMetrics } from '../../metrics/index.ts'
 import { Publisher, SearchPageRenderer } from '../../publish/index.ts'
-import { flushSearchCounts, SearchReaders } from '../../search/index.ts'
+import { ArticleListReaders, flushSearchCounts, readingListsIn, SearchReaders } from '../../search/index.ts'
 import {
   createAdminApp,
   createPublicSite,
@@ -174,6 +174,12 @@ async function serveStarted(
       ? new SearchReaders({ sqlitePath: app.config.sqlitePath, workers: app.config.server.searchWorkers })
       : undefined
   started.push(() => searchReaders?.close())
+  // So is the admin's article list: twenty editors' lists no longer queue on the server's thread.
+  const listReaders =
+    app.store.engine === 'sqlite' && app.config.server.listWorkers > 0
+      ? new ArticleListReaders({ sqlitePath: app.config.sqlitePath, workers: app.config.server.listWorkers })
+      : undefined
+  started.push(() => listReaders?.close())
   // Filled in once the public site listens: previews load styles and images from it.
   const publicOrigins: Record<string, string> = {}
   let publicUrl: string | undefined
@@ -216,7 +222,7 @@ async function serveStarted(
     )
   const admin = await createAdminApp({
     store: app.store,
-    content: app.content,
+    content: listReaders ? readingListsIn(app.content, listReaders) : app.content,
     accounts: app.accounts,
     wordLists: app.wordLists,
     inspection: app.inspection,
@@ -286,6 +292,7 @@ async function serveStarted(
   await publisher.close()
   await searchPages.close()
   await searchReaders?.close()
+  await listReaders?.close()
   await flushSearchCounts(app.store)
   await counter.close()
   print('已停止，浏览计数已保存 / stopped; view counts saved')

@@ -32,6 +32,7 @@ import { topics } from './035-topics.ts'
 import { sharedServerState } from './036-shared-server-state.ts'
 import { columnArticleOrder } from './037-column-article-order.ts'
 import { searchAsciiTokenizer } from './038-search-ascii-tokenizer.ts'
+import { articleListGenerations } from './039-article-list-generations.ts'
 import { searchRunEnds } from './040-search-run-ends.ts'
 import type { Migration } from './migration.ts'
 
@@ -72,5 +73,6 @@ export const migrations: readonly Migration[] = [
   sharedServerState,
   columnArticleOrder,
   searchAsciiTokenizer,
+  articleListGenerations,
   searchRunEnds,
 ]
