@@ -34,6 +34,27 @@ describe('the node:sqlite dialect', () => {
     expect(timeout.rows[0]?.timeout).toBe(5000)
   })
 
+  it('opens a reader read-only with the page cache it is given, and the default without', async () => {
+    const reader = new Kysely<TestDb>({
+      dialect: new NodeSqliteDialect({ path: join(folder, 'test.db'), readOnly: true, cacheKiB: 32 * 1024 }),
+    })
+    const plain = new Kysely<TestDb>({
+      dialect: new NodeSqliteDialect({ path: join(folder, 'test.db'), readOnly: true }),
+    })
+    try {
+      const cacheOf = async (of: Kysely<TestDb>) =>
+        (await sql<{ cache_size: number }>`pragma cache_size`.execute(of)).rows[0]?.cache_size
+      expect(await cacheOf(reader)).toBe(-32768)
+      expect(await cacheOf(plain)).toBe(-2000)
+      await expect(reader.insertInto('notes').values({ body: 'x', done: 0 }).execute()).rejects.toThrow(
+        /readonly/,
+      )
+    } finally {
+      await reader.destroy()
+      await plain.destroy()
+    }
+  })
+
   it('refuses a row that points at a missing parent', async () => {
     await expect(
       db.insertInto('notes').values({ body: 'orphan', done: 0, parent_id: 99 }).execute(),

@@ -25,6 +25,8 @@ export interface NodeSqliteOptions {
    * writing connection, which WAL lets go on while it reads.
    */
   readonly readOnly?: boolean
+  /** The connection's page cache, in KiB; SQLite's default is 2,000. */
+  readonly cacheKiB?: number
 }
 
 /**
@@ -65,6 +67,8 @@ class NodeSqliteDriver implements Driver {
       timeout: this.#options.busyTimeoutMs ?? 5000,
       readOnly: this.#options.readOnly ?? false,
     })
+    if (this.#options.cacheKiB !== undefined)
+      database.exec(`PRAGMA cache_size = ${-Math.max(1, Math.round(this.#options.cacheKiB))}`)
     if (this.#options.readOnly) {
       this.#connection = new NodeSqliteConnection(database, this.#options.path)
       return

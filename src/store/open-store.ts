@@ -94,9 +94,9 @@ export function openStoreAsIs(options: StoreOptions): Store {
  * A read-only connection to a SQLite file another connection keeps migrated: for threads that
  * only read (the site search's readers), which WAL lets read beside the writer. No migration.
  */
-export function openSqliteReader(path: string): Store {
+export function openSqliteReader(path: string, options: { readonly cacheKiB?: number } = {}): Store {
   return storeOver(
-    new Kysely<Database>({ dialect: new NodeSqliteDialect({ path, readOnly: true }) }),
+    new Kysely<Database>({ dialect: new NodeSqliteDialect({ path, readOnly: true, ...options }) }),
     'sqlite',
     path,
   )

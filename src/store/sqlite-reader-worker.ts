@@ -26,9 +26,15 @@ export type ReaderAnswer =
   | { readonly value: unknown }
   | { readonly failed: ReaderFailure }
 
+/** Each reader's page cache: filled as it reads, so a quiet server keeps little of it. */
+const READER_CACHE_KIB = 32 * 1024
+
 const setup = workerData as ReaderSetup
 // The task reads; nothing here writes, and a read-only connection cannot take the writer's lock.
-const store = openSqliteReader(setup.sqlitePath)
+// A reader answers the same few lists of a big index again and again (a common word's, a
+// site's): with SQLite's default 2 MB cache it read them from the file each time, and a
+// search excluding a word found in every article took 15-25 % longer than with 32 MB.
+const store = openSqliteReader(setup.sqlitePath, { cacheKiB: READER_CACHE_KIB })
 const { read } = (await import(setup.task)) as { read: ReaderTask<unknown, unknown> }
 
 parentPort?.postMessage({ ready: true } satisfies ReaderAnswer)
