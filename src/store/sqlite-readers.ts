@@ -167,8 +167,12 @@ export class SqliteReaders<Input, Output> {
         this.#stop(slot, error, !slot.isReady)
       }
     })
+    // A worker that ends while idle (out of memory in a collection, an error outside a read)
+    // is replaced at once: left in the pool as ready, the next read was posted to it and waited
+    // out the whole deadline. One that ends before it was ever ready is not started again.
     worker.on('exit', (code) => {
-      if (slot.task) this.#stop(slot, new Error(`a worker of ${this.#options.name} exited (code ${code})`))
+      if (this.#slots.includes(slot))
+        this.#stop(slot, new Error(`a worker of ${this.#options.name} exited (code ${code})`), !slot.isReady)
     })
   }
 
