@@ -459,8 +459,10 @@ export function createWorkspace(content: Content, store: Store, principal: Princ
 
     articles: {
       async list(query) {
-        await siteFor(query.site, 'article.list')
-        const { items, total } = await content.articles.list(query)
+        // The list reads the site the check allowed, by id: by its slug again, a rename
+        // between the two could point it at another site.
+        const site = await siteFor(query.site, 'article.list')
+        const { items, total } = await content.articles.list({ ...query, site: site.id })
         return { items: await describe(items), total }
       },
       async get(id) {

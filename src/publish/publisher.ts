@@ -277,8 +277,14 @@ export class Publisher {
 
     // The search finds what the site shows: brought in step in the same run, before its
     // changes are marked done, so a failure here leaves them to the next run. An empty index
-    // (never built, or emptied by an upgrade) is built whole by any run.
-    const syncsWholeIndex = mode === 'full' || (await isSearchIndexEmpty(this.#store, site.id))
+    // (never built, or emptied by an upgrade) is built whole by any run, and so is one asked
+    // for (a pending `search` change, which an upgrade leaves): until a run that built it
+    // whole has finished, since one cut short leaves an index neither empty nor whole. A
+    // whole sync rewrites only the documents that are stale, so the next run resumes it.
+    const syncsWholeIndex =
+      mode === 'full' ||
+      changes.some((change) => change.entity === 'search') ||
+      (await isSearchIndexEmpty(this.#store, site.id))
     await syncSearchIndex(this.#store, site.id, syncsWholeIndex ? 'all' : { articleIds: articleChanges })
     // Answered public letters too, where their pages were written (a mailbox change: all of them).
     const letters =
