@@ -73,4 +73,27 @@ for (const engine of engines()) {
       expect((await t.publish()).mode).toBe('full')
     })
   })
+
+  describe(`${engine.name}: renaming a column, published by a server's publisher`, () => {
+    // Its render processes keep their parsed templates from run to run, and with them the
+    // remembered output of the header, footer and breadcrumb partials: of the run before.
+    const t = usePublishedSite(engine, { keepsWorkers: true })
+
+    it('shows the new name in the breadcrumbs and side navigation the run before remembered', async () => {
+      await t.content.columns.update(editor, t.columns.mtjj.id, { name: '媒体看计测' })
+      const run = await t.publish()
+      expect(run.mode).toBe('incremental')
+      const site = join(t.output, 'site')
+      expect(await pagesShowing(site, '媒体聚焦</a>')).toEqual([])
+      expect((await pagesShowing(site, '媒体看计测</a>')).length).toBeGreaterThan(3)
+    })
+
+    it('shows the new name in the main navigation of every page', async () => {
+      await t.content.columns.update(editor, t.columns.tzgg.id, { name: '公告公示' })
+      expect((await t.publish()).mode).toBe('full')
+      const site = join(t.output, 'site')
+      expect(await pagesShowing(site, '通知公告')).toEqual([])
+      expect((await pagesShowing(site, '公告公示</a>')).length).toBeGreaterThan(10)
+    })
+  })
 }

@@ -25,7 +25,13 @@ export interface PublishFixture extends ContentFixture {
  */
 export function usePublishedSite(
   engine: TestEngine,
-  options: { pageDeadlineMs?: number; slowPageMs?: number; themesRoot?: () => string } = {},
+  options: {
+    pageDeadlineMs?: number
+    slowPageMs?: number
+    themesRoot?: () => string
+    /** As a server's publisher: its render processes, and what they parsed, go from run to run. */
+    keepsWorkers?: boolean
+  } = {},
 ) {
   const t = useContent(engine) as PublishFixture
   beforeEach(async () => {
@@ -37,6 +43,7 @@ export function usePublishedSite(
       ...(options.pageDeadlineMs ? { pageDeadlineMs: options.pageDeadlineMs } : {}),
       ...(options.slowPageMs ? { slowPageMs: options.slowPageMs } : {}),
       ...(options.themesRoot ? { themesRoot: options.themesRoot() } : {}),
+      ...(options.keepsWorkers ? { keepsWorkers: true } : {}),
     })
     t.publish = (mode = 'incremental') => t.publisher.publish({ site: t.site.id, mode })
     t.read = (path) => readFile(join(t.output, 'site', path), 'utf8')
@@ -62,6 +69,7 @@ export function usePublishedSite(
     await t.publish('full')
   })
   afterEach(async () => {
+    await t.publisher.close()
     await rm(t.output, { recursive: true, force: true })
   })
   return t

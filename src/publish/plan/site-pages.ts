@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { ColumnNode } from '../../content/index.ts'
 import type { Store } from '../../store/index.ts'
 import type { ArticleSummary } from '../render/render-context.ts'
@@ -189,13 +190,7 @@ export async function sitemapJobs(
   }
   for (let part = 1; part <= partCount; part++) {
     if (parts !== 'all' && !parts.has(part)) continue
-    const rows = await liveArticles(store)
-      .select(['url_path', 'publish_at'])
-      .where('site_id', '=', site.id)
-      .where('id', '>', (part - 1) * SITEMAP_LIMIT)
-      .where('id', '<=', part * SITEMAP_LIMIT)
-      .orderBy('id')
-      .execute()
+    const rows = await sitemapRows(store, site.id, (part - 1) * SITEMAP_LIMIT, part * SITEMAP_LIMIT)
     jobs.push(
       rawJob(
         sitemapPartPath(part),
@@ -209,6 +204,35 @@ export async function sitemapJobs(
     )
   }
   return jobs
+}
+
+/**
+ * The live articles with ids in (after, upTo], by id: a part's URLs. On SQLite from the covering
+ * index alone: after the sampled ANALYZE of a full publish the planner chose the (site, status)
+ * index and read every article row, bodies and all, which took 17 ms of a one-article publish
+ * for a part of 5,000 (5 ms from the index).
+ */
+async function sitemapRows(
+  store: Store,
+  siteId: number,
+  after: number,
+  upTo: number,
+): Promise<{ url_path: string | null; publish_at: string | null }[]> {
+  if (store.engine === 'sqlite') {
+    const { rows } = await sql<{ url_path: string | null; publish_at: string | null }>`
+      select url_path, publish_at from articles indexed by articles_live_sitemap
+      where site_id = ${siteId} and status = 'published' and deleted_at is null and url_path is not null
+        and id > ${after} and id <= ${upTo}
+      order by id`.execute(store.db)
+    return rows
+  }
+  return liveArticles(store)
+    .select(['url_path', 'publish_at'])
+    .where('site_id', '=', siteId)
+    .where('id', '>', after)
+    .where('id', '<=', upTo)
+    .orderBy('id')
+    .execute()
 }
 
 export function sitemapPartOf(articleId: number): number {

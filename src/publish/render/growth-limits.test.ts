@@ -13,7 +13,7 @@ function render(source: string): string {
   const recorder: DependencyRecorder = { keys: new Set(), missing: new Map() }
   const engine = createLiquidEngine(
     { name: 't', templates: { 'page.liquid': source }, assets: {} },
-    context,
+    { context, generation: 0 },
     recorder,
   )
   return engine.renderFileSync('page.liquid', {}) as string

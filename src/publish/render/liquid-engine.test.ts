@@ -10,7 +10,11 @@ const context = {
 
 function engineWith(templates: Record<string, string>) {
   const recorder: DependencyRecorder = { keys: new Set(), missing: new Map() }
-  const engine = createLiquidEngine({ name: 't', templates, assets: {} }, context, recorder)
+  const engine = createLiquidEngine(
+    { name: 't', templates, assets: {} },
+    { context, generation: 0 },
+    recorder,
+  )
   const render = (name: string, scope: Record<string, unknown> = {}) => {
     recorder.keys.clear()
     return { html: engine.renderFileSync(name, scope) as string, keys: [...recorder.keys] }

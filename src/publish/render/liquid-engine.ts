@@ -23,6 +23,17 @@ export interface DependencyRecorder {
   read?: (key: string) => void
 }
 
+/**
+ * The publish run an engine renders for. An engine outlives its run (a server's render
+ * process keeps it, parsed templates and all, while the theme stays the same), so what belongs
+ * to a run is read from here: the run's data, and a generation that empties the partials'
+ * memo when the next run starts (its data may differ: a renamed column in the navigation).
+ */
+export interface EngineRun {
+  context: SiteRenderContext
+  generation: number
+}
+
 /** Partials rendered with the same arguments more often than this per run are not all remembered. */
 const MEMO_ENTRIES_PER_TAG = 256
 
@@ -30,11 +41,7 @@ const MEMO_ENTRIES_PER_TAG = 256
  * A LiquidJS engine over a theme's templates, held in memory: no file system, no JavaScript,
  * output escaped unless a template says `| raw`, only own properties of the plain data.
  */
-export function createLiquidEngine(
-  theme: Theme,
-  context: SiteRenderContext,
-  recorder: DependencyRecorder,
-): Liquid {
+export function createLiquidEngine(theme: Theme, run: EngineRun, recorder: DependencyRecorder): Liquid {
   const engine = new Liquid({
     templates: { ...theme.templates },
     extname: '',
@@ -45,8 +52,8 @@ export function createLiquidEngine(
     ...LIQUID_LIMITS,
   })
   limitGrowth(engine)
-  const zone = context.site.timeZone
-  const minute = (iso: unknown) => (typeof iso === 'string' && iso ? formatZonedMinute(iso, zone) : '')
+  const minute = (iso: unknown) =>
+    typeof iso === 'string' && iso ? formatZonedMinute(iso, run.context.site.timeZone) : ''
   engine.registerFilter('minute', minute)
   engine.registerFilter('date_only', (iso: unknown) => minute(iso).slice(0, 10))
   // The seed page's print view writes the date as `2017 -12 -14`.
@@ -62,13 +69,13 @@ export function createLiquidEngine(
   let misses = 0
   engine.registerTag(
     'render',
-    memoizedRender(captures, read, () => misses),
+    memoizedRender(run, captures, read, () => misses),
   )
   engine.registerFilter('newest', (column: unknown, count: unknown) => {
-    const id = resolveColumnId(context, column)
+    const id = resolveColumnId(run.context, column)
     if (id === null) return []
     read(`newest:${id}`)
-    return (context.newest[id] ?? []).slice(0, listLimit(count))
+    return (run.context.newest[id] ?? []).slice(0, listLimit(count))
   })
   // A column's newest articles whose custom field has the value, pinned first. Templates ask
   // for any field and value, so the answers come from the store as pages ask, once per run.
@@ -76,12 +83,12 @@ export function createLiquidEngine(
     if (typeof field !== 'string' || !FIELD_NAME.test(field)) {
       throw new Error(`newest_where: "${String(field)}" is not a custom field name`)
     }
-    const id = resolveColumnId(context, column)
+    const id = resolveColumnId(run.context, column)
     if (id === null) return []
     read(`newest:${id}`)
     const query: FieldQuery = { columnId: id, field, value: value == null ? '' : String(value) }
     const key = fieldQueryKey(query)
-    const answer = context.queried[key]
+    const answer = run.context.queried[key]
     if (answer) return answer.slice(0, listLimit(count))
     recorder.missing.set(key, query)
     misses++
@@ -133,9 +140,15 @@ function keyOf(args: Record<string, unknown>): string {
  * column instead of once per page. The data keys the partial read are replayed on every use,
  * so the planner's dependencies stay exact.
  */
-function memoizedRender(captures: Set<string>[], read: (key: string) => void, missingCount: () => number) {
+function memoizedRender(
+  run: EngineRun,
+  captures: Set<string>[],
+  read: (key: string) => void,
+  missingCount: () => number,
+) {
   return class MemoizedRender extends RenderTag {
     readonly #memo = new Map<string, { readonly html: string; readonly keys: readonly string[] }>()
+    #generation = run.generation
 
     constructor(
       token: TagToken,
@@ -165,6 +178,10 @@ function memoizedRender(captures: Set<string>[], read: (key: string) => void, mi
         // Arguments that are not plain data (none of the default theme's): no memo.
         yield* super.render(ctx, emitter) as Generator<unknown, void, unknown>
         return
+      }
+      if (this.#generation !== run.generation) {
+        this.#memo.clear()
+        this.#generation = run.generation
       }
       const known = this.#memo.get(key)
       if (known) {

@@ -3,7 +3,7 @@ import type { Liquid } from 'liquidjs'
 import type { PageJob, PageKind, PageResult } from '../plan/page-job.ts'
 import { AtomicWriter } from '../write/atomic-write.ts'
 import { columnKey, withColumnReads } from './column-reads.ts'
-import { createLiquidEngine, type DependencyRecorder } from './liquid-engine.ts'
+import { createLiquidEngine, type DependencyRecorder, type EngineRun } from './liquid-engine.ts'
 import { pageLinks } from './page-links.ts'
 import { type PublishedBody, publishBodyWithText } from './publish-body.ts'
 import { withPublishedBody, withPublishedColumnBodies } from './published-bodies.ts'
@@ -21,18 +21,43 @@ export const MAX_PAGE_BYTES = 5 * 1024 * 1024
 export class PageRenderer {
   readonly #engine: Liquid
   readonly #recorder: DependencyRecorder = { keys: new Set(), missing: new Map() }
-  readonly #context: SiteRenderContext
+  readonly #run: EngineRun
   readonly #theme: Theme
-  readonly #writer: AtomicWriter
+  #writer: AtomicWriter
   readonly #closures = new Map<string, readonly string[]>()
   #lastBody: { readonly stored: string; readonly published: PublishedBody } | undefined
 
   constructor(theme: Theme, context: SiteRenderContext, outputRoot: string) {
     this.#theme = theme
-    // A shallow copy: the field-query answers (`queried`) stay one object with the caller's.
-    this.#context = withColumnReads(withPublishedColumnBodies(context), (key) => this.#recorder.read?.(key))
-    this.#engine = createLiquidEngine(theme, this.#context, this.#recorder)
+    this.#run = { context: this.#prepared(context), generation: 0 }
+    this.#engine = createLiquidEngine(theme, this.#run, this.#recorder)
     this.#writer = new AtomicWriter(outputRoot)
+  }
+
+  /** Whether the renderer's engine was made from these templates, so a run of theirs can keep it. */
+  hasTemplatesOf(theme: Theme): boolean {
+    const mine = this.#theme.templates
+    const names = Object.keys(theme.templates)
+    return (
+      names.length === Object.keys(mine).length &&
+      names.every((name) => Object.hasOwn(mine, name) && mine[name] === theme.templates[name])
+    )
+  }
+
+  /**
+   * The next publish run, with the same templates: the engine keeps what it parsed (a
+   * one-article publish spent more on parsing templates again than on rendering its pages).
+   */
+  startRun(context: SiteRenderContext, outputRoot: string): void {
+    this.#run.context = this.#prepared(context)
+    this.#run.generation++
+    this.#writer = new AtomicWriter(outputRoot)
+    this.#lastBody = undefined
+  }
+
+  /** A shallow copy: the field-query answers (`queried`) stay one object with the caller's. */
+  #prepared(context: SiteRenderContext): SiteRenderContext {
+    return withColumnReads(withPublishedColumnBodies(context), (key) => this.#recorder.read?.(key))
   }
 
   render(job: PageJob, knownHash: string | undefined): PageResult {
@@ -85,13 +110,13 @@ export class PageRenderer {
 
   /** Answers to field queries, for the pages that asked them to be rendered again. */
   addAnswers(answers: Readonly<Record<string, readonly ArticleSummary[]>>): void {
-    Object.assign(this.#context.queried, answers)
+    Object.assign(this.#run.context.queried, answers)
   }
 
   #renderTemplate(job: PageJob): string {
     const data = this.#withPublishedColumn(job.data as Record<string, unknown>)
     const scope = {
-      site: this.#context.site,
+      site: this.#run.context.site,
       ...(job.storedBody === undefined ? data : this.#withBody(data, job.storedBody)),
     }
     const rendered = this.#engine.renderFileSync(job.template ?? '', scope) as string
@@ -108,7 +133,7 @@ export class PageRenderer {
    */
   #withPublishedColumn(data: Record<string, unknown>): Record<string, unknown> {
     const column = data.column as { readonly id?: number } | undefined
-    const published = column?.id === undefined ? undefined : this.#context.columns[column.id]
+    const published = column?.id === undefined ? undefined : this.#run.context.columns[column.id]
     return published ? { ...data, column: published } : data
   }
 

@@ -40,7 +40,8 @@ process.on('message', (message: RenderWorkerRequest) => {
   if ('setup' in message) {
     line = line.then(() => {
       const { theme, context, outputRoot } = message.setup
-      renderer = new PageRenderer(theme, context, outputRoot)
+      if (renderer?.hasTemplatesOf(theme)) renderer.startRun(context, outputRoot)
+      else renderer = new PageRenderer(theme, context, outputRoot)
     })
     return
   }
