@@ -237,7 +237,7 @@ export class Publisher {
     try {
       await pool.run(jobs, {
         knownHashes,
-        answer: (query) => snapshot.lists.newestWhere(query),
+        answer: (query) => snapshot.answer(query),
         onResult: (result) => {
           rendered++
           if (result.outcome === 'added') added.push(result.path)
@@ -373,7 +373,7 @@ export class Publisher {
     return {
       setup: { theme, context: snapshot.context, outputRoot: folder },
       page,
-      answer: (query) => snapshot.lists.newestWhere(query),
+      answer: (query) => snapshot.answer(query),
     }
   }
 

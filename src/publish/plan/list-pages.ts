@@ -4,7 +4,7 @@ import type { ArticleSummary } from '../render/render-context.ts'
 import { NEWEST_LIMIT } from '../render/render-context.ts'
 import type { PageJob } from './page-job.ts'
 import { topicTemplateSet } from './site-pages.ts'
-import { type SiteSnapshot, toSummary } from './site-snapshot.ts'
+import { loadedNewest, type SiteSnapshot, toSummary } from './site-snapshot.ts'
 import { columnIndexPath, listPagePath } from './url-scheme.ts'
 
 /**
@@ -39,7 +39,7 @@ export async function listPageJobs(
   const { basePath } = snapshot.context.site
   const newest =
     layout.pageSize <= NEWEST_LIMIT
-      ? (snapshot.context.newest[column.id] ?? []).slice(0, layout.pageSize)
+      ? loadedNewest(snapshot, column.id).slice(0, layout.pageSize)
       : await snapshot.lists.newest(column.id, layout.pageSize)
   const first = Math.max(1, from)
   const rows = await snapshot.lists.range(

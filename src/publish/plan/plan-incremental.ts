@@ -219,6 +219,8 @@ class PlanBuilder {
       for (const job of list) jobs.set(job.path, job)
     }
     add(this.#extra)
+    // The lists and feeds built here show their columns' newest articles.
+    await this.#snapshot.loadNewest([...this.#listsFrom.keys(), ...this.#columnPages])
     for (const id of new Set([...this.#articles, ...this.#neighbours])) {
       const row = await this.#store.db
         .selectFrom('articles')

@@ -5,7 +5,7 @@ import type { ArticleSummary } from '../render/render-context.ts'
 import type { Theme } from '../render/theme.ts'
 import type { PageJob } from './page-job.ts'
 import { liveArticles } from './publish-order.ts'
-import { type SiteSnapshot, toSummary } from './site-snapshot.ts'
+import { loadedNewest, type SiteSnapshot, toSummary } from './site-snapshot.ts'
 import {
   columnAtomPath,
   columnFeedPath,
@@ -121,7 +121,7 @@ export function columnPageJobs(snapshot: SiteSnapshot, column: ColumnNode): Page
     ]
   }
   if (column.kind === 'list') {
-    const items = (snapshot.context.newest[column.id] ?? []).slice(0, FEED_SIZE)
+    const items = loadedNewest(snapshot, column.id).slice(0, FEED_SIZE)
     const title = `${site.name} - ${column.name}`
     const link = `${site.baseUrl}${columnIndexPath(column.path)}`
     // refId ties a column's feeds to the column, so the planner can rebuild them by kind.

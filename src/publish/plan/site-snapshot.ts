@@ -3,6 +3,7 @@ import type { Store } from '../../store/index.ts'
 import {
   type ArticleSummary,
   type ColumnView,
+  type FieldQuery,
   type NavItem,
   NEWEST_LIMIT,
   type SiteRenderContext,
@@ -22,6 +23,16 @@ export interface SiteSnapshot {
   readonly lists: ListSource
   /** Articles that are a consultation's 结果反馈, to the consultation page they link back to. */
   readonly feedbackFor: ReadonlyMap<number, { readonly title: string; readonly url: string }>
+  /**
+   * Reads the newest articles of these list columns into the run's data (`context.newest`),
+   * where not read yet: the planner, for the lists and feeds it builds on this thread.
+   */
+  loadNewest(columnIds: Iterable<number>): Promise<void>
+  /**
+   * Answers what a page asked: a column's newest articles (a query without a field: the
+   * `newest` filter of an incremental run), or those whose custom field has a value.
+   */
+  answer(query: FieldQuery): Promise<readonly ArticleSummary[]>
 }
 
 /** Reads what every page of the site may show, once per publish run. */
@@ -108,10 +119,18 @@ export async function takeSiteSnapshot(
   const lists = options.isFullPublish
     ? await memoryListSource(store, site.id, memberColumns, basePath)
     : queryListSource(store, site.id, memberColumns, basePath)
+  // A full run holds every list's newest articles from the start: its pages show most of them,
+  // and its in-memory lists answer at once. An incremental run renders a few pages, which ask
+  // for the few they show (the newest filter), instead of some forty queries every run.
   const newest: Record<number, readonly ArticleSummary[]> = {}
-  for (const column of tree.all()) {
-    if (column.kind === 'list') newest[column.id] = await lists.newest(column.id, NEWEST_LIMIT)
+  const loadNewest = async (columnIds: Iterable<number>) => {
+    for (const id of columnIds) {
+      // Only a list column has newest articles to show (a page, a link or a 专题 none).
+      if (newest[id] === undefined)
+        newest[id] = tree.get(id)?.kind === 'list' ? await lists.newest(id, NEWEST_LIMIT) : []
+    }
   }
+  if (options.isFullPublish) await loadNewest(tree.all().map((column) => column.id))
   const feedbackFor = new Map<number, { readonly title: string; readonly url: string }>()
   for (const row of await store.db
     .selectFrom('consultations')
@@ -131,7 +150,20 @@ export async function takeSiteSnapshot(
     lists,
     feedbackFor,
     context: { site: siteView, columns, newest, queried: {} },
+    loadNewest,
+    async answer(query) {
+      if (query.field !== '') return lists.newestWhere(query)
+      await loadNewest([query.columnId])
+      return newest[query.columnId] ?? []
+    },
   }
+}
+
+/** A column's newest articles as the planner reads them: loaded first (loadNewest), or a bug. */
+export function loadedNewest(snapshot: SiteSnapshot, columnId: number): readonly ArticleSummary[] {
+  const newest = snapshot.context.newest[columnId]
+  if (newest === undefined) throw new Error(`the newest articles of column ${columnId} were not loaded`)
+  return newest
 }
 
 /** Published, live articles at home in the columns or quoted into them. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createLiquidEngine, type DependencyRecorder } from './liquid-engine.ts'
-import type { SiteRenderContext } from './render-context.ts'
+import { fieldQueryKey, newestQuery, type SiteRenderContext } from './render-context.ts'
 
 const context = {
   site: { timeZone: 'Asia/Shanghai' },
@@ -39,5 +39,34 @@ describe('rendering partials', () => {
     expect(render('plain.liquid').keys).toEqual(['newest:7'])
     expect(render('plain.liquid').keys).toEqual(['newest:7'])
     expect(render('page.liquid', { n: 3 }).keys).toEqual(['newest:7'])
+  })
+})
+
+describe('a column’s newest articles in an incremental run', () => {
+  // The run's data holds column 7's newest articles; column 8's were not read by the planner.
+  const lazy = {
+    ...context,
+    columns: { 7: { id: 7, path: 'tzgg' }, 8: { id: 8, path: 'xwzx' } },
+    queried: {} as Record<string, unknown>,
+  } as unknown as SiteRenderContext
+
+  it('asks for a column the run does not hold, and shows the answer once it came', () => {
+    const recorder: DependencyRecorder = { keys: new Set(), missing: new Map() }
+    const engine = createLiquidEngine(
+      {
+        name: 't',
+        templates: { 'home.liquid': '{% assign a = 8 | newest: 1 %}{{ a.first.title }}|' },
+        assets: {},
+      },
+      { context: lazy, generation: 0 },
+      recorder,
+    )
+    expect(engine.renderFileSync('home.liquid', {})).toBe('|')
+    expect([...recorder.missing.values()]).toEqual([{ columnId: 8, field: '', value: '' }])
+
+    recorder.missing.clear()
+    Object.assign(lazy.queried, { [fieldQueryKey(newestQuery(8))]: [{ title: '新闻一' }] })
+    expect(engine.renderFileSync('home.liquid', {})).toBe('新闻一|')
+    expect(recorder.missing.size).toBe(0)
   })
 })

@@ -1,7 +1,13 @@
 import { type Context, type Emitter, Liquid, RenderTag, type TagToken, type TopLevelToken } from 'liquidjs'
 import { FIELD_NAME, formatZonedMinute } from '../../markup/index.ts'
 import { limitGrowth } from './growth-limits.ts'
-import { type FieldQuery, fieldQueryKey, NEWEST_LIMIT, type SiteRenderContext } from './render-context.ts'
+import {
+  type FieldQuery,
+  fieldQueryKey,
+  NEWEST_LIMIT,
+  newestQuery,
+  type SiteRenderContext,
+} from './render-context.ts'
 import type { Theme } from './theme.ts'
 
 /** LiquidJS's own limits: cooperative, so the render process's deadline and heap cap stand behind them. */
@@ -75,7 +81,13 @@ export function createLiquidEngine(theme: Theme, run: EngineRun, recorder: Depen
     const id = resolveColumnId(run.context, column)
     if (id === null) return []
     read(`newest:${id}`)
-    return (run.context.newest[id] ?? []).slice(0, listLimit(count))
+    const query = newestQuery(id)
+    const key = fieldQueryKey(query)
+    const newest = run.context.newest[id] ?? run.context.queried[key]
+    if (newest) return newest.slice(0, listLimit(count))
+    recorder.missing.set(key, query)
+    misses++
+    return []
   })
   // A column's newest articles whose custom field has the value, pinned first. Templates ask
   // for any field and value, so the answers come from the store as pages ask, once per run.

@@ -5,7 +5,12 @@ export const NEWEST_LIMIT = 50
 export interface SiteRenderContext {
   readonly site: SiteView
   readonly columns: Readonly<Record<number, ColumnView>>
-  /** Per list column: its newest published articles (descendants' too where it lists them), pinned first. */
+  /**
+   * Per column: its newest published articles (descendants' too where it lists them), pinned
+   * first; none for a column that is not a list. A full run holds every column's; an
+   * incremental run those its planner read, and a page asks for others as it needs them (a
+   * FieldQuery without a field), answered into `queried`.
+   */
   readonly newest: Readonly<Record<number, readonly ArticleSummary[]>>
   /**
    * Answers to the field queries templates made in this run (`newest_where`), by query key.
@@ -14,11 +19,19 @@ export interface SiteRenderContext {
   readonly queried: Record<string, readonly ArticleSummary[]>
 }
 
-/** A template's question: the newest articles of a column whose custom field has a value. */
+/**
+ * A template's question: the newest articles of a column whose custom field has a value, or,
+ * without a field (''), the column's newest articles.
+ */
 export interface FieldQuery {
   readonly columnId: number
   readonly field: string
   readonly value: string
+}
+
+/** The question for a column's newest articles, asked where the run's data does not hold them. */
+export function newestQuery(columnId: number): FieldQuery {
+  return { columnId, field: '', value: '' }
 }
 
 export function fieldQueryKey(query: FieldQuery): string {

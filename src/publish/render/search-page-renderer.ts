@@ -98,7 +98,7 @@ export class SearchPageRenderer {
       ],
       {
         knownHashes: async () => new Map(),
-        answer: (query) => snapshot.lists.newestWhere(query),
+        answer: (query) => snapshot.answer(query),
         onResult: (each) => {
           result = each
         },
