@@ -26,7 +26,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
     answer =
       error instanceof BodyLimitError
         ? { refused: { field: error.field, limit: error.limit } }
-        : { failed: String(error) }
+        : { failed: `${request.name} failed: ${String(error)}` }
   }
   parentPort?.postMessage(answer)
 })

@@ -1,0 +1,1 @@
+export { ThreadPool, type ThreadPoolOptions, type WorkerMessage } from './thread-pool.ts'
