@@ -165,23 +165,29 @@ export class ThreadPool<Answer> {
       if (task) {
         // Out of memory, most likely: the input asked for more than a worker may have.
         this.#stop(slot, task.overrun())
-      } else if (!slot.isReady) {
-        // A worker that cannot start would leave the tasks waiting for ever: fail them, and
-        // start no other in its place.
-        for (const waiting of this.#queue.splice(0)) {
-          clearTimeout(waiting.waitTimer)
-          waiting.reject(error)
-        }
-        this.#stop(slot, error, true)
-      }
+      } else if (!slot.isReady) this.#failToStart(slot, error)
     })
     // A worker that ends while idle (out of memory in a collection, an error outside a task) is
     // replaced at once: left in the pool as ready, the next task was posted to it and waited out
     // the whole deadline.
     worker.on('exit', (code) => {
-      if (this.#slots.includes(slot))
-        this.#stop(slot, new Error(`a worker of ${this.#options.name} exited (code ${code})`), !slot.isReady)
+      if (!this.#slots.includes(slot)) return
+      const error = new Error(`a worker of ${this.#options.name} exited (code ${code})`)
+      if (slot.isReady) this.#stop(slot, error)
+      else this.#failToStart(slot, error)
     })
+  }
+
+  /**
+   * A worker that ended before it could take work would leave the tasks waiting for ever, or
+   * have the pool start one like it for them again and again: they fail with its error, and no
+   * other starts in its place until the next task comes.
+   */
+  #failToStart(slot: Slot, error: Error): void {
+    const waiting = this.#queue.splice(0)
+    for (const task of waiting) clearTimeout(task.waitTimer)
+    this.#stop(slot, error, true)
+    for (const task of waiting) task.reject(error)
   }
 
   #answered(slot: Slot, message: WorkerMessage<Answer>): void {
