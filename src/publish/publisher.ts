@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { InternalLinkCheck } from '../checks/index.ts'
-import type { Content, Site, SiteRef } from '../content/index.ts'
+import type { ColumnTree, Content, Site, SiteRef } from '../content/index.ts'
 import { diskFullFrom, InvalidStateError, NotFoundError } from '../errors/index.ts'
 import { isSearchIndexEmpty, syncInteractionDocuments, syncSearchIndex } from '../search/index.ts'
 import type { ChangeRow, Database, Store } from '../store/index.ts'
@@ -17,9 +17,9 @@ import { needsFullPublish, planIncremental } from './plan/plan-incremental.ts'
 import { takeSiteSnapshot } from './plan/site-snapshot.ts'
 import { PreviewPool, type PreviewWork } from './render/preview-pool.ts'
 import { renderFailureWords } from './render/render-failure-words.ts'
-import type { RenderWorkerData } from './render/render-messages.ts'
 import { RenderPool } from './render/render-pool.ts'
 import { loadSiteTheme } from './render/site-theme.ts'
+import type { Theme } from './render/theme.ts'
 import { AtomicWriter } from './write/atomic-write.ts'
 import { PublishLease, publisherName } from './write/publish-lease.ts'
 import {
@@ -81,6 +81,16 @@ export interface PublisherOptions {
 }
 
 /** A recorded run, as the onRunRecorded hook hears of it. */
+/** What a run knows before it assigns URLs: the site's tree and theme, its changes, its mode. */
+interface RunBeginning {
+  readonly started: number
+  readonly startedAt: string
+  readonly tree: ColumnTree
+  readonly theme: Theme
+  readonly changes: readonly ChangeRow[]
+  readonly mode: 'full' | 'incremental'
+}
+
 export interface RecordedRun {
   readonly siteId: number
   readonly runId: number
@@ -171,6 +181,33 @@ export class Publisher {
     // of whole columns): every page is affected.
     if (!hasPublished || needsFullPublish(changes, tree)) mode = 'full'
 
+    // Started now, before the URLs and the snapshot they will render from: a render process
+    // takes some 100 ms to be ready, most of a small site's whole publish.
+    const early =
+      request.isDryRun || (mode === 'incremental' && changes.length === 0) ? undefined : this.#startPool()
+    try {
+      return await this.#publishWith(
+        site,
+        request,
+        lease,
+        { started, startedAt, tree, theme, changes, mode },
+        early,
+      )
+    } finally {
+      // A run that failed before rendering must not leave its processes behind.
+      if (early && !this.#options.keepsWorkers) await early.close()
+    }
+  }
+
+  async #publishWith(
+    site: Site,
+    request: PublishRequest,
+    lease: PublishLease | null,
+    begun: RunBeginning,
+    early: RenderPool | undefined,
+  ): Promise<PublishReport> {
+    const { started, startedAt, tree, theme, changes } = begun
+    let mode = begun.mode
     const articleChanges = changes
       .filter((change) => change.entity === 'article')
       .map((change) => change.entity_id)
@@ -233,7 +270,8 @@ export class Publisher {
       buffer = []
       await recordResults(this.#store, site.id, batch, startedAt)
     }
-    const pool = this.#poolFor({ theme, context: snapshot.context, outputRoot })
+    const pool = early ?? this.#startPool()
+    pool.prepare({ theme, context: snapshot.context, outputRoot })
     try {
       await pool.run(jobs, {
         knownHashes,
@@ -383,13 +421,10 @@ export class Publisher {
     this.#pool = undefined
   }
 
-  #poolFor(setup: RenderWorkerData): RenderPool {
-    if (this.#options.keepsWorkers && this.#pool) {
-      this.#pool.prepare(setup)
-      return this.#pool
-    }
+  /** The kept pool, or a new one whose processes start now and wait for the run's `prepare`. */
+  #startPool(): RenderPool {
+    if (this.#options.keepsWorkers && this.#pool) return this.#pool
     const pool = new RenderPool({
-      ...setup,
       ...(this.#options.workers ? { size: this.#options.workers } : {}),
       ...(this.#options.pageDeadlineMs ? { pageDeadlineMs: this.#options.pageDeadlineMs } : {}),
       ...(this.#options.slowPageMs ? { slowPageMs: this.#options.slowPageMs } : {}),

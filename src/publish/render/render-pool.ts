@@ -18,9 +18,14 @@ import { RenderProcess } from './render-process.ts'
 import type { Theme } from './theme.ts'
 
 export interface RenderPoolOptions {
-  readonly theme: Theme
-  readonly context: SiteRenderContext
-  readonly outputRoot: string
+  /**
+   * The run's theme and data. Without them the processes start and wait for `prepare`: a
+   * publisher starts them before it takes the snapshot they need, since a process takes some
+   * 100 ms to be ready.
+   */
+  readonly theme?: Theme
+  readonly context?: SiteRenderContext
+  readonly outputRoot?: string
   /** Render processes to run; default one per core. */
   readonly size?: number
   /** A page that takes longer has its process killed and fails. */
@@ -101,7 +106,7 @@ export type KnownHashes = (paths: readonly string[]) => Promise<ReadonlyMap<stri
  * take the server down with it when V8 runs out of memory (see render-worker.ts).
  */
 export class RenderPool {
-  readonly #options: Required<RenderPoolOptions>
+  readonly #options: Required<Omit<RenderPoolOptions, keyof RenderWorkerData>>
   readonly #slots: Slot[] = []
   readonly #queue: QueuedJob[] = []
   #onResult: (result: PageResult) => void = () => {}
@@ -115,7 +120,7 @@ export class RenderPool {
   #pending = 0
   #drained: (() => void) | undefined
   #roomAvailable: (() => void) | undefined
-  #setup: RenderWorkerData
+  #setup: RenderWorkerData | undefined
   /** This run's renderer stops by template, and the templates past MAX_STOPS_PER_TEMPLATE. */
   #stops = new Map<string, number>()
   /** This run's pages slower than `slowPageMs`, by template. */
@@ -125,14 +130,15 @@ export class RenderPool {
   #cannotStart: string | undefined
 
   constructor(options: RenderPoolOptions) {
+    const { theme, context, outputRoot, ...limits } = options
     this.#options = {
       size: Math.max(1, Math.min(availableParallelism(), 8)),
       pageDeadlineMs: 5_000,
       heapMb: 128,
       slowPageMs: 1_000,
-      ...options,
+      ...limits,
     }
-    this.#setup = { theme: options.theme, context: options.context, outputRoot: options.outputRoot }
+    this.#setup = theme && context && outputRoot !== undefined ? { theme, context, outputRoot } : undefined
     for (let i = 0; i < this.#options.size; i++) this.#slots.push(this.#spawn())
   }
 
@@ -155,6 +161,7 @@ export class RenderPool {
    */
   async run(jobs: Iterable<PageJob> | AsyncIterable<PageJob>, run: RenderRun): Promise<void> {
     const { knownHashes, onResult } = run
+    if (!this.#setup) throw new Error('a render pool runs only once prepared with a theme and data')
     this.#generation++
     this.#answer = run.answer
     this.#answers = new Map()
@@ -249,6 +256,8 @@ export class RenderPool {
         if ('ready' in message) {
           slot.isReady = true
           this.#startFailures = 0
+          // Started early, it waits for `prepare`, which sends the setup to every ready process.
+          if (!this.#setup) return
           slot.process.send({ setup: this.#setup } satisfies RenderSetup)
           this.#dispatch(slot)
         } else if ('retiring' in message) this.#retire(slot)
@@ -420,7 +429,7 @@ export class RenderPool {
       fetched = answer(query).then((rows) => {
         if (generation !== this.#generation) return
         // Kept in the run's setup too, so a process started later has every answer.
-        setup.context.queried[key] = rows
+        if (setup) setup.context.queried[key] = rows
         const message: RenderAnswers = { answers: { [key]: rows } }
         for (const slot of this.#slots) if (slot.isReady) slot.process.send(message)
       })

@@ -33,8 +33,6 @@ export class RenderProcess {
       execArgv: [
         `--max-old-space-size=${heapMb}`,
         '--max-semi-space-size=8',
-        // For the check after a page that the heap is not left crowded (render-worker.ts).
-        '--expose-gc',
         '--disable-warning=ExperimentalWarning',
       ],
       // Structured clone over the channel: Uint8Array assets and nested data arrive as sent.
