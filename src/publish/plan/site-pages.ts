@@ -153,7 +153,7 @@ export function assetJobs(theme: Theme): PageJob[] {
 
 /**
  * sitemap.xml is an index; part 0 lists the home page and the columns, part k the articles
- * with ids in the k-th block of 50,000, so a new article rewrites one part only.
+ * with ids in the k-th block of SITEMAP_LIMIT (5,000), so a new article rewrites one part only.
  */
 export async function sitemapJobs(
   store: Store,
