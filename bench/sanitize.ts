@@ -2,7 +2,7 @@
 // How long cleaning an article body takes as it grows, on the calling thread and through the
 // worker pool, and what a worker's round trip adds to a short body. Prints figures; not a test.
 import { BodySanitizer, INLINE_MAX_CHARS } from '../src/content/body-sanitizer.ts'
-import { sanitizeBody } from '../src/content/index.ts'
+import { sanitizeBody } from '../src/content/sanitize-body.ts'
 
 const WORD_PARAGRAPH =
   "<p class=MsoNormal style='text-indent:2em;line-height:28.0pt'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>各乡镇人民政府，县直各单位：请认真抓好落实。</span></p>\n"

@@ -1,6 +1,6 @@
-import { load } from 'cheerio/slim'
 import { type Content, canReadSite, type Principal, type SiteRef } from '../content/index.ts'
 import { NotFoundError } from '../errors/index.ts'
+import { pageLinks } from '../markup/index.ts'
 import type { Store } from '../store/index.ts'
 import { checkExternalLinks, type LinkCheckOptions, type LinkOutcome } from './external-links.ts'
 import { linkTarget } from './link-target.ts'
@@ -249,12 +249,10 @@ function isBroken(outcome: LinkOutcome): boolean {
 /** The http(s) links and images of a body that lead off the site, each once. */
 export function externalLinksOf(bodyHtml: string, pagePath: string, baseUrl: string): string[] {
   if (!bodyHtml.includes('http')) return []
-  const $ = load(bodyHtml)
   const urls = new Set<string>()
-  const add = (value: string | undefined) => {
-    const href = value?.trim() ?? ''
-    if (!/^https?:\/\//i.test(href)) return
-    if (linkTarget(href, pagePath, baseUrl) !== null) return
+  for (const { href } of pageLinks(bodyHtml)) {
+    if (!/^https?:\/\//i.test(href)) continue
+    if (linkTarget(href, pagePath, baseUrl) !== null) continue
     try {
       const url = new URL(href)
       url.hash = ''
@@ -263,8 +261,6 @@ export function externalLinksOf(bodyHtml: string, pagePath: string, baseUrl: str
       // Not a URL a browser would follow either; the inspection's validator reports it.
     }
   }
-  $('a[href]').each((_index, node) => add($(node).attr('href')))
-  $('img[src]').each((_index, node) => add($(node).attr('src')))
   return [...urls]
 }
 

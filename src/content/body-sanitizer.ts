@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { BodyTooComplexError } from '../errors/index.ts'
+import { inlineTasks } from './inline-tasks.ts'
 import { WorkerPool } from './worker-pool.ts'
-import { workerTasks } from './worker-tasks.ts'
 
 export interface BodySanitizerOptions {
   /** Hostnames whose https iframes bodies may embed. */
@@ -55,7 +55,7 @@ export class BodySanitizer {
   /** The body cleaned by sanitizeBody; a refusal names `field`. */
   async sanitize(html: string, field: string): Promise<string> {
     const input = { html, field, iframeHosts: this.#iframeHosts }
-    if (html.length <= INLINE_MAX_CHARS) return workerTasks.sanitize(input)
+    if (html.length <= INLINE_MAX_CHARS) return (await inlineTasks()).sanitize(input)
     return this.#pool.run('sanitize', input, () => new BodyTooComplexError(field, this.#pool.deadlineMs))
   }
 

@@ -112,7 +112,6 @@ export { htmlToText, storedBodyText } from './html-to-text.ts'
 export { nameSchema } from './name-schema.ts'
 export type { PurgeResult } from './recycle-bin.ts'
 export type { FieldChange, RevisionDiff, TextChange } from './revision-diff.ts'
-export { sanitizeBody } from './sanitize-body.ts'
 export {
   type ContentOptions,
   createServiceContext,

@@ -1,7 +1,8 @@
 import { DiffTooComplexError } from '../errors/index.ts'
+import { inlineTasks } from './inline-tasks.ts'
 import type { RevisionDiff } from './revision-diff.ts'
 import { WorkerPool } from './worker-pool.ts'
-import { type StoredRevision, workerTasks } from './worker-tasks.ts'
+import type { StoredRevision } from './worker-tasks.ts'
 
 export interface RevisionDifferOptions {
   /** Worker threads at most; default one: comparing revisions is rare, and the cores serve pages. */
@@ -41,7 +42,7 @@ export class RevisionDiffer {
   diff(articleId: number, from: StoredRevision, to: StoredRevision): Promise<RevisionDiff> {
     const input = { articleId, from, to }
     if (from.snapshotJson.length + to.snapshotJson.length <= INLINE_MAX_SNAPSHOT_CHARS) {
-      return Promise.resolve(workerTasks.diffRevisions(input))
+      return inlineTasks().then((tasks) => tasks.diffRevisions(input))
     }
     return this.#pool.run(
       'diffRevisions',

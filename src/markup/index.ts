@@ -20,6 +20,7 @@ export {
   VALID_VALUES,
 } from './body-policy.ts'
 export { FIELD_NAME } from './field-name.ts'
+export { type PageLink, pageLinks } from './page-links.ts'
 export {
   appendText,
   type BodyElement,

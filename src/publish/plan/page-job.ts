@@ -1,4 +1,4 @@
-import type { PageLink } from '../render/page-links.ts'
+import type { PageLink } from '../../markup/index.ts'
 import type { FieldQuery } from '../render/render-context.ts'
 
 /** What the planner hands the renderer: one page, with all the data it shows. */

@@ -7,7 +7,7 @@ import {
   textOfBody,
 } from '../../../test/support/hostile-bodies.ts'
 import { scriptHazards } from '../../../test/support/script-hazards.ts'
-import { sanitizeBody } from '../../content/index.ts'
+import { sanitizeBody } from '../../content/sanitize-body.ts'
 import { publishBody } from './publish-body.ts'
 
 describe('a Word body on a page without inline styles', () => {

@@ -8,7 +8,8 @@ export interface PageLink {
 
 /**
  * The links and images of a rendered page, each distinct one once, for the link check after the
- * run (checks/internal-links.ts). It runs in the render process on every page written, so it
+ * run (checks/internal-links.ts), and of an article body, for the check of its links off the
+ * site (checks/link-reports.ts). It runs in the render process on every page written, so it
  * reads the page with htmlparser2's streaming parser and builds no tree. It reads script, style,
  * title and textarea as text, as a browser does, and decodes attribute values. parse5's
  * tokenizer, used before, gave the same links on the benchmark's pages at 2.4 times the cost
