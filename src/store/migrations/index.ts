@@ -34,7 +34,6 @@ import { columnArticleOrder } from './037-column-article-order.ts'
 import { searchAsciiTokenizer } from './038-search-ascii-tokenizer.ts'
 import { articleListGenerations } from './039-article-list-generations.ts'
 import { searchRunEnds } from './040-search-run-ends.ts'
-import { articlesBySiteAndId } from './041-articles-by-site-and-id.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -76,5 +75,4 @@ export const migrations: readonly Migration[] = [
   searchAsciiTokenizer,
   articleListGenerations,
   searchRunEnds,
-  articlesBySiteAndId,
 ]
