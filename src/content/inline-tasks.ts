@@ -8,6 +8,13 @@ let loaded: Promise<WorkerTasks> | undefined
  * never cleans a body nor compares revisions (a publish, `fabu --version`) need not load.
  */
 export function inlineTasks(): Promise<WorkerTasks> {
-  loaded ??= import('./worker-tasks.ts').then((module) => module.workerTasks)
+  loaded ??= import('./worker-tasks.ts').then(
+    (module) => module.workerTasks,
+    (error: unknown) => {
+      // Asked again next time, rather than failing every save until a restart.
+      loaded = undefined
+      throw error
+    },
+  )
   return loaded
 }

@@ -80,7 +80,6 @@ export interface PublisherOptions {
   readonly onRunRecorded?: (run: RecordedRun) => Promise<void>
 }
 
-/** A recorded run, as the onRunRecorded hook hears of it. */
 /** What a run knows before it assigns URLs: the site's tree and theme, its changes, its mode. */
 interface RunBeginning {
   readonly started: number
@@ -91,6 +90,7 @@ interface RunBeginning {
   readonly mode: 'full' | 'incremental'
 }
 
+/** A recorded run, as the onRunRecorded hook hears of it. */
 export interface RecordedRun {
   readonly siteId: number
   readonly runId: number

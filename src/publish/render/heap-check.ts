@@ -10,7 +10,13 @@ import { runInNewContext } from 'node:vm'
 export function isHeapCrowded(): boolean {
   const before = getHeapStatistics()
   if (before.used_heap_size < before.heap_size_limit / 2) return false
-  collectGarbage()
+  try {
+    collectGarbage()
+  } catch {
+    // No collection to be had (the flag refused): judged as the heap stands, the process
+    // retires, rather than failing here and having the next page blamed for its exit.
+    return true
+  }
   const after = getHeapStatistics()
   return after.used_heap_size >= after.heap_size_limit / 2
 }

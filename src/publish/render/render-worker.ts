@@ -54,11 +54,12 @@ process.on('message', (message: RenderWorkerRequest) => {
 // The publisher went away (it ended, or was killed): nothing is left to render for.
 process.on('disconnect', () => process.exit(0))
 
-// Listening now: the pool sends the setup and starts a page's deadline only after this, so a
-// slow start is no runaway template.
-void send({ ready: true })
 // Node writes its compile cache (which the publisher passes on) when a process exits, and the
 // pool ends render processes with SIGKILL: without this they never kept their compiled code,
 // and two of them took 170-190 ms to start instead of 60-70. Entries already on disk are not
-// written again.
+// written again. Before the ready message, so that the writing (after an upgrade, with a cold
+// cache) is part of the start and not of the first page's deadline.
 flushCompileCache()
+// Listening now: the pool sends the setup and starts a page's deadline only after this, so a
+// slow start is no runaway template.
+void send({ ready: true })
