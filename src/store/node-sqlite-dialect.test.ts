@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
 import { type Generated, Kysely, sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { NodeSqliteDialect } from './node-sqlite-dialect.ts'
@@ -25,13 +26,58 @@ describe('the node:sqlite dialect', () => {
     await rm(folder, { recursive: true, force: true })
   })
 
-  it('opens the file in WAL mode with foreign keys on and a busy timeout', async () => {
+  it('opens the file in WAL mode with foreign keys on, waiting for locks itself rather than in SQLite', async () => {
     const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db)
     const keys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db)
     const timeout = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db)
     expect(mode.rows[0]?.journal_mode).toBe('wal')
     expect(keys.rows[0]?.foreign_keys).toBe(1)
-    expect(timeout.rows[0]?.timeout).toBe(5000)
+    expect(timeout.rows[0]?.timeout).toBe(0)
+  })
+
+  it('lets the event loop run while a write waits for another connection to let go of the lock', async () => {
+    const other = new DatabaseSync(join(folder, 'test.db'))
+    other.exec('begin immediate')
+    other.exec("insert into notes (body) values ('other')")
+    let ticks = 0
+    const ticker = setInterval(() => ticks++, 5)
+    // SQLite's own busy handler would sleep in this thread: the timer below could not fire to
+    // let go of the lock, and the insert would fail after 5 s.
+    const released = setTimeout(() => other.exec('commit'), 200)
+    try {
+      await db.insertInto('notes').values({ body: 'mine', done: 0 }).execute()
+      await db
+        .transaction()
+        .execute((tx) => tx.insertInto('notes').values({ body: 'in a transaction', done: 0 }).execute())
+    } finally {
+      clearInterval(ticker)
+      clearTimeout(released)
+      other.close()
+    }
+    expect(ticks).toBeGreaterThan(5)
+    const bodies = await db.selectFrom('notes').select('body').orderBy('id').execute()
+    expect(bodies.map((row) => row.body)).toEqual(['other', 'mine', 'in a transaction'])
+  })
+
+  it('gives up with SQLITE_BUSY once the busy timeout has passed, having changed nothing', async () => {
+    const patient = new Kysely<TestDb>({
+      dialect: new NodeSqliteDialect({ path: join(folder, 'test.db'), busyTimeoutMs: 100 }),
+    })
+    const other = new DatabaseSync(join(folder, 'test.db'))
+    other.exec('begin immediate')
+    try {
+      await expect(
+        patient.insertInto('notes').values({ body: 'late', done: 0 }).execute(),
+      ).rejects.toMatchObject({
+        errcode: 5,
+      })
+      await expect(patient.transaction().execute(async () => {})).rejects.toMatchObject({ errcode: 5 })
+    } finally {
+      other.exec('rollback')
+      other.close()
+    }
+    expect(await patient.selectFrom('notes').selectAll().execute()).toEqual([])
+    await patient.destroy()
   })
 
   it('opens a reader read-only with the page cache it is given, and the default without', async () => {

@@ -1,4 +1,5 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
+import { setTimeout as delay } from 'node:timers/promises'
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -18,7 +19,10 @@ import { DiskFullError } from '../errors/index.ts'
 export interface NodeSqliteOptions {
   /** A file path, or ':memory:'. */
   readonly path: string
-  /** How long a writer waits for another process's lock before SQLITE_BUSY. */
+  /**
+   * How long a writer waits for another connection's lock (another process's, or a thread's
+   * of this one) before SQLITE_BUSY. It waits without holding up the event loop.
+   */
   readonly busyTimeoutMs?: number
   /**
    * A reader only (the site search's worker threads): opened read-only beside the file's one
@@ -62,22 +66,27 @@ class NodeSqliteDriver implements Driver {
   }
 
   async init(): Promise<void> {
+    const busyTimeoutMs = this.#options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS
     const database = new DatabaseSync(this.#options.path, {
       enableForeignKeyConstraints: true,
-      timeout: this.#options.busyTimeoutMs ?? 5000,
+      timeout: busyTimeoutMs,
       readOnly: this.#options.readOnly ?? false,
     })
-    if (this.#options.cacheKiB !== undefined)
-      database.exec(`PRAGMA cache_size = ${-Math.max(1, Math.round(this.#options.cacheKiB))}`)
-    if (this.#options.readOnly) {
-      this.#connection = new NodeSqliteConnection(database, this.#options.path)
+    const { cacheKiB, readOnly } = this.#options
+    if (cacheKiB !== undefined) database.exec(`PRAGMA cache_size = ${-Math.max(1, Math.round(cacheKiB))}`)
+    if (readOnly) {
+      this.#connection = new NodeSqliteConnection(database, this.#options.path, 0)
       return
     }
     // WAL lets readers (a publisher, `fabu serve`) go on while one writer commits.
-    database.exec('PRAGMA journal_mode = WAL')
-    database.exec('PRAGMA synchronous = NORMAL')
+    database.exec('PRAGMA main.journal_mode = WAL')
+    database.exec('PRAGMA main.synchronous = NORMAL')
     database.exec('PRAGMA foreign_keys = ON')
-    this.#connection = new NodeSqliteConnection(database, this.#options.path)
+    // SQLite's own busy handler sleeps in the calling thread: a server waiting for another
+    // connection's write (a `fabu` command's, a writer thread's) would answer nobody meanwhile.
+    // The connection waits for the lock itself, between tries of a statement (executeQuery).
+    database.exec('PRAGMA busy_timeout = 0')
+    this.#connection = new NodeSqliteConnection(database, this.#options.path, busyTimeoutMs)
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -111,6 +120,12 @@ class NodeSqliteDriver implements Driver {
 }
 
 const STATEMENT_CACHE_SIZE = 200
+const DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+/** SQLITE_BUSY: another connection holds the lock this statement needs. */
+const SQLITE_BUSY = 5
+/** Waits between tries for a lock, in milliseconds, the last one repeated. */
+const BUSY_WAITS = [1, 2, 5, 10, 20, 50, 100] as const
 
 /** SQLITE_FULL, the primary result code of a write the disk (or quota) had no room for. */
 const SQLITE_FULL = 13
@@ -119,10 +134,13 @@ class NodeSqliteConnection implements DatabaseConnection {
   readonly #database: DatabaseSync
   readonly #path: string
   readonly #statements = new Map<string, StatementSync>()
+  /** 0 when SQLite's own busy handler waits (a reader's, in a thread of its own). */
+  readonly #busyTimeoutMs: number
 
-  constructor(database: DatabaseSync, path: string) {
+  constructor(database: DatabaseSync, path: string, busyTimeoutMs: number) {
     this.#database = database
     this.#path = path
+    this.#busyTimeoutMs = busyTimeoutMs
   }
 
   get isInTransaction(): boolean {
@@ -130,14 +148,24 @@ class NodeSqliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    try {
-      return this.#execute(compiledQuery)
-    } catch (error) {
-      // The one place every SQLite statement passes: a full disk is told as such, with the file.
-      const code = (error as { errcode?: unknown } | null)?.errcode
-      if (typeof code === 'number' && (code & 0xff) === SQLITE_FULL)
-        throw new DiskFullError(this.#path, { cause: error })
-      throw error
+    const started = performance.now()
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return this.#execute(compiledQuery)
+      } catch (error) {
+        // The one place every SQLite statement passes: a full disk is told as such, with the file.
+        const code = (error as { errcode?: unknown } | null)?.errcode
+        const primary = typeof code === 'number' ? code & 0xff : undefined
+        if (primary === SQLITE_FULL) throw new DiskFullError(this.#path, { cause: error })
+        // Outside a transaction a statement refused the lock changed nothing (a transaction's
+        // `begin immediate` is such a statement; inside one, the lock is already held): it is
+        // tried again after a wait that lets the event loop go on.
+        const waited = performance.now() - started
+        if (primary !== SQLITE_BUSY || this.#database.isTransaction || waited >= this.#busyTimeoutMs)
+          throw error
+        const wait = BUSY_WAITS[Math.min(attempt, BUSY_WAITS.length - 1)] as number
+        await delay(Math.min(wait, Math.max(1, this.#busyTimeoutMs - waited)))
+      }
     }
   }
 
