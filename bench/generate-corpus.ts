@@ -66,7 +66,7 @@ export async function generateCorpus(
     }
     await insertArticleRows(store, rows)
   }
-  if (store.engine === 'sqlite') await sql`analyze`.execute(store.db)
+  if (store.engine === 'sqlite') await sql`analyze main`.execute(store.db)
   return { siteId: site.id, leafIds }
 }
 

@@ -1,8 +1,8 @@
 import type { Store } from '../store/index.ts'
 import { type SearchDocument, scopeTokens, soundTokens } from './search-document.ts'
+import { changeSearchIndex } from './search-index-writes.ts'
 import { indexTokenText } from './search-tokens.ts'
 import type { SyncReport } from './sync-search-index.ts'
-import { removeSearchDocuments, writeSearchDocuments } from './write-search-documents.ts'
 
 /**
  * A published page of 政民互动 as the search should find it: the text exactly as the page
@@ -64,19 +64,10 @@ export async function syncInteractionDocuments(
   }
   const gone = (await query.execute()).filter((row) => !live.has(row.ref_id))
   const now = new Date().toISOString()
-  await store.transaction(async (tx) => {
-    await removeSearchDocuments(
-      tx,
-      store.engine,
-      siteId,
-      gone.map((row) => ({ kind, refId: row.ref_id })),
-    )
-    await writeSearchDocuments(
-      tx,
-      store.engine,
-      documents.map((document) => toSearchDocument(siteId, document)),
-      now,
-    )
+  await changeSearchIndex(store, {
+    removals: [{ siteId, refs: gone.map((row) => ({ kind, refId: row.ref_id })) }],
+    documents: documents.map((document) => toSearchDocument(siteId, document)),
+    now,
   })
   return { indexed: documents.length, removed: gone.length }
 }

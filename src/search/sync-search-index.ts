@@ -3,7 +3,7 @@ import type { Store } from '../store/index.ts'
 import { readArticleBatch } from './article-batch.ts'
 import { DocumentBuilders } from './document-builders.ts'
 import { articleDocument, pageDocument, type SearchDocument } from './search-document.ts'
-import { removeSearchDocuments, writeSearchDocuments } from './write-search-documents.ts'
+import { changeSearchIndex, setSearchBulkLoad } from './search-index-writes.ts'
 
 /** Which of a site's articles to bring in step: the ones a publish run changed, or all. */
 export type SyncScope = { readonly articleIds: readonly number[] } | 'all'
@@ -21,38 +21,8 @@ const BULK_FROM = 2_000
 const ANALYZE_FROM = 500
 /** Batches read and in the making at once, beside the one being written. */
 const IN_THE_MAKING = 3
-/** FTS5's own default: merge 4 segments of a level into one of the next. */
-const DEFAULT_AUTOMERGE = 4
 /** A bulk load's batches: FTS5 writes a segment at each commit, so fewer and bigger. */
 const BULK_BATCH = 1_000
-/**
- * FTS5's pending-token buffer during a bulk load (its default, 1 MB, is about 70 articles).
- * 16 MB and a 32 MB page cache built 100,000 articles as fast as 64 and 128 MB did (2,687
- * against 2,722 a second) with a peak RSS of 481 MB instead of 575: the first publish of a
- * big site ends with this build, and its peak is the publish's.
- */
-const BULK_HASH_BYTES = 16 * 1024 * 1024
-const DEFAULT_HASH_BYTES = 1024 * 1024
-/** SQLite's page cache during a bulk load, in KiB: FTS5's merges reread their segments. */
-const BULK_CACHE_KIB = 32_768
-
-/**
- * FTS5 merges its segments as they are written (automerge, 4 at a time); a bulk load turns
- * that off and leaves FTS5's crisis merge (16 segments of a level at a time) to keep their
- * number bounded: each token is rewritten fewer times. Merging all into one at the end
- * (`optimize`) took minutes at 100,000 articles; the later writes merge the rest step by step.
- * The setting is kept in the table: every bulk load ends by setting it back, even when it failed.
- */
-async function setBulkLoad(store: Store, isOn: boolean): Promise<void> {
-  const set = (option: string, value: number) =>
-    sql`insert into search_fts (search_fts, rank) values (${sql.lit(option)}, ${sql.lit(value)})`.execute(
-      store.db,
-    )
-  await set('automerge', isOn ? 0 : DEFAULT_AUTOMERGE)
-  await set('hashsize', isOn ? BULK_HASH_BYTES : DEFAULT_HASH_BYTES)
-  // The connection's own setting, not the file's: back to SQLite's default (2 MB) afterwards.
-  await sql`pragma cache_size = ${sql.lit(isOn ? -BULK_CACHE_KIB : -2000)}`.execute(store.db)
-}
 
 /**
  * Brings a site's search documents in step with what is live on it: a live article whose row
@@ -91,7 +61,7 @@ export async function syncSearchIndex(
   const isBulk = stale.length >= BULK_FROM
   const builders = isBulk ? new DocumentBuilders(store.sqlitePath) : undefined
   const isBulkLoad = isBulk && store.engine === 'sqlite'
-  if (isBulkLoad) await setBulkLoad(store, true)
+  if (isBulkLoad) await setSearchBulkLoad(store, true)
   try {
     const batches: number[][] = []
     const size = isBulkLoad ? BULK_BATCH : BATCH
@@ -119,23 +89,17 @@ export async function syncSearchIndex(
     while (making.length > 0) {
       const documents = await (making.shift() as Promise<readonly SearchDocument[]>)
       fill()
-      await store.transaction((tx) => writeSearchDocuments(tx, store.engine, documents, now))
+      await changeSearchIndex(store, { removals: [], documents, now })
       done += documents.length
       onProgress?.(done, stale.length)
     }
   } finally {
     await builders?.close()
-    if (isBulkLoad) await setBulkLoad(store, false)
+    if (isBulkLoad) await setSearchBulkLoad(store, false)
   }
   if (gone.length > 0) {
-    await store.transaction((tx) =>
-      removeSearchDocuments(
-        tx,
-        store.engine,
-        siteId,
-        gone.map((refId) => ({ kind: 'article', refId })),
-      ),
-    )
+    const refs = gone.map((refId) => ({ kind: 'article' as const, refId }))
+    await changeSearchIndex(store, { removals: [{ siteId, refs }], documents: [], now })
   }
   const pages = scope === 'all' ? await syncPages(store, siteId, now) : { indexed: 0, removed: 0 }
   if (store.engine === 'postgres' && stale.length + gone.length >= ANALYZE_FROM) {
@@ -173,9 +137,10 @@ export async function rebuildSearchIndex(
     .select(['kind', 'ref_id'])
     .where('site_id', '=', siteId)
     .execute()
+  const now = new Date().toISOString()
   for (let i = 0; i < refs.length; i += BATCH * 5) {
     const batch = refs.slice(i, i + BATCH * 5).map((ref) => ({ kind: ref.kind, refId: ref.ref_id }))
-    await store.transaction((tx) => removeSearchDocuments(tx, store.engine, siteId, batch))
+    await changeSearchIndex(store, { removals: [{ siteId, refs: batch }], documents: [], now })
   }
   return syncSearchIndex(store, siteId, 'all', onProgress)
 }
@@ -237,10 +202,7 @@ async function syncPages(store: Store, siteId: number, now: string): Promise<Syn
   const gone = known
     .filter((row) => !pageIds.has(row.ref_id))
     .map((row) => ({ kind: 'page' as const, refId: row.ref_id }))
-  await store.transaction(async (tx) => {
-    await removeSearchDocuments(tx, store.engine, siteId, gone)
-    await writeSearchDocuments(tx, store.engine, pages, now)
-  })
+  await changeSearchIndex(store, { removals: [{ siteId, refs: gone }], documents: pages, now })
   return { indexed: pages.length, removed: gone.length }
 }
 

@@ -36,6 +36,25 @@ const MAX_TITLE_TOKENS = 200
 /** Rows a statement inserts at once: SQLite binds at most 32,766 values a statement. */
 const ROWS_A_STATEMENT = 50
 
+/** One change to the search index, made in one transaction (see changeSearchIndex). */
+export interface SearchChanges {
+  /** Documents that go: a site's, by kind and ref. */
+  readonly removals: readonly {
+    readonly siteId: number
+    readonly refs: readonly { readonly kind: SearchKind; readonly refId: number }[]
+  }[]
+  /** Documents written, each replacing the one of its site, kind and ref. */
+  readonly documents: readonly SearchDocument[]
+  /** When the change is made: the documents' indexed time, and the sort key of one not published. */
+  readonly now: string
+}
+
+/** Makes a change to the index in the caller's transaction: the removals, then the documents. */
+export async function applySearchChanges(tx: Tx, engine: Engine, changes: SearchChanges): Promise<void> {
+  for (const { siteId, refs } of changes.removals) await removeSearchDocuments(tx, engine, siteId, refs)
+  await writeSearchDocuments(tx, engine, changes.documents, changes.now)
+}
+
 /**
  * Replaces the documents' rows (by site, kind and ref), in the caller's transaction, a few
  * statements a batch rather than a few a document: a rebuild writes 100,000.

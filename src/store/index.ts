@@ -5,6 +5,7 @@ export type { Migration } from './migrations/index.ts'
 export { NodeSqliteDialect, type NodeSqliteOptions } from './node-sqlite-dialect.ts'
 export {
   openSqliteReader,
+  openSqliteWriter,
   openStore,
   openStoreAsIs,
   type Store,
@@ -12,4 +13,12 @@ export {
   type Tx,
 } from './open-store.ts'
 export type * from './schema.ts'
-export { type ReaderTask, SqliteReaders, type SqliteReadersOptions } from './sqlite-readers.ts'
+export { countSearchChanges, searchFileOf } from './search-file.ts'
+export {
+  type ReaderTask,
+  SqliteReaders,
+  type SqliteReadersOptions,
+  SqliteWriter,
+  type SqliteWriterOptions,
+  type WriterTask,
+} from './sqlite-readers.ts'

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs'
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
 import { setTimeout as delay } from 'node:timers/promises'
+import { pathToFileURL } from 'node:url'
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -31,6 +33,31 @@ export interface NodeSqliteOptions {
   readonly readOnly?: boolean
   /** The connection's page cache, in KiB; SQLite's default is 2,000. */
   readonly cacheKiB?: number
+  /** Another file the connection attaches, read-only: see attachDatabase. */
+  readonly attach?: Attachment
+}
+
+/** A file attached under a schema name, whose tables a connection reads by their plain names. */
+export interface Attachment {
+  readonly schema: string
+  /** A file path, or ':memory:' (attached writable: no other connection could write it). */
+  readonly path: string
+}
+
+/**
+ * Attaches a file to a connection, read-only, if it exists (or, in memory, writable): its
+ * tables are then read by their plain names (SQLite looks in `main` first). Read-only because
+ * `begin immediate` takes the write lock of every file attached writable: the site search's
+ * index, attached so, would have every save of the store wait while its own writer merged it.
+ * Whether it was attached.
+ */
+export function attachDatabase(database: DatabaseSync, attachment: Attachment): boolean {
+  const { schema, path } = attachment
+  if (!/^[a-z_]+$/.test(schema)) throw new Error(`not a schema name: ${schema}`)
+  if (path !== ':memory:' && !existsSync(path)) return false
+  const file = path === ':memory:' ? path : `${pathToFileURL(path).href}?mode=ro`
+  database.prepare(`ATTACH DATABASE ? AS ${schema}`).run(file)
+  return true
 }
 
 /**
@@ -72,7 +99,8 @@ class NodeSqliteDriver implements Driver {
       timeout: busyTimeoutMs,
       readOnly: this.#options.readOnly ?? false,
     })
-    const { cacheKiB, readOnly } = this.#options
+    const { attach, cacheKiB, readOnly } = this.#options
+    if (attach) attachDatabase(database, attach)
     if (cacheKiB !== undefined) database.exec(`PRAGMA cache_size = ${-Math.max(1, Math.round(cacheKiB))}`)
     if (readOnly) {
       this.#connection = new NodeSqliteConnection(database, this.#options.path, 0)

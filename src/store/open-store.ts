@@ -7,6 +7,8 @@ import type { Engine } from './engine.ts'
 import { migrate } from './migrate.ts'
 import { NodeSqliteDialect } from './node-sqlite-dialect.ts'
 import type { Database } from './schema.ts'
+import { prepareSearchFile, SEARCH_SCHEMA, searchFileOf } from './search-file.ts'
+import { SqliteWriter } from './sqlite-readers.ts'
 
 export type Tx = Transaction<Database>
 
@@ -50,17 +52,35 @@ export interface Store {
    * every article into the live-article indexes). PostgreSQL's autovacuum does this itself.
    */
   refreshStatistics(): Promise<void>
+  /**
+   * The store's writer thread for `task` (a module exporting `write`, see SqliteWriter): made on
+   * first use, one per task, stopped by close(). For writes whose commit may take long (the
+   * search index's merging): they happen beside the thread answering requests. None on
+   * PostgreSQL, whose writes do not hold up this thread, nor for a database in memory, which
+   * no other connection can open: the caller writes on `db` then.
+   */
+  writerThread<Input, Output>(task: URL, deadlineMs: number): SqliteWriter<Input, Output> | undefined
   /** Answers when the database can be read (the server's /readyz); throws otherwise. */
   ping(): Promise<void>
+  /** Stops the writer threads (a write in progress is rolled back) and closes the connection. */
   close(): Promise<void>
 }
 
 /** Opens the database, migrating it to the code's schema first. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const engine: Engine = options.databaseUrl ? 'postgres' : 'sqlite'
-  const db = engine === 'postgres' ? postgresDb(options) : sqliteDb(options)
+  const file = sqliteFileOf(options)
+  const isInMemory = engine === 'sqlite' && file === ':memory:'
+  // In memory the index is attached (writable) from the start; a file's index file is laid
+  // out once the database is migrated, and attached (read-only) by the connection kept.
+  let db = engine === 'postgres' ? postgresDb(options) : sqliteDb(file, isInMemory)
   try {
     await migrate(db, engine)
+    if (engine === 'sqlite') await prepareSearchFile(db, searchFileOf(file))
+    if (engine === 'sqlite' && !isInMemory) {
+      await db.destroy()
+      db = sqliteDb(file, true)
+    }
   } catch (error) {
     await db.destroy()
     if (engine === 'postgres' && isConnectionFailure(error)) {
@@ -84,7 +104,7 @@ function readerPathOf(engine: Engine, options: StoreOptions): string | undefined
 export function openStoreAsIs(options: StoreOptions): Store {
   const engine: Engine = options.databaseUrl ? 'postgres' : 'sqlite'
   return storeOver(
-    engine === 'postgres' ? postgresDb(options) : sqliteDb(options),
+    engine === 'postgres' ? postgresDb(options) : sqliteDb(sqliteFileOf(options), false),
     engine,
     readerPathOf(engine, options),
   )
@@ -96,13 +116,25 @@ export function openStoreAsIs(options: StoreOptions): Store {
  */
 export function openSqliteReader(path: string, options: { readonly cacheKiB?: number } = {}): Store {
   return storeOver(
-    new Kysely<Database>({ dialect: new NodeSqliteDialect({ path, readOnly: true, ...options }) }),
+    new Kysely<Database>({
+      dialect: new NodeSqliteDialect({ path, readOnly: true, attach: searchAttachment(path), ...options }),
+    }),
     'sqlite',
     path,
   )
 }
 
+/**
+ * A writable connection of its own to a SQLite file another connection keeps migrated (a writer
+ * thread's, SqliteWriter), or to a database's search index file (searchFileOf). No migration,
+ * nothing attached.
+ */
+export function openSqliteWriter(path: string): Store {
+  return storeOver(new Kysely<Database>({ dialect: new NodeSqliteDialect({ path }) }), 'sqlite', path)
+}
+
 function storeOver(db: Kysely<Database>, engine: Engine, sqlitePath: string | undefined): Store {
+  const writers = new Map<string, SqliteWriter<unknown, unknown>>()
   return {
     engine,
     db,
@@ -126,12 +158,33 @@ function storeOver(db: Kysely<Database>, engine: Engine, sqlitePath: string | un
       // A sampled ANALYZE: fast on a big file, and enough for the planner to pick indexes well.
       if (engine !== 'sqlite') return
       await sql`pragma analysis_limit = 1000`.execute(db)
-      await sql`analyze`.execute(db)
+      // The database's own tables: the search index's file is attached read-only, and its writer
+      // analyzes it after a bulk load (search-writer-task.ts).
+      await sql`analyze main`.execute(db)
+    },
+    writerThread: <Input, Output>(task: URL, deadlineMs: number) => {
+      if (sqlitePath === undefined) return undefined
+      let writer = writers.get(task.href)
+      if (!writer) {
+        writer = new SqliteWriter({
+          name: `the writer of ${task.pathname.split('/').at(-1)}`,
+          sqlitePath,
+          task,
+          deadlineMs,
+        })
+        writers.set(task.href, writer)
+      }
+      return writer as SqliteWriter<Input, Output>
     },
     ping: async () => {
       await db.selectFrom('schema_migrations').select('version').limit(1).execute()
     },
-    close: () => db.destroy(),
+    close: async () => {
+      const stopping = [...writers.values()]
+      writers.clear()
+      await Promise.all(stopping.map((writer) => writer.close()))
+      await db.destroy()
+    },
   }
 }
 
@@ -139,10 +192,19 @@ function sqliteFileOf(options: StoreOptions): string {
   return options.sqlitePath ?? './data/fabu.db'
 }
 
-function sqliteDb(options: StoreOptions): Kysely<Database> {
-  const path = sqliteFileOf(options)
+/**
+ * A connection to the database at `path`, with its search index's file attached or not
+ * (store/search-file.ts): not while it is migrated, nor when it is opened as it is (a backup's
+ * copy), whose index nothing reads.
+ */
+function sqliteDb(path: string, isIndexAttached: boolean): Kysely<Database> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  return new Kysely<Database>({ dialect: new NodeSqliteDialect({ path }) })
+  const attach = isIndexAttached ? searchAttachment(path) : undefined
+  return new Kysely<Database>({ dialect: new NodeSqliteDialect({ path, ...(attach ? { attach } : {}) }) })
+}
+
+function searchAttachment(path: string) {
+  return { schema: SEARCH_SCHEMA, path: searchFileOf(path) }
 }
 
 function postgresDb(options: StoreOptions): Kysely<Database> {

@@ -1,7 +1,7 @@
 import { type BilingualMessage, FabuError } from '../errors/index.ts'
-import { ThreadPool } from '../threads/index.ts'
+import { ThreadPool, type ThreadPoolOptions } from '../threads/index.ts'
 import type { Store } from './open-store.ts'
-import type { ReaderAnswer, ReaderFailure, ReaderSetup } from './sqlite-reader-worker.ts'
+import type { ReaderFailure, ThreadAnswer, ThreadSetup } from './sqlite-thread-worker.ts'
 
 export interface SqliteReadersOptions {
   /** What the readers do, for the error a closed pool gives: "the search readers". */
@@ -28,6 +28,10 @@ export interface SqliteReadersOptions {
 /** What a task module of SqliteReaders exports: one read, on the reader's read-only store. */
 export type ReaderTask<Input, Output> = (store: Store, input: Input) => Promise<Output>
 
+/** What a task module of SqliteWriter exports: one write, on the writer's own connection. */
+export type WriterTask<Input, Output> = (store: Store, input: Input) => Promise<Output>
+
+const THREAD_WORKER = new URL('./sqlite-thread-worker.ts', import.meta.url)
 const DEFAULT_MAX_WAITING = 64
 /** A reader's heap: a read's rows and the task's work, not a cache (SQLite's is outside it). */
 const READER_HEAP_MB = 256
@@ -46,24 +50,19 @@ const READER_HEAP_MB = 256
  * (a ThreadPool that starts its workers at once).
  */
 export class SqliteReaders<Input, Output> {
-  readonly #pool: ThreadPool<ReaderAnswer>
+  readonly #pool: ThreadPool<ThreadAnswer>
   readonly #overrun: () => Error
 
   constructor(options: SqliteReadersOptions) {
     const { deadlineMs, overrun, name } = options
     this.#overrun = () => overrun(deadlineMs)
-    this.#pool = new ThreadPool<ReaderAnswer>({
-      name,
-      worker: new URL('./sqlite-reader-worker.ts', import.meta.url),
-      workerData: { sqlitePath: options.sqlitePath, task: options.task.href } satisfies ReaderSetup,
+    this.#pool = sqliteThreads(options, false, {
       workers: options.workers,
       heapMb: READER_HEAP_MB,
       deadlineMs,
       maxWaiting: options.maxWaiting ?? DEFAULT_MAX_WAITING,
       ...(options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs }),
       startsAtOnce: true,
-      settle: (answer) =>
-        'value' in answer ? { value: answer.value } : { error: revived(answer.failed, name) },
     })
   }
 
@@ -75,6 +74,74 @@ export class SqliteReaders<Input, Output> {
   close(): Promise<void> {
     return this.#pool.close()
   }
+}
+
+export interface SqliteWriterOptions {
+  /** What the writer does, for the error a closed writer gives: "the search index's writer". */
+  readonly name: string
+  /** The SQLite file the store writes; the writer opens a connection of its own to it. */
+  readonly sqlitePath: string
+  /** The module whose `write(store, input)` does one write on the writer's connection. */
+  readonly task: URL
+  /** A write that takes longer fails, its thread terminated (its transaction rolled back). */
+  readonly deadlineMs: number
+}
+
+/** A writer's heap: the rows of one write (a thousand search documents at most). */
+const WRITER_HEAP_MB = 512
+/** Writes queued for the writer at most: a queue this long means it is stuck. */
+const WRITER_MAX_WAITING = 10_000
+
+/**
+ * Writes on SQLite off the thread that answers requests: one worker thread with a writable
+ * connection of its own to the store's file (the task may open others: the search index's
+ * writer opens the index's file), running one task module, one write at a time. For writes
+ * whose commit can take long whatever their size (FTS5 merging the search index's segments,
+ * seconds on a big site): node:sqlite would run them in the calling thread, which answered
+ * nobody meanwhile. Its writes of the store's file take the store's one write lock as any
+ * other connection's, which the store's own writes wait for without blocking
+ * (node-sqlite-dialect.ts). Started on the first write; holds no process open while idle.
+ */
+export class SqliteWriter<Input, Output> {
+  readonly #pool: ThreadPool<ThreadAnswer>
+  readonly #overrun: () => Error
+
+  constructor(options: SqliteWriterOptions) {
+    const { deadlineMs, name } = options
+    this.#overrun = () => new Error(`${name} did not finish a write within ${deadlineMs} ms`)
+    this.#pool = sqliteThreads(options, true, {
+      workers: 1,
+      heapMb: WRITER_HEAP_MB,
+      deadlineMs,
+      maxWaiting: WRITER_MAX_WAITING,
+    })
+  }
+
+  /** The task's answer for `input`, once the writer has done it. */
+  write(input: Input): Promise<Output> {
+    return this.#pool.run(input, this.#overrun) as Promise<Output>
+  }
+
+  close(): Promise<void> {
+    return this.#pool.close()
+  }
+}
+
+/** Worker threads with a connection each to `sqlitePath`, running `task`'s read (or write). */
+function sqliteThreads(
+  options: { readonly name: string; readonly sqlitePath: string; readonly task: URL },
+  writes: boolean,
+  limits: Omit<ThreadPoolOptions<ThreadAnswer>, 'name' | 'worker' | 'workerData' | 'settle'>,
+): ThreadPool<ThreadAnswer> {
+  const { name, sqlitePath, task } = options
+  return new ThreadPool<ThreadAnswer>({
+    name,
+    worker: THREAD_WORKER,
+    workerData: { sqlitePath, task: task.href, writes } satisfies ThreadSetup,
+    ...limits,
+    settle: (answer) =>
+      'value' in answer ? { value: answer.value } : { error: revived(answer.failed, name) },
+  })
 }
 
 /**

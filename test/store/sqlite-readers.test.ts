@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { pathToFileURL } from 'node:url'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SqliteReaders } from '../../src/store/index.ts'
+import { openStore, SqliteReaders, SqliteWriter, type Store } from '../../src/store/index.ts'
 
 describe('SQLite reader threads', () => {
   let folder: string
@@ -45,5 +46,59 @@ describe('SQLite reader threads', () => {
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(await readers.read('next')).toBe('read next')
     expect(await readers.read('and the one after')).toBe('read and the one after')
+  })
+})
+
+describe('a SQLite writer thread', () => {
+  let folder: string
+  let store: Store
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'fabu-writer-'))
+    store = await openStore({ sqlitePath: join(folder, 'fabu.db') })
+    await sql`create table notes (body text)`.execute(store.db)
+    // A write that takes the lock, writes, and then runs on past any deadline, as a merge of
+    // a big index can; and one that writes and commits.
+    await writeFile(
+      join(folder, 'task.mjs'),
+      `export async function write(store, input) {
+        if (input === 'stall') {
+          await store.transaction(async (tx) => {
+            await tx.insertInto('notes').values({ body: 'stalled' }).execute()
+            const until = Date.now() + 60_000
+            while (Date.now() < until) {}
+          })
+        }
+        await store.db.insertInto('notes').values({ body: input }).execute()
+        return 'wrote ' + input
+      }`,
+    )
+  })
+
+  afterAll(async () => {
+    await store.close()
+    await rm(folder, { recursive: true, force: true })
+  })
+
+  it('writes beside the store, and a write stopped at its deadline leaves neither rows nor the lock behind', async () => {
+    const writer = new SqliteWriter<string, string>({
+      name: 'the test writer',
+      sqlitePath: join(folder, 'fabu.db'),
+      task: pathToFileURL(join(folder, 'task.mjs')),
+      deadlineMs: 1_000,
+    })
+    try {
+      expect(await writer.write('first')).toBe('wrote first')
+      await expect(writer.write('stall')).rejects.toThrow(/1000 ms/)
+      // The store writes at once: the stopped thread's transaction was rolled back, its lock let go.
+      await sql`insert into notes (body) values ('the store')`.execute(store.db)
+      expect(await writer.write('after')).toBe('wrote after')
+    } finally {
+      await writer.close()
+    }
+    const bodies = (await sql<{ body: string }>`select body from notes`.execute(store.db)).rows.map(
+      (row) => row.body,
+    )
+    expect(bodies).toEqual(['first', 'the store', 'after'])
   })
 })

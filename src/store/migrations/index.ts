@@ -34,6 +34,7 @@ import { columnArticleOrder } from './037-column-article-order.ts'
 import { searchAsciiTokenizer } from './038-search-ascii-tokenizer.ts'
 import { articleListGenerations } from './039-article-list-generations.ts'
 import { searchRunEnds } from './040-search-run-ends.ts'
+import { searchFile } from './041-search-file.ts'
 import type { Migration } from './migration.ts'
 
 export type { Migration } from './migration.ts'
@@ -75,4 +76,5 @@ export const migrations: readonly Migration[] = [
   searchAsciiTokenizer,
   articleListGenerations,
   searchRunEnds,
+  searchFile,
 ]
