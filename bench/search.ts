@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { SearchReaders, type SearchRequest, searchSites, syncSearchIndex } from '../src/search/index.ts'
-import { openStore, type Store } from '../src/store/index.ts'
+import { openStore, type Store, searchFileOf } from '../src/store/index.ts'
 import { generateCorpus, giveArticleUrls } from './generate-corpus.ts'
 import { measureServe } from './search-serve.ts'
 
@@ -243,12 +243,14 @@ async function indexSize(store: Store): Promise<Size> {
     )
     return { fileBytes: 0, searchBytes: Number(rows[0]?.bytes ?? 0) }
   }
-  await sql`pragma wal_checkpoint(truncate)`.execute(store.db)
-  const fileBytes = statSync(sqlitePath).size
+  // The index is a file of its own (store/search-file.ts), attached read-only as `search`; its
+  // writer thread checkpoints it as it writes.
+  await sql`pragma main.wal_checkpoint(truncate)`.execute(store.db)
+  const fileBytes = statSync(sqlitePath).size + statSync(searchFileOf(sqlitePath)).size
   try {
     const { rows } = await sql<{
       bytes: number
-    }>`select sum(pgsize) as bytes from dbstat where name like 'search_%' or name like 'sqlite_autoindex_search_%'`.execute(
+    }>`select sum(pgsize) as bytes from dbstat('search') where name like 'search_%' or name like 'sqlite_autoindex_search_%'`.execute(
       store.db,
     )
     return { fileBytes, searchBytes: Number(rows[0]?.bytes ?? 0) }
@@ -266,7 +268,7 @@ function describeSize(before: Size, after: Size): string {
   const growth = after.fileBytes - before.fileBytes
   const tables =
     after.searchBytes === null ? 'dbstat not available' : `search tables (dbstat) ${mb(after.searchBytes)}`
-  return `database file ${mb(before.fileBytes)} → ${mb(after.fileBytes)} (+${mb(growth)}, ${perArticle(growth)}); ${tables}`
+  return `database and index files ${mb(before.fileBytes)} → ${mb(after.fileBytes)} (+${mb(growth)}, ${perArticle(growth)}); ${tables}`
 }
 
 function summary(times: readonly number[]): string {

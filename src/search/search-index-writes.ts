@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { countSearchChanges, type Store } from '../store/index.ts'
+import type { SearchDocument } from './search-document.ts'
 import type { SearchWriterInput } from './search-writer-task.ts'
 import { applySearchChanges, type SearchChanges } from './write-search-documents.ts'
 
@@ -10,6 +11,43 @@ const WRITER_TASK = new URL('./search-writer-task.ts', import.meta.url)
  * documents takes seconds, FTS5's crisis merge of a level of a big index a minute at most.
  */
 const WRITE_DEADLINE_MS = 10 * 60_000
+
+/**
+ * Text one write hands the writer thread at most, in UTF-16 code units (64 MB): a batch of
+ * long articles goes in several writes. The writer's heap (store/sqlite-readers.ts) is 512 MB.
+ */
+const MAX_WRITE_CHARS = 32 * 1024 * 1024
+
+/**
+ * The documents in order, cut into groups whose text adds up to `maxChars` at most; a document
+ * longer than that alone is a group of its own. Always at least one group (maybe empty), so a
+ * change of removals only is still made.
+ */
+export function inWriteSizedGroups(
+  documents: readonly SearchDocument[],
+  maxChars: number,
+): readonly (readonly SearchDocument[])[] {
+  const groups: SearchDocument[][] = [[]]
+  let chars = 0
+  for (const document of documents) {
+    const size =
+      document.bodyText.length +
+      document.bodyTokens.length +
+      document.titleTokens.length +
+      document.soundTokens.length +
+      document.scopeTokens.length +
+      document.title.length
+    const group = groups.at(-1) as SearchDocument[]
+    if (group.length > 0 && chars + size > maxChars) {
+      groups.push([document])
+      chars = size
+    } else {
+      group.push(document)
+      chars += size
+    }
+  }
+  return groups
+}
 
 /** FTS5's own default: merge 4 segments of a level into one of the next, as writes come. */
 const DEFAULT_AUTOMERGE = 4
@@ -38,7 +76,14 @@ export const BULK_LOAD = {
 export async function changeSearchIndex(store: Store, changes: SearchChanges): Promise<void> {
   const writer = store.writerThread<SearchWriterInput, null>(WRITER_TASK, WRITE_DEADLINE_MS)
   if (writer) {
-    await writer.write({ op: 'change', changes })
+    // The writer's heap is capped: 200 articles of 5 MB each would not fit in one write. A
+    // sync writes only what is stale, so one cut short is finished by the next.
+    const groups = inWriteSizedGroups(changes.documents, MAX_WRITE_CHARS)
+    for (const [i, documents] of groups.entries())
+      await writer.write({
+        op: 'change',
+        changes: { removals: i === 0 ? changes.removals : [], documents, now: changes.now },
+      })
     return
   }
   await store.transaction((tx) => applySearchChanges(tx, store.engine, changes))

@@ -25,6 +25,18 @@ const IDLE_BEFORE_MERGE_MS = 1_000
 /** Leaf pages a merge step writes at least (it ends between two words). */
 const MERGE_STEP_PAGES = 256
 /**
+ * The pause between two merge steps, longer than the longest wait of another connection
+ * between its tries for the lock (100 ms, node-sqlite-dialect.ts): a writer of the index in
+ * another process (`fabu publish` beside `fabu serve`) gets it between steps, where with no
+ * pause it missed the gap for its whole busy timeout and failed.
+ */
+const MERGE_PAUSE_MS = 200
+/**
+ * How long the index's connection waits for the index's lock: in this thread, which holds up
+ * nobody, as long as another process's merge step may take.
+ */
+const INDEX_BUSY_TIMEOUT_MS = 120_000
+/**
  * The writer's page cache, in KiB. A merge step rereads the segments it merges: on 10,000
  * articles one took 110-125 ms with SQLite's default 2 MB, 7 ms with 64 MB.
  */
@@ -36,6 +48,8 @@ let isBulkLoad = false
 let mergeTimer: NodeJS.Timeout | undefined
 /** Writes so far: a merge step goes on to the next only if none came meanwhile. */
 let writes = 0
+/** Sites whose admin-list change number a committed write could not count yet: tried again. */
+const uncounted = new Set<number>()
 
 /**
  * FTS5 merges segments as part of each write (`automerge`) unless told not to: a step of it
@@ -50,7 +64,9 @@ export const write: WriterTask<SearchWriterInput, null> = async (store, input) =
   writes++
   if (!index) {
     // The index in its own file, so that its lock, held while it merges, is not the database's.
-    const opened = openSqliteWriter(searchFileOf(store.sqlitePath as string))
+    const opened = openSqliteWriter(searchFileOf(store.sqlitePath as string), {
+      busyTimeoutMs: INDEX_BUSY_TIMEOUT_MS,
+    })
     await setCacheKiB(opened, WRITER_CACHE_KIB)
     await setFtsOption(opened, 'automerge', 0)
     index = opened
@@ -65,7 +81,15 @@ export const write: WriterTask<SearchWriterInput, null> = async (store, input) =
   } else {
     await ofIndex.transaction((tx) => applySearchChanges(tx, 'sqlite', input.changes))
     // The admin list's change number, in the database: written once the index has committed.
-    await countSearchChanges(store.db, sitesOf(input.changes))
+    // The write is done whatever happens to it (the next sync would find nothing stale to
+    // write again): a number not counted now is counted with the next write.
+    for (const site of sitesOf(input.changes)) uncounted.add(site)
+    try {
+      await countSearchChanges(store.db, uncounted)
+      uncounted.clear()
+    } catch {
+      // The database's lock not had within its busy timeout: counted with the next write.
+    }
   }
   if (!isBulkLoad) mergeTimer = setTimeout(() => void mergeStep(ofIndex), IDLE_BEFORE_MERGE_MS)
   return null
@@ -81,7 +105,8 @@ async function mergeStep(store: Store): Promise<void> {
     )
     // FTS5's own test of whether a merge did anything: fewer than two rows changed.
     const isMore = (await totalChanges(store)) - before >= 2
-    if (isMore && writes === writesBefore) mergeTimer = setTimeout(() => void mergeStep(store), 0)
+    if (isMore && writes === writesBefore)
+      mergeTimer = setTimeout(() => void mergeStep(store), MERGE_PAUSE_MS)
   } catch {
     // The lock not had within the busy timeout (another process's writer of the index was
     // writing): the next write of the index starts the merging again.

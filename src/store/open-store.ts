@@ -129,8 +129,12 @@ export function openSqliteReader(path: string, options: { readonly cacheKiB?: nu
  * thread's, SqliteWriter), or to a database's search index file (searchFileOf). No migration,
  * nothing attached.
  */
-export function openSqliteWriter(path: string): Store {
-  return storeOver(new Kysely<Database>({ dialect: new NodeSqliteDialect({ path }) }), 'sqlite', path)
+export function openSqliteWriter(path: string, options: { readonly busyTimeoutMs?: number } = {}): Store {
+  return storeOver(
+    new Kysely<Database>({ dialect: new NodeSqliteDialect({ path, ...options }) }),
+    'sqlite',
+    path,
+  )
 }
 
 function storeOver(db: Kysely<Database>, engine: Engine, sqlitePath: string | undefined): Store {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { rmSync } from 'node:fs'
 import { Kysely, sql } from 'kysely'
 import { NodeSqliteDialect } from './node-sqlite-dialect.ts'
 import type { Database } from './schema.ts'
@@ -41,11 +42,14 @@ export async function prepareSearchFile(db: Kysely<Database>, file: string): Pro
   let isLaidOut: boolean
   if (file === ':memory:') isLaidOut = await layOut(db, SEARCH_SCHEMA, databaseId)
   else {
-    const index = new Kysely<Database>({ dialect: new NodeSqliteDialect({ path: file }) })
     try {
-      isLaidOut = await layOut(index, 'main', databaseId)
-    } finally {
-      await index.destroy()
+      isLaidOut = await layOutFile(file, databaseId)
+    } catch (error) {
+      // Not a database, or a damaged one: it is made again from the database, as a lost one is.
+      const code = Number((error as { errcode?: unknown } | null)?.errcode) & 0xff
+      if (code !== SQLITE_NOTADB && code !== SQLITE_CORRUPT) throw error
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true })
+      isLaidOut = await layOutFile(file, databaseId)
     }
   }
   if (isLaidOut)
@@ -53,15 +57,35 @@ export async function prepareSearchFile(db: Kysely<Database>, file: string): Pro
       select id, 'search', id, 'reindex', ${new Date().toISOString()} from sites`.execute(db)
 }
 
-/** Lays the index's tables out in `schema` of `db`, unless they are this layout's and this database's. */
-async function layOut(db: Kysely<Database>, schema: string, databaseId: string): Promise<boolean> {
-  const layout = await sql<{ user_version: number }>`pragma ${sql.raw(schema)}.user_version`.execute(db)
-  if (Number(layout.rows[0]?.user_version) === SEARCH_FILE_LAYOUT) {
-    const owned = await sql<{ id: string }>`select id from ${sql.raw(schema)}.search_owner`.execute(db)
-    if (owned.rows[0]?.id === databaseId) return false
+const SQLITE_CORRUPT = 11
+const SQLITE_NOTADB = 26
+
+async function layOutFile(file: string, databaseId: string): Promise<boolean> {
+  const index = new Kysely<Database>({ dialect: new NodeSqliteDialect({ path: file }) })
+  try {
+    const isLaidOut = await layOut(index, 'main', databaseId)
+    // A file's index is merged by its writer thread when idle (search-writer-task.ts), not by
+    // FTS5 as it is written; kept in the table, so from the first write on.
+    if (isLaidOut) await sql`insert into search_fts (search_fts, rank) values ('automerge', 0)`.execute(index)
+    return isLaidOut
+  } finally {
+    await index.destroy()
   }
+}
+
+/**
+ * Lays the index's tables out in `schema` of `db`, unless they are this layout's and this
+ * database's; whether it did. Checked inside the transaction that lays them out: of two
+ * processes opening the store at once, the second finds the first's layout and keeps it.
+ */
+async function layOut(db: Kysely<Database>, schema: string, databaseId: string): Promise<boolean> {
   const s = sql.raw(schema)
-  await db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
+    const layout = await sql<{ user_version: number }>`pragma ${s}.user_version`.execute(tx)
+    if (Number(layout.rows[0]?.user_version) === SEARCH_FILE_LAYOUT) {
+      const owned = await sql<{ id: string }>`select id from ${s}.search_owner`.execute(tx)
+      if (owned.rows[0]?.id === databaseId) return false
+    }
     for (const table of ['search_fts', 'search_documents', 'search_owner'])
       await sql.raw(`drop table if exists ${schema}.${table}`).execute(tx)
     await sql`create table ${s}.search_owner (id text not null)`.execute(tx)
@@ -94,8 +118,8 @@ async function layOut(db: Kysely<Database>, schema: string, databaseId: string):
       title, body, sound, scope, content='', contentless_delete=1, tokenize='ascii'
     )`.execute(tx)
     await sql.raw(`pragma ${schema}.user_version = ${SEARCH_FILE_LAYOUT}`).execute(tx)
+    return true
   })
-  return true
 }
 
 /** A new database's number, which its index file keeps to tell it is this database's. */

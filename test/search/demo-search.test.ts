@@ -13,8 +13,9 @@ import {
   searchSites,
   syncSearchIndex,
 } from '../../src/search/index.ts'
-import type { Store } from '../../src/store/index.ts'
+import { openSqliteWriter, type Store, searchFileOf } from '../../src/store/index.ts'
 import { searchRunEnds } from '../../src/store/migrations/040-search-run-ends.ts'
+import { prepareSearchFile } from '../../src/store/search-file.ts'
 import { editor } from '../support/content-fixture.ts'
 import { engines, type TestStore } from '../support/engines.ts'
 
@@ -190,9 +191,11 @@ for (const engine of engines()) {
       const before = await allTitles('计量')
       expect(before.length).toBeGreaterThan(1)
       expect(await publisher.hasPendingWork(siteId)).toBe(false)
-      // Migration 040 empties the index and asks for the site's next publish itself, so the
-      // publish `fabu serve` runs when it starts brings search back with no edit at all.
-      await searchRunEnds.up(store.db as never, engine.name)
+      // Migration 040 (on SQLite, a new layout of the index's file) empties the index and asks
+      // for the site's next publish itself, so the publish `fabu serve` runs when it starts
+      // brings search back with no edit at all.
+      if (engine.name === 'postgres') await searchRunEnds.up(store.db as never, engine.name)
+      else await layIndexFileOutAnew(store)
       expect((await search('计量')).total).toBe(0)
       expect(await publisher.hasPendingWork(siteId)).toBe(true)
       // A rebuild cut short (the server stopped after its first batch) leaves the index neither
@@ -210,10 +213,11 @@ for (const engine of engines()) {
       expect(rebuilt.written).toEqual([])
       expect((await allTitles('计量')).sort()).toEqual([...before].sort())
       // Emptied without a pending change, it comes back with the next publish of one change.
-      if (engine.name === 'sqlite')
-        await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(store.db)
-      else await sql`delete from search_chunks`.execute(store.db)
-      await store.db.deleteFrom('search_documents').execute()
+      if (engine.name === 'sqlite') await withIndexFile(store, emptyIndex)
+      else {
+        await sql`delete from search_chunks`.execute(store.db)
+        await emptyIndex(store)
+      }
       expect((await search('计量')).total).toBe(0)
       const jswm = await content.columns.byPath(siteId, 'jcdj/jswm')
       const added = await content.articles.create(editor, {
@@ -228,6 +232,30 @@ for (const engine of engines()) {
       expect((await search('升级之后')).results.map((hit) => hit.title)).toEqual(['升级后的第一篇稿件'])
     })
   })
+}
+
+/** A connection of its own to a SQLite store's index file, which the store's attaches read-only. */
+async function withIndexFile(store: Store, work: (index: Store) => Promise<void>): Promise<void> {
+  const index = openSqliteWriter(searchFileOf(store.sqlitePath ?? ''))
+  try {
+    await work(index)
+  } finally {
+    await index.close()
+  }
+}
+
+async function emptyIndex(store: Store): Promise<void> {
+  if (store.engine === 'sqlite')
+    await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(store.db)
+  await store.db.deleteFrom('search_documents').execute()
+}
+
+/** What an upgrade to another layout of the index's file does when the store opens. */
+async function layIndexFileOutAnew(store: Store): Promise<void> {
+  await withIndexFile(store, async (index) => {
+    await sql`pragma user_version = 0`.execute(index.db)
+  })
+  await prepareSearchFile(store.db, searchFileOf(store.sqlitePath ?? ''))
 }
 
 /** What the index holds of a demo article, as text: the oracle a search for a word is checked against. */

@@ -1,4 +1,4 @@
-import { cpSync, rmSync } from 'node:fs'
+import { cpSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { sql } from 'kysely'
@@ -146,6 +146,28 @@ describe('the search index in a file of its own (SQLite)', () => {
         rmSync(dirname(path), { recursive: true, force: true })
       },
     }
+  })
+
+  it('makes a damaged index file anew instead of refusing to open the store', async () => {
+    opened = await sqliteEngine.open()
+    const path = opened.store.sqlitePath as string
+    const { siteId } = await siteWithArticles(opened.store, 'junk', 3)
+    await syncSearchIndex(opened.store, siteId, 'all')
+    await opened.store.close()
+    for (const suffix of ['-wal', '-shm']) rmSync(`${path}-search${suffix}`, { force: true })
+    writeFileSync(`${path}-search`, Buffer.alloc(64 * 1024, 0x5a))
+    const store = await openStore({ sqlitePath: path })
+    opened = {
+      ...opened,
+      store,
+      dispose: async () => {
+        await store.close()
+        rmSync(dirname(path), { recursive: true, force: true })
+      },
+    }
+    expect(await isSearchIndexEmpty(store, siteId)).toBe(true)
+    expect(await syncSearchIndex(store, siteId, 'all')).toMatchObject({ indexed: 3 })
+    expect((await searchSites(store, { siteId, q: '计量' })).total).toBe(3)
   })
 
   it('merges the segments that one-article publishes leave, once the writer is idle', async () => {
