@@ -52,7 +52,7 @@ export function inWriteSizedGroups(
 /** FTS5's own default: merge 4 segments of a level into one of the next, as writes come. */
 const DEFAULT_AUTOMERGE = 4
 /** The bulk load's settings, set on the connection that writes: see setSearchBulkLoad. */
-export const BULK_LOAD = {
+const BULK_LOAD = {
   /**
    * FTS5's pending-token buffer during a bulk load (its default, 1 MB, is about 70 articles).
    * 16 MB and a 32 MB page cache built 100,000 articles as fast as 64 and 128 MB did (2,687
@@ -66,7 +66,8 @@ export const BULK_LOAD = {
 } as const
 
 /**
- * Makes a change to the search index in one transaction. On a SQLite file it is made by the
+ * Makes a change to the search index in one transaction (a batch of long documents in several,
+ * see inWriteSizedGroups). On a SQLite file it is made by the
  * store's writer thread for the index (search-writer-task.ts), which also merges FTS5's
  * segments when it is idle: a merge step rewrites whole lists of a word's documents, seconds
  * for a common word on a big site, which on the store's connection held up every request of
