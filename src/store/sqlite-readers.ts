@@ -54,7 +54,7 @@ export class SqliteReaders<Input, Output> {
   readonly #overrun: () => Error
 
   constructor(options: SqliteReadersOptions) {
-    const { deadlineMs, overrun, name } = options
+    const { deadlineMs, overrun } = options
     this.#overrun = () => overrun(deadlineMs)
     this.#pool = sqliteThreads(options, false, {
       workers: options.workers,
