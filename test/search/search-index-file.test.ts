@@ -46,6 +46,18 @@ async function segmentsOf(store: Store): Promise<number> {
   return Number(rows[0]?.n)
 }
 
+/** A test store opened again at `path` after its first connection was closed: disposed with its folder. */
+function reopenedAt(path: string, store: Store): TestStore {
+  return {
+    store,
+    openAnother: () => openStore({ sqlitePath: path }),
+    dispose: async () => {
+      await store.close()
+      rmSync(dirname(path), { recursive: true, force: true })
+    },
+  }
+}
+
 describe('the search index in a file of its own (SQLite)', () => {
   let opened: TestStore | undefined
   afterEach(async () => {
@@ -137,15 +149,7 @@ describe('the search index in a file of its own (SQLite)', () => {
     store = await openStore({ sqlitePath: path })
     expect(await isSearchIndexEmpty(store, siteId)).toBe(true)
     expect(await store.db.selectFrom('search_documents').select('sort_key').execute()).toEqual([])
-    const reopened = store
-    opened = {
-      ...opened,
-      store,
-      dispose: async () => {
-        await reopened.close()
-        rmSync(dirname(path), { recursive: true, force: true })
-      },
-    }
+    opened = reopenedAt(path, store)
   })
 
   it('makes a damaged index file anew instead of refusing to open the store', async () => {
@@ -157,14 +161,7 @@ describe('the search index in a file of its own (SQLite)', () => {
     for (const suffix of ['-wal', '-shm']) rmSync(`${path}-search${suffix}`, { force: true })
     writeFileSync(`${path}-search`, Buffer.alloc(64 * 1024, 0x5a))
     const store = await openStore({ sqlitePath: path })
-    opened = {
-      ...opened,
-      store,
-      dispose: async () => {
-        await store.close()
-        rmSync(dirname(path), { recursive: true, force: true })
-      },
-    }
+    opened = reopenedAt(path, store)
     expect(await isSearchIndexEmpty(store, siteId)).toBe(true)
     expect(await syncSearchIndex(store, siteId, 'all')).toMatchObject({ indexed: 3 })
     expect((await searchSites(store, { siteId, q: '计量' })).total).toBe(3)
