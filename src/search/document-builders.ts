@@ -1,12 +1,12 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { ArticleBatch } from './article-batch.ts'
-import type { SearchDocument } from './search-document.ts'
+import type { PackedDocuments } from './packed-documents.ts'
 import type { BuildAnswer, BuildRequest } from './search-document-worker.ts'
 
 interface Job {
   readonly request: BuildRequest
-  readonly resolve: (documents: readonly SearchDocument[]) => void
+  readonly resolve: (packs: readonly PackedDocuments[]) => void
   readonly reject: (error: unknown) => void
 }
 
@@ -43,16 +43,16 @@ export class DocumentBuilders {
     return this.#sqlitePath !== undefined
   }
 
-  build(batch: ArticleBatch): Promise<readonly SearchDocument[]> {
+  build(batch: ArticleBatch): Promise<readonly PackedDocuments[]> {
     return this.#enqueue(batch)
   }
 
   /** Documents of articles a builder reads itself (only when `readsArticles`). */
-  buildByIds(ids: readonly number[]): Promise<readonly SearchDocument[]> {
+  buildByIds(ids: readonly number[]): Promise<readonly PackedDocuments[]> {
     return this.#enqueue({ ids })
   }
 
-  #enqueue(request: BuildRequest): Promise<readonly SearchDocument[]> {
+  #enqueue(request: BuildRequest): Promise<readonly PackedDocuments[]> {
     if (this.#failure) return Promise.reject(this.#failure)
     return new Promise((resolve, reject) => {
       this.#queue.push({ request, resolve, reject })
@@ -83,7 +83,7 @@ export class DocumentBuilders {
       else {
         const job = builder.job
         builder.job = undefined
-        if ('documents' in answer) job?.resolve(answer.documents)
+        if ('packs' in answer) job?.resolve(answer.packs)
         else job?.reject(new Error(`a search document could not be made: ${answer.failed}`))
       }
       this.#dispatch()

@@ -1,18 +1,21 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { openSqliteReader } from '../store/index.ts'
 import { type ArticleBatch, readArticleBatch } from './article-batch.ts'
-import { articleDocument, type SearchDocument } from './search-document.ts'
+import type { PackedDocuments } from './packed-documents.ts'
+import { articleDocument } from './search-document.ts'
+import { packForWrites } from './search-index-writes.ts'
 
 /**
  * The worker side of DocumentBuilders (document-builders.ts): a batch of articles a message,
  * given as rows, or on SQLite as ids the worker reads itself through a read-only connection of
  * its own, so the thread that writes the index neither reads the bodies nor copies them here.
+ * The documents come back packed, to be handed on to the index's writer thread (packed-documents.ts).
  */
 export type BuildRequest = ArticleBatch | { readonly ids: readonly number[] }
 
 export type BuildAnswer =
   | { readonly ready: true }
-  | { readonly documents: readonly SearchDocument[] }
+  | { readonly packs: readonly PackedDocuments[] }
   | { readonly failed: string }
 
 const { sqlitePath } = workerData as { readonly sqlitePath: string | undefined }
@@ -24,11 +27,13 @@ parentPort?.on('message', async (request: BuildRequest) => {
   let answer: BuildAnswer
   try {
     const batch = 'ids' in request ? await readBatch(request.ids) : request
-    answer = { documents: batch.rows.map((row) => articleDocument(row, batch.quotedIn[row.id] ?? [])) }
+    answer = {
+      packs: packForWrites(batch.rows.map((row) => articleDocument(row, batch.quotedIn[row.id] ?? []))),
+    }
   } catch (error) {
     answer = { failed: String(error) }
   }
-  parentPort?.postMessage(answer)
+  parentPort?.postMessage(answer, 'packs' in answer ? answer.packs.map((packed) => packed.bytes) : [])
 })
 
 function readBatch(ids: readonly number[]): Promise<ArticleBatch> {

@@ -35,11 +35,6 @@ export interface SearchDocument {
   readonly scopeTokens: string
 }
 
-/** A document's token text as its tokens. */
-export function tokenList(text: string): string[] {
-  return text === '' ? [] : text.split(' ')
-}
-
 /** The scope tokens of a document: `s<site>` and `c<column>` for its home and quoted columns. */
 export function scopeTokens(siteId: number, columnIds: readonly number[]): string[] {
   return [`s${siteId}`, ...new Set(columnIds.map((id) => `c${id}`))]

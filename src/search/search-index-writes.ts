@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { countSearchChanges, type Store } from '../store/index.ts'
+import { type PackedDocuments, packDocuments, unpackDocuments } from './packed-documents.ts'
 import type { SearchDocument } from './search-document.ts'
 import type { SearchWriterInput } from './search-writer-task.ts'
 import { applySearchChanges, type SearchChanges } from './write-search-documents.ts'
@@ -47,6 +48,28 @@ export function inWriteSizedGroups(
     }
   }
   return groups
+}
+
+/** Documents packed for the index's writer (packed-documents.ts), a write's worth each. */
+export function packForWrites(documents: readonly SearchDocument[]): readonly PackedDocuments[] {
+  return inWriteSizedGroups(documents, MAX_WRITE_CHARS).map(packDocuments)
+}
+
+/**
+ * Writes documents packed by the thread that made them (packForWrites), each pack in a
+ * transaction of its own: handed to the writer thread without a copy, or on PostgreSQL
+ * unpacked and written on the store's connection.
+ */
+export async function writePackedDocuments(
+  store: Store,
+  packs: readonly PackedDocuments[],
+  now: string,
+): Promise<void> {
+  const writer = store.writerThread<SearchWriterInput, null>(WRITER_TASK, WRITE_DEADLINE_MS)
+  for (const packed of packs) {
+    if (writer) await writer.write({ op: 'packed', packed, now }, [packed.bytes])
+    else await changeSearchIndex(store, { removals: [], documents: unpackDocuments(packed), now })
+  }
 }
 
 /** FTS5's own default: merge 4 segments of a level into one of the next, as writes come. */

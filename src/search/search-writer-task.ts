@@ -8,12 +8,15 @@ import {
   searchFileOf,
   type WriterTask,
 } from '../store/index.ts'
+import { type PackedDocuments, unpackDocuments } from './packed-documents.ts'
 import { bulkLoadSettings, setCacheKiB, setFtsOption, sitesOf } from './search-index-writes.ts'
 import { applySearchChanges, type SearchChanges } from './write-search-documents.ts'
 
 export type SearchWriterInput =
   | { readonly op: 'change'; readonly changes: SearchChanges }
   | { readonly op: 'bulk'; readonly isOn: boolean }
+  /** Documents to write, packed (and transferred) by the thread that made them. */
+  | { readonly op: 'packed'; readonly packed: PackedDocuments; readonly now: string }
 
 /**
  * How long the writer waits after a write before it merges: the writer does one thing at a
@@ -79,11 +82,15 @@ export const write: WriterTask<SearchWriterInput, null> = async (store, input) =
     // Store.refreshStatistics does for the database's after a full publish).
     if (!input.isOn) await ofIndex.refreshStatistics()
   } else {
-    await ofIndex.transaction((tx) => applySearchChanges(tx, 'sqlite', input.changes))
+    const changes: SearchChanges =
+      input.op === 'change'
+        ? input.changes
+        : { removals: [], documents: unpackDocuments(input.packed), now: input.now }
+    await ofIndex.transaction((tx) => applySearchChanges(tx, 'sqlite', changes))
     // The admin list's change number, in the database: written once the index has committed.
     // The write is done whatever happens to it (the next sync would find nothing stale to
     // write again): a number not counted now is counted with the next write.
-    for (const site of sitesOf(input.changes)) uncounted.add(site)
+    for (const site of sitesOf(changes)) uncounted.add(site)
     try {
       await countSearchChanges(store.db, uncounted)
       uncounted.clear()

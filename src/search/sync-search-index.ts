@@ -2,8 +2,9 @@ import { sql } from 'kysely'
 import type { Store } from '../store/index.ts'
 import { readArticleBatch } from './article-batch.ts'
 import { DocumentBuilders } from './document-builders.ts'
+import type { PackedDocuments } from './packed-documents.ts'
 import { articleDocument, pageDocument, type SearchDocument } from './search-document.ts'
-import { changeSearchIndex, setSearchBulkLoad } from './search-index-writes.ts'
+import { changeSearchIndex, setSearchBulkLoad, writePackedDocuments } from './search-index-writes.ts'
 
 /** Which of a site's articles to bring in step: the ones a publish run changed, or all. */
 export type SyncScope = { readonly articleIds: readonly number[] } | 'all'
@@ -66,15 +67,18 @@ export async function syncSearchIndex(
     const batches: number[][] = []
     const size = isBulkLoad ? BULK_BATCH : BATCH
     for (let i = 0; i < stale.length; i += size) batches.push(stale.slice(i, i + size).map((row) => row.id))
-    const make = async (batchIds: readonly number[]): Promise<readonly SearchDocument[]> => {
-      if (builders?.readsArticles) return builders.buildByIds(batchIds)
+    /** A batch's documents, packed when worker threads made them (written as they are). */
+    type Made =
+      | { readonly packs: readonly PackedDocuments[] }
+      | { readonly documents: readonly SearchDocument[] }
+    const make = async (batchIds: readonly number[]): Promise<Made> => {
+      if (builders?.readsArticles) return { packs: await builders.buildByIds(batchIds) }
       const batch = await readArticleBatch(store, batchIds)
-      return builders
-        ? builders.build(batch)
-        : batch.rows.map((row) => articleDocument(row, batch.quotedIn[row.id] ?? []))
+      if (builders) return { packs: await builders.build(batch) }
+      return { documents: batch.rows.map((row) => articleDocument(row, batch.quotedIn[row.id] ?? [])) }
     }
     // A few batches are in the making (in the builders) while the oldest is written.
-    const making: Promise<readonly SearchDocument[]>[] = []
+    const making: Promise<Made>[] = []
     let next = 0
     const fill = () => {
       while (next < batches.length && making.length < IN_THE_MAKING) {
@@ -87,10 +91,15 @@ export async function syncSearchIndex(
     fill()
     let done = 0
     while (making.length > 0) {
-      const documents = await (making.shift() as Promise<readonly SearchDocument[]>)
+      const made = await (making.shift() as Promise<Made>)
       fill()
-      await changeSearchIndex(store, { removals: [], documents, now })
-      done += documents.length
+      if ('packs' in made) {
+        await writePackedDocuments(store, made.packs, now)
+        done += made.packs.reduce((sum, packed) => sum + packed.count, 0)
+      } else {
+        await changeSearchIndex(store, { removals: [], documents: made.documents, now })
+        done += made.documents.length
+      }
       onProgress?.(done, stale.length)
     }
   } finally {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Engine, Tx } from '../store/index.ts'
-import { type SearchDocument, type SearchKind, tokenList } from './search-document.ts'
+import type { SearchDocument, SearchKind } from './search-document.ts'
 
 /**
  * Newest first is the order of `sort_key`: the publish minute times 2^24, plus the document's
@@ -35,6 +35,15 @@ const MAX_TITLE_TOKENS = 200
 
 /** Rows a statement inserts at once: SQLite binds at most 32,766 values a statement. */
 const ROWS_A_STATEMENT = 50
+
+/**
+ * A document's token text as its tokens. Here rather than beside the making of documents
+ * (search-document.ts, with pinyin's dictionary and the content layer): the index's writer
+ * thread loads this module and nothing of that.
+ */
+function tokenList(text: string): string[] {
+  return text === '' ? [] : text.split(' ')
+}
 
 /** One change to the search index, made in one transaction (see changeSearchIndex). */
 export interface SearchChanges {

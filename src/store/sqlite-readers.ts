@@ -1,3 +1,4 @@
+import type { Transferable } from 'node:worker_threads'
 import { type BilingualMessage, FabuError } from '../errors/index.ts'
 import { ThreadPool, type ThreadPoolOptions } from '../threads/index.ts'
 import type { Store } from './open-store.ts'
@@ -117,9 +118,9 @@ export class SqliteWriter<Input, Output> {
     })
   }
 
-  /** The task's answer for `input`, once the writer has done it. */
-  write(input: Input): Promise<Output> {
-    return this.#pool.run(input, this.#overrun) as Promise<Output>
+  /** The task's answer for `input`, once the writer has done it; `transfer` as ThreadPool.run's. */
+  write(input: Input, transfer: readonly Transferable[] = []): Promise<Output> {
+    return this.#pool.run(input, this.#overrun, transfer) as Promise<Output>
   }
 
   close(): Promise<void> {

@@ -58,3 +58,21 @@ describe('a pool whose worker ends before it can take work', () => {
     }
   })
 })
+
+describe('a task with buffers to transfer', () => {
+  it('hands them to the worker whole, leaving none behind on this side', async () => {
+    const summing = workerOf(
+      'sums.mjs',
+      "import { parentPort } from 'node:worker_threads'\nparentPort.postMessage({ ready: true })\nparentPort.on('message', (m) => parentPort.postMessage({ value: new Uint8Array(m.bytes).reduce((a, b) => a + b, 0) }))\n",
+    )
+    const pool = poolOf(summing, false)
+    try {
+      const bytes = new Uint8Array([1, 2, 3, 250]).buffer
+      expect(await pool.run({ bytes }, () => new Error('overrun'), [bytes])).toBe(256)
+      // Moved, not copied: a batch of search documents is not kept twice (packed-documents.ts).
+      expect(bytes.byteLength).toBe(0)
+    } finally {
+      await pool.close()
+    }
+  })
+})

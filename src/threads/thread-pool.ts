@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads'
+import { type Transferable, Worker } from 'node:worker_threads'
 import { ServerBusyError } from '../errors/index.ts'
 
 /** What a worker posts: `{ ready: true }` once, when it can take work; then one answer a request. */
@@ -34,6 +34,7 @@ export interface ThreadPoolOptions<Answer> {
 
 interface Task {
   readonly request: unknown
+  readonly transfer: readonly Transferable[]
   /** Refuses the task if no worker has taken it within maxWaitMs. */
   waitTimer: NodeJS.Timeout | undefined
   readonly overrun: () => Error
@@ -72,12 +73,16 @@ export class ThreadPool<Answer> {
     return this.#options.deadlineMs
   }
 
-  /** The worker's answer to `request`, settled by the pool's `settle`; `overrun` makes the error of a task stopped. */
-  run(request: unknown, overrun: () => Error): Promise<unknown> {
+  /**
+   * The worker's answer to `request`, settled by the pool's `settle`; `overrun` makes the error
+   * of a task stopped. `transfer`: buffers of the request handed to the worker rather than
+   * copied (they are detached here once it is posted).
+   */
+  run(request: unknown, overrun: () => Error, transfer: readonly Transferable[] = []): Promise<unknown> {
     if (this.#isClosed) return Promise.reject(this.#closedError())
     if (this.#queue.length >= this.#options.maxWaiting) return Promise.reject(this.#busyError())
     return new Promise((resolve, reject) => {
-      const task: Task = { request, waitTimer: undefined, overrun, resolve, reject }
+      const task: Task = { request, transfer, waitTimer: undefined, overrun, resolve, reject }
       this.#queue.push(task)
       this.#dispatch()
       if (this.#queue.includes(task)) this.#startWaiting(task)
@@ -146,7 +151,7 @@ export class ThreadPool<Answer> {
       idle.task = task
       // Held open while it works, so a command-line save cannot exit before its answer is back.
       idle.worker.ref()
-      idle.worker.postMessage(task.request)
+      idle.worker.postMessage(task.request, task.transfer)
       idle.timer = setTimeout(() => this.#stop(idle, task.overrun()), this.#options.deadlineMs)
     }
   }
