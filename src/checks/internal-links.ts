@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Store } from '../store/index.ts'
-import { linkTarget } from './link-target.ts'
+import { baseOf, linkTarget } from './link-target.ts'
 
 /** A page a publish run wrote, with the links and images it holds (publish/render/page-links.ts). */
 export interface WrittenPage {
@@ -17,10 +17,14 @@ export interface InternalLinkSite {
   readonly outputRoot: string
 }
 
-interface Suspect {
-  readonly path: string
+/** A page of the output: what it is and whose. */
+interface PageOf {
   readonly kind: string
   readonly refId: number | null
+}
+
+interface Broken extends PageOf {
+  readonly path: string
   readonly element: string
   readonly href: string
   readonly target: string
@@ -28,34 +32,59 @@ interface Suspect {
 
 const ARTICLE_KINDS = new Set(['article', 'print'])
 
+/** Strings kept once however many links name them: an article's address is linked from 4-5 pages. */
+class InternedStrings {
+  readonly #ids = new Map<string, number>()
+  readonly #strings: string[] = []
+
+  idOf(text: string): number {
+    let id = this.#ids.get(text)
+    if (id === undefined) {
+      id = this.#strings.length
+      this.#strings.push(text)
+      this.#ids.set(text, id)
+    }
+    return id
+  }
+
+  at(id: number): string {
+    return this.#strings[id] as string
+  }
+}
+
 /**
  * The link check of one publish run: every internal link and image of the pages it writes is
  * checked against the site's own output (the published-page index, then the output folder for
  * files fabu did not render, such as uploads), and so are the pages it leaves linking to a page
  * it removes. No network: the output is the truth. Links are looked at as each page comes, so
  * a run of a hundred thousand pages keeps only the doubtful links and the links to articles
- * (for `page_links`, "who links here") until it ends.
+ * (for `page_links`, "who links here") until it ends, as numbers: a first full publish of
+ * 100,000 articles holds some 450,000 doubtful links (its lists, written before the articles
+ * they link to), which as objects of strings took 95 MB of the 250 MB heap its search build
+ * then started from.
  */
 export class InternalLinkCheck {
   readonly #store: Store
   readonly #site: InternalLinkSite
+  readonly #base: URL
   /** Every page of the output as the run goes: kind and subject by path. */
-  readonly #known: Map<string, { kind: string; refId: number | null }>
+  readonly #known: Map<string, PageOf>
   readonly #onDisk = new Map<string, boolean>()
-  readonly #suspects: Suspect[] = []
-  readonly #articleLinks: { path: string; target: string }[] = []
+  /** Pages written, targets and hrefs linked: each kept once, named by number below. */
+  readonly #paths = new InternedStrings()
+  readonly #hrefs = new InternedStrings()
+  /** Links whose target was not known when seen: (page, target, href, is an image) each. */
+  readonly #suspects: number[] = []
+  /** Links to articles: (page, target) each, once a page. */
+  readonly #articleLinks: number[] = []
   readonly #written = new Set<string>()
   /** Whether #known held every published page from the start (else targets are looked up at the end). */
   readonly #knowsAll: boolean
 
-  private constructor(
-    store: Store,
-    site: InternalLinkSite,
-    known: Map<string, { kind: string; refId: number | null }>,
-    knowsAll: boolean,
-  ) {
+  private constructor(store: Store, site: InternalLinkSite, known: Map<string, PageOf>, knowsAll: boolean) {
     this.#store = store
     this.#site = site
+    this.#base = baseOf(site.baseUrl)
     this.#known = known
     this.#knowsAll = knowsAll
   }
@@ -70,7 +99,7 @@ export class InternalLinkCheck {
     site: InternalLinkSite,
     options: { readonly readsWholeIndex?: boolean } = {},
   ): Promise<InternalLinkCheck> {
-    const known = new Map<string, { kind: string; refId: number | null }>()
+    const known = new Map<string, PageOf>()
     if (options.readsWholeIndex === false) return new InternalLinkCheck(store, site, known, false)
     const rows = await store.db
       .selectFrom('published_pages')
@@ -85,17 +114,19 @@ export class InternalLinkCheck {
   add(page: WrittenPage): void {
     this.#written.add(page.path)
     this.#known.set(page.path, { kind: page.kind, refId: page.refId })
+    const pageId = this.#paths.idOf(page.path)
     const targets = new Set<string>()
     for (const link of page.links) {
-      const target = linkTarget(link.href, page.path, this.#site.baseUrl)
+      const target = linkTarget(link.href, page.path, this.#base)
       if (target === null || target === page.path) continue
       const known = this.#known.get(target)
       // Not known yet: a page later in this run may still write it; decided at the end.
-      if (!known)
-        this.#suspects.push({ path: page.path, kind: page.kind, refId: page.refId, ...link, target })
-      else if (known.kind === 'article' && !targets.has(target)) {
+      if (!known) {
+        const hrefId = this.#hrefs.idOf(link.href)
+        this.#suspects.push(pageId, this.#paths.idOf(target), hrefId, link.element === 'img' ? 1 : 0)
+      } else if (known.kind === 'article' && !targets.has(target)) {
         targets.add(target)
-        this.#articleLinks.push({ path: page.path, target })
+        this.#articleLinks.push(pageId, this.#paths.idOf(target))
       }
     }
   }
@@ -106,23 +137,47 @@ export class InternalLinkCheck {
    */
   async finish(runId: number, removed: readonly string[]): Promise<number> {
     const { siteId } = this.#site
-    if (!this.#knowsAll) await this.#lookUpSuspects()
+    if (!this.#knowsAll) await this.#lookUp(this.#suspectTargets())
     for (const path of removed) this.#known.delete(path)
-    const broken = this.#suspects.filter((suspect) => !this.#exists(suspect.target))
     const gone = new Set(removed)
+    const broken: Broken[] = []
+    const brokenLink = (pagePath: string, element: string, href: string, target: string): Broken => {
+      const page = this.#known.get(pagePath)
+      return {
+        path: pagePath,
+        kind: page?.kind ?? 'article',
+        refId: page?.refId ?? null,
+        element,
+        href,
+        target,
+      }
+    }
     const links: { path: string; target: string }[] = []
-    for (const link of this.#articleLinks) {
-      if (!gone.has(link.target)) links.push(link)
-      else {
-        const page = this.#known.get(link.path)
-        broken.push({
-          path: link.path,
-          kind: page?.kind ?? 'article',
-          refId: page?.refId ?? null,
-          element: 'a',
-          href: `/${link.target}`,
-          target: link.target,
-        })
+    for (let i = 0; i < this.#articleLinks.length; i += 2) {
+      const path = this.#paths.at(this.#articleLinks[i] as number)
+      const target = this.#paths.at(this.#articleLinks[i + 1] as number)
+      if (!gone.has(target)) links.push({ path, target })
+      else broken.push(brokenLink(path, 'a', `/${target}`, target))
+    }
+    // A doubtful link is fine if its target was written after it, or was there before; one to
+    // an article is then a link to it like the others (once a page: a page's doubtful links
+    // are together, and none of them is to an article it linked to when it came).
+    let pageId = -1
+    let articlesOfPage = new Set<number>()
+    for (let i = 0; i < this.#suspects.length; i += 4) {
+      if (this.#suspects[i] !== pageId) {
+        pageId = this.#suspects[i] as number
+        articlesOfPage = new Set()
+      }
+      const targetId = this.#suspects[i + 1] as number
+      const path = this.#paths.at(pageId)
+      const target = this.#paths.at(targetId)
+      if (this.#known.get(target)?.kind === 'article') {
+        if (!articlesOfPage.has(targetId)) links.push({ path, target })
+        articlesOfPage.add(targetId)
+      } else if (!this.#exists(target)) {
+        const element = this.#suspects[i + 3] === 1 ? 'img' : 'a'
+        broken.push(brokenLink(path, element, this.#hrefs.at(this.#suspects[i + 2] as number), target))
       }
     }
     // Pages not written this run that link to a page it removed: broken now too.
@@ -134,15 +189,8 @@ export class InternalLinkCheck {
         .where('target', 'in', removed.slice(i, i + 500))
         .execute()
       for (const orphan of orphans) {
-        const page = this.#known.get(orphan.path)
-        if (!page || this.#written.has(orphan.path)) continue
-        broken.push({
-          path: orphan.path,
-          ...page,
-          element: 'a',
-          href: `/${orphan.target}`,
-          target: orphan.target,
-        })
+        if (!this.#known.has(orphan.path) || this.#written.has(orphan.path)) continue
+        broken.push(brokenLink(orphan.path, 'a', `/${orphan.target}`, orphan.target))
       }
     }
 
@@ -191,11 +239,18 @@ export class InternalLinkCheck {
     return broken.length
   }
 
-  /** The suspects' targets from the published-page index: pages of earlier runs, articles among them. */
-  async #lookUpSuspects(): Promise<void> {
-    const targets = [...new Set(this.#suspects.map((suspect) => suspect.target))].filter(
-      (target) => !this.#known.has(target),
-    )
+  /** The doubtful links' targets not known yet, each once. */
+  #suspectTargets(): string[] {
+    const targets = new Set<string>()
+    for (let i = 1; i < this.#suspects.length; i += 4) {
+      const target = this.#paths.at(this.#suspects[i] as number)
+      if (!this.#known.has(target)) targets.add(target)
+    }
+    return [...targets]
+  }
+
+  /** Targets from the published-page index: pages of earlier runs, articles among them. */
+  async #lookUp(targets: readonly string[]): Promise<void> {
     for (let i = 0; i < targets.length; i += 500) {
       const rows = await this.#store.db
         .selectFrom('published_pages')
@@ -204,16 +259,6 @@ export class InternalLinkCheck {
         .where('path', 'in', targets.slice(i, i + 500))
         .execute()
       for (const row of rows) this.#known.set(row.path, { kind: row.kind, refId: row.ref_id })
-    }
-    const suspects = this.#suspects.splice(0)
-    const linked = new Set(this.#articleLinks.map((link) => `${link.path}\n${link.target}`))
-    for (const suspect of suspects) {
-      const known = this.#known.get(suspect.target)
-      if (!known) this.#suspects.push(suspect)
-      else if (known.kind === 'article' && !linked.has(`${suspect.path}\n${suspect.target}`)) {
-        linked.add(`${suspect.path}\n${suspect.target}`)
-        this.#articleLinks.push({ path: suspect.path, target: suspect.target })
-      }
     }
   }
 

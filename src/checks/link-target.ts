@@ -3,8 +3,8 @@
  * `index.html` for a folder), or null when it leads elsewhere: another site, fabu serve's own
  * endpoints (`_fabu/…`), a URL that does not parse.
  */
-export function linkTarget(href: string, pagePath: string, baseUrl: string): string | null {
-  const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`)
+export function linkTarget(href: string, pagePath: string, baseUrl: string | URL): string | null {
+  const base = typeof baseUrl === 'string' ? baseOf(baseUrl) : baseUrl
   let url: URL
   try {
     url = new URL(href, new URL(pagePath, base))
@@ -24,4 +24,9 @@ export function linkTarget(href: string, pagePath: string, baseUrl: string): str
   if (path.split('/').includes('..')) path = raw
   if (path.startsWith('_fabu/')) return null
   return path === '' || path.endsWith('/') ? `${path}index.html` : path
+}
+
+/** A site's base URL as links resolve against it (a folder): parsed once for a run's many links. */
+export function baseOf(baseUrl: string): URL {
+  return new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`)
 }

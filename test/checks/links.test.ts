@@ -109,6 +109,30 @@ for (const engine of engines()) {
       )
     })
 
+    it("names the lists that link to an article after the site's first publish, which writes lists before articles", async () => {
+      const site = await t.content.sites.create(operator, {
+        slug: 'first',
+        name: '首发',
+        baseUrl: 'https://first.example.gov.cn/',
+      })
+      const column = await t.content.columns.create(operator, { siteId: site.id, name: '新闻', slug: 'xw' })
+      await t.addUser('shoufa', [{ role: 'site_admin', siteId: site.id }])
+      const admin = await t.signedIn('shoufa')
+      const news = (
+        await admin.post('/api/articles', {
+          columnId: column.id,
+          title: '首条新闻',
+          bodyHtml: '<p>内容。</p>',
+        })
+      ).body
+      expect((await admin.post(`/api/articles/${news.id}/publish`)).status).toBe(200)
+      const run = await t.publisher.publish({ site: site.id })
+      expect(run.mode).toBe('full')
+      expect(run.brokenLinks).toBe(0)
+      const linking = await admin.get(`/api/articles/${news.id}/linked-from`)
+      expect(linking.body.items.map((item: Record<string, unknown>) => item.kind)).toContain('list')
+    })
+
     it('shows who links to an article only to those who may read its site', async () => {
       const { notice } = await linkedSite(t)
       await t.addUser('wairen', [])
