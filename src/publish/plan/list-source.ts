@@ -39,6 +39,7 @@ export function queryListSource(
   siteId: number,
   members: MemberColumns,
   basePath: string,
+  nearTheEnd = NEAR_THE_END,
 ): ListSource {
   const columnsOf = (columnId: number) => members.get(columnId) ?? [columnId]
   const live = (columnIds: readonly number[]) => liveArticles(store).where('column_id', 'in', columnIds)
@@ -128,7 +129,7 @@ export function queryListSource(
     async range(columnId, offset, limit) {
       const total = await count(columnId)
       const fromEnd = total - offset
-      if (fromEnd <= NEAR_THE_END) return (await tail(columnsOf(columnId), fromEnd)).reverse().slice(0, limit)
+      if (fromEnd <= nearTheEnd) return (await tail(columnsOf(columnId), fromEnd)).reverse().slice(0, limit)
       return everything(columnId)
         .select(['id', 'title', 'url_path', 'publish_at', 'weight'])
         .orderBy('publish_at', 'asc')
@@ -152,11 +153,27 @@ export function queryListSource(
     },
     async countBefore(columnId, publishAt, id) {
       const columnIds = columnsOf(columnId)
+      const quotedRows = await quoted(columnIds)
+      const quotedBefore = quotedRows.filter((q) => compareOrder(q, publishAt, id) < 0).length
+      // Counted from whichever end is nearer: a count reads every index entry it counts, and
+      // what a run publishes is nearly always at the newest end (a section's count from the
+      // oldest took 2.2 ms of a one-article publish at 100,000 articles).
+      const fromNewest = await store.db
+        .selectFrom(
+          live(columnIds)
+            .select('id')
+            .where(sql<boolean>`(publish_at, id) >= (${publishAt}, ${id})`)
+            .limit(nearTheEnd + 1)
+            .as('newer'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+      if (Number(fromNewest.n) <= nearTheEnd)
+        return (await count(columnId)) - quotedRows.length - Number(fromNewest.n) + quotedBefore
       const row = await live(columnIds)
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where(sql<boolean>`(publish_at, id) < (${publishAt}, ${id})`)
         .executeTakeFirstOrThrow()
-      const quotedBefore = (await quoted(columnIds)).filter((q) => compareOrder(q, publishAt, id) < 0).length
       return Number(row.n) + quotedBefore
     },
   }
