@@ -153,12 +153,6 @@ export class InternalLinkCheck {
       }
     }
     const links: { path: string; target: string }[] = []
-    for (let i = 0; i < this.#articleLinks.length; i += 2) {
-      const path = this.#paths.at(this.#articleLinks[i] as number)
-      const target = this.#paths.at(this.#articleLinks[i + 1] as number)
-      if (!gone.has(target)) links.push({ path, target })
-      else broken.push(brokenLink(path, 'a', `/${target}`, target))
-    }
     // A doubtful link is fine if its target was written after it, or was there before; one to
     // an article is then a link to it like the others (once a page: a page's doubtful links
     // are together, and none of them is to an article it linked to when it came).
@@ -179,6 +173,13 @@ export class InternalLinkCheck {
         const element = this.#suspects[i + 3] === 1 ? 'img' : 'a'
         broken.push(brokenLink(path, element, this.#hrefs.at(this.#suspects[i + 2] as number), target))
       }
+    }
+    // Links to articles this run removed are broken after the doubtful ones, as reported before.
+    for (let i = 0; i < this.#articleLinks.length; i += 2) {
+      const path = this.#paths.at(this.#articleLinks[i] as number)
+      const target = this.#paths.at(this.#articleLinks[i + 1] as number)
+      if (!gone.has(target)) links.push({ path, target })
+      else broken.push(brokenLink(path, 'a', `/${target}`, target))
     }
     // Pages not written this run that link to a page it removed: broken now too.
     for (let i = 0; i < removed.length; i += 500) {

@@ -23,6 +23,12 @@ export function packDocuments(documents: readonly SearchDocument[]): PackedDocum
   return { bytes: bytes as ArrayBuffer, count: documents.length }
 }
 
+/**
+ * The documents of a pack, which it consumes: its buffer (up to 64 MB outside the heap) is
+ * let go at once rather than kept, by the message that brought it, while they are written.
+ */
 export function unpackDocuments(packed: PackedDocuments): SearchDocument[] {
-  return deserialize(new Uint8Array(packed.bytes)) as SearchDocument[]
+  const documents = deserialize(new Uint8Array(packed.bytes)) as SearchDocument[]
+  packed.bytes.transfer(0)
+  return documents
 }

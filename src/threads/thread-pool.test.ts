@@ -71,6 +71,12 @@ describe('a task with buffers to transfer', () => {
       expect(await pool.run({ bytes }, () => new Error('overrun'), [bytes])).toBe(256)
       // Moved, not copied: a batch of search documents is not kept twice (packed-documents.ts).
       expect(bytes.byteLength).toBe(0)
+      // Handed over already: that task fails at once, and the worker takes the next.
+      await expect(pool.run({ bytes }, () => new Error('overrun'), [bytes])).rejects.toThrow(
+        /detached|transfer/i,
+      )
+      const more = new Uint8Array([7]).buffer
+      expect(await pool.run({ bytes: more }, () => new Error('overrun'), [more])).toBe(7)
     } finally {
       await pool.close()
     }

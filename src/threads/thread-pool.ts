@@ -89,6 +89,16 @@ export class ThreadPool<Answer> {
     })
   }
 
+  /**
+   * Starts the pool's workers now rather than with the first tasks: one that takes a moment to
+   * load its modules is ready by the time its work comes. A started worker idles without
+   * holding the process open.
+   */
+  start(): void {
+    if (this.#isClosed) return
+    while (this.#slots.length < this.#options.workers) this.#spawn()
+  }
+
   /** Stops the workers; tasks waiting or running fail. */
   async close(): Promise<void> {
     this.#isClosed = true
@@ -148,10 +158,17 @@ export class ThreadPool<Answer> {
       }
       const task = this.#queue.shift() as Task
       clearTimeout(task.waitTimer)
+      try {
+        idle.worker.postMessage(task.request, task.transfer)
+      } catch (error) {
+        // A request that cannot be posted (a buffer to transfer that was handed over already,
+        // a value that does not clone) fails alone: the worker stays free for the next.
+        task.reject(error)
+        continue
+      }
       idle.task = task
       // Held open while it works, so a command-line save cannot exit before its answer is back.
       idle.worker.ref()
-      idle.worker.postMessage(task.request, task.transfer)
       idle.timer = setTimeout(() => this.#stop(idle, task.overrun()), this.#options.deadlineMs)
     }
   }

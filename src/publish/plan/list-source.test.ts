@@ -30,20 +30,23 @@ for (const engine of engines()) {
         })
       ).id
       columns = []
-      for (const slug of ['a', 'b'])
+      for (const slug of ['a', 'b', 'c'])
         columns.push((await content.columns.create(actor, { siteId, name: slug, slug })).id)
     })
     afterAll(async () => {
       await opened.dispose()
     })
 
-    it('is the same counted from either end of a list, a section of two columns too, as in a full run', async () => {
+    it('is the same counted from either end of a list, a section of two columns and articles quoted in too, as in a full run', async () => {
       await fc.assert(
         fc.asyncProperty(
-          fc.array(fc.record({ column: fc.nat(1), time: fc.nat(TIMES.length - 1) }), { maxLength: 30 }),
+          fc.array(fc.record({ column: fc.nat(2), time: fc.nat(TIMES.length - 1), isQuoted: fc.boolean() }), {
+            maxLength: 30,
+          }),
           fc.nat(8),
           async (articles, nearTheEnd) => {
             run++
+            await store.db.deleteFrom('article_columns').where('column_id', 'in', columns).execute()
             await store.db.deleteFrom('articles').where('site_id', '=', siteId).execute()
             await insertArticleRows(
               store,
@@ -59,7 +62,24 @@ for (const engine of engines()) {
                 url_path: `r${run}/${i}.html`,
               })),
             )
-            const [a, b] = columns as [number, number]
+            const [a, b, c] = columns as [number, number, number]
+            // Articles of column c (in no list here) quoted into a: members of a's lists too.
+            const quotedIds = (
+              await store.db
+                .selectFrom('articles')
+                .select('id')
+                .where('site_id', '=', siteId)
+                .where('column_id', '=', c)
+                .orderBy('id')
+                .execute()
+            )
+              .filter((_, i) => articles.filter((article) => article.column === 2)[i]?.isQuoted)
+              .map((row) => row.id)
+            if (quotedIds.length > 0)
+              await store.db
+                .insertInto('article_columns')
+                .values(quotedIds.map((id) => ({ article_id: id, column_id: a })))
+                .execute()
             // Column a alone, and a section (b) that lists both.
             const members = new Map([
               [a, [a]],
@@ -74,7 +94,10 @@ for (const engine of engines()) {
               .execute()
             for (const row of rows) {
               for (const list of [a, b]) {
-                const inList = rows.filter((other) => (members.get(list) ?? []).includes(other.column_id))
+                const inList = rows.filter(
+                  (other) =>
+                    (members.get(list) ?? []).includes(other.column_id) || quotedIds.includes(other.id),
+                )
                 const before = inList.filter(
                   (other) =>
                     (other.publish_at ?? '') < (row.publish_at ?? '') ||

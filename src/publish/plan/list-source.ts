@@ -168,7 +168,8 @@ export function queryListSource(
         )
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
-      if (Number(fromNewest.n) <= nearTheEnd)
+      // An article without a publish time (none is published so) is counted as before.
+      if (publishAt !== '' && Number(fromNewest.n) <= nearTheEnd)
         return (await count(columnId)) - quotedRows.length - Number(fromNewest.n) + quotedBefore
       const row = await live(columnIds)
         .select((eb) => eb.fn.countAll<number>().as('n'))
