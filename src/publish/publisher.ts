@@ -6,7 +6,12 @@ import type { Kysely } from 'kysely'
 import { InternalLinkCheck } from '../checks/index.ts'
 import type { ColumnTree, Content, Site, SiteRef } from '../content/index.ts'
 import { diskFullFrom, InvalidStateError, NotFoundError } from '../errors/index.ts'
-import { isSearchIndexEmpty, syncInteractionDocuments, syncSearchIndex } from '../search/index.ts'
+import {
+  isSearchIndexEmpty,
+  startSearchWriter,
+  syncInteractionDocuments,
+  syncSearchIndex,
+} from '../search/index.ts'
 import type { ChangeRow, Database, Store } from '../store/index.ts'
 import { articleJobs, neighboursOf } from './plan/article-pages.ts'
 import { assignUrls } from './plan/assign-urls.ts'
@@ -185,6 +190,8 @@ export class Publisher {
     // takes some 100 ms to be ready, most of a small site's whole publish.
     const early =
       request.isDryRun || (mode === 'incremental' && changes.length === 0) ? undefined : this.#startPool()
+    // The run ends by bringing the search index in step: its writer thread loads meanwhile.
+    if (early) startSearchWriter(this.#store)
     try {
       return await this.#publishWith(
         site,

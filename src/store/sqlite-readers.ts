@@ -118,6 +118,11 @@ export class SqliteWriter<Input, Output> {
     })
   }
 
+  /** Starts the writer's thread now, before its first write (see ThreadPool.start). */
+  start(): void {
+    this.#pool.start()
+  }
+
   /** The task's answer for `input`, once the writer has done it; `transfer` as ThreadPool.run's. */
   write(input: Input, transfer: readonly Transferable[] = []): Promise<Output> {
     return this.#pool.run(input, this.#overrun, transfer) as Promise<Output>
