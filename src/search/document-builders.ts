@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
+import { withCompileCache } from '../threads/index.ts'
 import type { ArticleBatch } from './article-batch.ts'
 import type { PackedDocuments } from './packed-documents.ts'
 import type { BuildAnswer, BuildRequest } from './search-document-worker.ts'
@@ -75,6 +76,7 @@ export class DocumentBuilders {
   #spawn(): void {
     const worker = new Worker(new URL('./search-document-worker.ts', import.meta.url), {
       workerData: { sqlitePath: this.#sqlitePath },
+      env: withCompileCache(),
     })
     const builder: Builder = { worker, isReady: false, job: undefined }
     this.#builders.push(builder)

@@ -1,5 +1,6 @@
 import { type Transferable, Worker } from 'node:worker_threads'
 import { ServerBusyError } from '../errors/index.ts'
+import { withCompileCache } from './compile-cache.ts'
 
 /** What a worker posts: `{ ready: true }` once, when it can take work; then one answer a request. */
 export type WorkerMessage<Answer> = { readonly ready: true } | Answer
@@ -176,6 +177,7 @@ export class ThreadPool<Answer> {
   #spawn(): void {
     const worker = new Worker(this.#options.worker, {
       workerData: this.#options.workerData,
+      env: withCompileCache(),
       resourceLimits: { maxOldGenerationSizeMb: this.#options.heapMb, maxYoungGenerationSizeMb: 32 },
     })
     worker.unref()

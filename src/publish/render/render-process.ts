@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process'
-import { getCompileCacheDir } from 'node:module'
 import { setPriority } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { withCompileCache } from '../../threads/index.ts'
 import type { RenderWorkerMessage, RenderWorkerRequest } from './render-messages.ts'
 
 const WORKER = fileURLToPath(new URL('./render-worker.ts', import.meta.url))
@@ -107,10 +107,4 @@ function describeExit(code: number | null, signal: string | null, stderr: string
   return signal
     ? `the render process was stopped (${signal})`
     : `the render process exited (code ${code ?? 'unknown'})`
-}
-
-/** The parent's compile cache (`fabu` turns it on) for the render process too: it starts faster. */
-function withCompileCache(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const folder = getCompileCacheDir()
-  return folder === undefined || env.NODE_COMPILE_CACHE ? env : { ...env, NODE_COMPILE_CACHE: folder }
 }
