@@ -147,7 +147,10 @@ describe('the article editor in Chromium', () => {
     await page.getByRole('treeitem', { name: '通知公告' }).click()
     await page.getByRole('button', { name: '写文章' }).click()
     // The editor's title field, not the list's 标题 column header, which lingers a moment.
-    await page.locator('input').and(page.getByLabel('标题', { exact: true })).fill('关于开展年度安全检查的通知')
+    await page
+      .locator('input')
+      .and(page.getByLabel('标题', { exact: true }))
+      .fill('关于开展年度安全检查的通知')
     const body = page.getByRole('textbox', { name: '正文' })
     await body.click()
     // What Ctrl+V does with Word's clipboard (the test's tsconfig has no DOM types, hence the casts).
@@ -294,7 +297,10 @@ describe('the article editor in Chromium', () => {
     await page.getByRole('treeitem', { name: '通知公告' }).click()
     await page.getByRole('button', { name: '写文章' }).click()
     // The editor's title field, not the list's 标题 column header, which lingers a moment.
-    await page.locator('input').and(page.getByLabel('标题', { exact: true })).fill('关于报送统计数据的通知')
+    await page
+      .locator('input')
+      .and(page.getByLabel('标题', { exact: true }))
+      .fill('关于报送统计数据的通知')
     const chooser = page.waitForEvent('filechooser')
     await page.getByRole('button', { name: '导入 Word' }).click()
     await (await chooser).setFiles({
