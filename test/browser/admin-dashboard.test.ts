@@ -207,7 +207,7 @@ describe('the dashboard and the template editor in Chromium', () => {
     await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(1)
     expect(await page.locator('.cm-lineNumbers .cm-error-line-number').textContent()).toBe('3')
     expect(await page.locator('.cm-line.cm-error-line').count()).toBe(1)
-    await expect.poll(() => caretLine(source)).toBe(3)
+    await expect.poll(() => caretLine(source), { timeout: 15_000 }).toBe(3)
     expect(await source.getAttribute('aria-invalid')).toBe('true')
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-template-error.png'), fullPage: true })
 
@@ -226,12 +226,16 @@ describe('the dashboard and the template editor in Chromium', () => {
     expect(saved.source).toBe(marked)
     expect(saved.updated_by).toBe('zhanzhang')
     await expect
-      .poll(() =>
-        page
-          .getByRole('list', { name: '模板列表' })
-          .getByRole('button', { name: /^article\.liquid/ })
-          .getByText('已修改')
-          .count(),
+      .poll(
+        () =>
+          page
+            .getByRole('list', { name: '模板列表' })
+            .getByRole('button', { name: /^article\.liquid/ })
+            .getByText('已修改')
+            .count(),
+        // As every wait here: a loaded 2-core CI host ran this test three times slower than
+        // an idle one, and the poll's default second ran out (twice in four runs).
+        { timeout: 15_000 },
       )
       .toBe(1)
     expect(
