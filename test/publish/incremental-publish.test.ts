@@ -44,6 +44,25 @@ for (const engine of engines()) {
       expect(await t.read(`xwzx/ynyw/2024/01/07/${previousNewest?.id}.html`)).toContain('院内要闻8')
     })
 
+    it('links the archive page before a new last one to it, and the new last page of a shorter list to the newest', async () => {
+      // 院内要闻 has 7 articles in pages of 3 (3, 3, 1); with 9 its page 3 is full, and the
+      // tenth starts page 4: page 3's 上一页 then leads to page 4, no longer to the newest page.
+      await t.article(t.columns.ynyw, '院内要闻8', 8)
+      await t.article(t.columns.ynyw, '院内要闻9', 9)
+      await t.publish()
+      const tenth = await t.article(t.columns.ynyw, '院内要闻10', 10)
+      const run = await t.publish()
+      expect(run.written).toContain('xwzx/ynyw/index_3.html')
+      expect(await t.read('xwzx/ynyw/index_3.html')).toContain('href="/xwzx/ynyw/index_4.html" rel="prev"')
+      // Withdrawn, it takes page 4 away: page 3 is the last again.
+      await t.content.articles.withdraw(editor, tenth.id, '重复')
+      const shorter = await t.publish()
+      expect(shorter.removed).toContain('xwzx/ynyw/index_4.html')
+      expect(await t.read('xwzx/ynyw/index_3.html')).toContain('href="/xwzx/ynyw/index.html" rel="prev"')
+      const full = await t.publish('full')
+      expect(full.written).toEqual([])
+    })
+
     it('publishing nothing new writes nothing', async () => {
       const run = await t.publish()
       expect(run.written).toEqual([])

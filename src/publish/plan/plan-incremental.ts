@@ -236,14 +236,19 @@ class PlanBuilder {
       const column = this.#snapshot.tree.get(columnId)
       if (column?.kind !== 'list') continue
       const layout = await listLayout(this.#snapshot, column)
-      add(await listPageJobs(this.#snapshot, column, layout, Number.isFinite(from) ? from : layout.pages + 1))
+      const archive = (await this.#published.listPages(columnId)).filter(
+        (page) =>
+          page.kind === 'list' && page.refId === columnId && Number.isFinite(listPageNumber(page.path)),
+      )
+      const before = Math.max(0, ...archive.map((page) => listPageNumber(page.path)))
+      // The last archive page's 上一页 leads to the newest page, any other's to the page after
+      // it: a list that gains or loses archive pages changes its last page before and after.
+      let first = Number.isFinite(from) ? from : layout.pages + 1
+      if (before > 0 && before !== layout.pages) first = Math.min(first, before, layout.pages)
+      add(await listPageJobs(this.#snapshot, column, layout, first))
       this.#columnPages.add(columnId)
       // Archive pages beyond the new last one held articles that are gone.
-      for (const page of await this.#published.listPages(columnId)) {
-        if (page.kind === 'list' && page.refId === columnId && listPageNumber(page.path) > layout.pages) {
-          this.#removals.add(page.path)
-        }
-      }
+      for (const page of archive) if (listPageNumber(page.path) > layout.pages) this.#removals.add(page.path)
     }
     for (const columnId of this.#columnPages) {
       const column = this.#snapshot.tree.get(columnId)
