@@ -16,6 +16,7 @@ import type { ChangeRow, Database, Store } from '../store/index.ts'
 import { articleJobs, neighboursOf } from './plan/article-pages.ts'
 import { assignUrls } from './plan/assign-urls.ts'
 import { fullSiteJobs } from './plan/full-site-jobs.ts'
+import { KeptLists, type RunLists } from './plan/kept-lists.ts'
 import { letterSearchDocuments } from './plan/letter-pages.ts'
 import type { PageJob, PageResult } from './plan/page-job.ts'
 import { needsFullPublish, planIncremental } from './plan/plan-incremental.ts'
@@ -116,6 +117,8 @@ export class Publisher {
   readonly #options: PublisherOptions
   #pool: RenderPool | undefined
   readonly #previews = new PreviewPool()
+  /** A server's publisher keeps its runs' lists for the next (see KeptLists); a one-off run has no next. */
+  readonly #keptLists: KeptLists | undefined
   #previousRun: Promise<void> = Promise.resolve()
   /** This publisher's name in the site leases and on the changes it claims. */
   readonly #holder = publisherName()
@@ -124,6 +127,7 @@ export class Publisher {
     this.#store = store
     this.#content = content
     this.#options = options
+    this.#keptLists = options.keepsWorkers ? new KeptLists() : undefined
   }
 
   /**
@@ -230,9 +234,16 @@ export class Publisher {
     const snapshot = await takeSiteSnapshot(this.#store, this.#content, site.id, {
       isFullPublish: mode === 'full',
     })
+    // Taken by every run that writes, a full one too: what is kept is then the run's own.
+    const kept: RunLists =
+      !request.isDryRun && this.#keptLists
+        ? await this.#keptLists.forRun(this.#store, site.id, changes, snapshot.memberColumns)
+        : { newest: new Map(), archivePages: new Map() }
+    if (mode === 'incremental') snapshot.reuseNewest(kept.newest)
 
     let jobs: AsyncIterable<PageJob> | readonly PageJob[] = []
     let removals: string[] = []
+    let archivePages: ReadonlyMap<number, number> = new Map()
     if (mode === 'incremental') {
       const plan = await planIncremental(
         this.#store,
@@ -241,10 +252,12 @@ export class Publisher {
         changes,
         moved,
         theme,
+        kept.archivePages,
       )
       if (plan.needsFullPublish) mode = 'full'
       jobs = plan.jobs
       removals = [...plan.removals]
+      archivePages = plan.archivePages
     }
     if (mode === 'full') jobs = fullSiteJobs(this.#store, snapshot, theme)
 
@@ -352,6 +365,13 @@ export class Publisher {
       removed,
       failed,
     })
+    this.#keptLists?.keep(
+      site.id,
+      runId,
+      snapshot.context.newest,
+      archivePages,
+      mode === 'full' ? { newest: new Map(), archivePages: new Map() } : kept,
+    )
     // Every internal link and image of what was written, against the output as it now is.
     const brokenLinks = await linkCheck.finish(runId, removed)
     const planned = mode === 'full' ? [] : (jobs as readonly PageJob[]).map((job) => job.path)

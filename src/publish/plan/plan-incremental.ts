@@ -3,6 +3,7 @@ import type { ChangeRow, Store } from '../../store/index.ts'
 import { columnKey } from '../render/column-reads.ts'
 import type { Theme } from '../render/theme.ts'
 import {
+  newestShownBy,
   type PublishedLookup,
   type PublishedPage,
   pagesDependingOn,
@@ -17,7 +18,7 @@ import { liveArticles } from './publish-order.ts'
 import { redirectJobs } from './redirect-pages.ts'
 import { columnPageJobs, sitemapJobs, sitemapPartOf, sitePageJobs } from './site-pages.ts'
 import type { SiteSnapshot } from './site-snapshot.ts'
-import { printPath } from './url-scheme.ts'
+import { listPagePath, printPath } from './url-scheme.ts'
 
 export interface IncrementalPlan {
   /** Site or column changes reach every page (navigation, footer): publish the whole site. */
@@ -25,6 +26,8 @@ export interface IncrementalPlan {
   readonly jobs: readonly PageJob[]
   /** Pages to take off the site. */
   readonly removals: readonly string[]
+  /** The archive pages of the lists the plan renders, by column. */
+  readonly archivePages: ReadonlyMap<number, number>
 }
 
 /**
@@ -40,9 +43,11 @@ export async function planIncremental(
   changes: readonly ChangeRow[],
   moved: readonly MovedArticle[],
   theme: Theme,
+  keptArchivePages: ReadonlyMap<number, number> = new Map(),
 ): Promise<IncrementalPlan> {
-  if (needsFullPublish(changes, snapshot.tree)) return { needsFullPublish: true, jobs: [], removals: [] }
-  const plan = new PlanBuilder(store, snapshot, published)
+  if (needsFullPublish(changes, snapshot.tree))
+    return { needsFullPublish: true, jobs: [], removals: [], archivePages: new Map() }
+  const plan = new PlanBuilder(store, snapshot, published, keptArchivePages)
   const articleIds = [...new Set(changes.filter((c) => c.entity === 'article').map((c) => c.entity_id))]
   for (const id of articleIds)
     await plan.articleChanged(
@@ -86,6 +91,7 @@ export async function planIncremental(
     needsFullPublish: false,
     jobs: [...built.jobs, ...interaction.jobs],
     removals: [...built.removals, ...interaction.removals],
+    archivePages: plan.archivePages,
   }
 }
 
@@ -114,6 +120,7 @@ const SHOWN_LIKE_A_NAME: ReadonlySet<string> = new Set(['rename', 'topic'])
 /** Collects what to render, then builds the jobs once, so a page named twice renders once. */
 class PlanBuilder {
   readonly touchedColumns = new Set<number>()
+  readonly archivePages = new Map<number, number>()
   readonly #store: Store
   readonly #snapshot: SiteSnapshot
   readonly #published: PublishedLookup
@@ -126,12 +133,19 @@ class PlanBuilder {
   readonly #sitemapParts = new Set<number>()
   readonly #extra: PageJob[] = []
   readonly #removals = new Set<string>()
+  readonly #keptArchivePages: ReadonlyMap<number, number>
   #hasAllSitePages = false
 
-  constructor(store: Store, snapshot: SiteSnapshot, published: PublishedLookup) {
+  constructor(
+    store: Store,
+    snapshot: SiteSnapshot,
+    published: PublishedLookup,
+    keptArchivePages: ReadonlyMap<number, number>,
+  ) {
     this.#store = store
     this.#snapshot = snapshot
     this.#published = published
+    this.#keptArchivePages = keptArchivePages
   }
 
   async articleChanged(id: number, move: MovedArticle | undefined): Promise<void> {
@@ -236,19 +250,27 @@ class PlanBuilder {
       const column = this.#snapshot.tree.get(columnId)
       if (column?.kind !== 'list') continue
       const layout = await listLayout(this.#snapshot, column)
-      const archive = (await this.#published.listPages(columnId)).filter(
-        (page) =>
-          page.kind === 'list' && page.refId === columnId && Number.isFinite(listPageNumber(page.path)),
-      )
-      const before = Math.max(0, ...archive.map((page) => listPageNumber(page.path)))
+      // Its archive pages as published: as this publisher's last run left them where it knows
+      // (a column's every list page is a row to read), else as recorded.
+      const known = this.#keptArchivePages.get(columnId)
+      const recorded =
+        known === undefined
+          ? (await this.#published.listPages(columnId))
+              .map((page) => page.path)
+              .filter((path) => Number.isFinite(listPageNumber(path)))
+          : []
+      const before = known ?? Math.max(0, ...recorded.map(listPageNumber))
       // The last archive page's 上一页 leads to the newest page, any other's to the page after
       // it: a list that gains or loses archive pages changes its last page before and after.
       let first = Number.isFinite(from) ? from : layout.pages + 1
       if (before > 0 && before !== layout.pages) first = Math.min(first, before, layout.pages)
       add(await listPageJobs(this.#snapshot, column, layout, first))
       this.#columnPages.add(columnId)
+      this.archivePages.set(columnId, layout.pages)
       // Archive pages beyond the new last one held articles that are gone.
-      for (const page of archive) if (listPageNumber(page.path) > layout.pages) this.#removals.add(page.path)
+      for (const path of recorded) if (listPageNumber(path) > layout.pages) this.#removals.add(path)
+      for (let page = layout.pages + 1; page <= (known ?? 0); page++)
+        this.#removals.add(listPagePath(column.path, page))
     }
     for (const columnId of this.#columnPages) {
       const column = this.#snapshot.tree.get(columnId)
@@ -259,6 +281,11 @@ class PlanBuilder {
       add((await sitePageJobs(this.#store, this.#snapshot)).filter((job) => this.#sitePages.has(job.path)))
     }
     if (this.#sitemapParts.size > 0) add(await sitemapJobs(this.#store, this.#snapshot, this.#sitemapParts))
+    // The newest articles the pages showed when last rendered, read now: a page that finds
+    // them missing goes back to this thread to ask, and renders a second time.
+    await this.#snapshot.loadNewest(
+      await newestShownBy(this.#store, this.#snapshot.site.id, [...jobs.keys()]),
+    )
     for (const path of jobs.keys()) this.#removals.delete(path)
     return { jobs: [...jobs.values()], removals: [...this.#removals] }
   }

@@ -28,6 +28,8 @@ export interface SiteSnapshot {
    * where not read yet: the planner, for the lists and feeds it builds on this thread.
    */
   loadNewest(columnIds: Iterable<number>): Promise<void>
+  /** Takes newest articles known to be current (a warm publisher's, see KeptLists) instead of reading them. */
+  reuseNewest(lists: ReadonlyMap<number, readonly ArticleSummary[]>): void
   /**
    * Answers what a page asked: a column's newest articles (a query without a field: the
    * `newest` filter of an incremental run), or those whose custom field has a value.
@@ -151,6 +153,9 @@ export async function takeSiteSnapshot(
     feedbackFor,
     context: { site: siteView, columns, newest, queried: {} },
     loadNewest,
+    reuseNewest(lists) {
+      for (const [id, articles] of lists) newest[id] ??= articles
+    },
     async answer(query) {
       if (query.field !== '') return lists.newestWhere(query)
       await loadNewest([query.columnId])

@@ -29,6 +29,28 @@ export async function pagesDependingOn(
   return [...paths]
 }
 
+/** The list columns whose newest articles the pages showed, as recorded when they were rendered. */
+export async function newestShownBy(
+  store: Store,
+  siteId: number,
+  paths: readonly string[],
+): Promise<number[]> {
+  const columns = new Set<number>()
+  for (let i = 0; i < paths.length; i += 500) {
+    const rows = await store.db
+      .selectFrom('page_deps')
+      .select('dep_key')
+      .where('site_id', '=', siteId)
+      .where('path', 'in', paths.slice(i, i + 500))
+      .where('dep_key', 'like', `${NEWEST_KEY}%`)
+      .execute()
+    for (const row of rows) columns.add(Number(row.dep_key.slice(NEWEST_KEY.length)))
+  }
+  return [...columns].filter(Number.isInteger)
+}
+
+const NEWEST_KEY = 'newest:'
+
 /** Records rendered pages in one transaction: their hash and what they depended on. */
 export async function recordResults(
   store: Store,
