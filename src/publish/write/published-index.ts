@@ -86,15 +86,44 @@ export async function recordResults(
           })),
         )
         .execute()
-      const paths = chunk.map((result) => result.path)
-      await tx.deleteFrom('page_deps').where('site_id', '=', siteId).where('path', 'in', paths).execute()
-      const deps = chunk.flatMap((result) =>
-        [...new Set(result.deps)].map((key) => ({ site_id: siteId, dep_key: key, path: result.path })),
-      )
-      for (let j = 0; j < deps.length; j += 300) {
+      // Only what changed: a page rendered again mostly shows what it showed (a list page one
+      // article more and one less), and every row deleted and inserted again is index work.
+      const recorded = new Map<string, Set<string>>()
+      const rows = await tx
+        .selectFrom('page_deps')
+        .select(['path', 'dep_key'])
+        .where('site_id', '=', siteId)
+        .where(
+          'path',
+          'in',
+          chunk.map((result) => result.path),
+        )
+        .execute()
+      for (const row of rows) {
+        const keys = recorded.get(row.path) ?? new Set<string>()
+        keys.add(row.dep_key)
+        recorded.set(row.path, keys)
+      }
+      const added: { site_id: number; dep_key: string; path: string }[] = []
+      for (const result of chunk) {
+        const keys = new Set(result.deps)
+        const before = recorded.get(result.path) ?? new Set<string>()
+        const gone = [...before].filter((key) => !keys.has(key))
+        for (let j = 0; j < gone.length; j += 500) {
+          await tx
+            .deleteFrom('page_deps')
+            .where('site_id', '=', siteId)
+            .where('path', '=', result.path)
+            .where('dep_key', 'in', gone.slice(j, j + 500))
+            .execute()
+        }
+        for (const key of keys)
+          if (!before.has(key)) added.push({ site_id: siteId, dep_key: key, path: result.path })
+      }
+      for (let j = 0; j < added.length; j += 300) {
         await tx
           .insertInto('page_deps')
-          .values(deps.slice(j, j + 300))
+          .values(added.slice(j, j + 300))
           .execute()
       }
     }
