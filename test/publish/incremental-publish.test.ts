@@ -110,6 +110,28 @@ for (const engine of engines()) {
       expect(await t.read('tzgg/index.html')).toContain('通知2（更正）')
     })
 
+    it("renders an edited article's neighbours again, their print views not", async () => {
+      // 院内要闻4 sits between 院内要闻3 and 院内要闻5, whose pages link to it by its title.
+      const [middle, newer, older] = [3, 2, 4].map(
+        async (offset) =>
+          (await t.content.articles.list({ site: t.site.id, columnId: t.columns.ynyw.id, limit: 1, offset }))
+            .items[0],
+      )
+      const [edited, next, previous] = await Promise.all([middle, newer, older])
+      if (!edited || !next?.urlPath || !previous?.urlPath)
+        throw new Error('fixture articles were not published')
+      await t.content.articles.update(editor, edited.id, {
+        baseRevision: edited.revision,
+        title: '院内要闻4（更正）',
+      })
+      const run = await t.publish()
+      for (const neighbour of [next.urlPath, previous.urlPath]) {
+        expect(run.written).toContain(neighbour)
+        expect(await t.read(neighbour)).toContain('院内要闻4（更正）')
+        expect(run.planned).not.toContain(neighbour.replace('.html', '_print.html'))
+      }
+    })
+
     it('records a manifest of what each run added, changed and removed', async () => {
       const article = await t.article(t.columns.tzgg, '新通知', 25)
       const run = await t.publish()

@@ -125,7 +125,10 @@ class PlanBuilder {
   readonly #snapshot: SiteSnapshot
   readonly #published: PublishedLookup
   readonly #articles = new Set<number>()
-  /** Articles whose prev/next links change: their page only, as a print view shows no neighbours. */
+  /**
+   * Articles whose page only is rendered again: their prev/next links change, or the page
+   * showed something that did (the print view shows no neighbours, and records what it shows).
+   */
   readonly #neighbours = new Set<number>()
   readonly #listsFrom = new Map<number, number>()
   readonly #columnPages = new Set<number>()
@@ -215,8 +218,10 @@ class PlanBuilder {
   /** A published page that must be rendered again, whatever kind it is. */
   rebuildPage(page: PublishedPage): void {
     const { path } = page
-    if ((page.kind === 'article' || page.kind === 'print') && page.refId !== null)
-      this.#articles.add(page.refId)
+    // A page that showed what changed is rendered again, not its print view unless that
+    // showed it too (the print view of a neighbour shows no 上一篇/下一篇).
+    if (page.kind === 'article' && page.refId !== null) this.#neighbours.add(page.refId)
+    else if (page.kind === 'print' && page.refId !== null) this.#articles.add(page.refId)
     else if (page.kind === 'list' && page.refId !== null) this.#listFrom(page.refId, listPageNumber(path))
     else if (page.kind === 'page' && page.refId !== null) this.#columnPages.add(page.refId)
     else if (page.kind === 'feed' && page.refId !== null) this.#columnPages.add(page.refId)
