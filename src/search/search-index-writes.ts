@@ -66,9 +66,9 @@ export function packForWrites(documents: readonly SearchDocument[]): readonly Pa
 }
 
 /**
- * Writes documents packed by the thread that made them (packForWrites), each pack in a
- * transaction of its own: handed to the writer thread without a copy, or on PostgreSQL
- * unpacked and written on the store's connection.
+ * Writes documents packed by the thread that made them (packForWrites): handed to the writer
+ * thread without a copy and written there in one transaction, or on PostgreSQL unpacked and
+ * written on the store's connection, a pack a transaction.
  */
 export async function writePackedDocuments(
   store: Store,
@@ -76,10 +76,15 @@ export async function writePackedDocuments(
   now: string,
 ): Promise<void> {
   const writer = store.writerThread<SearchWriterInput, null>(WRITER_TASK, WRITE_DEADLINE_MS)
-  for (const packed of packs) {
-    if (writer) await writer.write({ op: 'packed', packed, now }, [packed.bytes])
-    else await changeSearchIndex(store, { removals: [], documents: unpackDocuments(packed), now })
+  if (writer) {
+    await writer.write(
+      { op: 'packed', packs, now },
+      packs.map((packed) => packed.bytes),
+    )
+    return
   }
+  for (const packed of packs)
+    await changeSearchIndex(store, { removals: [], documents: unpackDocuments(packed), now })
 }
 
 /** FTS5's own default: merge 4 segments of a level into one of the next, as writes come. */

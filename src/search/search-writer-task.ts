@@ -15,8 +15,11 @@ import { applySearchChanges, type SearchChanges } from './write-search-documents
 export type SearchWriterInput =
   | { readonly op: 'change'; readonly changes: SearchChanges }
   | { readonly op: 'bulk'; readonly isOn: boolean }
-  /** Documents to write, packed (and transferred) by the thread that made them. */
-  | { readonly op: 'packed'; readonly packed: PackedDocuments; readonly now: string }
+  /**
+   * Documents to write in one transaction, packed (and transferred) by the thread that made
+   * them, in parts unpacked one after the other: the thread holds one part's objects at a time.
+   */
+  | { readonly op: 'packed'; readonly packs: readonly PackedDocuments[]; readonly now: string }
 
 /**
  * How long the writer waits after a write before it merges: the writer does one thing at a
@@ -82,15 +85,26 @@ export const write: WriterTask<SearchWriterInput, null> = async (store, input) =
     // Store.refreshStatistics does for the database's after a full publish).
     if (!input.isOn) await ofIndex.refreshStatistics()
   } else {
-    const changes: SearchChanges =
-      input.op === 'change'
-        ? input.changes
-        : { removals: [], documents: unpackDocuments(input.packed), now: input.now }
-    await ofIndex.transaction((tx) => applySearchChanges(tx, 'sqlite', changes))
+    const written = new Set<number>()
+    await ofIndex.transaction(async (tx) => {
+      const parts: readonly (() => SearchChanges)[] =
+        input.op === 'change'
+          ? [() => input.changes]
+          : input.packs.map((packed) => () => ({
+              removals: [],
+              documents: unpackDocuments(packed),
+              now: input.now,
+            }))
+      for (const part of parts) {
+        const changes = part()
+        await applySearchChanges(tx, 'sqlite', changes)
+        for (const site of sitesOf(changes)) written.add(site)
+      }
+    })
     // The admin list's change number, in the database: written once the index has committed.
     // The write is done whatever happens to it (the next sync would find nothing stale to
     // write again): a number not counted now is counted with the next write.
-    for (const site of sitesOf(changes)) uncounted.add(site)
+    for (const site of written) uncounted.add(site)
     try {
       await countSearchChanges(store.db, uncounted)
       uncounted.clear()
