@@ -93,6 +93,11 @@ interface RunBeginning {
   readonly tree: ColumnTree
   readonly theme: Theme
   readonly changes: readonly ChangeRow[]
+  /**
+   * Whether a run that never finished had claimed some of the changes: it died part-way, and
+   * may have written and recorded pages no finished run knows of.
+   */
+  readonly isReclaimed: boolean
   readonly mode: 'full' | 'incremental'
 }
 
@@ -181,9 +186,9 @@ export class Publisher {
     // First, before anything is written: a site whose theme is gone fails here, not after its
     // URLs were assigned and its snapshot taken.
     const theme = await loadSiteTheme(this.#store, site, this.#options.themesRoot)
-    const changes = lease
+    const { changes, isReclaimed } = lease
       ? await this.#claimChanges(site.id, lease.holder)
-      : await this.#pendingChanges(site.id)
+      : { changes: await this.#pendingChanges(site.id), isReclaimed: false }
     const hasPublished = await hasPublishedPages(this.#store, site.id)
     let mode = request.mode ?? 'incremental'
     // Nothing published yet, or a change to the site or its columns (navigation, footer, URLs
@@ -201,7 +206,7 @@ export class Publisher {
         site,
         request,
         lease,
-        { started, startedAt, tree, theme, changes, mode },
+        { started, startedAt, tree, theme, changes, isReclaimed, mode },
         early,
       )
     } finally {
@@ -237,7 +242,11 @@ export class Publisher {
     // Taken by every run that writes, a full one too: what is kept is then the run's own.
     const kept: RunLists =
       !request.isDryRun && this.#keptLists
-        ? await this.#keptLists.forRun(this.#store, site.id, changes, snapshot.memberColumns)
+        ? await this.#keptLists.forRun(this.#store, site.id, {
+            changes,
+            isReclaimed: begun.isReclaimed,
+            memberColumns: snapshot.memberColumns,
+          })
         : { newest: new Map(), archivePages: new Map() }
     if (mode === 'incremental') snapshot.reuseNewest(kept.newest)
 
@@ -490,7 +499,10 @@ export class Publisher {
    * consumes them; the claim records who took which change, and a change that arrives during
    * the run stays unclaimed for the next one.
    */
-  async #claimChanges(siteId: number, holder: string): Promise<ChangeRow[]> {
+  async #claimChanges(
+    siteId: number,
+    holder: string,
+  ): Promise<{ readonly changes: ChangeRow[]; readonly isReclaimed: boolean }> {
     return this.#store.transaction(async (tx) => {
       const changes = await this.#store.forUpdateSkipLocked(pendingChangesOf(tx, siteId)).execute()
       const claimedAt = new Date().toISOString()
@@ -502,7 +514,10 @@ export class Publisher {
           .where('id', 'in', ids.slice(i, i + 500))
           .execute()
       }
-      return changes.map((change) => ({ ...change, claimed_by: holder, claimed_at: claimedAt }))
+      return {
+        changes: changes.map((change) => ({ ...change, claimed_by: holder, claimed_at: claimedAt })),
+        isReclaimed: changes.some((change) => change.claimed_by !== null),
+      }
     })
   }
 

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import fc from 'fast-check'
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import type { Column } from '../../src/content/index.ts'
 import { Publisher } from '../../src/publish/index.ts'
@@ -89,6 +92,47 @@ for (const engine of engines()) {
       )
     }, 120_000)
 
+    it('reads the list pages again after another process died part-way through a run', async () => {
+      // The other process writes and records 通知公告's second archive page for a fourth
+      // notice, then dies before its run is recorded (a trigger fails the insert, as a full disk
+      // or a kill would): the server's publisher's own run is still the site's last. The notice
+      // is withdrawn; the page that listed it must go.
+      await t.article(t.columns.tzgg, '通知3', 23)
+      await t.publish()
+      const fourth = await t.article(t.columns.tzgg, '通知4', 24)
+      const failRuns =
+        engine.name === 'sqlite'
+          ? [
+              sql`create trigger fail_runs before insert on publish_runs begin select raise(abort, '磁盘故障'); end`,
+            ]
+          : [
+              sql`create function fail_runs() returns trigger language plpgsql as $$ begin raise exception '磁盘故障'; end $$`,
+              sql`create trigger fail_runs before insert on publish_runs for each row execute function fail_runs()`,
+            ]
+      for (const statement of failRuns) await statement.execute(t.store.db)
+      const other = new Publisher(t.store, t.content, {
+        outputRootFor: () => join(t.output, 'site'),
+        manifestDir: join(t.output, 'manifests'),
+        workers: 1,
+      })
+      try {
+        await expect(other.publish({ site: t.site.id })).rejects.toThrow()
+      } finally {
+        await other.close()
+        await sql
+          .raw(engine.name === 'sqlite' ? 'drop trigger fail_runs' : 'drop trigger fail_runs on publish_runs')
+          .execute(t.store.db)
+      }
+      expect(existsSync(join(t.output, 'site', 'tzgg', 'index_2.html'))).toBe(true)
+      await t.content.articles.withdraw(editor, fourth.id, '撤下')
+      const run = await t.publish()
+      expect(run.removed).toContain('tzgg/index_2.html')
+      expect(existsSync(join(t.output, 'site', 'tzgg', 'index_2.html'))).toBe(false)
+      const full = await t.publish('full')
+      expect(full.written).toEqual([])
+      expect(full.removed).toEqual([])
+    })
+
     it('reads the lists again when another process published the site in between', async () => {
       // A second publisher (another worker of a cluster, or `fabu publish` beside the server)
       // publishes a 院内要闻 article the home page shows; the server's publisher then publishes
@@ -96,8 +140,8 @@ for (const engine of engines()) {
       await t.article(t.columns.tzgg, '服务器发布的通知', 24)
       await t.publish()
       const other = new Publisher(t.store, t.content, {
-        outputRootFor: () => `${t.output}/site`,
-        manifestDir: `${t.output}/manifests`,
+        outputRootFor: () => join(t.output, 'site'),
+        manifestDir: join(t.output, 'manifests'),
         workers: 1,
       })
       try {

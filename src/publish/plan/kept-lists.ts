@@ -46,21 +46,27 @@ export class KeptLists {
    * from this run's log) or when a change is not an article's. An article's change drops the
    * lists that showed it and those it now belongs to (at home or quoted): a list that neither
    * showed it nor holds it now shows the same newest articles, since an article it lost was
-   * not among them. Archive pages stay an upper bound whatever the changes: a list that
+   * not among them. Archive pages stay what they were whatever the changes: a list that
    * gains or loses an article is rendered by the run that publishes the change, which then
-   * keeps its new length.
+   * keeps its new length. Nothing is kept either when a run that never finished had claimed
+   * some of the changes: it may have written and recorded pages (an archive page past a
+   * list's end) that no finished run knows of.
    */
   async forRun(
     store: Store,
     siteId: number,
-    changes: readonly ChangeRow[],
-    memberColumns: ReadonlyMap<number, readonly number[]>,
+    run: {
+      readonly changes: readonly ChangeRow[]
+      readonly isReclaimed: boolean
+      readonly memberColumns: ReadonlyMap<number, readonly number[]>
+    },
   ): Promise<RunLists> {
+    const { changes, memberColumns } = run
     const kept = this.#sites.get(siteId)
     const nothing: RunLists = { newest: new Map(), archivePages: new Map() }
     if (!kept) return nothing
     this.#sites.delete(siteId)
-    if (changes.some((change) => !KEEPS_LISTS.has(change.entity))) return nothing
+    if (run.isReclaimed || changes.some((change) => !KEEPS_LISTS.has(change.entity))) return nothing
     if ((await lastRunOf(store, siteId)) !== kept.afterRun) return nothing
     const changed = new Set(changes.filter((c) => c.entity === 'article').map((c) => c.entity_id))
     if (changed.size === 0) return kept
