@@ -63,9 +63,8 @@ for (const articles of sizes) {
     const child = await run(
       process.execPath,
       [...CLI_NODE_FLAGS, join(import.meta.dirname, 'run-publish.ts'), dbFile, output, 'full'],
-      {
-        maxBuffer: 1 << 24,
-      },
+      // As the systemd units run fabu (docs/deploy.md): glibc's malloc arenas at most 2.
+      { maxBuffer: 1 << 24, env: { ...process.env, MALLOC_ARENA_MAX: '2' } },
     )
     const result = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}')
     rows.push({

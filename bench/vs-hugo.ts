@@ -51,7 +51,8 @@ interface SideBySide {
 function runSize(articles: number): Promise<SideBySide> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn('sh', [runScript, String(articles), checkout], {
-      env: { ...process.env, ROUNDS: values.rounds },
+      // fabu as the systemd units run it (docs/deploy.md): glibc's malloc arenas at most 2.
+      env: { ...process.env, ROUNDS: values.rounds, MALLOC_ARENA_MAX: '2' },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     let out = ''
