@@ -1,5 +1,6 @@
 import type { ChangeRow, Store } from '../../store/index.ts'
 import type { ArticleSummary } from '../render/render-context.ts'
+import { recentPublishRuns } from '../write/publish-runs.ts'
 
 /**
  * What a warm publisher (a server's, which keeps its render processes) knows of a site's lists
@@ -105,16 +106,10 @@ export class KeptLists {
   }
 }
 
-/** The site's last recorded run: read from the newest end, where a site just published finds its own. */
+/** The site's last recorded run. */
 async function lastRunOf(store: Store, siteId: number): Promise<number | null> {
-  const row = await store.db
-    .selectFrom('publish_runs')
-    .select('id')
-    .where('site_id', '=', siteId)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  return row === undefined ? null : Number(row.id)
+  const [last] = await recentPublishRuns(store, siteId, 1)
+  return last === undefined ? null : Number(last.id)
 }
 
 /** The columns the articles are in now: at home, or quoted into. */
