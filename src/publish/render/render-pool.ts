@@ -387,14 +387,10 @@ export class RenderPool {
       this.#settle(result)
     }
     if (template && (this.#slowPages.get(template) ?? 0) >= MAX_SLOW_PAGES_PER_TEMPLATE) {
-      // Its pages already sent to renderers would still take their time: those renderers are
-      // replaced, and the pages go back to the queue, where the slow template's are failed.
-      const holding = this.#slots.filter((each) =>
-        each.batch.some((queued) => queued.job.template === template),
-      )
-      for (const each of holding) this.#retire(each)
-      if (holding.includes(slot)) return
+      this.#retireHolding(template)
     }
+    // Retired above, or by the stop just charged: its replacement is dispatched to on its own.
+    if (!this.#slots.includes(slot)) return
     if (slot.batch.length > LOW_WATER) return
     if (slot.batch.length === 0) clearTimeout(slot.timer)
     this.#dispatch(slot)
@@ -481,7 +477,24 @@ export class RenderPool {
   }
 
   #chargeStop(job: PageJob): void {
-    if (job.template) this.#stops.set(job.template, (this.#stops.get(job.template) ?? 0) + 1)
+    const template = job.template
+    if (!template) return
+    const stops = (this.#stops.get(template) ?? 0) + 1
+    this.#stops.set(template, stops)
+    // Pages of it already handed to other renderers (two processes, a few pages each) would
+    // each stop theirs too: a third and fourth stop, past the limit, seen in CI.
+    if (stops >= MAX_STOPS_PER_TEMPLATE) this.#retireHolding(template)
+  }
+
+  /**
+   * The renderers holding pages of a template past its limits are replaced, and their pages
+   * go back to the queue, where that template's are failed without rendering.
+   */
+  #retireHolding(template: string): void {
+    const holding = this.#slots.filter((each) =>
+      each.batch.some((queued) => queued.job.template === template),
+    )
+    for (const each of holding) this.#retire(each)
   }
 
   #settle(result: PageResult): void {
