@@ -340,6 +340,8 @@ export class Publisher {
     const removed = [...new Set(removals)].filter((path) => !renderedNow.has(path))
     for (const path of removed) writer.remove(path)
     await forgetPages(this.#store, site.id, removed)
+    // Every internal link and image of what was written, against the output as it now is.
+    const brokenLinks = await linkCheck.settle(removed)
     if (mode === 'full') await this.#store.refreshStatistics()
 
     // The search finds what the site shows: brought in step in the same run, before its
@@ -381,13 +383,12 @@ export class Publisher {
       archivePages,
       mode === 'full' ? { newest: new Map(), archivePages: new Map() } : kept,
     )
-    // Every internal link and image of what was written, against the output as it now is.
-    const brokenLinks = await linkCheck.finish(runId, removed)
+    await brokenLinks.record(runId)
     const planned = mode === 'full' ? [] : (jobs as readonly PageJob[]).map((job) => job.path)
     const written = [...added, ...changed]
     return {
       ...report(site.slug, mode, runId, planned, written, unchanged, removed, failed, started),
-      brokenLinks,
+      brokenLinks: brokenLinks.count,
     }
   }
 
