@@ -39,25 +39,7 @@ export async function syncSearchIndex(
 ): Promise<SyncReport> {
   const ids = scope === 'all' ? null : [...new Set(scope.articleIds)]
   if (ids?.length === 0) return { indexed: 0, removed: 0 }
-  const live = await liveRows(store, siteId, ids)
-  const known = await documentRows(store, siteId, ids)
-  const stale = live.filter((row) => {
-    const doc = known.get(row.id)
-    return (
-      !doc ||
-      doc.revision !== row.revision ||
-      doc.url !== row.url_path ||
-      doc.column_id !== row.column_id ||
-      !sameInstant(doc.publish_at, row.publish_at)
-    )
-  })
-  // Oldest first, the order of the documents' sort keys (the FTS5 rowids): FTS5 keeps adding
-  // to its pending segment only while rowids rise, and writes it out at every one that falls.
-  const minuteOf = (row: { publish_at: string | null }) =>
-    row.publish_at === null ? 0 : Math.floor(Date.parse(row.publish_at) / 60_000)
-  stale.sort((a, b) => minuteOf(a) - minuteOf(b) || a.id - b.id)
-  const liveIds = new Set(live.map((row) => row.id))
-  const gone = [...known.keys()].filter((id) => !liveIds.has(id))
+  const { stale, gone } = await staleArticles(store, siteId, ids)
   const now = new Date().toISOString()
   const isBulk = stale.length >= BULK_FROM
   const builders = isBulk ? new DocumentBuilders(store.sqlitePath) : undefined
@@ -66,7 +48,7 @@ export async function syncSearchIndex(
   try {
     const batches: number[][] = []
     const size = isBulkLoad ? BULK_BATCH : BATCH
-    for (let i = 0; i < stale.length; i += size) batches.push(stale.slice(i, i + size).map((row) => row.id))
+    for (let i = 0; i < stale.length; i += size) batches.push(stale.slice(i, i + size))
     /** A batch's documents, packed when worker threads made them (written as they are). */
     type Made =
       | { readonly packs: readonly PackedDocuments[] }
@@ -152,6 +134,40 @@ export async function rebuildSearchIndex(
     await changeSearchIndex(store, { removals: [{ siteId, refs: batch }], documents: [], now })
   }
   return syncSearchIndex(store, siteId, 'all', onProgress)
+}
+
+/**
+ * The articles whose documents are stale (by id, oldest first: the order of the documents' sort
+ * keys, the FTS5 rowids, since FTS5 keeps adding to its pending segment only while rowids rise
+ * and writes it out at every one that falls), and the documents whose article is gone. A
+ * function of its own so that the rows compared, two of 100,000 at a full publish, are garbage
+ * before the build, the peak of the publish's memory, begins.
+ */
+async function staleArticles(
+  store: Store,
+  siteId: number,
+  ids: readonly number[] | null,
+): Promise<{ readonly stale: number[]; readonly gone: number[] }> {
+  const live = await liveRows(store, siteId, ids)
+  const known = await documentRows(store, siteId, ids)
+  const stale = live.filter((row) => {
+    const doc = known.get(row.id)
+    return (
+      !doc ||
+      doc.revision !== row.revision ||
+      doc.url !== row.url_path ||
+      doc.column_id !== row.column_id ||
+      !sameInstant(doc.publish_at, row.publish_at)
+    )
+  })
+  const minuteOf = (row: { publish_at: string | null }) =>
+    row.publish_at === null ? 0 : Math.floor(Date.parse(row.publish_at) / 60_000)
+  stale.sort((a, b) => minuteOf(a) - minuteOf(b) || a.id - b.id)
+  const liveIds = new Set(live.map((row) => row.id))
+  return {
+    stale: stale.map((row) => row.id),
+    gone: [...known.keys()].filter((id) => !liveIds.has(id)),
+  }
 }
 
 async function liveRows(store: Store, siteId: number, ids: readonly number[] | null) {
