@@ -62,11 +62,21 @@ const WORDS: readonly [RegExp, (found: RegExpExecArray) => LiquidErrorWords][] =
       en: `the page${template ? ` of ${template}` : ''} is larger than ${size} MB`,
     }),
   ],
+  // The two ways a render process is stopped (render-pool.ts, render-process.ts), the template
+  // named in brackets: under load a heap-eating template may meet the deadline first, and the
+  // author must still learn which template it was.
   [
-    /^rendering took longer than (\d+) ms/,
-    ([, ms]) => ({
-      zh: `渲染超过 ${ms} 毫秒，已停止`,
-      en: `rendering took longer than ${ms} ms and was stopped`,
+    /^rendering took longer than (\d+) ms and was stopped(?: \((.+)\))?$/,
+    ([, ms, template]) => ({
+      zh: `${template ? `${template} ` : ''}渲染超过 ${ms} 毫秒，已停止`,
+      en: `rendering took longer than ${ms} ms and was stopped${template ? ` (${template})` : ''}`,
+    }),
+  ],
+  [
+    /^the template used more than the renderer's (\d+) MB of memory; the renderer was stopped(?: \((.+)\))?$/,
+    ([, mb, template]) => ({
+      zh: `${template ?? '模板'} 占用内存超过渲染进程的 ${mb} MB，渲染进程已停止`,
+      en: `the template used more than the renderer's ${mb} MB of memory; the renderer was stopped${template ? ` (${template})` : ''}`,
     }),
   ],
   [

@@ -19,6 +19,20 @@ describe('a render failure told to a template author', () => {
     )
   })
 
+  it('says in Chinese which template a stopped renderer was rendering, past its deadline or its memory', () => {
+    expect(renderFailureWords('rendering took longer than 2000 ms and was stopped (article.liquid)')).toEqual(
+      {
+        zh: 'article.liquid 渲染超过 2000 毫秒，已停止',
+        en: 'rendering took longer than 2000 ms and was stopped (article.liquid)',
+      },
+    )
+    expect(
+      renderFailureWords(
+        "the template used more than the renderer's 96 MB of memory; the renderer was stopped (print.liquid)",
+      ).zh,
+    ).toBe('print.liquid 占用内存超过渲染进程的 96 MB，渲染进程已停止')
+  })
+
   it('keeps an unknown message behind a Chinese lead, so Chinese never shows English alone', () => {
     expect(renderFailureWords('something odd').zh).toBe('模板语法错误（something odd）')
   })
