@@ -25,7 +25,12 @@ export type {
   InspectionStatus,
 } from './inspection-item.ts'
 export type { InspectionRunSummary } from './inspection-runs.ts'
-export { InternalLinkCheck, type InternalLinkSite, type WrittenPage } from './internal-links.ts'
+export {
+  type BrokenLinks,
+  InternalLinkCheck,
+  type InternalLinkSite,
+  type WrittenPage,
+} from './internal-links.ts'
 export {
   type BrokenLink,
   checkSiteExternalLinks,

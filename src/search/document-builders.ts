@@ -39,6 +39,11 @@ export class DocumentBuilders {
     for (let i = 0; i < workers; i++) this.#spawn()
   }
 
+  /** How many builders there are: batches made at once. */
+  get count(): number {
+    return this.#builders.length
+  }
+
   /** Whether the builders can read articles by id themselves. */
   get readsArticles(): boolean {
     return this.#sqlitePath !== undefined

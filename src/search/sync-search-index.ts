@@ -20,7 +20,7 @@ const BATCH = 200
 const BULK_FROM = 2_000
 /** On PostgreSQL, a sync that changed this many documents refreshes the planner's statistics. */
 const ANALYZE_FROM = 500
-/** Batches read and in the making at once, beside the one being written. */
+/** Batches read and in the making at once, beside the one being written, without builders. */
 const IN_THE_MAKING = 3
 /** A bulk load's batches: FTS5 writes a segment at each commit, so fewer and bigger. */
 const BULK_BATCH = 1_000
@@ -59,11 +59,15 @@ export async function syncSearchIndex(
       if (builders) return { packs: await builders.build(batch) }
       return { documents: batch.rows.map((row) => articleDocument(row, batch.quotedIn[row.id] ?? [])) }
     }
-    // A few batches are in the making (in the builders) while the oldest is written.
+    // Batches are in the making while the oldest is written. With builders, one each: they
+    // keep busy so, and the writer is the slower (0.2-0.3 s a batch of 1,000, the next one
+    // made meanwhile nearly always), so a batch more would only wait made, 17 MB a batch, at
+    // the peak of a full publish's memory.
+    const inTheMaking = builders ? builders.count : IN_THE_MAKING
     const making: Promise<Made>[] = []
     let next = 0
     const fill = () => {
-      while (next < batches.length && making.length < IN_THE_MAKING) {
+      while (next < batches.length && making.length < inTheMaking) {
         const promise = make(batches[next++] as number[])
         // Awaited in order below; a failure meanwhile is not an unhandled rejection.
         promise.catch(() => {})
