@@ -3,12 +3,14 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const HEAP_CHECK = join(import.meta.dirname, 'heap-check.ts')
+const COLLECT_GARBAGE = join(import.meta.dirname, '../../threads/collect-garbage.ts')
 
 describe('the render process’s heap check', () => {
   it('collects garbage in a process started without --expose-gc', () => {
     // A process of its own: the test runner's may have gc exposed already.
     const script = `
-      const { collectGarbage, isHeapCrowded } = await import(${JSON.stringify(HEAP_CHECK)})
+      const { isHeapCrowded } = await import(${JSON.stringify(HEAP_CHECK)})
+      const { collectGarbage } = await import(${JSON.stringify(COLLECT_GARBAGE)})
       const exposedAtStart = typeof globalThis.gc === 'function'
       const { getHeapStatistics } = await import('node:v8')
       let junk = []

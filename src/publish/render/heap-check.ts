@@ -1,5 +1,5 @@
-import { getHeapStatistics, setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
+import { getHeapStatistics } from 'node:v8'
+import { collectGarbage } from '../../threads/index.ts'
 
 /**
  * Whether the heap is still half full after the page, garbage collected. A page stopped
@@ -19,18 +19,4 @@ export function isHeapCrowded(): boolean {
   }
   const after = getHeapStatistics()
   return after.used_heap_size >= after.heap_size_limit / 2
-}
-
-let gc: (() => void) | undefined
-/**
- * V8's full collection, made available on first need. Starting every render process with
- * `--expose-gc` instead cost it about 10 ms of its start (two started together were ready in
- * 86–88 ms rather than 74–78, compile cache warm), for a check a default-theme page never reaches.
- */
-export function collectGarbage(): void {
-  if (!gc) {
-    setFlagsFromString('--expose-gc')
-    gc = runInNewContext('gc') as () => void
-  }
-  gc()
 }
